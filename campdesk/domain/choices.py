@@ -1,0 +1,183 @@
+"""The fixed vocabularies of the camp: codes stored in the database, labels shown to people.
+
+Codes are English and never change; labels are Korean first, English second.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Choice:
+    code: str
+    ko: str
+    en: str
+
+    def label(self, lang: str = "ko") -> str:
+        return self.en if lang.startswith("en") else self.ko
+
+
+class Vocabulary:
+    """An ordered set of choices, looked up by code or by any of its labels."""
+
+    def __init__(self, name: str, *choices: Choice):
+        self.name = name
+        self.choices = choices
+        self._by_key: dict[str, Choice] = {}
+        for c in choices:
+            for key in (c.code, c.ko, c.en):
+                self._by_key[_fold(key)] = c
+
+    def __iter__(self):
+        return iter(self.choices)
+
+    def __contains__(self, code: object) -> bool:
+        return any(c.code == code for c in self.choices)
+
+    @property
+    def codes(self) -> list[str]:
+        return [c.code for c in self.choices]
+
+    def get(self, code: str | None) -> Choice | None:
+        return next((c for c in self.choices if c.code == code), None)
+
+    def label(self, code: str | None, lang: str = "ko") -> str:
+        c = self.get(code)
+        return c.label(lang) if c else (code or "")
+
+    def parse(self, text: str | None) -> Choice | None:
+        """Find a choice by its code or either label, ignoring case and spaces."""
+        if text is None:
+            return None
+        return self._by_key.get(_fold(text))
+
+
+def _fold(s: str) -> str:
+    return "".join(s.split()).casefold()
+
+
+RELATIONSHIP = Vocabulary(
+    "relationship",
+    Choice("inquirer", "문의기업", "Inquirer"),
+    Choice("prospect", "이전 희망 기업", "Relocation prospect"),
+    Choice("mou", "MOU 체결 기업", "MOU company"),
+    Choice("tenant", "입주기업", "Camp tenant"),
+    Choice("alumni", "졸업기업", "Alumni"),
+)
+
+PRESENCE = Vocabulary(
+    "gwangju_presence",
+    Choice("head_office", "본사", "Head office"),
+    Choice("branch", "지사", "Branch"),
+    Choice("none", "없음", "None"),
+)
+
+AI_FIELDS = Vocabulary(
+    "ai_field",
+    Choice("vision", "컴퓨터 비전", "Computer vision"),
+    Choice("nlp", "자연어 처리", "Natural language"),
+    Choice("speech", "음성", "Speech"),
+    Choice("healthcare", "헬스케어", "Healthcare"),
+    Choice("mobility", "모빌리티", "Mobility"),
+    Choice("energy", "에너지", "Energy"),
+    Choice("manufacturing", "제조", "Manufacturing"),
+    Choice("culture", "문화콘텐츠", "Culture & content"),
+    Choice("agriculture", "농업", "Agriculture"),
+    Choice("platform", "AI 플랫폼", "AI platform"),
+    Choice("robotics", "로보틱스", "Robotics"),
+    Choice("data", "데이터", "Data"),
+)
+
+STAFF_ROLE = Vocabulary(
+    "staff_role",
+    Choice("onsite", "현장 직원", "On-site staff"),
+    Choice("operator", "콜센터 상담원", "Call operator"),
+    Choice("senior_consultant", "책임상담사", "Senior consultant"),
+)
+
+CHANNEL = Vocabulary(
+    "channel",
+    Choice("walk_in", "대면", "Walk-in"),
+    Choice("phone", "전화", "Phone"),
+    Choice("site_visit", "방문", "Site visit"),
+    Choice("written", "서면", "Written"),
+    Choice("open_chat", "오픈채팅", "Open chat"),
+    Choice("email", "이메일", "E-mail"),
+)
+
+CATEGORY = Vocabulary(
+    "category",
+    Choice("relocation", "이전·정착", "Relocation"),
+    Choice("space", "입주공간", "Space"),
+    Choice("funding", "자금·공모사업", "Funding & public calls"),
+    Choice("rnd", "R&D·기술", "R&D & technology"),
+    Choice("mentoring", "멘토링", "Mentoring"),
+    Choice("hiring", "채용·잡매칭", "Hiring & job matching"),
+    Choice("finance_tax", "재무·세무", "Finance & tax"),
+    Choice("legal_ip", "법률·지식재산", "Legal & IP"),
+    Choice("networking", "네트워킹·행사", "Networking & events"),
+    Choice("other", "기타", "Other"),
+)
+
+OUTCOME = Vocabulary(
+    "outcome",
+    Choice("resolved", "해결", "Resolved"),
+    Choice("follow_up", "후속조치", "Follow-up"),
+    Choice("escalated", "책임상담사 이관", "Escalated"),
+)
+
+SPACE_KIND = Vocabulary(
+    "space_kind",
+    Choice("office", "사무실", "Office"),
+    Choice("open_desk", "오픈데스크", "Open desk area"),
+    Choice("meeting", "회의실", "Meeting room"),
+    Choice("desk", "좌석", "Desk"),
+    Choice("unit", "사무 공간", "Office unit"),
+    Choice("other", "기타", "Other"),
+)
+
+ASSIGNMENT_STATUS = Vocabulary(
+    "assignment_status",
+    Choice("reserved", "예약", "Reserved"),
+    Choice("confirmed", "확정", "Confirmed"),
+    Choice("ended", "종료", "Ended"),
+    Choice("conflict", "중복 배정", "In conflict"),
+)
+
+REQUEST_STATUS = Vocabulary(
+    "request_status",
+    Choice("waiting", "대기", "Waiting"),
+    Choice("placed", "배정 완료", "Placed"),
+    Choice("withdrawn", "철회", "Withdrawn"),
+)
+
+MENTOR_FIELD = Vocabulary(
+    "mentor_field",
+    Choice("tech", "기술개발", "Technology development"),
+    Choice("business_model", "비즈니스 모델", "Business model"),
+    Choice("management", "창업경영", "Startup management"),
+    Choice("finance", "금융·투자", "Finance"),
+)
+
+MENTORING_STATUS = Vocabulary(
+    "mentoring_status",
+    Choice("planned", "예정", "Planned"),
+    Choice("active", "진행 중", "Active"),
+    Choice("done", "완료", "Done"),
+)
+
+MATCH_STATUS = Vocabulary(
+    "match_status",
+    Choice("proposed", "추천", "Proposed"),
+    Choice("interview", "면접", "Interview"),
+    Choice("hired", "채용", "Hired"),
+    Choice("declined", "불발", "Declined"),
+)
+
+EVENT_KIND = Vocabulary(
+    "event_kind",
+    Choice("concert", "지식콘서트", "Knowledge concert"),
+    Choice("council", "월례회의", "Council meeting"),
+    Choice("briefing", "설명회", "Briefing"),
+    Choice("other", "기타 행사", "Other event"),
+)

@@ -1,0 +1,116 @@
+"""What makes a valid company record; cleans raw input into canonical values."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from campdesk.domain.choices import AI_FIELDS, PRESENCE, RELATIONSHIP, Vocabulary
+from campdesk.domain.dates import parse_date
+from campdesk.domain.errors import ValidationError
+from campdesk.domain.validation import (
+    normalise_company_name, parse_business_no, parse_corporate_no, parse_email, parse_phone,
+)
+
+# Field code → (Korean label, English label), in the order forms and exports show them.
+COMPANY_FIELDS: dict[str, tuple[str, str]] = {
+    "name": ("기업명", "Company name"),
+    "name_en": ("영문명", "English name"),
+    "relationship": ("구분", "Relationship"),
+    "business_no": ("사업자등록번호", "Business registration no."),
+    "corporate_no": ("법인등록번호", "Corporate registration no."),
+    "representative": ("대표자", "Representative"),
+    "phone": ("전화번호", "Phone"),
+    "email": ("이메일", "E-mail"),
+    "address": ("주소", "Address"),
+    "website": ("홈페이지", "Website"),
+    "gwangju_presence": ("광주 소재", "Gwangju presence"),
+    "mou_date": ("MOU 체결일", "MOU date"),
+    "ai_fields": ("AI 분야", "AI fields"),
+    "employees": ("직원 수", "Employees"),
+    "founded_on": ("설립일", "Founded"),
+    "notes": ("메모", "Notes"),
+}
+
+
+def _choice(vocab: Vocabulary, value: Any, field: str) -> str:
+    choice = vocab.parse(str(value))
+    if choice is None:
+        allowed = ", ".join(c.ko for c in vocab)
+        allowed_en = ", ".join(c.en for c in vocab)
+        raise ValidationError(field, f"'{value}'은(는) 알 수 없는 값입니다. 다음 중 하나: {allowed}",
+                              f"Unknown value '{value}'. Use one of: {allowed_en}")
+    return choice.code
+
+
+def _ai_fields(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        parts = list(value)
+    else:
+        parts = [p for p in re.split(r"[,;/·|]", str(value)) if p.strip()]
+    return ",".join(_choice(AI_FIELDS, p.strip(), "ai_fields") for p in parts)
+
+
+def _employees(value: Any) -> int:
+    text = str(value).replace(",", "").replace("명", "").strip()
+    try:
+        n = int(float(text))
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise ValidationError("employees", f"직원 수는 0 이상의 숫자로 입력해 주세요 (입력: {value}).",
+                              f"Employees must be a whole number of 0 or more (got: {value}).")
+    return n
+
+
+def _text(value: Any) -> str | None:
+    text = str(value).strip()
+    return text or None
+
+
+_CLEANERS = {
+    "name": _text, "name_en": _text, "representative": _text, "address": _text,
+    "website": _text, "notes": _text,
+    "relationship": lambda v: _choice(RELATIONSHIP, v, "relationship"),
+    "gwangju_presence": lambda v: _choice(PRESENCE, v, "gwangju_presence"),
+    "business_no": parse_business_no,
+    "corporate_no": parse_corporate_no,
+    "phone": parse_phone,
+    "email": parse_email,
+    "mou_date": lambda v: parse_date(v, "mou_date"),
+    "founded_on": lambda v: parse_date(v, "founded_on"),
+    "ai_fields": _ai_fields,
+    "employees": _employees,
+}
+
+
+def _is_blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def clean_company(raw: dict[str, Any], creating: bool) -> tuple[dict[str, Any], list[ValidationError]]:
+    """Canonical values for the given fields, and every problem found (not just the first).
+
+    A blank value clears an optional field; the name may never be blank.
+    """
+    values: dict[str, Any] = {}
+    errors: list[ValidationError] = []
+    for field, value in raw.items():
+        if field not in _CLEANERS:
+            continue
+        if _is_blank(value):
+            values[field] = "" if field == "ai_fields" else None
+            continue
+        try:
+            values[field] = _CLEANERS[field](value)
+        except ValidationError as exc:
+            errors.append(exc)
+    if (creating or "name" in raw) and not values.get("name"):
+        errors.append(ValidationError("name", "기업명을 입력해 주세요.", "Please enter the company name."))
+    if creating:
+        values.setdefault("relationship", "inquirer")
+        values.setdefault("gwangju_presence", "none")
+    if values.get("relationship") is None and "relationship" in values:
+        del values["relationship"]
+    if values.get("name"):
+        values["name_norm"] = normalise_company_name(values["name"])
+    return values, errors

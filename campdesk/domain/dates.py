@@ -1,0 +1,78 @@
+"""Dates as people type them in Korea, and as spreadsheets store them."""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from campdesk.domain.errors import ValidationError
+
+SEOUL = ZoneInfo("Asia/Seoul")
+_YMD = re.compile(r"^\s*(\d{4})\s*[.\-/년]\s*(\d{1,2})\s*[.\-/월]\s*(\d{1,2})\s*일?\.?\s*$")
+_COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
+_EXCEL_EPOCH = date(1899, 12, 30)
+
+
+def parse_date(value: object, field: str = "date") -> date | None:
+    """``2024-03-05``, ``2024.3.5``, ``2024/03/05``, ``20240305``, ``2024년 3월 5일``,
+    a datetime from openpyxl, or an Excel serial number."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, (int, float)) and 1 < value < 100000:
+        return _EXCEL_EPOCH + timedelta(days=int(value))
+    text = str(value).strip()
+    if not text:
+        return None
+    m = _YMD.match(text) or _COMPACT.match(text)
+    if m:
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            pass
+    text_head = text.split("T")[0].split(" ")[0]
+    try:
+        return date.fromisoformat(text_head)
+    except ValueError:
+        raise ValidationError(
+            field,
+            f"날짜 형식이 올바르지 않습니다 (입력: {text}). 예: 2026-03-05",
+            f"This is not a valid date (got: {text}). Example: 2026-03-05",
+        ) from None
+
+
+def format_date(d: date | None) -> str:
+    """Korean locale: ``2026. 3. 5.``"""
+    return f"{d.year}. {d.month}. {d.day}." if d else ""
+
+
+def format_date_long(d: date | None) -> str:
+    return f"{d.year}년 {d.month}월 {d.day}일" if d else ""
+
+
+def to_seoul(moment: datetime | None) -> datetime | None:
+    return moment.astimezone(SEOUL) if moment else None
+
+
+def format_datetime(moment: datetime | None) -> str:
+    """A UTC moment shown in Asia/Seoul: ``2026. 3. 5. 14:05``"""
+    if moment is None:
+        return ""
+    local = moment.astimezone(SEOUL)
+    return f"{format_date(local.date())} {local:%H:%M}"
+
+
+def today_seoul() -> date:
+    return datetime.now(SEOUL).date()
+
+
+def parse_month(text: str) -> tuple[int, int]:
+    """``2026-03`` → (2026, 3); raises ValidationError with what to fix."""
+    m = re.match(r"^\s*(\d{4})\s*[-./년]\s*(\d{1,2})\s*월?\s*$", text or "")
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        raise ValidationError("month", f"월은 YYYY-MM 형식으로 입력해 주세요 (입력: {text}). 예: 2026-03",
+                              f"Give the month as YYYY-MM (got: {text}). Example: 2026-03")
+    return int(m.group(1)), int(m.group(2))

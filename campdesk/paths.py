@@ -1,0 +1,55 @@
+"""Every file location CampDesk uses, resolved in one place.
+
+The data directory is ``--home DIR``, else ``$CAMPDESK_HOME``, else the platform's
+user-data folder. Tests and developers point it elsewhere and never touch real data.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+ENV_HOME = "CAMPDESK_HOME"
+
+
+@dataclass(frozen=True)
+class Paths:
+    home: Path
+
+    @classmethod
+    def resolve(cls, home: str | os.PathLike | None = None) -> Paths:
+        chosen = home or os.environ.get(ENV_HOME) or platformdirs.user_data_dir("CampDesk", False)
+        path = Path(chosen).expanduser().resolve()
+        path.mkdir(parents=True, exist_ok=True)
+        return cls(path)
+
+    @property
+    def database(self) -> Path:
+        return self.home / "campdesk.sqlite3"
+
+    @property
+    def backups(self) -> Path:
+        p = self.home / "backups"
+        p.mkdir(exist_ok=True)
+        return p
+
+    @property
+    def settings_file(self) -> Path:
+        return self.home / "settings.json"
+
+    @property
+    def logs(self) -> Path:
+        p = self.home / "logs"
+        p.mkdir(exist_ok=True)
+        return p
+
+
+def resources_dir() -> Path:
+    """Icons, translations and fonts shipped with the app."""
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def migrations_dir() -> Path:
+    return Path(__file__).resolve().parent.parent / "db"

@@ -1,0 +1,211 @@
+"""Use cases of the company register: create, edit, archive, find, contacts, duplicates."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, or_, select
+
+from campdesk.domain.company_rules import COMPANY_FIELDS, clean_company
+from campdesk.domain.errors import ValidationError
+from campdesk.domain.hangul import search_pattern
+from campdesk.domain.validation import (
+    normalise_company_name, parse_business_no, parse_email, parse_phone, require_text,
+)
+from campdesk.services.context import Context
+from campdesk.services.errors import FormErrors, NotFound
+from campdesk.store.audit import apply_changes
+from campdesk.store.models import Company, Consultation, Contact
+
+OPEN_OUTCOMES = ("follow_up", "escalated")
+
+
+@dataclass(frozen=True)
+class CompanyRow:
+    """One line of the register: what the table and search need, nothing more."""
+
+    id: str
+    name: str
+    name_en: str | None
+    relationship: str
+    business_no: str | None
+    representative: str | None
+    phone: str | None
+    ai_fields: str
+    open_follow_ups: int
+    archived: bool
+
+    @property
+    def search_text(self) -> str:
+        return " ".join(filter(None, (self.name, self.name_en, self.business_no,
+                                      self.representative, self.phone)))
+
+
+@dataclass(frozen=True)
+class ContactView:
+    id: str
+    name: str
+    title: str | None
+    phone: str | None
+    email: str | None
+    is_primary: bool
+
+
+@dataclass
+class CompanyDetail:
+    id: str
+    values: dict[str, Any]
+    contacts: list[ContactView] = field(default_factory=list)
+    archived: bool = False
+    merged_into: str | None = None
+
+
+def _row_query():
+    open_count = (select(func.count(Consultation.id))
+                  .where(Consultation.company_id == Company.id,
+                         Consultation.outcome.in_(OPEN_OUTCOMES),
+                         Consultation.closed_at.is_(None), Consultation.archived.is_(False))
+                  .correlate(Company).scalar_subquery())
+    return select(Company.id, Company.name, Company.name_en, Company.relationship,
+                  Company.business_no, Company.representative, Company.phone,
+                  Company.ai_fields, open_count, Company.archived)
+
+
+def list_companies(ctx: Context, include_archived: bool = False) -> list[CompanyRow]:
+    """The whole register, sorted by name (2,000 rows load in a few milliseconds)."""
+    stmt = _row_query().where(Company.merged_into.is_(None)).order_by(Company.name)
+    if not include_archived:
+        stmt = stmt.where(Company.archived.is_(False))
+    with ctx.db.reading() as s:
+        return [CompanyRow(*r) for r in s.execute(stmt)]
+
+
+def get_row(ctx: Context, company_id: str) -> CompanyRow:
+    with ctx.db.reading() as s:
+        r = s.execute(_row_query().where(Company.id == company_id)).first()
+    if r is None:
+        raise NotFound("기업을 찾을 수 없습니다.", "Company not found.")
+    return CompanyRow(*r)
+
+
+def filter_rows(rows: list[CompanyRow], query: str) -> list[CompanyRow]:
+    """Search as you type: name, English name, business no, representative, phone; 초성 too."""
+    pattern = search_pattern(query)
+    if pattern is None:
+        return rows
+    return [r for r in rows if pattern.search(r.search_text)]
+
+
+def search_companies(ctx: Context, query: str, limit: int = 20) -> list[CompanyRow]:
+    return filter_rows(list_companies(ctx), query)[:limit]
+
+
+def _detail(s, company: Company) -> CompanyDetail:
+    values = {f: getattr(company, f) for f in COMPANY_FIELDS}
+    contacts = [ContactView(c.id, c.name, c.title, c.phone, c.email, c.is_primary)
+                for c in s.scalars(select(Contact).where(Contact.company_id == company.id,
+                                                         Contact.archived.is_(False))
+                                   .order_by(Contact.is_primary.desc(), Contact.name))]
+    return CompanyDetail(company.id, values, contacts, company.archived, company.merged_into)
+
+
+def get_company(ctx: Context, company_id: str) -> CompanyDetail:
+    with ctx.db.reading() as s:
+        company = s.get(Company, company_id)
+        if company is None:
+            raise NotFound("기업을 찾을 수 없습니다.", "Company not found.")
+        return _detail(s, company)
+
+
+def find_duplicates(ctx: Context, name: str | None = None, business_no: str | None = None,
+                    exclude_id: str | None = None) -> list[CompanyRow]:
+    """Existing companies with the same business number or the same normalised name."""
+    conditions = []
+    if business_no:
+        try:
+            canonical = parse_business_no(business_no)
+        except ValidationError:
+            canonical = None
+        if canonical:
+            conditions.append(Company.business_no == canonical)
+    norm = normalise_company_name(name)
+    if norm:
+        conditions.append(Company.name_norm == norm)
+    if not conditions:
+        return []
+    stmt = _row_query().where(or_(*conditions), Company.merged_into.is_(None))
+    if exclude_id:
+        stmt = stmt.where(Company.id != exclude_id)
+    with ctx.db.reading() as s:
+        return [CompanyRow(*r) for r in s.execute(stmt)]
+
+
+def create_company(ctx: Context, raw: dict[str, Any]) -> str:
+    """Validate and save a new company; returns its id. Raises FormErrors naming fields."""
+    values, errors = clean_company(raw, creating=True)
+    if errors:
+        raise FormErrors(errors)
+    with ctx.db.transaction() as s:
+        company = Company(**values, updated_by=ctx.staff_id)
+        s.add(company)
+        s.flush()
+        return company.id
+
+
+def update_company(ctx: Context, company_id: str, raw: dict[str, Any]) -> list[str]:
+    """Save edited fields (with history); returns the names of fields that changed."""
+    values, errors = clean_company(raw, creating=False)
+    if errors:
+        raise FormErrors(errors)
+    with ctx.db.transaction() as s:
+        company = s.get(Company, company_id)
+        if company is None:
+            raise NotFound("기업을 찾을 수 없습니다.", "Company not found.")
+        return apply_changes(s, company, values, ctx.staff_id)
+
+
+def set_archived(ctx: Context, company_id: str, archived: bool = True) -> None:
+    with ctx.db.transaction() as s:
+        company = s.get(Company, company_id)
+        if company is None:
+            raise NotFound("기업을 찾을 수 없습니다.", "Company not found.")
+        apply_changes(s, company, {"archived": archived}, ctx.staff_id)
+
+
+def add_contact(ctx: Context, company_id: str, name: str, title: str | None = None,
+                phone: str | None = None, email: str | None = None,
+                is_primary: bool = False) -> str:
+    errors, values = [], {}
+    for key, fn in (("name", lambda: require_text(name, "name", "이름", "name")),
+                    ("phone", lambda: parse_phone(phone)),
+                    ("email", lambda: parse_email(email))):
+        try:
+            values[key] = fn()
+        except ValidationError as exc:
+            errors.append(exc)
+    if errors:
+        raise FormErrors(errors)
+    with ctx.db.transaction() as s:
+        if s.get(Company, company_id) is None:
+            raise NotFound("기업을 찾을 수 없습니다.", "Company not found.")
+        contact = Contact(company_id=company_id, title=(title or None), is_primary=is_primary,
+                          updated_by=ctx.staff_id, **values)
+        s.add(contact)
+        s.flush()
+        return contact.id
+
+
+def archive_contact(ctx: Context, contact_id: str) -> None:
+    with ctx.db.transaction() as s:
+        contact = s.get(Contact, contact_id)
+        if contact is None:
+            raise NotFound("담당자를 찾을 수 없습니다.", "Contact not found.")
+        apply_changes(s, contact, {"archived": True}, ctx.staff_id)
+
+
+def count_by_relationship(ctx: Context) -> dict[str, int]:
+    stmt = (select(Company.relationship, func.count()).where(Company.archived.is_(False),
+            Company.merged_into.is_(None)).group_by(Company.relationship))
+    with ctx.db.reading() as s:
+        return dict(s.execute(stmt).all())
+

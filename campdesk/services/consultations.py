@@ -1,0 +1,262 @@
+"""Use cases of the consultation log: log, edit, escalate, resolve, follow-ups, history."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+
+from campdesk.domain.choices import CATEGORY, CHANNEL, OUTCOME
+from campdesk.domain.dates import parse_date, today_seoul
+from campdesk.domain.errors import ValidationError
+from campdesk.domain.validation import parse_phone
+from campdesk.services.context import Context
+from campdesk.services.errors import FormErrors, NotFound
+from campdesk.store.audit import apply_changes, history
+from campdesk.store.base import utcnow
+from campdesk.store.models import Company, Consultation, Staff
+
+OPEN_OUTCOMES = ("follow_up", "escalated")
+FIELDS = ("occurred_at", "channel", "company_id", "caller_name", "caller_phone", "caller_org",
+          "category", "question", "answer", "difficulty", "suggestion", "outcome",
+          "escalated_to_id", "due_on", "duration_min", "staff_id")
+
+
+@dataclass(frozen=True)
+class ConsultationView:
+    id: str
+    occurred_at: datetime
+    channel: str
+    company_id: str | None
+    company_name: str | None
+    caller_name: str | None
+    caller_phone: str | None
+    caller_org: str | None
+    category: str
+    question: str
+    answer: str | None
+    difficulty: str | None
+    suggestion: str | None
+    outcome: str
+    escalated_to_id: str | None
+    escalated_to_name: str | None
+    escalated_at: datetime | None
+    due_on: date | None
+    closed_at: datetime | None
+    resolution: str | None
+    duration_min: int | None
+    staff_id: str | None
+    staff_name: str | None
+
+    @property
+    def who(self) -> str:
+        """The company, or the unregistered caller with their organisation."""
+        if self.company_name:
+            return self.company_name
+        return " · ".join(filter(None, (self.caller_name, self.caller_org))) or "-"
+
+    @property
+    def is_open(self) -> bool:
+        return self.outcome in OPEN_OUTCOMES and self.closed_at is None
+
+    def is_overdue(self, today: date) -> bool:
+        return self.is_open and self.due_on is not None and self.due_on < today
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    field: str
+    old_value: str | None
+    new_value: str | None
+    changed_at: datetime
+    changed_by: str | None
+
+
+def _check(values: dict[str, Any], creating: bool) -> list[ValidationError]:
+    errors = []
+    for field, vocab in (("channel", CHANNEL), ("category", CATEGORY), ("outcome", OUTCOME)):
+        if field in values and values[field] is not None:
+            choice = vocab.parse(values[field])
+            if choice is None:
+                errors.append(ValidationError(field, f"알 수 없는 값입니다: {values[field]}",
+                                              f"Unknown value: {values[field]}"))
+            else:
+                values[field] = choice.code
+    if creating and not values.get("channel"):
+        errors.append(ValidationError("channel", "상담 경로를 선택해 주세요.", "Please choose the channel."))
+    if creating or "question" in values:
+        if not (values.get("question") or "").strip():
+            errors.append(ValidationError("question", "상담 내용을 입력해 주세요.",
+                                          "Please enter what the consultation was about."))
+    if creating and not values.get("company_id") and not (values.get("caller_name") or "").strip():
+        errors.append(ValidationError("company_id", "기업을 고르거나 미등록 문의자 이름을 입력해 주세요.",
+                                      "Choose a company or enter the caller's name."))
+    if "caller_phone" in values:
+        try:
+            values["caller_phone"] = parse_phone(values["caller_phone"], "caller_phone")
+        except ValidationError as exc:
+            errors.append(exc)
+    if "due_on" in values:
+        try:
+            values["due_on"] = parse_date(values["due_on"], "due_on")
+        except ValidationError as exc:
+            errors.append(exc)
+    outcome = values.get("outcome")
+    if outcome == "escalated" and creating and not values.get("escalated_to_id"):
+        errors.append(ValidationError("escalated_to_id", "이관할 책임상담사를 선택해 주세요.",
+                                      "Choose the senior consultant to escalate to."))
+    if values.get("duration_min") not in (None, ""):
+        try:
+            values["duration_min"] = int(values["duration_min"])
+            if values["duration_min"] < 0:
+                raise ValueError
+        except (TypeError, ValueError):
+            errors.append(ValidationError("duration_min", "상담 시간은 0 이상의 분 단위 숫자로 입력해 주세요.",
+                                          "Duration must be a number of minutes, 0 or more."))
+    elif "duration_min" in values:
+        values["duration_min"] = None
+    return errors
+
+
+def log_consultation(ctx: Context, raw: dict[str, Any]) -> str:
+    """Record a consultation. Required: channel, question, and a company or a caller name."""
+    values = {k: v for k, v in raw.items() if k in FIELDS}
+    values.setdefault("occurred_at", utcnow())
+    values.setdefault("category", "other")
+    values.setdefault("outcome", "resolved")
+    values.setdefault("staff_id", ctx.staff_id)
+    errors = _check(values, creating=True)
+    if errors:
+        raise FormErrors(errors)
+    with ctx.db.transaction() as s:
+        if values.get("company_id") and s.get(Company, values["company_id"]) is None:
+            raise NotFound("기업을 찾을 수 없습니다.", "Company not found.")
+        c = Consultation(**values, updated_by=ctx.staff_id)
+        if c.outcome == "escalated":
+            c.escalated_at = values["occurred_at"]
+        s.add(c)
+        s.flush()
+        return c.id
+
+
+def _get(s, consultation_id: str) -> Consultation:
+    c = s.get(Consultation, consultation_id)
+    if c is None:
+        raise NotFound("상담 기록을 찾을 수 없습니다.", "Consultation not found.")
+    return c
+
+
+def update_consultation(ctx: Context, consultation_id: str, raw: dict[str, Any]) -> list[str]:
+    values = {k: v for k, v in raw.items() if k in FIELDS}
+    errors = _check(values, creating=False)
+    if errors:
+        raise FormErrors(errors)
+    with ctx.db.transaction() as s:
+        return apply_changes(s, _get(s, consultation_id), values, ctx.staff_id)
+
+
+def escalate(ctx: Context, consultation_id: str, consultant_id: str, due_on: date | None) -> None:
+    """Pass a consultation to a senior consultant; it stays open until resolved."""
+    with ctx.db.transaction() as s:
+        if s.get(Staff, consultant_id) is None:
+            raise NotFound("책임상담사를 찾을 수 없습니다.", "Senior consultant not found.")
+        apply_changes(s, _get(s, consultation_id), {
+            "outcome": "escalated", "escalated_to_id": consultant_id, "escalated_at": utcnow(),
+            "due_on": due_on, "closed_at": None}, ctx.staff_id)
+
+
+def set_follow_up(ctx: Context, consultation_id: str, due_on: date | None) -> None:
+    with ctx.db.transaction() as s:
+        apply_changes(s, _get(s, consultation_id),
+                      {"outcome": "follow_up", "due_on": due_on, "closed_at": None}, ctx.staff_id)
+
+
+def resolve(ctx: Context, consultation_id: str, resolution: str) -> None:
+    """Close a follow-up or escalation with a note of how it was resolved."""
+    if not (resolution or "").strip():
+        raise FormErrors([ValidationError("resolution", "처리 결과를 입력해 주세요.",
+                                          "Please describe how it was resolved.")])
+    with ctx.db.transaction() as s:
+        apply_changes(s, _get(s, consultation_id),
+                      {"closed_at": utcnow(), "resolution": resolution.strip()}, ctx.staff_id)
+
+
+def _view_query():
+    company = select(Company.name).where(Company.id == Consultation.company_id) \
+        .correlate(Consultation).scalar_subquery()
+    escalated = select(Staff.name).where(Staff.id == Consultation.escalated_to_id) \
+        .correlate(Consultation).scalar_subquery()
+    staff = select(Staff.name).where(Staff.id == Consultation.staff_id) \
+        .correlate(Consultation).scalar_subquery()
+    c = Consultation
+    return select(c.id, c.occurred_at, c.channel, c.company_id, company, c.caller_name,
+                  c.caller_phone, c.caller_org, c.category, c.question, c.answer, c.difficulty,
+                  c.suggestion, c.outcome, c.escalated_to_id, escalated, c.escalated_at,
+                  c.due_on, c.closed_at, c.resolution, c.duration_min, c.staff_id, staff)
+
+
+def _views(ctx: Context, stmt) -> list[ConsultationView]:
+    with ctx.db.reading() as s:
+        return [ConsultationView(*r) for r in s.execute(stmt)]
+
+
+def get_consultation(ctx: Context, consultation_id: str) -> ConsultationView:
+    rows = _views(ctx, _view_query().where(Consultation.id == consultation_id))
+    if not rows:
+        raise NotFound("상담 기록을 찾을 수 없습니다.", "Consultation not found.")
+    return rows[0]
+
+
+def company_timeline(ctx: Context, company_id: str) -> list[ConsultationView]:
+    """Every consultation of a company, newest first."""
+    return _views(ctx, _view_query().where(Consultation.company_id == company_id,
+                                           Consultation.archived.is_(False))
+                  .order_by(Consultation.occurred_at.desc()))
+
+
+def recent(ctx: Context, since: datetime, limit: int = 500) -> list[ConsultationView]:
+    return _views(ctx, _view_query().where(Consultation.occurred_at >= since,
+                                           Consultation.archived.is_(False))
+                  .order_by(Consultation.occurred_at.desc()).limit(limit))
+
+
+def list_follow_ups(ctx: Context, mine: str | None = None) -> list[ConsultationView]:
+    """Open follow-ups and escalations, soonest due first (no due date last).
+
+    ``mine`` is a staff id: the items that person logged or that were escalated to them.
+    """
+    stmt = _view_query().where(Consultation.outcome.in_(OPEN_OUTCOMES),
+                               Consultation.closed_at.is_(None),
+                               Consultation.archived.is_(False))
+    if mine:
+        stmt = stmt.where((Consultation.staff_id == mine) | (Consultation.escalated_to_id == mine))
+    stmt = stmt.order_by(Consultation.due_on.is_(None), Consultation.due_on,
+                         Consultation.occurred_at)
+    return _views(ctx, stmt)
+
+
+def count_due(ctx: Context, today: date | None = None) -> tuple[int, int]:
+    """(due today, overdue) among open follow-ups: what the app says at start."""
+    today = today or today_seoul()
+    base = select(func.count()).where(Consultation.outcome.in_(OPEN_OUTCOMES),
+                                      Consultation.closed_at.is_(None),
+                                      Consultation.archived.is_(False))
+    with ctx.db.reading() as s:
+        due = s.scalar(base.where(Consultation.due_on == today))
+        overdue = s.scalar(base.where(Consultation.due_on < today))
+    return due, overdue
+
+
+def link_to_company(ctx: Context, consultation_id: str, company_id: str) -> None:
+    """An unregistered caller turned out to be (or became) a registered company."""
+    with ctx.db.transaction() as s:
+        if s.get(Company, company_id) is None:
+            raise NotFound("기업을 찾을 수 없습니다.", "Company not found.")
+        apply_changes(s, _get(s, consultation_id), {"company_id": company_id}, ctx.staff_id)
+
+
+def edit_history(ctx: Context, consultation_id: str) -> list[HistoryEntry]:
+    with ctx.db.reading() as s:
+        return [HistoryEntry(e.field, e.old_value, e.new_value, e.changed_at, e.changed_by)
+                for e in history(s, "consultations", consultation_id)]

@@ -1,0 +1,31 @@
+"""Errors a use case reports to a person: what is wrong and what to do, Korean first."""
+from __future__ import annotations
+
+from campdesk.domain.errors import ValidationError
+
+
+class UserError(Exception):
+    """Something the user can fix (a bad file, an unknown id, a bad month)."""
+
+    def __init__(self, ko: str, en: str | None = None):
+        super().__init__(ko)
+        self.ko = ko
+        self.en = en or ko
+
+    def message(self, lang: str = "ko") -> str:
+        return self.en if lang.startswith("en") else self.ko
+
+
+class NotFound(UserError):
+    pass
+
+
+class FormErrors(UserError):
+    """One or more fields are invalid; each error names its field."""
+
+    def __init__(self, errors: list[ValidationError]):
+        self.errors = errors
+        super().__init__(" / ".join(e.ko for e in errors), " / ".join(e.en for e in errors))
+
+    def by_field(self) -> dict[str, ValidationError]:
+        return {e.field: e for e in self.errors}

@@ -1,0 +1,61 @@
+"""The people who use CampDesk or receive escalations."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from campdesk.domain.choices import STAFF_ROLE
+from campdesk.domain.errors import ValidationError
+from campdesk.domain.validation import require_text
+from campdesk.services.context import Context
+from campdesk.services.errors import FormErrors, NotFound
+from campdesk.store.audit import apply_changes
+from campdesk.store.models import Staff
+
+
+@dataclass(frozen=True)
+class StaffView:
+    id: str
+    name: str
+    role: str
+    organisation: str | None
+
+
+def list_staff(ctx: Context, role: str | None = None) -> list[StaffView]:
+    stmt = select(Staff.id, Staff.name, Staff.role, Staff.organisation) \
+        .where(Staff.archived.is_(False)).order_by(Staff.name)
+    if role:
+        stmt = stmt.where(Staff.role == role)
+    with ctx.db.reading() as s:
+        return [StaffView(*r) for r in s.execute(stmt)]
+
+
+def add_staff(ctx: Context, name: str, role: str = "onsite", organisation: str | None = None) -> str:
+    try:
+        name = require_text(name, "name", "이름", "name")
+    except ValidationError as exc:
+        raise FormErrors([exc]) from None
+    if role not in STAFF_ROLE:
+        raise FormErrors([ValidationError("role", "알 수 없는 역할입니다.", "Unknown role.")])
+    with ctx.db.transaction() as s:
+        person = Staff(name=name, role=role, organisation=organisation, updated_by=ctx.staff_id)
+        s.add(person)
+        s.flush()
+        return person.id
+
+
+def rename_staff(ctx: Context, staff_id: str, name: str) -> None:
+    with ctx.db.transaction() as s:
+        person = s.get(Staff, staff_id)
+        if person is None:
+            raise NotFound("직원을 찾을 수 없습니다.", "Staff member not found.")
+        apply_changes(s, person, {"name": name.strip()}, ctx.staff_id)
+
+
+def archive_staff(ctx: Context, staff_id: str) -> None:
+    with ctx.db.transaction() as s:
+        person = s.get(Staff, staff_id)
+        if person is None:
+            raise NotFound("직원을 찾을 수 없습니다.", "Staff member not found.")
+        apply_changes(s, person, {"archived": True}, ctx.staff_id)

@@ -1,0 +1,1 @@
+"""SQLAlchemy models, the local database, migrations and backups."""

@@ -1,0 +1,1 @@
+"""Replication of this PC's database with the PostgreSQL hub."""

@@ -1,0 +1,5 @@
+"""Placeholder: the hub and sync commands are added by the sync work."""
+
+
+def register(subparsers) -> None:
+    return None

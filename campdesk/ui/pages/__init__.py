@@ -1,0 +1,1 @@
+"""The main window's pages: one module and one class each (see ``registry``)."""

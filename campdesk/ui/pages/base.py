@@ -1,0 +1,35 @@
+"""The contract every page of the main window follows.
+
+A page is a QWidget built from the app's shared objects (``AppServices``): it reads and
+writes only through ``campdesk.services`` functions, runs anything slow through
+``app.ops`` (never on the UI thread), and reloads itself when ``app.hub.data_changed`` fires.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from campdesk.ui.appservices import AppServices
+
+
+class Page(QWidget):
+    key: str = ""          # stable id, used for settings and the navigation
+    title_source: str = ""  # English source text, translated in the "Pages" context
+    order: int = 100        # position in the navigation
+
+    def __init__(self, app: AppServices, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.app = app
+
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("Pages", cls.title_source)
+
+    def activate(self) -> None:
+        """Called when the page is shown; refresh lazily here."""
+
+    def refresh(self) -> None:
+        """Called after data changed elsewhere (another page, an import, a sync)."""

@@ -1,0 +1,27 @@
+"""Shared fixtures: offscreen Qt, a fresh data directory per test, a migrated database."""
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("CAMPDESK_HOME", None)
+
+import pytest  # noqa: E402
+
+from campdesk.services.context import open_context  # noqa: E402
+
+
+@pytest.fixture
+def ctx(tmp_path):
+    """A migrated, empty local database in a temporary data directory."""
+    context = open_context(tmp_path / "home")
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def staffed_ctx(ctx):
+    """As ``ctx``, with an on-site staff member sitting at this PC."""
+    from campdesk.services import staff
+
+    ctx.settings.staff_id = staff.add_staff(ctx, "김민서", "onsite")
+    ctx.save_settings()
+    return ctx
