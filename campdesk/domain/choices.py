@@ -12,6 +12,7 @@ class Choice:
     code: str
     ko: str
     en: str
+    aliases: tuple[str, ...] = ()  # other spellings found in real spreadsheets
 
     def label(self, lang: str = "ko") -> str:
         return self.en if lang.startswith("en") else self.ko
@@ -25,7 +26,7 @@ class Vocabulary:
         self.choices = choices
         self._by_key: dict[str, Choice] = {}
         for c in choices:
-            for key in (c.code, c.ko, c.en):
+            for key in (c.code, c.ko, c.en, *c.aliases):
                 self._by_key[_fold(key)] = c
 
     def __iter__(self):
@@ -58,18 +59,19 @@ def _fold(s: str) -> str:
 
 RELATIONSHIP = Vocabulary(
     "relationship",
-    Choice("inquirer", "문의기업", "Inquirer"),
-    Choice("prospect", "이전 희망 기업", "Relocation prospect"),
-    Choice("mou", "MOU 체결 기업", "MOU company"),
-    Choice("tenant", "입주기업", "Camp tenant"),
-    Choice("alumni", "졸업기업", "Alumni"),
+    Choice("inquirer", "문의기업", "Inquirer", ("문의", "신규", "신규문의", "일반")),
+    Choice("prospect", "이전 희망 기업", "Relocation prospect", ("이전희망", "이전 희망", "이전검토",
+                                                                "이전예정", "prospect company")),
+    Choice("mou", "MOU 체결 기업", "MOU company", ("MOU", "MOU기업", "협약기업", "MOU체결")),
+    Choice("tenant", "입주기업", "Camp tenant", ("입주", "입주사", "캠프 입주", "tenant company")),
+    Choice("alumni", "졸업기업", "Alumni", ("졸업", "퇴거", "퇴실")),
 )
 
 PRESENCE = Vocabulary(
     "gwangju_presence",
-    Choice("head_office", "본사", "Head office"),
-    Choice("branch", "지사", "Branch"),
-    Choice("none", "없음", "None"),
+    Choice("head_office", "본사", "Head office", ("광주 본사", "본점", "HQ")),
+    Choice("branch", "지사", "Branch", ("광주 지사", "지점", "연구소", "사무소")),
+    Choice("none", "없음", "None", ("-", "미소재", "해당없음", "타지역", "no")),
 )
 
 AI_FIELDS = Vocabulary(
@@ -97,10 +99,10 @@ STAFF_ROLE = Vocabulary(
 
 CHANNEL = Vocabulary(
     "channel",
-    Choice("walk_in", "대면", "Walk-in"),
-    Choice("phone", "전화", "Phone"),
-    Choice("site_visit", "방문", "Site visit"),
-    Choice("written", "서면", "Written"),
+    Choice("walk_in", "대면", "Walk-in", ("내방", "방문상담", "face to face")),
+    Choice("phone", "전화", "Phone", ("콜센터", "유선", "call")),
+    Choice("site_visit", "방문", "Site visit", ("현장방문", "출장", "visit")),
+    Choice("written", "서면", "Written", ("설문", "서면조사", "questionnaire")),
     Choice("open_chat", "오픈채팅", "Open chat"),
     Choice("email", "이메일", "E-mail"),
 )

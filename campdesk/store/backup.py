@@ -64,6 +64,22 @@ def check_file(path: Path) -> list[str]:
     return problems
 
 
+def _keep_copy(database: Path, kept: Path) -> None:
+    """A consistent copy of a healthy database; the raw bytes of a broken one."""
+    try:
+        src = sqlite3.connect(str(database))
+        try:
+            dst = sqlite3.connect(str(kept))
+            with dst:
+                src.backup(dst)
+            dst.close()
+        finally:
+            src.close()
+    except sqlite3.DatabaseError:
+        kept.unlink(missing_ok=True)
+        shutil.copyfile(database, kept)
+
+
 def restore_file(backup: Path, database: Path, safety_dir: Path) -> Path | None:
     """Replace the database with a checked backup; the current file is kept first."""
     problems = check_file(backup)
@@ -74,14 +90,7 @@ def restore_file(backup: Path, database: Path, safety_dir: Path) -> Path | None:
     if database.exists():
         safety_dir.mkdir(parents=True, exist_ok=True)
         kept = safety_dir / f"campdesk-{datetime.now():%Y%m%d-%H%M%S}-before-restore.sqlite3"
-        src = sqlite3.connect(str(database))
-        try:
-            dst = sqlite3.connect(str(kept))
-            with dst:
-                src.backup(dst)
-            dst.close()
-        finally:
-            src.close()
+        _keep_copy(database, kept)
     for suffix in ("-wal", "-shm"):
         Path(str(database) + suffix).unlink(missing_ok=True)
     tmp = database.with_suffix(".restoring")

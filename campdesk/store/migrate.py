@@ -30,10 +30,10 @@ def needs_upgrade(db: Database) -> bool:
     return current_revision(db) != head_revision()
 
 
-def upgrade(db: Database, backup_dir=None) -> str | None:
-    """Upgrade to head. Returns the backup file made first, if the database had data."""
+def upgrade(db: Database, backup_dir=None, target: str = "head") -> str | None:
+    """Upgrade to ``target``. Returns the backup made first, if the database had a schema."""
     current = current_revision(db)
-    if current == head_revision():
+    if current == (head_revision() if target == "head" else target):
         return None
     backup = None
     if current is not None and backup_dir is not None:
@@ -41,5 +41,5 @@ def upgrade(db: Database, backup_dir=None) -> str | None:
     cfg = _config()
     with db.engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+        command.upgrade(cfg, target)
     return backup

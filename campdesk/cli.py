@@ -1,0 +1,180 @@
+"""The command line (DESIGN.md §5): a contract that tests and scripts rely on.
+
+Exit codes: 0 success; 1 a user error with a one-line reason; 2 an import that kept the
+good rows but rejected some.
+"""
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import sys
+from pathlib import Path
+
+from sqlalchemy.exc import DatabaseError as SQLDatabaseError
+
+from campdesk import __version__
+from campdesk.domain.errors import ValidationError
+from campdesk.paths import Paths
+from campdesk.services.errors import UserError
+from campdesk.sync import cli as sync_cli
+from campdesk.reports import cli as reports_cli
+
+EXIT_OK, EXIT_USER_ERROR, EXIT_PARTIAL = 0, 1, 2
+
+
+def _out(text: str = "") -> None:
+    print(text, flush=True)
+
+
+def _context(args):
+    from campdesk.services.context import open_context
+    return open_context(args.home)
+
+
+def cmd_demo(args) -> int:
+    from campdesk.services import demo
+    ctx = _context(args)
+    try:
+        last = [-1]
+
+        def progress(fraction: float, message: str) -> None:
+            step = int(fraction * 10)
+            if step != last[0] and sys.stderr.isatty():
+                last[0] = step
+                print(f"  {fraction:4.0%} {message}", file=sys.stderr, flush=True)
+        counts = demo.generate(ctx, args.scale, args.seed, progress)
+    finally:
+        ctx.close()
+    _out(f"예시 데이터({args.scale}, seed {args.seed})를 만들었습니다: {ctx.paths.database}")
+    for table, n in counts.items():
+        if n:
+            _out(f"  {table:<24} {n:>9,}")
+    return EXIT_OK
+
+
+def cmd_import(args) -> int:
+    from campdesk.services.importer import import_companies
+    ctx = _context(args)
+    try:
+        report = import_companies(ctx, Path(args.file))
+    finally:
+        ctx.close()
+    _out(f"{args.file}: 전체 {report.total}행 — 새로 추가 {report.created}, 갱신 {report.updated}, "
+         f"변경 없음 {report.unchanged}, 거부 {report.rejected_rows}행")
+    for r in report.rejected:
+        _out(f"  {r.row_no}행 [{r.column}] {r.reason}")
+    return EXIT_PARTIAL if report.rejected else EXIT_OK
+
+
+def cmd_export(args) -> int:
+    from campdesk.services.exporter import export
+    if len(args.target) != (1 if args.all else 2):
+        raise UserError("사용법: campdesk export 테이블 파일.csv|.xlsx 또는 campdesk export --all 폴더|파일.xlsx",
+                        "Usage: campdesk export TABLE OUT.csv|.xlsx, or campdesk export --all DIR|OUT.xlsx")
+    table, out = (None, args.target[0]) if args.all else args.target
+    ctx = _context(args)
+    try:
+        counts = export(ctx, table, out)
+    finally:
+        ctx.close()
+    _out(f"내보내기 완료: {out}")
+    for table, n in counts.items():
+        _out(f"  {table:<24} {n:>9,}행")
+    return EXIT_OK
+
+
+def cmd_db(args) -> int:
+    from campdesk.store import backup, migrate
+    from campdesk.store.db import Database
+    paths = Paths.resolve(args.home)
+    if args.action == "check":
+        problems = backup.check_file(paths.database)
+        if not problems:
+            _out(f"이상 없음: {paths.database}")
+            return EXIT_OK
+        for p in problems:
+            _out(f"문제: {p}")
+        _out("백업에서 복원하려면: campdesk db restore 백업파일 (백업은 " f"{paths.backups} 에 있습니다)")
+        return EXIT_USER_ERROR
+    if args.action == "restore":
+        if not args.file:
+            raise UserError("복원할 백업 파일을 지정해 주세요: campdesk db restore 파일", "Give the backup file.")
+        kept = backup.restore_file(Path(args.file), paths.database, paths.backups)
+        _out(f"복원했습니다: {args.file} → {paths.database}")
+        if kept:
+            _out(f"복원 전 데이터베이스는 여기에 보관했습니다: {kept}")
+        return EXIT_OK
+    db = Database(paths.database)
+    try:
+        if args.action == "upgrade":
+            made = migrate.upgrade(db, backup_dir=paths.backups)
+            _out(f"데이터베이스가 최신입니다 (버전 {migrate.current_revision(db)}).")
+            if made:
+                _out(f"업그레이드 전 백업: {made}")
+        elif args.action == "backup":
+            if not paths.database.exists() or migrate.current_revision(db) is None:
+                raise UserError("백업할 데이터베이스가 없습니다.", "There is no database to back up.")
+            _out(f"백업했습니다: {backup.backup_database(db, paths.backups)}")
+    finally:
+        db.dispose()
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="campdesk", description="CampDesk — 광주 AI창업캠프 상담·입주 관리 프로그램")
+    parser.add_argument("--version", action="version", version=f"CampDesk {__version__}")
+    parser.add_argument("--home", metavar="DIR", help="데이터 폴더 (기본: 사용자 데이터 폴더, 또는 $CAMPDESK_HOME)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("demo", help="빈 데이터베이스에 예시 데이터를 넣습니다")
+    p.add_argument("--scale", choices=["small", "large"], default="small")
+    p.add_argument("--seed", type=int, default=1)
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("import", help="CSV/XLSX 파일에서 가져옵니다")
+    what = p.add_subparsers(dest="what", metavar="WHAT", required=True)
+    c = what.add_parser("companies", help="기업 목록 (CSV: UTF-8 또는 CP949, 또는 XLSX)")
+    c.add_argument("file", metavar="FILE")
+    c.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("export", help="테이블을 CSV(엑셀용 BOM 포함) 또는 XLSX로 내보냅니다")
+    p.add_argument("--all", action="store_true", help="모든 테이블 (OUT은 폴더 또는 .xlsx)")
+    p.add_argument("target", nargs="+", metavar="TABLE OUT", help="테이블 이름과 출력 파일, 또는 --all OUT")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("db", help="데이터베이스 관리: upgrade, check, backup, restore FILE")
+    p.add_argument("action", choices=["upgrade", "check", "backup", "restore"])
+    p.add_argument("file", nargs="?", metavar="FILE")
+    p.set_defaults(func=cmd_db)
+
+    reports_cli.register(sub)
+    sync_cli.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from campdesk.ui.app import run
+        return run(args.home)
+    try:
+        return args.func(args)
+    except UserError as exc:
+        print(f"campdesk: {exc.ko}", file=sys.stderr)
+    except ValidationError as exc:
+        print(f"campdesk: {exc.ko}", file=sys.stderr)
+    except (sqlite3.DatabaseError, SQLDatabaseError) as exc:
+        reason = getattr(exc, "orig", exc)
+        print(f"campdesk: 데이터베이스 파일을 읽을 수 없습니다 ({reason}). 'campdesk db check'로 확인하고 "
+              "'campdesk db restore 백업파일'로 복원해 주세요.", file=sys.stderr)
+    except OSError as exc:
+        print(f"campdesk: 파일을 읽거나 쓸 수 없습니다: {exc.filename or ''} ({exc.strerror or exc})",
+              file=sys.stderr)
+    return EXIT_USER_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,77 @@
+"""Import the company register from a spreadsheet; importing again updates, never duplicates."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+
+from campdesk.domain.company_rules import COMPANY_FIELDS, clean_company
+from campdesk.services.context import Context
+from campdesk.services.tabular import ImportReport, read_table
+from campdesk.store.audit import apply_changes
+from campdesk.store.models import Company
+
+EXTRA_HEADERS: dict[str, list[str]] = {
+    "name": ["회사명", "업체명", "상호", "상호명", "기업 이름", "법인명", "company", "name"],
+    "name_en": ["영문 기업명", "영문상호", "english name", "name (en)"],
+    "relationship": ["구분", "기업구분", "유형", "관계", "type", "status"],
+    "business_no": ["사업자번호", "사업자 등록번호", "사업자등록 번호", "사업자no", "brn",
+                    "business no", "business number", "business registration number"],
+    "corporate_no": ["법인번호", "법인 등록번호", "corporate no"],
+    "representative": ["대표", "대표자명", "대표이사", "대표자 성명", "ceo", "representative"],
+    "phone": ["연락처", "전화", "대표전화", "대표번호", "tel", "telephone", "phone number"],
+    "email": ["메일", "e-mail", "이메일주소", "email"],
+    "address": ["소재지", "사업장 주소", "사업장주소", "본사 주소", "address"],
+    "website": ["웹사이트", "홈페이지 주소", "url", "website", "homepage"],
+    "gwangju_presence": ["광주소재", "광주 소재 여부", "소재 형태", "gwangju"],
+    "mou_date": ["MOU체결일", "협약일", "MOU 일자", "mou date"],
+    "ai_fields": ["분야", "AI분야", "기술분야", "주력분야", "ai field", "fields"],
+    "employees": ["직원수", "종업원수", "임직원 수", "임직원수", "인원", "employees", "headcount"],
+    "founded_on": ["설립일자", "창립일", "설립연월일", "founded", "founding date"],
+    "notes": ["비고", "메모", "특이사항", "notes", "remarks"],
+}
+
+
+def header_synonyms() -> dict[str, list[str]]:
+    return {code: [ko, en, *EXTRA_HEADERS.get(code, [])] for code, (ko, en) in COMPANY_FIELDS.items()}
+
+
+def import_companies(ctx: Context, path: str | Path) -> ImportReport:
+    """Keep every valid row, explain every bad one; match existing companies by business
+    number, then by normalised name, and update them instead of adding duplicates."""
+    report = ImportReport()
+    rows = list(read_table(Path(path), header_synonyms(), required=("name",)))
+    with ctx.db.transaction() as s:
+        by_no, by_name = {}, {}
+        for company in s.scalars(select(Company).where(Company.merged_into.is_(None))):
+            if company.business_no:
+                by_no.setdefault(company.business_no, company)
+            by_name.setdefault(company.name_norm, company)
+        for row in rows:
+            report.total += 1
+            values, errors = clean_company(row.values, creating=True)
+            if errors:
+                for e in errors:
+                    report.reject(row.number, row.columns.get(e.field, COMPANY_FIELDS[e.field][0]), e.ko)
+                continue
+            existing = (by_no.get(values.get("business_no")) if values.get("business_no") else None) \
+                or by_name.get(values["name_norm"])
+            if existing is None:
+                company = Company(**values, updated_by=ctx.staff_id)
+                s.add(company)
+                s.flush()
+                report.created += 1
+            else:
+                company = existing
+                # Blank cells do not erase what staff already recorded.
+                changes = {k: v for k, v in values.items() if v not in (None, "") and k in row.values}
+                if "name" in changes:
+                    changes["name_norm"] = values["name_norm"]
+                if apply_changes(s, company, changes, ctx.staff_id):
+                    report.updated += 1
+                else:
+                    report.unchanged += 1
+            if company.business_no:
+                by_no[company.business_no] = company
+            by_name[company.name_norm] = company
+    return report
