@@ -9,8 +9,8 @@ from campdesk.domain.choices import STAFF_ROLE
 from campdesk.domain.errors import ValidationError
 from campdesk.domain.validation import require_text
 from campdesk.services.context import Context
-from campdesk.services.errors import FormErrors, NotFound
-from campdesk.store.audit import apply_changes
+from campdesk.services.errors import FormErrors
+from campdesk.services.records import edit_record
 from campdesk.store.models import Staff
 
 
@@ -46,16 +46,8 @@ def add_staff(ctx: Context, name: str, role: str = "onsite", organisation: str |
 
 
 def rename_staff(ctx: Context, staff_id: str, name: str) -> None:
-    with ctx.db.transaction() as s:
-        person = s.get(Staff, staff_id)
-        if person is None:
-            raise NotFound("직원을 찾을 수 없습니다.", "Staff member not found.")
-        apply_changes(s, person, {"name": name.strip()}, ctx.staff_id)
+    edit_record(ctx, Staff, staff_id, {"name": name.strip()})
 
 
 def archive_staff(ctx: Context, staff_id: str) -> None:
-    with ctx.db.transaction() as s:
-        person = s.get(Staff, staff_id)
-        if person is None:
-            raise NotFound("직원을 찾을 수 없습니다.", "Staff member not found.")
-        apply_changes(s, person, {"archived": True}, ctx.staff_id)
+    edit_record(ctx, Staff, staff_id, {"archived": True})

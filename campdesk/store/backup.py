@@ -23,7 +23,13 @@ def backup_database(db, dest_dir: Path, reason: str = "manual") -> Path:
     while target.exists():
         n += 1
         target = dest_dir / f"campdesk-{stamp}-{reason}-{n}.sqlite3"
-    source = sqlite3.connect(str(db.path))
+    _online_copy(db.path, target)
+    return target
+
+
+def _online_copy(source_path: Path, target: Path) -> None:
+    """SQLite's online backup: consistent even while another connection writes."""
+    source = sqlite3.connect(str(source_path))
     try:
         dest = sqlite3.connect(str(target))
         with dest:
@@ -31,7 +37,6 @@ def backup_database(db, dest_dir: Path, reason: str = "manual") -> Path:
         dest.close()
     finally:
         source.close()
-    return target
 
 
 def check_file(path: Path) -> list[str]:
@@ -67,14 +72,7 @@ def check_file(path: Path) -> list[str]:
 def _keep_copy(database: Path, kept: Path) -> None:
     """A consistent copy of a healthy database; the raw bytes of a broken one."""
     try:
-        src = sqlite3.connect(str(database))
-        try:
-            dst = sqlite3.connect(str(kept))
-            with dst:
-                src.backup(dst)
-            dst.close()
-        finally:
-            src.close()
+        _online_copy(database, kept)
     except sqlite3.DatabaseError:
         kept.unlink(missing_ok=True)
         shutil.copyfile(database, kept)
