@@ -1,0 +1,68 @@
+"""How numbers, money, dates and changes are written in the documents (Korean locale)."""
+from __future__ import annotations
+
+from datetime import date, datetime
+from xml.sax.saxutils import escape
+
+from campdesk.domain.dates import format_date, format_datetime
+
+DASH = "-"
+
+
+def plain(value) -> str:
+    """Any value as the text a reader sees; empty as a dash."""
+    if value is None or value == "":
+        return DASH
+    if isinstance(value, datetime):
+        return format_datetime(value)
+    if isinstance(value, date):
+        return format_date(value)
+    return str(value)
+
+
+def text(value) -> str:
+    """Any value as paragraph markup: escaped, line breaks kept."""
+    return escape(plain(value)).replace("\n", "<br/>")
+
+
+def number(n: float | None, unit: str = "") -> str:
+    """Thousands separated; a percentage always with one decimal, other floats when needed."""
+    if n is None:
+        return DASH
+    if unit == "%" or (isinstance(n, float) and not n.is_integer()):
+        return f"{n:,.1f}{unit}"
+    return f"{int(n):,}{unit}"
+
+
+def area(m2: float | None) -> str:
+    return DASH if m2 is None else f"{m2:,.1f}㎡"
+
+
+def won(amount: int | None) -> str:
+    return DASH if amount is None else f"{amount:,}원"
+
+
+def percent(part: float, whole: float) -> str:
+    return DASH if not whole else f"{part / whole * 100:.1f}%"
+
+
+def days(n: float | None) -> str:
+    return DASH if n is None else f"{n:.1f}일"
+
+
+def change(now: float | None, before: float | None, unit: str = "") -> str:
+    """``+12 (+4.9%)``, ``-3``, ``0``; a percentage change of a percentage is in points."""
+    if now is None or before is None:
+        return DASH
+    diff = now - before
+    sign = "+" if diff > 0 else ""
+    shown = f"{sign}{number(round(diff, 1))}{'%p' if unit == '%' else ''}"
+    if unit != "%" and before:
+        shown += f" ({sign}{diff / before * 100:.1f}%)"
+    return shown
+
+
+def period(first: date | None, last: date | None) -> str:
+    if first is None and last is None:
+        return DASH
+    return f"{format_date(first) if first else ''} ~ {format_date(last) if last else ''}".strip()

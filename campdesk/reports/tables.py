@@ -1,0 +1,136 @@
+"""Table flowables in the house style: a form grid (label | value) and a data table.
+
+A cell whose text fits its column on one line is drawn as a plain string (cheap); only text
+that must wrap becomes a Paragraph. Both look the same: one font, size and leading.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+
+from campdesk.reports import fmt
+from campdesk.reports.fonts import BOLD, REGULAR
+from campdesk.reports.styles import GRID, HEAD, INK, SHADE, stylesheet
+
+FONT_SIZE = 8.5       # every table cell (the paragraph styles "cell*" and "label" agree)
+LEADING = 11.5
+PAD_X = 4
+ROW_HEIGHT = 18.5     # points: one line of a cell with its padding
+_BOLD_STYLES = ("cell_bold", "cell_head", "label")
+
+_BASE = [
+    ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # also for empty cells, or Helvetica creeps in
+    ("FONTSIZE", (0, 0), (-1, -1), FONT_SIZE),
+    ("LEADING", (0, 0), (-1, -1), LEADING),
+    ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ("TOPPADDING", (0, 0), (-1, -1), 3),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+    ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),
+    ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
+    ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+]
+
+
+def cell(value, style: str = "cell", width: float | None = None):
+    """A value for a table cell: a plain string when it fits ``width`` on one line, else a
+    wrapping paragraph in ``style``; flowables pass through."""
+    if isinstance(value, Flowable):
+        return value
+    shown = fmt.plain(value)
+    font = BOLD if style in _BOLD_STYLES else REGULAR
+    if width is not None and "\n" not in shown and \
+            stringWidth(shown, font, FONT_SIZE) <= width - 2 * PAD_X:
+        return shown
+    return Paragraph(fmt.text(value), stylesheet()[style])
+
+
+def form(rows: Sequence[tuple[str, object]], width: float, pairs: int = 2,
+         label_share: float = 0.16) -> Table:
+    """Label/value pairs, ``pairs`` to a line; a long value may take the whole line (pairs=1)."""
+    label_w = width * label_share
+    value_w = width / pairs - label_w
+    data, line = [], []
+    for label, value in rows:
+        line += [cell(label, "label", label_w), cell(value, "cell", value_w)]
+        if len(line) == pairs * 2:
+            data.append(line)
+            line = []
+    if line:
+        line += [""] * (pairs * 2 - len(line))
+        data.append(line)
+    table = Table(data, colWidths=[label_w, value_w] * pairs)
+    labels = range(0, pairs * 2, 2)
+    table.setStyle(TableStyle(_BASE + [("BACKGROUND", (c, 0), (c, -1), SHADE) for c in labels]
+                              + [("FONTNAME", (c, 0), (c, -1), BOLD) for c in labels]))
+    return table
+
+
+def grid(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float],
+         numeric: Sequence[int] = (), centered: Sequence[int] = (), total: bool = False) -> Table:
+    """A data table: shaded header repeated on every page, numbers right-aligned.
+
+    ``total`` marks the last row as a bold, shaded sum line.
+    """
+    def shown(i: int, value, bold: bool):
+        if i in numeric and not isinstance(value, (str, Flowable)):
+            value = fmt.number(value)
+        style = "cell_bold" if bold else "cell_center" if i in centered else "cell"
+        return cell(value, style, widths[i])
+
+    data = [[cell(h, "cell_head", widths[i]) for i, h in enumerate(header)]]
+    for r, row in enumerate(rows):
+        bold = total and r == len(rows) - 1
+        data.append([shown(i, v, bold) for i, v in enumerate(row)])
+    table = Table(data, colWidths=list(widths), repeatRows=1)
+    style = _BASE + [("BACKGROUND", (0, 0), (-1, 0), HEAD), ("FONTNAME", (0, 0), (-1, 0), BOLD),
+                     ("ALIGN", (0, 0), (-1, 0), "CENTER")]
+    style += [("ALIGN", (i, 1), (i, -1), "RIGHT") for i in numeric]
+    style += [("ALIGN", (i, 1), (i, -1), "CENTER") for i in centered]
+    style += [("BACKGROUND", (0, r), (-1, r), SHADE) for r in range(2, len(data), 2)]
+    if total and rows:
+        style += [("BACKGROUND", (0, -1), (-1, -1), HEAD), ("FONTNAME", (0, -1), (-1, -1), BOLD)]
+    table.setStyle(TableStyle(style))
+    return table
+
+
+DATE_W = 66       # points: "2026. 10. 22." on one line
+DATETIME_W = 92   # points: "2026. 10. 22. 16:30" on one line
+
+
+def widths(total: float, *shares: float, fixed: dict[int, float] | None = None) -> list[float]:
+    """Column widths in points: ``fixed`` columns (index → points, e.g. dates) first, the
+    rest of ``total`` shared out by the relative ``shares`` of the other columns."""
+    fixed = fixed or {}
+    free = total - sum(fixed.values())
+    whole = sum(s for i, s in enumerate(shares) if i not in fixed)
+    return [fixed[i] if i in fixed else free * s / whole for i, s in enumerate(shares)]
+
+
+def figures(items: Sequence[tuple[str, str]], width: float) -> Table:
+    """Key figures side by side: a big number over a small label."""
+    st = stylesheet()
+    data = [[Paragraph(value, st["figure"]) for value, _ in items],
+            [Paragraph(label, st["figure_label"]) for _, label in items]]
+    table = Table(data, colWidths=[width / len(items)] * len(items))
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                               ("BOX", (0, 0), (-1, -1), 0.5, GRID),
+                               ("LINEBEFORE", (1, 0), (-1, -1), 0.5, GRID),
+                               ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+                               ("TOPPADDING", (0, 0), (-1, 0), 7),
+                               ("BOTTOMPADDING", (0, -1), (-1, -1), 6)]))
+    return table
+
+
+def side_by_side(left, right, width: float, left_share: float = 0.55) -> Table:
+    """Two flowables next to each other (a table and its chart), no border."""
+    table = Table([[left, right]], colWidths=[width * left_share, width * (1 - left_share)])
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (0, -1), 6),
+                               ("RIGHTPADDING", (1, 0), (1, -1), 0),
+                               ("TOPPADDING", (0, 0), (-1, -1), 0)]))
+    return table

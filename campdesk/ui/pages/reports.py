@@ -1,0 +1,279 @@
+"""Printable documents: pick a report, make it off the UI thread, preview, print or save.
+
+The kinds: the monthly camp report (for the council), one tenant's monthly report, every
+tenant's at once (one PDF, or one file per company), a company's whole record, and the
+one-page summary of a consultation.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import (
+    QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton,
+    QVBoxLayout, QWidget,
+)
+
+from campdesk.domain.dates import today_seoul
+from campdesk.reports import api
+from campdesk.services import companies, consultations
+from campdesk.services.reporting import Month
+from campdesk.ui import fmt
+from campdesk.ui.i18n import current_language, register, t
+from campdesk.ui.ops import describe
+from campdesk.ui.pages.base import Page
+from campdesk.ui.printing import PdfPane
+from campdesk.ui.widgets.company_picker import CompanyPicker
+from campdesk.ui.widgets.retranslate import Retranslating
+
+register("Pages", {"Reports": "보고서"})
+
+MONTHS_SHOWN = 36
+
+
+@dataclass(frozen=True)
+class Kind:
+    code: str
+    ko: str
+    en: str
+    month: bool = False
+    company: bool = False
+    consultation: bool = False
+
+
+KINDS = [
+    Kind("camp", "월간 캠프 보고서 (월례회의)", "Monthly camp report (council)", month=True),
+    Kind("tenant", "입주기업 월간 보고서", "Tenant's monthly report", month=True, company=True),
+    Kind("tenants", "입주기업 월간 보고서 전체 (일괄)", "All tenants' monthly reports", month=True),
+    Kind("company", "기업 상담 기록부", "Company record", company=True),
+    Kind("consultation", "상담 요약서", "Consultation summary", company=True, consultation=True),
+]
+
+
+class ProgressRelay(QObject):
+    """Lives on the GUI thread: a worker calls ``report`` and the bar moves on the GUI thread."""
+
+    progressed = Signal(int, int)
+
+    def report(self, done: int, total: int) -> None:
+        self.progressed.emit(done, total)
+
+
+class ReportsPage(Retranslating, Page):
+    key = "reports"
+    title_source = "Reports"
+    order = 60
+
+    def __init__(self, app, parent: QWidget | None = None):
+        super().__init__(app, parent)
+        self._companies_loaded = False
+        self.kind, self.month, self.consultation = QComboBox(), QComboBox(), QComboBox()
+        self.kind.setObjectName("kind")
+        self.month.setObjectName("month")
+        self.consultation.setObjectName("consultation")
+        self.company = CompanyPicker(self)
+        self.company.setObjectName("company")
+        self.company.picked.connect(self._on_company)
+        self.kind.currentIndexChanged.connect(lambda _: self._show_fields())
+        self.make_button, self.files_button = QPushButton(), QPushButton()
+        self.make_button.setObjectName("make")
+        self.files_button.setObjectName("save_each")
+        self.make_button.clicked.connect(self.make)
+        self.files_button.clicked.connect(self.save_each)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("progress")
+        self.progress.hide()
+        self.status = QLabel()
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
+        self.pane = PdfPane(self)
+        self.relay = ProgressRelay(self)
+        self.relay.progressed.connect(self._on_progress)
+        self._build_layout()
+        self.retranslate()
+        app.hub.data_changed.connect(self._on_data_changed)
+
+    def _build_layout(self) -> None:
+        self.form = QFormLayout()
+        self.labels = {k: QLabel() for k in ("kind", "month", "company", "consultation")}
+        for key, widget in (("kind", self.kind), ("month", self.month), ("company", self.company),
+                            ("consultation", self.consultation)):
+            self.form.addRow(self.labels[key], widget)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.make_button)
+        buttons.addWidget(self.files_button)
+        buttons.addStretch(1)
+        side = QVBoxLayout()
+        side.addLayout(self.form)
+        side.addLayout(buttons)
+        side.addWidget(self.progress)
+        side.addWidget(self.status)
+        side.addStretch(1)
+        left = QWidget()
+        left.setLayout(side)
+        left.setMaximumWidth(420)
+        layout = QHBoxLayout(self)
+        layout.addWidget(left)
+        layout.addWidget(self.pane, 1)
+
+    def retranslate(self) -> None:
+        current = self.kind.currentIndex()
+        self.kind.blockSignals(True)
+        self.kind.clear()
+        for kind in KINDS:
+            self.kind.addItem(t(kind.ko, kind.en), kind.code)
+        self.kind.setCurrentIndex(max(current, 0))
+        self.kind.blockSignals(False)
+        self._fill_months()
+        for key, ko, en in (("kind", "보고서", "Report"), ("month", "기간", "Month"),
+                            ("company", "기업", "Company"), ("consultation", "상담", "Consultation")):
+            self.labels[key].setText(t(ko, en))
+        self.company.setPlaceholderText(t("기업명, 사업자등록번호, 초성", "Name, business no., initials"))
+        self.make_button.setText(t("만들기", "Make"))
+        self.files_button.setText(t("기업별 파일로 저장…", "Save one file per company…"))
+        self._show_fields()
+
+    def _fill_months(self) -> None:
+        chosen = self.month.currentData()
+        self.month.clear()
+        this = Month.of(today_seoul())
+        for back in range(MONTHS_SHOWN):
+            m = this.minus(back)
+            self.month.addItem(m.label if current_language() == "ko" else m.key, m.key)
+        index = self.month.findData(chosen) if chosen else 1  # last month: the usual report
+        self.month.setCurrentIndex(max(index, 0))
+
+    def set_month(self, month: Month) -> None:
+        if self.month.findData(month.key) < 0:
+            self.month.addItem(month.label if current_language() == "ko" else month.key, month.key)
+        self.month.setCurrentIndex(self.month.findData(month.key))
+
+    def set_kind(self, code: str) -> None:
+        self.kind.setCurrentIndex(next(i for i, k in enumerate(KINDS) if k.code == code))
+
+    def current_kind(self) -> Kind:
+        return KINDS[max(self.kind.currentIndex(), 0)]
+
+    def _show_fields(self) -> None:
+        kind = self.current_kind()
+        for key, wanted in (("month", kind.month), ("company", kind.company),
+                            ("consultation", kind.consultation)):
+            self.form.setRowVisible(self.labels[key], wanted)
+        self.files_button.setVisible(kind.code == "tenants")
+
+    # --- data ------------------------------------------------------------------------------
+    def activate(self) -> None:
+        if not self._companies_loaded:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self.app.ops.run(companies.list_companies, self.app.ctx, key="reports.companies",
+                         success=self._on_companies)
+
+    def _on_companies(self, rows) -> None:
+        self._companies_loaded = True
+        self.company.set_rows(rows)
+
+    def _on_data_changed(self, table: str) -> None:
+        if self._companies_loaded and table in ("companies", "*"):
+            self.refresh()
+
+    def _on_company(self, company_id: str) -> None:
+        self.consultation.clear()
+        if company_id and self.current_kind().consultation:
+            self.app.ops.run(consultations.company_timeline, self.app.ctx, company_id,
+                             key="reports.consultations", success=self._on_consultations)
+
+    def _on_consultations(self, views) -> None:
+        self.consultation.clear()
+        for v in views:
+            self.consultation.addItem(f"{fmt.moment(v.occurred_at)} · {v.question[:40]}", v.id)
+
+    # --- making documents -------------------------------------------------------------------
+    def job(self) -> tuple[Callable, tuple, str] | None:
+        """The function to run off the UI thread, its arguments and a file name; None if
+        something is missing (the status line says what)."""
+        kind, ctx = self.current_kind(), self.app.ctx
+        month = Month.parse(self.month.currentData() or Month.of(today_seoul()).key)
+        company_id = self.company.company_id
+        if kind.company and not company_id:
+            return self._missing(t("기업을 먼저 골라 주세요.", "Choose a company first."))
+        name = self.company.text().strip()
+        if kind.code == "camp":
+            return api.camp_month_pdf, (ctx, month), f"{month.key}_캠프_월간보고서.pdf"
+        if kind.code == "tenant":
+            return api.tenant_month_pdf, (ctx, company_id, month), f"{month.key}_{name}_월간보고서.pdf"
+        if kind.code == "tenants":
+            return (lambda: api.tenants_pdf(ctx, month, self.relay.report), (),
+                    f"{month.key}_입주기업_월간보고서.pdf")
+        if kind.code == "company":
+            return api.company_pdf, (ctx, company_id), f"{name}_상담기록부.pdf"
+        consultation_id = self.consultation.currentData()
+        if not consultation_id:
+            return self._missing(t("상담을 골라 주세요.", "Choose a consultation."))
+        return api.consultation_pdf, (ctx, consultation_id), f"{name}_상담요약서.pdf"
+
+    def _missing(self, text: str) -> None:
+        self.status.setText(text)
+        return None
+
+    def make(self) -> None:
+        job = self.job()
+        if job is None:
+            return
+        fn, args, file_name = job
+        self._busy(True, t("만드는 중…", "Making…"))
+        self.app.ops.run(fn, *args, key="reports.make",
+                         success=lambda pdf: self._on_made(pdf, file_name),
+                         failure=self._on_failed)
+
+    def preview_consultation(self, consultation_id: str) -> None:
+        """Show one consultation's summary (for other pages: "인쇄" on a consultation)."""
+        self.set_kind("consultation")
+        self._busy(True, t("만드는 중…", "Making…"))
+        self.app.ops.run(api.consultation_pdf, self.app.ctx, consultation_id, key="reports.make",
+                         success=lambda pdf: self._on_made(pdf, "상담요약서.pdf"),
+                         failure=self._on_failed)
+
+    def save_each(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, t("저장할 폴더", "Folder to save to"))
+        if folder:
+            self.save_each_to(folder)
+
+    def save_each_to(self, folder: str) -> None:
+        month = Month.parse(self.month.currentData())
+        self._busy(True, t("기업별 파일을 만드는 중…", "Making one file per company…"))
+        self.app.ops.run(api.tenants_files, self.app.ctx, month, folder, self.relay.report,
+                         key="reports.each", success=self._on_files, failure=self._on_failed)
+
+    def _busy(self, busy: bool, text: str = "") -> None:
+        self.make_button.setEnabled(not busy)
+        self.files_button.setEnabled(not busy)
+        self.progress.setRange(0, 0)  # busy until a batch says how far it is
+        self.progress.setVisible(busy)
+        self.status.setText(text)
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        if done < total:
+            self.status.setText(t("{0} / {1} 기업", "{0} of {1} companies").format(done, total))
+        else:
+            self.status.setText(t("PDF로 묶는 중…", "Putting the PDF together…"))
+
+    def _on_made(self, pdf: bytes, file_name: str) -> None:
+        self._busy(False)
+        self.pane.set_pdf(pdf, file_name)
+        self.status.setText(t("{0}쪽을 만들었습니다.", "Made {0} pages.").format(self.pane.page_count))
+
+    def _on_files(self, paths) -> None:
+        self._busy(False)
+        self.status.setText(t("{0}개 파일을 저장했습니다.", "Saved {0} files.").format(len(paths)))
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self._busy(False)
+        self.status.setText(describe(exc))
+
+
+PAGE = ReportsPage

@@ -1,0 +1,137 @@
+"""The documents as a reader gets them: text, pages, A4, embedded Korean font, numbering."""
+from datetime import date
+
+import pytest
+
+from campdesk.reports import api, fonts
+from campdesk.reports.base import Renderer
+from campdesk.services import reporting
+from campdesk.services.reporting import Month
+
+from pdfcheck import A4_POINTS, ReadBack
+
+MARCH = Month(2026, 3)
+
+
+@pytest.fixture
+def camp_pdf(staffed_ctx, camp, monkeypatch):
+    real = reporting.camp_month
+    monkeypatch.setattr(reporting, "camp_month",
+                        lambda ctx, month: real(ctx, month, today=date(2026, 11, 25)))
+    return ReadBack(api.camp_month_pdf(staffed_ctx, MARCH))
+
+
+def assert_furniture(doc: ReadBack, title: str) -> None:
+    """Every page: the camp's name, the title, who made it, and "X / Y 쪽"."""
+    for number, page in enumerate(doc.pages, 1):
+        assert "광주 AI창업캠프" in page
+        assert title in page
+        assert "작성자 김민서" in page
+        assert f"{number} / {len(doc)} 쪽" in page
+    assert doc.page_size() == pytest.approx(A4_POINTS, abs=0.5)
+    assert doc.used_fonts() <= {"NanumGothic", "NanumGothicBold"}
+    assert doc.used_fonts() <= doc.embedded_fonts()
+
+
+def test_camp_report_reads_back_with_its_figures(camp_pdf):
+    assert_furniture(camp_pdf, "2026년 3월 AI창업캠프 월간 운영 보고서")
+    text = camp_pdf.flat
+    assert "보고 기간 2026. 3. 1. ~ 2026. 3. 31." in text
+    for phrase in ("전화 3 50.0%", "대면 2 33.3%", "이메일 1 16.7%",          # by channel
+                   "자금·공모사업 3 50.0%", "입주공간 2 33.3%",              # by category
+                   "책임상담사 이관 3 50.0%",                                # by outcome
+                   "평균 6.5일", "최장 10.0일", "처리 중인 이관은 2건",         # escalations
+                   "3층 4 1 25.0% 130.0㎡ 55.0㎡ 42.3% 2",                      # occupancy
+                   "무등데이터 2026. 3. 10. 3F-D1", "금남헬스 2026. 3. 15. 3F-D3",
+                   "송정로보틱스 2025. 10. 5.",                               # dormant MOU company
+                   "3월 지식콘서트: 생성형 AI", "사무 공간 부족 2"):
+        assert phrase in text, phrase
+
+
+def test_consultation_summary_is_one_page_with_escalation_and_follow_up(staffed_ctx, camp):
+    doc = ReadBack(api.consultation_pdf(staffed_ctx, camp.escalation))
+    assert len(doc) == 1
+    assert_furniture(doc, "상담 결과 요약서")
+    text = doc.flat
+    for phrase in ("빛고을인공지능", "123-45-67890", "2026. 3. 2. 10:00", "전화", "입주공간",
+                   "사무실 확장이 가능한가요?", "책임상담사에게 이관합니다.", "박책임",
+                   "처리 기한 2026. 3. 9.", "3층 오픈데스크 두 좌석을 추가 배정함.",
+                   "책임상담사 이관 → 종결 (2026. 3. 5.)"):
+        assert phrase in text, phrase
+
+
+def test_company_record_lists_every_consultation_space_and_mentoring(staffed_ctx, camp):
+    doc = ReadBack(api.company_pdf(staffed_ctx, camp.a))
+    assert_furniture(doc, "기업 상담 기록부 · 빛고을인공지능")
+    text = doc.flat
+    assert "상담 이력 (전체 7건, 오래된 순)" in text
+    for phrase in ("사무실 확장이 가능한가요?", "R&D 과제 공고 문의", "월말 늦은 문의", "4월 첫 문의",
+                   "301호", "정멘토 멘토 (기술개발)", "양자화로 비용을 줄이도록 조언",
+                   "AI 실증 지원사업", "5,000,000원", "3월 지식콘서트: 생성형 AI"):
+        assert phrase in text, phrase
+
+
+def test_tenant_report_shows_difficulties_and_where_they_stand(staffed_ctx, camp):
+    doc = ReadBack(api.tenant_month_pdf(staffed_ctx, camp.a, MARCH))
+    assert_furniture(doc, "2026년 3월 입주기업 월간 보고서 · 빛고을인공지능")
+    text = doc.flat
+    for phrase in ("이달의 상담 (4건)", "인력 채용 어려움", "책임상담사 처리 중",
+                   "처리 완료 (2026. 3. 5.)", "추론 서버 비용", "멘토 조언",
+                   "2026년 1월부터 이달까지 지원 금액 합계: 6,000,000원"):
+        assert phrase in text, phrase
+
+
+def test_batch_in_one_pdf_numbers_pages_per_company(staffed_ctx, camp):
+    doc = ReadBack(api.tenants_pdf(staffed_ctx, MARCH))
+    starts = [i for i, page in enumerate(doc.pages) if "1 / " in page and "월간 보고" in page]
+    assert len(starts) == 3  # 빛고을인공지능, 무등데이터, 금남헬스: each from page 1
+    names = [n for n in ("금남헬스", "무등데이터", "빛고을인공지능") if n in doc.pages[starts[0]]]
+    assert names == ["금남헬스"]  # by name
+    for page in doc.pages:
+        assert "쪽" in page
+
+
+def test_batch_as_one_file_per_company(staffed_ctx, camp, tmp_path):
+    seen = []
+    paths = api.tenants_files(staffed_ctx, MARCH, tmp_path / "out",
+                              progress=lambda done, total: seen.append((done, total)))
+    assert sorted(p.name for p in paths) == ["2026-03_금남헬스.pdf", "2026-03_무등데이터.pdf",
+                                              "2026-03_빛고을인공지능.pdf"]
+    assert seen[-1] == (3, 3)
+    assert "무등데이터" in ReadBack(paths[1].read_bytes()).text or \
+        "무등데이터" in ReadBack(paths[0].read_bytes()).text
+
+
+def test_without_a_korean_font_the_error_says_what_to_install(monkeypatch, tmp_path):
+    monkeypatch.setattr(fonts, "_SYSTEM", [])
+    monkeypatch.setattr(fonts, "resources_dir", lambda: tmp_path)
+    monkeypatch.setattr(fonts, "_fc_match", lambda: None)
+    monkeypatch.delenv(fonts.ENV_FONT, raising=False)
+    with pytest.raises(fonts.KoreanFontMissing, match="나눔고딕"):
+        fonts.find_font_files()
+
+
+def test_a_renderer_returns_bytes_without_a_database():
+    class Hello(Renderer):
+        title = "시험 문서"
+
+        def story(self):
+            return self._title_story("안녕하세요", "한글 문서")
+
+    meta = reporting.ReportMeta("광주 AI창업캠프", "김민서", __import__("datetime").datetime.now().astimezone())
+    doc = ReadBack(Hello(None, meta).render())
+    assert "안녕하세요" in doc.text and "1 / 1 쪽" in doc.text
+
+
+def test_batch_for_a_month_without_tenants_says_so(staffed_ctx, camp):
+    doc = ReadBack(api.tenants_pdf(staffed_ctx, Month(2020, 1)))
+    assert len(doc) == 1 and "이 달에 입주한 기업이 없습니다." in doc.text
+
+
+def test_a_consultation_with_very_long_notes_still_fits_one_page(staffed_ctx, camp):
+    from campdesk.services import consultations
+    long_answer = "지원사업 공고문과 신청 절차를 단계별로 안내함. " * 120
+    consultations.update_consultation(staffed_ctx, camp.escalation, {"answer": long_answer})
+    doc = ReadBack(api.consultation_pdf(staffed_ctx, camp.escalation))
+    assert len(doc) == 1
+    assert "단계별로 안내함" in doc.text and "1 / 1 쪽" in doc.text
