@@ -1,0 +1,185 @@
+"""The floor-plan tab: a floor and a day to look at, the plan, a legend, the clicked space."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QGraphicsView, QHBoxLayout, QLabel, QPushButton, QSplitter,
+    QVBoxLayout, QWidget,
+)
+
+from campdesk.domain.dates import today_seoul
+from campdesk.domain.occupancy import STATES
+from campdesk.services import spaces
+from campdesk.services.spaces import PlanSpace, SpaceView
+from campdesk.ui.floorplan import colours
+from campdesk.ui.floorplan.details import SpaceDetails
+from campdesk.ui.floorplan.fields import DateEdit
+from campdesk.ui.floorplan.scene import FloorScene
+from campdesk.ui.i18n import t
+
+
+@dataclass
+class FloorData:
+    floors: list[int]
+    floor: int | None
+    plan: list[PlanSpace]
+    all_spaces: list[SpaceView]
+
+
+def load_floor(ctx, floor: int | None, day: date) -> FloorData:
+    """Everything the tab shows, read off the UI thread in one go."""
+    floors = spaces.floors(ctx)
+    if floor not in floors:
+        floor = floors[0] if floors else None
+    plan = spaces.floor_plan(ctx, floor, day) if floor is not None else []
+    return FloorData(floors, floor, plan, spaces.list_spaces(ctx))
+
+
+class PlanView(QGraphicsView):
+    """The floor as staff look at it: Ctrl+wheel zooms around the pointer."""
+
+    def __init__(self, scene, parent=None):
+        super().__init__(scene, parent)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+
+    def wheelEvent(self, event) -> None:  # noqa: N802
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            factor = 1.15 if event.angleDelta().y() > 0 else 1 / 1.15
+            self.scale(factor, factor)
+            event.accept()
+        else:
+            super().wheelEvent(event)
+
+
+class Legend(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.labels = {}
+        for state in STATES:
+            swatch = QLabel()
+            fill, line = colours.STYLE[state]
+            swatch.setFixedSize(14, 14)
+            swatch.setStyleSheet(f"background: {fill}; border: 1px solid {line};")
+            self.labels[state] = QLabel()
+            row.addWidget(swatch)
+            row.addWidget(self.labels[state])
+            row.addSpacing(10)
+        row.addStretch(1)
+        self.set_counts({})
+
+    def set_counts(self, counts: dict[str, int]) -> None:
+        for state, label in self.labels.items():
+            n = counts.get(state)
+            label.setText(colours.state_label(state) + (f" {n}" if n is not None else ""))
+
+
+class FloorPlanPanel(QWidget):
+    changed = Signal(str)  # a table this panel wrote to
+
+    def __init__(self, app, parent=None):
+        super().__init__(parent)
+        self.app = app
+        self.data = FloorData([], None, [], [])
+        self.floor_box = QComboBox()
+        self.day = DateEdit(today_seoul())
+        self.today_button = QPushButton()
+        self.edit_box = QCheckBox()
+        self.fit_button = QPushButton()
+        self.legend = Legend()
+        self.scene = FloorScene(self)
+        self.view = PlanView(self.scene)
+        self.details = SpaceDetails(app, self.day.value, lambda: self.data.all_spaces)
+        self._build()
+        self.retranslate()
+
+    def _build(self) -> None:
+        self.tools = QHBoxLayout()
+        self.floor_label, self.day_label = QLabel(), QLabel()
+        for w in (self.floor_label, self.floor_box, self.day_label, self.day, self.today_button,
+                  self.edit_box, self.fit_button):
+            self.tools.addWidget(w)
+        self.tools.addStretch(1)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.view)
+        split.addWidget(self.details)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 0)
+        split.setCollapsible(0, False)
+        self.details.setMinimumWidth(300)
+        self.details.setMaximumWidth(480)
+        split.setSizes([1000, 380])
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.tools)
+        layout.addWidget(self.legend)
+        layout.addWidget(split, 1)
+        self.floor_box.activated.connect(lambda _: self.refresh())
+        self.day.dateChanged.connect(lambda _: self.refresh())
+        self.today_button.clicked.connect(lambda: self.day.set_value(today_seoul()))
+        self.edit_box.toggled.connect(self._set_editable)
+        self.fit_button.clicked.connect(self.fit)
+        self.scene.space_clicked.connect(self._clicked)
+        self.scene.layout_edited.connect(self._save_layout)
+        self.details.changed.connect(self.changed)
+
+    def retranslate(self) -> None:
+        self.floor_label.setText(t("층", "Floor"))
+        self.day_label.setText(t("날짜", "Date"))
+        self.today_button.setText(t("오늘", "Today"))
+        self.edit_box.setText(t("배치 편집 (끌어서 이동, 모서리로 크기 조절)",
+                                "Edit layout (drag to move, corner to resize)"))
+        self.fit_button.setText(t("전체 보기", "Fit"))
+        self.details.retranslate()
+        self.legend.set_counts(spaces.state_counts(self.data.plan))
+        self._fill_floors()
+        self.scene.show_plan(self.data.plan)  # captions and tooltips in the new language
+
+    # --- data ----------------------------------------------------------------------
+    def floor(self) -> int | None:
+        return self.floor_box.currentData()
+
+    def refresh(self) -> None:
+        self.app.ops.run(load_floor, self.app.ctx, self.floor(), self.day.value(),
+                         success=self.show_data, key="floor-plan")
+
+    def show_data(self, data: FloorData) -> None:
+        refit = not self.data.plan or data.floor != self.data.floor  # a new floor: show it all
+        self.data = data
+        self._fill_floors()
+        self.scene.show_plan(data.plan)
+        self.legend.set_counts(spaces.state_counts(data.plan))
+        chosen = self.scene.selected_id()
+        self.details.show_space(next((p for p in data.plan if p.space.id == chosen), None))
+        if refit:
+            self.fit()
+
+    def _fill_floors(self) -> None:
+        self.floor_box.blockSignals(True)
+        self.floor_box.clear()
+        for f in self.data.floors:
+            self.floor_box.addItem(t("{0}층", "Floor {0}").format(f), f)
+        self.floor_box.setCurrentIndex(max(0, self.floor_box.findData(self.data.floor)))
+        self.floor_box.blockSignals(False)
+
+    def fit(self) -> None:
+        self.view.fitInView(self.scene.itemsBoundingRect().adjusted(-10, -10, 10, 10),
+                            Qt.AspectRatioMode.KeepAspectRatio)
+
+    def _clicked(self, space_id: str) -> None:
+        self.details.show_space(next((p for p in self.data.plan if p.space.id == space_id), None))
+
+    def _set_editable(self, on: bool) -> None:
+        self.scene.set_editable(on)
+        self.view.setDragMode(QGraphicsView.DragMode.NoDrag if on
+                              else QGraphicsView.DragMode.ScrollHandDrag)
+
+    def _save_layout(self, rects: dict) -> None:
+        self.app.ops.run(spaces.save_layout, self.app.ctx, rects, write=True,
+                         success=lambda _: self.changed.emit("spaces"))

@@ -1,0 +1,129 @@
+"""The Spaces page and the company panel, driven the way staff use them."""
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from campdesk.domain.dates import today_seoul
+from campdesk.services import spaces
+from campdesk.ui.appservices import AppServices
+from campdesk.ui.floorplan import colours
+
+
+@pytest.fixture
+def app(qtbot, camp):
+    """The page's shared objects, in Korean as the camp's staff use them."""
+    from campdesk.ui import i18n
+
+    i18n.set_language("ko")
+    services = AppServices(camp.ctx)
+    yield services
+    services.shutdown()
+    i18n.set_language("ko")
+
+
+def _settle(qtbot, app):
+    qtbot.waitUntil(lambda: not app.ops.busy, timeout=5000)
+
+
+def test_page_shows_the_plan_and_follows_the_date(qtbot, app, camp):
+    from campdesk.ui.pages.spaces import SpacesPage
+
+    today = today_seoul()
+    spaces.assign(camp.ctx, camp.office, camp.co["빛고을AI"], date(2020, 1, 1))
+    page = SpacesPage(app)
+    qtbot.addWidget(page)
+    page.show()
+    page.activate()
+    _settle(qtbot, app)
+    panel = page.plan
+    assert panel.floor() == 2  # the first floor with spaces
+    panel.floor_box.setCurrentIndex(panel.floor_box.findData(3))
+    panel.refresh()
+    _settle(qtbot, app)
+    office = panel.scene.items_by_id[camp.office]
+    assert office.brush().color() == colours.fill("occupied")
+    panel.day.set_value(date(2019, 6, 1))
+    _settle(qtbot, app)
+    assert panel.scene.items_by_id[camp.office].brush().color() == colours.fill("free")
+    # Clicking a space shows its history.
+    panel.day.set_value(today)
+    _settle(qtbot, app)
+    panel.scene.items_by_id[camp.office].setSelected(True)
+    _settle(qtbot, app)
+    assert "301호" in panel.details.title.text()
+    assert "빛고을AI" in panel.details.tenant.text()
+    assert panel.details.table.model.rowCount() == 1
+    assert panel.details.buttons["move"].isEnabled()
+
+
+def test_other_tabs_load_when_shown(qtbot, app, camp):
+    from campdesk.ui.pages.spaces import SpacesPage
+
+    spaces.assign(camp.ctx, camp.office, camp.co["빛고을AI"], date(2020, 1, 1))
+    spaces.add_request(camp.ctx, camp.co["무등랩스"], "desk", 1)
+    page = SpacesPage(app)
+    qtbot.addWidget(page)
+    page.show()
+    for index in (1, 2, 3):
+        page.tabs.setCurrentIndex(index)
+        _settle(qtbot, app)
+    assert page.assignments.table.model.rowCount() == 1
+    assert page.waiting.table.model.rowCount() == 1
+    assert page.waiting.table.model.data(page.waiting.table.model.index(0, 5)) == \
+        "302 오픈데스크 4석"
+    assert page.occupancy.chart.chart_.series()[0].count() == 12
+
+
+def test_company_panel_says_where_it_sits(qtbot, app, camp):
+    from campdesk.ui.company_spaces import CompanySpaces
+
+    first = spaces.assign(camp.ctx, camp.desks[0], camp.co["빛고을AI"], date(2024, 1, 1))
+    spaces.move(camp.ctx, first, camp.office, date(2025, 1, 1))
+    widget = CompanySpaces(app, camp.co["빛고을AI"])
+    qtbot.addWidget(widget)
+    _settle(qtbot, app)
+    assert "3F 301호" in widget.now.text() and "2025. 1. 1." in widget.now.text()
+    assert widget.table.model.rowCount() == 2
+
+
+def test_assign_dialog_shows_the_overlap_and_stays_open(qtbot, app, camp):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from campdesk.services.spaces import get_space
+    from campdesk.ui.floorplan.dialogs import AssignDialog
+
+    spaces.assign(camp.ctx, camp.office, camp.co["빛고을AI"], date(2026, 1, 1))
+    dialog = AssignDialog(app, get_space(camp.ctx, camp.office), date(2026, 11, 25))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.company.count() == 4)
+    dialog.company.setCurrentIndex(dialog.company.findText("무등랩스"))
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.error.isVisible())
+    assert "빛고을AI" in dialog.error.text() and "2026" in dialog.error.text()
+    assert dialog.isVisible() and dialog.result_value is None
+    # Another date range that does not overlap is accepted and closes the dialog.
+    spaces.move_out(camp.ctx, spaces.list_assignments(camp.ctx)[0].id, date(2026, 11, 24))
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result_value is not None)
+    assert not dialog.isVisible()
+
+
+def test_switching_language_relabels_the_plan(qtbot, app, camp):
+    from campdesk.ui import i18n
+    from campdesk.ui.pages.spaces import SpacesPage
+
+    page = SpacesPage(app)
+    qtbot.addWidget(page)
+    page.show()
+    page.activate()
+    _settle(qtbot, app)
+    assert page.tabs.tabText(0) == "도면" and page.plan.floor_box.currentText() == "2층"
+    assert page.plan.scene.items_by_id[camp.office2].caption() == ["201호", "공실"]
+    i18n.set_language("en")
+    qtbot.waitUntil(lambda: page.tabs.tabText(0) == "Floor plan")
+    assert page.plan.floor_box.currentText() == "Floor 2"
+    assert page.plan.scene.items_by_id[camp.office2].caption() == ["201호", "Free"]
