@@ -54,14 +54,16 @@ def cmd_demo(args) -> int:
 
 def cmd_import(args) -> int:
     from campdesk.services.importer import import_companies
+    from campdesk.services.space_import import import_spaces
+    importer = {"companies": import_companies, "spaces": import_spaces}[args.what]
     ctx = _context(args)
     try:
-        report = import_companies(ctx, Path(args.file))
+        report = importer(ctx, Path(args.file))
     finally:
         ctx.close()
     _out(f"{args.file}: 전체 {report.total}행 — 새로 추가 {report.created}, 갱신 {report.updated}, "
          f"변경 없음 {report.unchanged}, 거부 {report.rejected_rows}행")
-    for r in report.rejected:
+    for r in sorted(report.rejected, key=lambda r: r.row_no):
         _out(f"  {r.row_no}행 [{r.column}] {r.reason}")
     return EXIT_PARTIAL if report.rejected else EXIT_OK
 
@@ -134,9 +136,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("import", help="CSV/XLSX 파일에서 가져옵니다")
     what = p.add_subparsers(dest="what", metavar="WHAT", required=True)
-    c = what.add_parser("companies", help="기업 목록 (CSV: UTF-8 또는 CP949, 또는 XLSX)")
-    c.add_argument("file", metavar="FILE")
-    c.set_defaults(func=cmd_import)
+    for name, help_text in (("companies", "기업 목록 (CSV: UTF-8 또는 CP949, 또는 XLSX)"),
+                            ("spaces", "입주공간 목록: 층, 호실, 좌석 (CSV 또는 XLSX)")):
+        c = what.add_parser(name, help=help_text)
+        c.add_argument("file", metavar="FILE")
+        c.set_defaults(func=cmd_import)
 
     p = sub.add_parser("export", help="테이블을 CSV(엑셀용 BOM 포함) 또는 XLSX로 내보냅니다")
     p.add_argument("--all", action="store_true", help="모든 테이블 (OUT은 폴더 또는 .xlsx)")

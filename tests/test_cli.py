@@ -68,6 +68,16 @@ def test_import_exit_codes(tmp_path):
     assert "파일이 없습니다" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
 
 
+def test_import_spaces_reports_rows_in_order(tmp_path):
+    sheet = tmp_path / "spaces.csv"
+    sheet.write_text("층,호실,구분,소속 공간,좌석수,면적\n5,501호,사무실,,4,24\n5,5F-D02,좌석,없는방,1,4\n"
+                     "x,502호,사무실,,4,abc\n", encoding="cp949")
+    proc = run(tmp_path / "home", "import", "spaces", str(sheet), check_code=2)
+    lines = proc.stdout.splitlines()
+    assert "새로 추가 1" in lines[0] and "거부 2행" in lines[0]
+    assert [line.split("행")[0].strip() for line in lines[1:]] == ["3", "4", "4"]
+
+
 def test_export_usage_errors_are_one_line(tmp_path):
     proc = run(tmp_path, "export", "nosuchtable", str(tmp_path / "x.csv"), check_code=1)
     assert "알 수 없는 테이블" in proc.stderr and "Traceback" not in proc.stderr
