@@ -14,7 +14,7 @@ from campdesk.domain.validation import (
 )
 from campdesk.services.context import Context
 from campdesk.services.errors import FormErrors, NotFound
-from campdesk.store.audit import apply_changes
+from campdesk.services.records import edit_record, get_or_raise
 from campdesk.store.models import Company, Consultation, Contact
 
 OPEN_OUTCOMES = ("follow_up", "escalated")
@@ -111,10 +111,7 @@ def _detail(s, company: Company) -> CompanyDetail:
 
 def get_company(ctx: Context, company_id: str) -> CompanyDetail:
     with ctx.db.reading() as s:
-        company = s.get(Company, company_id)
-        if company is None:
-            raise NotFound("기업을 찾을 수 없습니다.", "Company not found.")
-        return _detail(s, company)
+        return _detail(s, get_or_raise(s, Company, company_id))
 
 
 def find_duplicates(ctx: Context, name: str | None = None, business_no: str | None = None,
@@ -157,19 +154,11 @@ def update_company(ctx: Context, company_id: str, raw: dict[str, Any]) -> list[s
     values, errors = clean_company(raw, creating=False)
     if errors:
         raise FormErrors(errors)
-    with ctx.db.transaction() as s:
-        company = s.get(Company, company_id)
-        if company is None:
-            raise NotFound("기업을 찾을 수 없습니다.", "Company not found.")
-        return apply_changes(s, company, values, ctx.staff_id)
+    return edit_record(ctx, Company, company_id, values)
 
 
 def set_archived(ctx: Context, company_id: str, archived: bool = True) -> None:
-    with ctx.db.transaction() as s:
-        company = s.get(Company, company_id)
-        if company is None:
-            raise NotFound("기업을 찾을 수 없습니다.", "Company not found.")
-        apply_changes(s, company, {"archived": archived}, ctx.staff_id)
+    edit_record(ctx, Company, company_id, {"archived": archived})
 
 
 def add_contact(ctx: Context, company_id: str, name: str, title: str | None = None,
@@ -186,8 +175,7 @@ def add_contact(ctx: Context, company_id: str, name: str, title: str | None = No
     if errors:
         raise FormErrors(errors)
     with ctx.db.transaction() as s:
-        if s.get(Company, company_id) is None:
-            raise NotFound("기업을 찾을 수 없습니다.", "Company not found.")
+        get_or_raise(s, Company, company_id)
         contact = Contact(company_id=company_id, title=(title or None), is_primary=is_primary,
                           updated_by=ctx.staff_id, **values)
         s.add(contact)
@@ -196,11 +184,7 @@ def add_contact(ctx: Context, company_id: str, name: str, title: str | None = No
 
 
 def archive_contact(ctx: Context, contact_id: str) -> None:
-    with ctx.db.transaction() as s:
-        contact = s.get(Contact, contact_id)
-        if contact is None:
-            raise NotFound("담당자를 찾을 수 없습니다.", "Contact not found.")
-        apply_changes(s, contact, {"archived": True}, ctx.staff_id)
+    edit_record(ctx, Contact, contact_id, {"archived": True})
 
 
 def count_by_relationship(ctx: Context) -> dict[str, int]:
@@ -209,3 +193,12 @@ def count_by_relationship(ctx: Context) -> dict[str, int]:
     with ctx.db.reading() as s:
         return dict(s.execute(stmt).all())
 
+
+
+def check_new(ctx: Context, raw: dict[str, Any]) -> list[CompanyRow]:
+    """Before creating: raise FormErrors for bad fields, else return likely duplicates
+    (same business number or normalised name) so the user can open the existing one."""
+    values, errors = clean_company(raw, creating=True)
+    if errors:
+        raise FormErrors(errors)
+    return find_duplicates(ctx, values.get("name"), values.get("business_no"))

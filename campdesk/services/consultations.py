@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from campdesk.domain.choices import CATEGORY, CHANNEL, OUTCOME
 from campdesk.domain.dates import parse_date, today_seoul
@@ -13,6 +13,7 @@ from campdesk.domain.errors import ValidationError
 from campdesk.domain.validation import parse_phone
 from campdesk.services.context import Context
 from campdesk.services.errors import FormErrors, NotFound
+from campdesk.services.records import get_or_raise
 from campdesk.store.audit import apply_changes, history
 from campdesk.store.base import utcnow
 from campdesk.store.models import Company, Consultation, Staff
@@ -130,8 +131,8 @@ def log_consultation(ctx: Context, raw: dict[str, Any]) -> str:
     if errors:
         raise FormErrors(errors)
     with ctx.db.transaction() as s:
-        if values.get("company_id") and s.get(Company, values["company_id"]) is None:
-            raise NotFound("기업을 찾을 수 없습니다.", "Company not found.")
+        if values.get("company_id"):
+            get_or_raise(s, Company, values["company_id"])
         c = Consultation(**values, updated_by=ctx.staff_id)
         if c.outcome == "escalated":
             c.escalated_at = values["occurred_at"]
@@ -141,10 +142,7 @@ def log_consultation(ctx: Context, raw: dict[str, Any]) -> str:
 
 
 def _get(s, consultation_id: str) -> Consultation:
-    c = s.get(Consultation, consultation_id)
-    if c is None:
-        raise NotFound("상담 기록을 찾을 수 없습니다.", "Consultation not found.")
-    return c
+    return get_or_raise(s, Consultation, consultation_id)
 
 
 def update_consultation(ctx: Context, consultation_id: str, raw: dict[str, Any]) -> list[str]:
@@ -159,8 +157,7 @@ def update_consultation(ctx: Context, consultation_id: str, raw: dict[str, Any])
 def escalate(ctx: Context, consultation_id: str, consultant_id: str, due_on: date | None) -> None:
     """Pass a consultation to a senior consultant; it stays open until resolved."""
     with ctx.db.transaction() as s:
-        if s.get(Staff, consultant_id) is None:
-            raise NotFound("책임상담사를 찾을 수 없습니다.", "Senior consultant not found.")
+        get_or_raise(s, Staff, consultant_id)
         apply_changes(s, _get(s, consultation_id), {
             "outcome": "escalated", "escalated_to_id": consultant_id, "escalated_at": utcnow(),
             "due_on": due_on, "closed_at": None}, ctx.staff_id)
@@ -251,8 +248,7 @@ def count_due(ctx: Context, today: date | None = None) -> tuple[int, int]:
 def link_to_company(ctx: Context, consultation_id: str, company_id: str) -> None:
     """An unregistered caller turned out to be (or became) a registered company."""
     with ctx.db.transaction() as s:
-        if s.get(Company, company_id) is None:
-            raise NotFound("기업을 찾을 수 없습니다.", "Company not found.")
+        get_or_raise(s, Company, company_id)
         apply_changes(s, _get(s, consultation_id), {"company_id": company_id}, ctx.staff_id)
 
 
@@ -260,3 +256,58 @@ def edit_history(ctx: Context, consultation_id: str) -> list[HistoryEntry]:
     with ctx.db.reading() as s:
         return [HistoryEntry(e.field, e.old_value, e.new_value, e.changed_at, e.changed_by)
                 for e in history(s, "consultations", consultation_id)]
+
+
+# --- The consultation log as a model over ids (added for the desktop UI) -------------------
+
+LOG_ORDER = {
+    "occurred_at": Consultation.occurred_at,
+    "channel": Consultation.channel,
+    "category": Consultation.category,
+    "outcome": Consultation.outcome,
+    "due_on": Consultation.due_on,
+    "duration_min": Consultation.duration_min,
+}
+
+
+def log_ids(ctx: Context, query: str = "", since: datetime | None = None,
+            until: datetime | None = None, channel: str | None = None,
+            order: str = "occurred_at", descending: bool = True) -> list[str]:
+    """Ids of the log, filtered and sorted in the database; rows are fetched when shown.
+
+    ``query`` matches the question, the answer, the company's name and the caller (a plain
+    substring: ``instr`` answers short Korean words correctly, unlike a trigram index).
+    """
+    c = Consultation
+    stmt = select(c.id).where(c.archived.is_(False))
+    if since is not None:
+        stmt = stmt.where(c.occurred_at >= since)
+    if until is not None:
+        stmt = stmt.where(c.occurred_at < until)
+    if channel:
+        stmt = stmt.where(c.channel == channel)
+    text = (query or "").strip()
+    if text:
+        names = select(Company.id).where(func.instr(Company.name, text) > 0)
+        found = [func.instr(func.coalesce(col, ""), text) > 0
+                 for col in (c.question, c.answer, c.caller_name, c.caller_org)]
+        stmt = stmt.where(or_(*found, c.company_id.in_(names)))
+    column = LOG_ORDER.get(order, c.occurred_at)
+    stmt = stmt.order_by(column.desc() if descending else column.asc(),
+                         c.occurred_at.desc(), c.id)
+    with ctx.db.reading() as s:
+        return list(s.scalars(stmt))
+
+
+def get_views(ctx: Context, ids: list[str]) -> list[ConsultationView]:
+    """The rows for these ids, in the order given (missing ids are left out)."""
+    if not ids:
+        return []
+    by_id = {v.id: v for v in _views(ctx, _view_query().where(Consultation.id.in_(ids)))}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def staff_names(ctx: Context) -> dict[str, str]:
+    """Every staff id with its name, archived people included (for edit histories)."""
+    with ctx.db.reading() as s:
+        return dict(s.execute(select(Staff.id, Staff.name)).all())

@@ -23,12 +23,16 @@ def register(context: str, mapping: dict[str, str]) -> None:
 
 
 def t(ko: str, en: str) -> str:
+    """The Korean text is also the disambiguation, so two Korean texts that share one
+    English source ("기업" and "기업명" for "Company") never take each other's place."""
     _TABLE.setdefault((_CONTEXT, en), ko)
-    return QCoreApplication.translate(_CONTEXT, en)
+    return QCoreApplication.translate(_CONTEXT, en, ko)
 
 
 class KoreanTranslator(QTranslator):
     def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: N802
+        if disambiguation and context == _CONTEXT:
+            return disambiguation
         return _TABLE.get((context, source_text), "")
 
     def isEmpty(self) -> bool:  # noqa: N802

@@ -1,0 +1,66 @@
+"""Start the desktop app: ``campdesk`` with no subcommand calls ``run(home)``."""
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+_T0 = time.perf_counter()
+
+READY_ENV = "CAMPDESK_EXIT_WHEN_READY"  # benchmarks: print start-up times, then quit
+
+
+def _exit_when_ready(qapp, window, services) -> None:
+    """Print ``shown`` when the window is up and the event loop runs (usable: it answers
+    keys and clicks), ``ready`` when the first page also has its data; then quit."""
+    from PySide6.QtCore import QTimer
+
+    def shown() -> None:
+        print(f"shown {time.perf_counter() - _T0:.4f}", flush=True)
+        check()
+
+    def check() -> None:
+        if services.ops.busy:
+            QTimer.singleShot(5, check)
+            return
+        print(f"ready {time.perf_counter() - _T0:.4f}", flush=True)
+        window.close()
+        qapp.quit()
+
+    QTimer.singleShot(0, shown)
+
+
+def run(home: str | None = None, argv: list[str] | None = None) -> int:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    qapp = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    qapp.setApplicationName("CampDesk")
+    qapp.setOrganizationName("AI Startup Camp Gwangju")
+
+    from campdesk.services.context import open_context
+    from campdesk.services.errors import UserError
+    from campdesk.ui import i18n
+    from campdesk.ui.appservices import AppServices
+    from campdesk.ui.mainwindow import MainWindow
+    from campdesk.ui.startup import Startup, choose_korean_font
+
+    try:
+        ctx = open_context(home)
+    except UserError as exc:
+        QMessageBox.critical(None, "CampDesk", exc.message("ko"))
+        return 1
+    i18n.set_language(ctx.lang)
+    font_ok = choose_korean_font(qapp) is not None
+    services = AppServices(ctx)
+    window = MainWindow(services)
+    qapp.aboutToQuit.connect(services.shutdown)
+    window.start()
+    if os.environ.get(READY_ENV):
+        _exit_when_ready(qapp, window, services)
+    else:
+        Startup(services, window, font_ok).begin()
+    try:
+        return qapp.exec()
+    finally:
+        services.shutdown()
+        ctx.close()

@@ -1,0 +1,83 @@
+"""A company's contacts: a table, a row of fields to add one, and removal."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from campdesk.services import companies
+from campdesk.services.errors import FormErrors
+from campdesk.ui.i18n import t
+from campdesk.ui.models.columns import Column
+from campdesk.ui.models.rows import RowsModel
+from campdesk.ui.ops import describe
+from campdesk.ui.widgets.errors import ErrorLabels
+from campdesk.ui.widgets.tables import data_table, selected_id
+
+CONTACT_COLUMNS = [
+    Column("name", "이름", "Name", lambda c: c.name + (" ★" if c.is_primary else "")),
+    Column("title", "직함", "Title", lambda c: c.title or ""),
+    Column("phone", "전화번호", "Phone", lambda c: c.phone or ""),
+    Column("email", "이메일", "E-mail", lambda c: c.email or ""),
+]
+
+
+class ContactsTab(QWidget):
+    def __init__(self, app, parent=None):
+        super().__init__(parent)
+        self.app = app
+        self.company_id: str | None = None
+        self.model = RowsModel(CONTACT_COLUMNS, self)
+        self.table = data_table(self.model, self)
+        self.inputs = {k: QLineEdit() for k in ("name", "title", "phone", "email")}
+        self.errors = ErrorLabels()
+        self.add_button, self.remove_button = QPushButton(), QPushButton()
+        self.add_button.clicked.connect(self._add)
+        self.remove_button.clicked.connect(self._remove)
+        row = QHBoxLayout()
+        for key, w in self.inputs.items():
+            w.setObjectName(f"contact_{key}")
+            cell = QVBoxLayout()
+            cell.addWidget(w)
+            cell.addWidget(self.errors.add(key))
+            row.addLayout(cell, 1)
+        row.addWidget(self.add_button)
+        v = QVBoxLayout(self)
+        v.addWidget(self.table, 1)
+        v.addLayout(row)
+        v.addWidget(self.remove_button)
+
+    def retranslate(self) -> None:
+        for key, (ko, en) in {"name": ("이름", "Name"), "title": ("직함", "Title"),
+                              "phone": ("전화번호", "Phone"), "email": ("이메일", "E-mail")}.items():
+            self.inputs[key].setPlaceholderText(t(ko, en))
+        self.add_button.setText(t("담당자 추가", "Add contact"))
+        self.remove_button.setText(t("선택한 담당자 삭제", "Remove selected contact"))
+        self.model.retranslate()
+
+    def show_contacts(self, company_id: str, contacts) -> None:
+        self.company_id = company_id
+        self.model.set_rows(contacts)
+
+    def _add(self) -> None:
+        values = {k: w.text().strip() or None for k, w in self.inputs.items()}
+        self.app.ops.run(companies.add_contact, self.app.ctx, self.company_id, values["name"],
+                         values["title"], values["phone"], values["email"],
+                         is_primary=not self.model.rows, write=True,
+                         success=self._changed, failure=self._failed)
+
+    def _remove(self) -> None:
+        contact_id = selected_id(self.table)
+        if contact_id:
+            self.app.ops.run(companies.archive_contact, self.app.ctx, contact_id, write=True,
+                             success=self._changed)
+
+    def _changed(self, _=None) -> None:
+        for w in self.inputs.values():
+            w.clear()
+        self.errors.clear()
+        self.app.hub.changed("contacts")
+
+    def _failed(self, exc) -> None:
+        if isinstance(exc, FormErrors):
+            self.errors.show(exc)
+        else:
+            self.app.ops.failed.emit(describe(exc))

@@ -1,0 +1,216 @@
+"""One company: its profile (edited in place), contacts, and the timeline of consultations
+and follow-ups. Everything is read in one worker call and shown at once."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QTabWidget, QVBoxLayout,
+    QWidget,
+)
+
+from campdesk.domain.choices import RELATIONSHIP
+from campdesk.services import companies, consultations
+from campdesk.services.companies import CompanyDetail
+from campdesk.services.consultations import ConsultationView
+from campdesk.services.errors import FormErrors
+from campdesk.ui import fmt
+from campdesk.ui.company_contacts import ContactsTab
+from campdesk.ui.company_form import CompanyForm
+from campdesk.ui.i18n import t
+from campdesk.ui.models import consultation_columns as cc
+from campdesk.ui.models.rows import ID_ROLE, RowsModel
+from campdesk.ui.ops import describe
+from campdesk.ui.widgets.retranslate import Retranslating
+from campdesk.ui.widgets.tables import data_table
+
+
+# More tabs for the detail (space, mentoring, …): (Korean title, English title, factory).
+# ``factory(app, company_id)`` returns a widget that loads and refreshes itself.
+DETAIL_TABS: list[tuple[str, str, Callable[[object, str], QWidget]]] = []
+
+
+def register_tab(ko: str, en: str, factory: Callable[[object, str], QWidget]) -> None:
+    DETAIL_TABS.append((ko, en, factory))
+
+
+@dataclass
+class CompanyBundle:
+    detail: CompanyDetail
+    timeline: list[ConsultationView]
+
+
+def load_bundle(ctx, company_id: str) -> CompanyBundle:
+    """Runs on a worker: the profile, contacts and full history of one company."""
+    return CompanyBundle(companies.get_company(ctx, company_id),
+                         consultations.company_timeline(ctx, company_id))
+
+
+class CompanyDetailView(Retranslating, QWidget):
+    log_requested = Signal(str)          # company id: log a consultation for it
+    open_consultation = Signal(str)      # consultation id
+
+    def __init__(self, app, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.app = app
+        self.company_id: str | None = None
+        self.bundle: CompanyBundle | None = None
+        self.title = QLabel()
+        self.title.setObjectName("company_title")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.subtitle = QLabel()
+        self.subtitle.setStyleSheet("color: #555;")
+        for label in (self.title, self.subtitle):  # long names must not widen the pane
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.log_button = QPushButton()
+        self.log_button.clicked.connect(lambda: self.log_requested.emit(self.company_id or ""))
+        self.form = CompanyForm()
+        self.save_button, self.revert_button = QPushButton(), QPushButton()
+        self.save_button.setObjectName("save_company")
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self._revert)
+        self.status = QLabel()
+        self.form.edited.connect(lambda: self.status.setText(t("저장하지 않은 변경이 있습니다",
+                                                               "Unsaved changes")))
+        self.contacts = ContactsTab(app)
+        self.timeline_model = RowsModel(cc.TIMELINE, self, tone=cc.tone)
+        self.timeline = data_table(self.timeline_model, stretch_column=3)
+        self.timeline.setObjectName("timeline")
+        self.timeline.doubleClicked.connect(
+            lambda index: self.open_consultation.emit(index.siblingAtColumn(0).data(ID_ROLE)))
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._profile_tab(), "")
+        self.tabs.addTab(self.contacts, "")
+        self.tabs.addTab(self.timeline, "")
+        self._extra: list[QWidget] = []
+        head = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.title)
+        titles.addWidget(self.subtitle)
+        head.addLayout(titles, 1)
+        head.addWidget(self.log_button)
+        v = QVBoxLayout(self)
+        v.addLayout(head)
+        v.addWidget(self.tabs, 1)
+        self._set_empty(True)
+        self.retranslate()
+        app.hub.data_changed.connect(self._on_data_changed)
+
+    def _profile_tab(self) -> QWidget:
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.form)
+        box = QWidget()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        v = QVBoxLayout(box)
+        v.addWidget(scroll, 1)
+        v.addLayout(buttons)
+        return box
+
+    def retranslate(self) -> None:
+        self.tabs.setTabText(0, t("프로필", "Profile"))
+        self.tabs.setTabText(1, t("담당자", "Contacts"))
+        for (ko, en, _), widget in zip(DETAIL_TABS, self._extra):
+            self.tabs.setTabText(self.tabs.indexOf(widget), t(ko, en))
+        self._count_history()
+        self.log_button.setText(t("이 기업 상담 기록 (Ctrl+N)", "Log consultation (Ctrl+N)"))
+        self.save_button.setText(t("저장", "Save"))
+        self.revert_button.setText(t("되돌리기", "Revert"))
+        self.form.retranslate()
+        self.contacts.retranslate()
+        self.timeline_model.retranslate()
+        if self.bundle:
+            self._show_header(self.bundle.detail)
+        else:
+            self.title.setText(t("왼쪽 목록에서 기업을 고르세요", "Choose a company on the left"))
+
+    # --- loading ----------------------------------------------------------------------------
+    def show_company(self, company_id: str | None) -> None:
+        self.company_id = company_id
+        if not company_id:
+            self.bundle = None
+            self._set_empty(True)
+            self.retranslate()
+            return
+        self.app.ops.run(load_bundle, self.app.ctx, company_id, key="company.detail",
+                         success=self.show_bundle)
+
+    def show_bundle(self, bundle: CompanyBundle) -> None:
+        if self.bundle is None or self.bundle.detail.id != bundle.detail.id:
+            self.status.setText("")
+            self._extra_tabs(bundle.detail.id)
+        self.bundle = bundle
+        self.company_id = bundle.detail.id
+        self._set_empty(False)
+        self.form.set_values(bundle.detail.values)
+        self.contacts.show_contacts(bundle.detail.id, bundle.detail.contacts)
+        self.timeline_model.set_rows(bundle.timeline)
+        self._show_header(bundle.detail)
+        self._count_history()
+
+    def _extra_tabs(self, company_id: str) -> None:
+        """The registered tabs, made anew for each company shown."""
+        for widget in self._extra:
+            self.tabs.removeTab(self.tabs.indexOf(widget))
+            widget.deleteLater()
+        self._extra = [factory(self.app, company_id) for _, _, factory in DETAIL_TABS]
+        for (ko, en, _), widget in zip(DETAIL_TABS, self._extra):
+            self.tabs.addTab(widget, t(ko, en))
+
+    def _set_empty(self, empty: bool) -> None:
+        """With no company chosen only the hint shows (no form full of placeholders)."""
+        self.tabs.setVisible(not empty)
+        self.log_button.setVisible(not empty)
+        self.subtitle.setVisible(not empty)
+
+    def _count_history(self) -> None:
+        count = len(self.bundle.timeline) if self.bundle else 0
+        self.tabs.setTabText(2, t("상담 이력 ({0})", "History ({0})").format(fmt.number(count)))
+
+    def _show_header(self, detail: CompanyDetail) -> None:
+        v = detail.values
+        self.title.setText(v.get("name") or "")
+        parts = [fmt.label(RELATIONSHIP, v.get("relationship")), v.get("business_no"),
+                 v.get("representative"), fmt.ai_fields(v.get("ai_fields"))]
+        self.subtitle.setText("  ·  ".join(p for p in parts if p))
+
+    def _on_data_changed(self, table: str) -> None:
+        if self.company_id and table in ("companies", "contacts", "consultations", "*"):
+            self.show_company(self.company_id)
+
+    # --- saving -----------------------------------------------------------------------------
+    def save(self) -> None:
+        self.app.ops.run(companies.update_company, self.app.ctx, self.company_id,
+                         self.form.values(), write=True, success=self._saved,
+                         failure=self._failed)
+
+    def _saved(self, changed) -> None:
+        self.form.errors.clear()
+        self.status.setText(t("저장했습니다", "Saved") if changed else
+                            t("바뀐 내용이 없습니다", "Nothing changed"))
+        if changed:
+            self.app.hub.changed("companies")
+
+    def _failed(self, exc) -> None:
+        if isinstance(exc, FormErrors):
+            self.form.show_errors(exc)
+            self.status.setText(t("저장하지 못했습니다: 표시된 항목을 고쳐 주세요",
+                                  "Not saved: please fix the marked fields"))
+        else:
+            self.app.ops.failed.emit(describe(exc))
+
+    def _revert(self) -> None:
+        if self.bundle:
+            self.form.set_values(self.bundle.detail.values)
+            self.status.setText("")
+
+

@@ -1,0 +1,1 @@
+"""Small reusable widgets: vocabulary combos, the company picker, form error labels."""

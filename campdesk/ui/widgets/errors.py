@@ -1,0 +1,59 @@
+"""Validation messages shown next to the field they are about."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from campdesk.services.errors import FormErrors
+from campdesk.ui.i18n import current_language
+
+ERROR_STYLE = "color: #b3261e;"
+
+
+class ErrorLabel(QLabel):
+    """A red line under a field; hidden while there is nothing to say."""
+
+    def __init__(self, field: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.field = field
+        self.setObjectName(f"error_{field}")
+        self.setStyleSheet(ERROR_STYLE)
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_message(self, text: str | None) -> None:
+        self.setText(text or "")
+        self.setVisible(bool(text))
+
+
+class ErrorLabels:
+    """The error labels of one form, by field; fields it does not know go to ``general``."""
+
+    def __init__(self, general: ErrorLabel | None = None):
+        self.labels: dict[str, ErrorLabel] = {}
+        self.general = general
+
+    def add(self, field: str, parent: QWidget | None = None) -> ErrorLabel:
+        self.labels[field] = ErrorLabel(field, parent)
+        return self.labels[field]
+
+    def clear(self, field: str | None = None) -> None:
+        targets = [self.labels[field]] if field in self.labels else (
+            [] if field else list(self.labels.values()))
+        for label in targets + ([self.general] if self.general and not field else []):
+            label.show_message(None)
+
+    def show(self, errors: FormErrors) -> None:
+        self.clear()
+        lang = current_language()
+        leftovers = []
+        for field, err in errors.by_field().items():
+            if field in self.labels:
+                self.labels[field].show_message(err.message(lang))
+            else:
+                leftovers.append(err.message(lang))
+        if leftovers and self.general:
+            self.general.show_message("\n".join(leftovers))
+
+    def message(self, field: str) -> str:
+        label = self.labels.get(field)
+        return label.text() if label and not label.isHidden() else ""

@@ -1,0 +1,41 @@
+"""One way to set up a read-only data table."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from campdesk.ui.models.rows import ID_ROLE
+
+
+def data_table(model, parent: QWidget | None = None, sortable: bool = True,
+               stretch_column: int | None = None) -> QTableView:
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    view.setSortingEnabled(sortable)
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(stretch_column is None)
+    if stretch_column is not None:
+        header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+    return view
+
+
+def selected_id(view: QTableView) -> str | None:
+    index = view.currentIndex()
+    if not index.isValid() or not view.selectionModel().isSelected(index):
+        return None
+    return index.siblingAtColumn(0).data(ID_ROLE)
+
+
+def fit_columns(view: QTableView, samples: dict[int, str]) -> None:
+    """Initial widths from a typical text per column (Hangul is twice as wide as Latin)."""
+    metrics = view.fontMetrics()
+    for column, sample in samples.items():
+        view.setColumnWidth(column, metrics.horizontalAdvance(sample) + 20)
