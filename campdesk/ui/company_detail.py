@@ -69,6 +69,9 @@ class CompanyDetailView(Retranslating, QWidget):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.log_button = QPushButton()
         self.log_button.clicked.connect(lambda: self.log_requested.emit(self.company_id or ""))
+        self.print_button = QPushButton()
+        self.print_button.setObjectName("print_company")
+        self.print_button.clicked.connect(self._print_record)
         self.form = CompanyForm()
         self.save_button, self.revert_button = QPushButton(), QPushButton()
         self.save_button.setObjectName("save_company")
@@ -93,6 +96,7 @@ class CompanyDetailView(Retranslating, QWidget):
         titles.addWidget(self.title)
         titles.addWidget(self.subtitle)
         head.addLayout(titles, 1)
+        head.addWidget(self.print_button)
         head.addWidget(self.log_button)
         v = QVBoxLayout(self)
         v.addLayout(head)
@@ -100,6 +104,17 @@ class CompanyDetailView(Retranslating, QWidget):
         self._set_empty(True)
         self.retranslate()
         app.hub.data_changed.connect(self._on_data_changed)
+
+    def _print_record(self) -> None:
+        """The company's whole record (profile, consultations, spaces, mentoring) as a PDF."""
+        if not self.company_id or not self.bundle:
+            return
+        from campdesk.reports import api
+        from campdesk.ui.printing import PdfDialog
+        name = self.bundle.detail.values.get("name") or ""
+        PdfDialog.start(self.app, self, api.company_pdf, self.app.ctx, self.company_id,
+                        title=t("기업 기록: {0}", "Company record: {0}").format(name),
+                        file_name=f"기업기록-{name}.pdf")
 
     def _profile_tab(self) -> QWidget:
         scroll = QScrollArea()
@@ -123,6 +138,7 @@ class CompanyDetailView(Retranslating, QWidget):
             self.tabs.setTabText(self.tabs.indexOf(widget), t(ko, en))
         self._count_history()
         self.log_button.setText(t("이 기업 상담 기록 (Ctrl+N)", "Log consultation (Ctrl+N)"))
+        self.print_button.setText(t("기업 기록 인쇄", "Print record"))
         self.save_button.setText(t("저장", "Save"))
         self.revert_button.setText(t("되돌리기", "Revert"))
         self.form.retranslate()

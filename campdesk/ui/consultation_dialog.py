@@ -34,6 +34,11 @@ class ConsultationDialog(Retranslating, QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self.print_button = None
+        if consultation_id:  # a saved record can be handed out on paper
+            self.print_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+            self.print_button.setObjectName("print_summary")
+            self.print_button.clicked.connect(self._print_summary)
         for keys in ("Ctrl+Return", "Ctrl+Enter", "Ctrl+S"):
             QShortcut(QKeySequence(keys), self, self.save)
         outer = QVBoxLayout(self)
@@ -57,10 +62,20 @@ class ConsultationDialog(Retranslating, QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(
             t("저장 (Ctrl+Enter)", "Save (Ctrl+Enter)"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("취소", "Cancel"))
+        if self.print_button is not None:
+            self.print_button.setText(t("상담 요약 인쇄", "Print summary"))
         if self.tabs is not None:
             self.tabs.setTabText(0, t("상담", "Consultation"))
             self.tabs.setTabText(1, t("변경 이력", "Edit history"))
             self.history.model_.retranslate()
+
+    def _print_summary(self) -> None:
+        """The one-page consultation summary, previewed, printed or saved as PDF."""
+        from campdesk.reports import api
+        from campdesk.ui.printing import PdfDialog
+        PdfDialog.start(self.app, self, api.consultation_pdf, self.app.ctx, self.consultation_id,
+                        title=t("상담 요약", "Consultation summary"),
+                        file_name=f"상담요약-{self.consultation_id[:8]}.pdf")
 
     # --- loading -------------------------------------------------------------------------
     def _load(self) -> None:

@@ -142,13 +142,15 @@ def test_contacts_are_added_with_validation(window, companies_made, qtbot, servi
 def test_other_features_add_tabs_to_the_company_detail(window, companies_made, qtbot):
     from PySide6.QtWidgets import QLabel
     from campdesk.ui import company_detail
-    company_detail.register_tab("입주 공간", "Camp space", lambda app, cid: QLabel(cid))
+    before = list(company_detail.DETAIL_TABS)
+    company_detail.register_tab("시험 탭", "Test tab", lambda app, cid: QLabel(cid))
+    last = 3 + len(before)  # profile, contacts, history, then the registered tabs
     try:
         page = _companies_page(window, qtbot)
         page.select(companies_made["광주데이터랩"])
         tabs = page.detail.tabs
-        qtbot.waitUntil(lambda: tabs.count() == 4)
-        assert tabs.tabText(3) == "입주 공간"
-        assert tabs.widget(3).text() == companies_made["광주데이터랩"]
+        qtbot.waitUntil(lambda: tabs.count() == last + 1)
+        assert tabs.tabText(last) == "시험 탭"
+        assert tabs.widget(last).text() == companies_made["광주데이터랩"]
     finally:
-        company_detail.DETAIL_TABS.clear()
+        company_detail.DETAIL_TABS[:] = before

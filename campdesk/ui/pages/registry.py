@@ -11,6 +11,9 @@ PAGE_MODULES = [
     "campdesk.ui.pages.companies",
     "campdesk.ui.pages.consultations",
     "campdesk.ui.pages.followups",
+    "campdesk.ui.pages.spaces",
+    "campdesk.ui.pages.reports",
+    "campdesk.ui.pages.attention",
 ]
 
 

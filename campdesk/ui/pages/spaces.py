@@ -14,6 +14,8 @@ from campdesk.ui.floorplan.dialogs import SpaceDialog
 from campdesk.ui.floorplan.occupancy_tab import OccupancyTab
 from campdesk.ui.floorplan.view import FloorPlanPanel
 from campdesk.ui.floorplan.waiting_tab import WaitingTab
+from campdesk.ui.company_detail import register_tab
+from campdesk.ui.company_spaces import CompanySpaces
 from campdesk.ui.i18n import register, t
 from campdesk.ui.pages.base import Page
 from campdesk.ui.widgets.retranslate import Retranslating
@@ -131,3 +133,5 @@ class SpacesPage(Retranslating, Page):
 
 
 PAGE = SpacesPage
+# The company view shows where the company sits and has sat.
+register_tab("입주공간", "Space", CompanySpaces)
