@@ -16,6 +16,7 @@ from campdesk import __version__
 from campdesk.domain.errors import ValidationError
 from campdesk.paths import Paths
 from campdesk.services.errors import UserError
+from campdesk.store.migrate import SchemaTooNew
 from campdesk.sync import cli as sync_cli
 from campdesk.reports import cli as reports_cli
 
@@ -170,6 +171,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"campdesk: {exc.ko}", file=sys.stderr)
     except ValidationError as exc:
         print(f"campdesk: {exc.ko}", file=sys.stderr)
+    except SchemaTooNew as exc:
+        print(f"campdesk: {exc}", file=sys.stderr)
     except (sqlite3.DatabaseError, SQLDatabaseError) as exc:
         reason = getattr(exc, "orig", exc)
         print(f"campdesk: 데이터베이스 파일을 읽을 수 없습니다 ({reason}). 'campdesk db check'로 확인하고 "

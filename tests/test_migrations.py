@@ -17,6 +17,10 @@ def test_models_and_migrations_do_not_drift(tmp_path):
     db.dispose()
 
 
+def test_the_schema_head_the_app_checks_at_start_is_alembics_head():
+    assert migrate.SCHEMA_HEAD == migrate.head_revision()
+
+
 def test_sqlite_is_opened_durable(ctx):
     with ctx.db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
@@ -40,4 +44,17 @@ def test_upgrade_of_an_old_database_backs_it_up_first_and_keeps_its_rows(tmp_pat
         assert migrate.current_revision(db) == migrate.head_revision()
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT name FROM companies").scalar() == "빛고을AI"
+    db.dispose()
+
+
+def test_a_database_from_a_newer_campdesk_is_left_untouched(tmp_path):
+    import pytest
+
+    db = Database(tmp_path / "x.sqlite3")
+    migrate.upgrade(db)
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
+    with pytest.raises(migrate.SchemaTooNew, match="더 새 버전"):
+        migrate.upgrade(db, backup_dir=tmp_path / "backups")
+    assert migrate.current_revision(db) == "9999"
     db.dispose()

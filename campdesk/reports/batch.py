@@ -9,7 +9,7 @@ from reportlab.platypus import PageBreak
 
 from campdesk.reports.base import Renderer, SectionStart
 from campdesk.reports.tenant import TenantMonthRenderer
-from campdesk.services.reporting.period import Month
+from campdesk.services.period import Month
 from campdesk.services.reporting.views import ReportMeta, TenantMonth
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')

@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from campdesk.services.reporting.period import Month
+from campdesk.services.period import Month
 
 EXIT_OK = 0
 

@@ -109,10 +109,9 @@ class CompanyDetailView(Retranslating, QWidget):
         """The company's whole record (profile, consultations, spaces, mentoring) as a PDF."""
         if not self.company_id or not self.bundle:
             return
-        from campdesk.reports import api
-        from campdesk.ui.printing import PdfDialog
+        from campdesk.ui.printing import PdfDialog, renderer
         name = self.bundle.detail.values.get("name") or ""
-        PdfDialog.start(self.app, self, api.company_pdf, self.app.ctx, self.company_id,
+        PdfDialog.start(self.app, self, renderer("company_pdf"), self.app.ctx, self.company_id,
                         title=t("기업 기록: {0}", "Company record: {0}").format(name),
                         file_name=f"기업기록-{name}.pdf")
 

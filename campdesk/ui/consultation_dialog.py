@@ -71,9 +71,8 @@ class ConsultationDialog(Retranslating, QDialog):
 
     def _print_summary(self) -> None:
         """The one-page consultation summary, previewed, printed or saved as PDF."""
-        from campdesk.reports import api
-        from campdesk.ui.printing import PdfDialog
-        PdfDialog.start(self.app, self, api.consultation_pdf, self.app.ctx, self.consultation_id,
+        from campdesk.ui.printing import PdfDialog, renderer
+        PdfDialog.start(self.app, self, renderer("consultation_pdf"), self.app.ctx, self.consultation_id,
                         title=t("상담 요약", "Consultation summary"),
                         file_name=f"상담요약-{self.consultation_id[:8]}.pdf")
 

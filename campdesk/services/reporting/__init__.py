@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 
 from campdesk.services.context import Context
 from campdesk.services.reporting.camp import camp_month
-from campdesk.services.reporting.period import Month
+from campdesk.services.period import Month
 from campdesk.services.reporting.records import (
     company_record, consultation_summary, tenant_ids, tenant_month, tenant_months,
 )

@@ -11,7 +11,7 @@ from campdesk.services.context import Context
 from campdesk.services.reporting import keywords
 from campdesk.services.reporting.lines import OCCUPYING
 from campdesk.services.reporting.occupancy import occupancy
-from campdesk.services.reporting.period import Month
+from campdesk.services.period import Month
 from campdesk.services.reporting.views import (
     CampMonth, ComparisonRow, ConcertLine, ConsultationCounts, DormantCompany, EscalationLine,
     EscalationSummary, MouActivity, TenantMove, TermCount,

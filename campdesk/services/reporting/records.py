@@ -12,7 +12,7 @@ from campdesk.services.consultations import ConsultationView, _view_query
 from campdesk.services.context import Context
 from campdesk.services.errors import NotFound
 from campdesk.services.reporting import lines
-from campdesk.services.reporting.period import Month
+from campdesk.services.period import Month
 from campdesk.services.reporting.views import (
     CompanyRecord, ConsultationSummary, DifficultyLine, TenantMonth,
 )

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from campdesk.services.consultations import ConsultationView
-from campdesk.services.reporting.period import Month
+from campdesk.services.period import Month
 
 
 @dataclass(frozen=True)

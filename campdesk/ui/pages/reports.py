@@ -16,14 +16,13 @@ from PySide6.QtWidgets import (
 )
 
 from campdesk.domain.dates import today_seoul
-from campdesk.reports import api
 from campdesk.services import companies, consultations
-from campdesk.services.reporting import Month
+from campdesk.services.period import Month
 from campdesk.ui import fmt
 from campdesk.ui.i18n import current_language, register, t
 from campdesk.ui.ops import describe
 from campdesk.ui.pages.base import Page
-from campdesk.ui.printing import PdfPane
+from campdesk.ui.printing import PdfPane, renderer
 from campdesk.ui.widgets.company_picker import CompanyPicker
 from campdesk.ui.widgets.retranslate import Retranslating
 
@@ -201,18 +200,18 @@ class ReportsPage(Retranslating, Page):
             return self._missing(t("기업을 먼저 골라 주세요.", "Choose a company first."))
         name = self.company.text().strip()
         if kind.code == "camp":
-            return api.camp_month_pdf, (ctx, month), f"{month.key}_캠프_월간보고서.pdf"
+            return renderer("camp_month_pdf"), (ctx, month), f"{month.key}_캠프_월간보고서.pdf"
         if kind.code == "tenant":
-            return api.tenant_month_pdf, (ctx, company_id, month), f"{month.key}_{name}_월간보고서.pdf"
+            return renderer("tenant_month_pdf"), (ctx, company_id, month), f"{month.key}_{name}_월간보고서.pdf"
         if kind.code == "tenants":
-            return (lambda: api.tenants_pdf(ctx, month, self.relay.report), (),
+            return (lambda: renderer("tenants_pdf")(ctx, month, self.relay.report), (),
                     f"{month.key}_입주기업_월간보고서.pdf")
         if kind.code == "company":
-            return api.company_pdf, (ctx, company_id), f"{name}_상담기록부.pdf"
+            return renderer("company_pdf"), (ctx, company_id), f"{name}_상담기록부.pdf"
         consultation_id = self.consultation.currentData()
         if not consultation_id:
             return self._missing(t("상담을 골라 주세요.", "Choose a consultation."))
-        return api.consultation_pdf, (ctx, consultation_id), f"{name}_상담요약서.pdf"
+        return renderer("consultation_pdf"), (ctx, consultation_id), f"{name}_상담요약서.pdf"
 
     def _missing(self, text: str) -> None:
         self.status.setText(text)
@@ -232,7 +231,7 @@ class ReportsPage(Retranslating, Page):
         """Show one consultation's summary (for other pages: "인쇄" on a consultation)."""
         self.set_kind("consultation")
         self._busy(True, t("만드는 중…", "Making…"))
-        self.app.ops.run(api.consultation_pdf, self.app.ctx, consultation_id, key="reports.make",
+        self.app.ops.run(renderer("consultation_pdf"), self.app.ctx, consultation_id, key="reports.make",
                          success=lambda pdf: self._on_made(pdf, "상담요약서.pdf"),
                          failure=self._on_failed)
 
@@ -244,7 +243,7 @@ class ReportsPage(Retranslating, Page):
     def save_each_to(self, folder: str) -> None:
         month = Month.parse(self.month.currentData())
         self._busy(True, t("기업별 파일을 만드는 중…", "Making one file per company…"))
-        self.app.ops.run(api.tenants_files, self.app.ctx, month, folder, self.relay.report,
+        self.app.ops.run(renderer("tenants_files"), self.app.ctx, month, folder, self.relay.report,
                          key="reports.each", success=self._on_files, failure=self._on_failed)
 
     def _busy(self, busy: bool, text: str = "") -> None:
