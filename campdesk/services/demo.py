@@ -257,8 +257,10 @@ class _Builder:
             outcome = "resolved" if outcome_roll < 0.78 else "follow_up" if outcome_roll < 0.9 else "escalated"
             due = day + timedelta(days=self.rng.randint(3, 14)) if outcome != "resolved" else None
             closed_after = timedelta(days=self.rng.randint(1, 20), hours=self.rng.randint(0, 8))
+            # Old follow-ups were closed long ago; a few recent ones are still open or overdue.
+            still_open = occurred > now - timedelta(days=21) and self.rng.random() < 0.4
             closed = occurred + closed_after if outcome != "resolved" and occurred + closed_after < now \
-                and self.rng.random() < 0.93 else None
+                and not still_open else None
             staff_role = "operator" if channel == "phone" else "onsite"
             self.add(
                 m.Consultation, occurred, occurred_at=occurred, channel=channel,

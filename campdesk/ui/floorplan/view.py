@@ -114,7 +114,7 @@ class FloorPlanPanel(QWidget):
         split.setStretchFactor(1, 0)
         split.setCollapsible(0, False)
         self.details.setMinimumWidth(300)
-        self.details.setMaximumWidth(480)
+        self.details.setMaximumWidth(400)
         split.setSizes([1000, 380])
         layout = QVBoxLayout(self)
         layout.addLayout(self.tools)
