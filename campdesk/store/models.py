@@ -279,3 +279,6 @@ EXPORTABLE = [
     QuestionnaireResponse, Agency, Programme, ProgrammeSupport, PublicCall, AuditEntry,
 ]
 TABLES = {m.__tablename__: m for m in EXPORTABLE}
+
+# Registers the sync bookkeeping tables on the same Base, so migrations see every table.
+from campdesk.store import sync_models  # noqa: E402,F401

@@ -1,5 +1,91 @@
-"""Placeholder: the hub and sync commands are added by the sync work."""
+"""``campdesk hub init URL`` and ``campdesk sync [--hub URL]``."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from campdesk.sync.errors import SyncError
+
+SYNC_HELP = "한 번 동기화합니다: 보내기, 받기, 병합 (one round: push, pull, merge)"
 
 
 def register(subparsers) -> None:
-    return None
+    hub = subparsers.add_parser("hub", help="허브 관리 (manage the PostgreSQL hub)")
+    hub_sub = hub.add_subparsers(dest="hub_command", required=True)
+    init = hub_sub.add_parser("init", help="허브 스키마를 만들거나 올립니다 (create or upgrade)")
+    init.add_argument("url", help="postgresql://user@host:port/dbname?sslmode=...")
+    init.set_defaults(func=cmd_hub_init)
+
+    sync = subparsers.add_parser("sync", help=SYNC_HELP)
+    sync.add_argument("--hub", metavar="URL", help="설정 대신 이 허브를 씁니다 (use this hub)")
+    sync.set_defaults(func=cmd_sync)
+
+
+def _fail(message: str) -> int:
+    print(message.splitlines()[0] if message else "오류", file=sys.stderr)
+    return 1
+
+
+def cmd_hub_init(args) -> int:
+    from campdesk.sync import hub, target
+    from campdesk.sync.hub_init import init_hub
+
+    try:
+        t = target.from_url(args.url)
+        conn = hub.connect(t.conninfo, t.password)
+        try:
+            version = init_hub(conn)
+        finally:
+            conn.close()
+    except SyncError as exc:
+        return _fail(str(exc))
+    print(f"허브 준비 완료: 스키마 버전 {version} (hub ready: schema {version}) — {t.display}")
+    return 0
+
+
+def _progress(done: int, total: int) -> None:
+    if sys.stderr.isatty() and total:
+        print(f"\r받는 중 {done}/{total}", end="" if done < total else "\n", file=sys.stderr)
+
+
+def _settings_target(settings):
+    """The configured hub; without a keyring, ask for the password on a terminal."""
+    import getpass
+
+    from campdesk.sync import secrets, target
+    from campdesk.sync.errors import NoPassword
+
+    try:
+        return target.from_settings(settings)
+    except NoPassword:
+        if not sys.stdin.isatty():
+            raise
+        print(secrets.NO_KEYRING, file=sys.stderr)
+        return target.from_settings(settings, getpass.getpass("허브 비밀번호 (hub password): "))
+
+
+def cmd_sync(args) -> int:
+    from campdesk.services.context import open_context
+    from campdesk.sync import engine, target
+
+    ctx = open_context(getattr(args, "home", None))
+    try:
+        t = target.from_url(args.hub) if args.hub else _settings_target(ctx.settings)
+        report = engine.run(ctx.paths.database, t, progress=_progress, verify=True)
+    except SyncError as exc:
+        return _fail(str(exc))
+    finally:
+        ctx.close()
+    print(report.summary())
+    for warning in report.warnings:
+        print(warning, file=sys.stderr)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Standalone entry point (``python -m campdesk.sync``) with the same commands."""
+    parser = argparse.ArgumentParser(prog="campdesk")
+    parser.add_argument("--home")
+    register(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(argv)
+    return args.func(args)

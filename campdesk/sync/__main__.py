@@ -1,0 +1,5 @@
+import sys
+
+from campdesk.sync.cli import main
+
+sys.exit(main())

@@ -1,0 +1,127 @@
+"""The client's connection to the hub: hello, push and a watermark-bounded pull.
+
+Only the hub's ``sync_*`` functions are called; a staff role needs no table privileges.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+import psycopg
+
+from campdesk.sync.errors import ClientTooOld, HubUnreachable, SyncError
+from campdesk.sync.local import PulledRow
+
+# A sync session that hangs in a transaction would hold every PC's pull watermark back.
+SESSION_OPTIONS = "-c idle_in_transaction_session_timeout=120000 -c statement_timeout=300000"
+TOO_OLD = "CD001"
+
+
+@dataclass(frozen=True)
+class Hello:
+    server_now_ms: int
+    last_mutation: int
+    hub_schema: int
+    min_client_schema: int
+    generation: str
+
+
+def connect(conninfo: str, password: str | None = None, timeout: int = 5) -> psycopg.Connection:
+    kwargs = {"password": password} if password else {}
+    try:
+        return psycopg.connect(conninfo, autocommit=True, connect_timeout=timeout,
+                               options=SESSION_OPTIONS, **kwargs)
+    except psycopg.OperationalError as exc:
+        raise HubUnreachable(f"허브에 연결할 수 없습니다. 오프라인으로 계속 작업합니다. ({_first_line(exc)})") from exc
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+class HubSession:
+    """One open connection to the hub, used by one sync round."""
+
+    def __init__(self, conn: psycopg.Connection):
+        self.conn = conn
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def _call(self, sql: str, params: tuple):
+        try:
+            return self.conn.execute(sql, params).fetchone()[0]
+        except psycopg.errors.RaiseException as exc:
+            raise _translate(exc) from exc
+        except psycopg.Error as exc:
+            if exc.sqlstate == TOO_OLD:
+                raise _translate(exc) from exc
+            if isinstance(exc, psycopg.OperationalError):
+                raise HubUnreachable(f"허브와의 연결이 끊어졌습니다. ({_first_line(exc)})") from exc
+            raise
+
+    def hello(self, client_id: str, schema: int, app_version: str) -> Hello:
+        info = self._call("SELECT sync_hello(%s, %s, %s)", (client_id, schema, app_version))
+        return Hello(info["server_now_ms"], info["last_mutation"], info["hub_schema"],
+                     info["min_client_schema"], info["generation"])
+
+    def push(self, client_id: str, schema: int, batch_json: str) -> dict:
+        return self._call("SELECT sync_push(%s, %s, %s::jsonb)", (client_id, schema, batch_json))
+
+    def pull(self, lo: int, page_size: int) -> Iterator[tuple[int, int, list[PulledRow]]]:
+        """Yield ``(watermark, total, page)`` from one consistent snapshot of the hub.
+
+        Everything below the watermark has committed or aborted, so a later pull starting
+        at it can never miss a transaction that commits late.
+        """
+        try:
+            with self.conn.transaction():
+                self.conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                hi = self.conn.execute("SELECT sync_watermark()").fetchone()[0]
+                total = self.conn.execute("SELECT sync_pull_count(%s, %s)", (lo, hi)).fetchone()[0]
+                after = (0, "", "")
+                while True:
+                    rows = self.conn.execute(
+                        "SELECT * FROM sync_pull(%s, %s, %s, %s, %s, %s)",
+                        (lo, hi, *after, page_size)).fetchall()
+                    page = [PulledRow(*r) for r in rows]
+                    yield hi, total, page
+                    if len(rows) < page_size:
+                        return
+                    after = (page[-1].xid, page[-1].tbl, page[-1].id)
+        except psycopg.OperationalError as exc:
+            raise HubUnreachable(f"허브와의 연결이 끊어졌습니다. ({_first_line(exc)})") from exc
+
+    def digest(self, watermark: int, skip: set[tuple[str, str]]
+               ) -> tuple[dict[str, tuple[int, int]], set[tuple[str, str]]]:
+        """Per table (count, id hash sum) below the watermark, leaving out ``skip``; and the
+        rows written at or above the watermark."""
+        skipped = [f"{t}:{i}" for t, i in skip]
+        with self.conn.transaction():
+            self.conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            digest = {t: (n, int(total)) for t, n, total in self.conn.execute(
+                "SELECT * FROM sync_digest(%s, %s)", (watermark, skipped)).fetchall()}
+            recent = {tuple(r) for r in self.conn.execute(
+                "SELECT * FROM sync_recent(%s)", (watermark,)).fetchall()}
+        return digest, recent
+
+    def table_rows(self, table: str, page_size: int) -> Iterator[list[PulledRow]]:
+        """Every live row of one table, in pages (to repair a PC that lost some)."""
+        after = ""
+        while True:
+            rows = self.conn.execute("SELECT * FROM sync_table_rows(%s, %s, %s)",
+                                     (table, after, page_size)).fetchall()
+            if rows:
+                yield [PulledRow(*r) for r in rows]
+            if len(rows) < page_size:
+                return
+            after = rows[-1][2]
+
+
+def _translate(exc: psycopg.Error) -> SyncError:
+    if exc.sqlstate == TOO_OLD:
+        return ClientTooOld(
+            "이 CampDesk는 허브보다 오래된 버전이라 변경 내용을 보낼 수 없습니다. CampDesk를 "
+            "업데이트하세요. 이 PC의 작업은 안전하게 보관됩니다. "
+            "(This CampDesk is too old for the hub; please upgrade. Your work is kept.)")
+    return SyncError(f"허브가 요청을 거부했습니다: {_first_line(exc)}")

@@ -1,0 +1,410 @@
+"""The hub's merge, written in PL/pgSQL so that no client can bypass it.
+
+``sync_hello`` registers a PC, ``sync_push`` merges its changes (see ``hub_read`` for the
+pull side, ``hub_roles`` for who may call what). Table-specific helpers are generated from
+the metadata; the merge itself is generic.
+
+Merge rule, per field of a patch: if the hub's clock of that field equals the patch's base
+(or was written by the same PC, which pushes in order), it is a fast-forward. Otherwise the
+edits were concurrent: the higher clock ``(hlc, site)`` wins and the other value is kept
+in ``sync_conflict``. Incoming clocks are capped at the hub's time plus a tolerance.
+A hard delete is a tombstone: it wins over concurrent edits (which are kept as conflicts)
+and an id once deleted is never re-created.
+"""
+from __future__ import annotations
+
+from campdesk.store.capture import SYNCED_TABLES
+from campdesk.sync import hub_tables
+
+PUSH_LOCK = 7310_2026  # pg_advisory_xact_lock key: pushes are merged one at a time
+CLOCK_TOLERANCE_MS = 5 * 60 * 1000
+SILENT_FIELDS = ("created_at", "updated_at", "updated_by")  # merged, never reported
+ORDERED_TABLES = ("companies", "space_assignments")  # invariants depend on arrival order
+DEFINER = "SECURITY DEFINER SET search_path = public, pg_temp"
+
+
+def _dispatch(name: str, signature: str, returns: str, branch) -> str:
+    """An IF/ELSIF chain over the synced tables, one generated branch each."""
+    body = "\n  ELS".join(f"IF p_tbl = '{t}' THEN\n    {branch(t)}" for t in SYNCED_TABLES)
+    return f"""
+CREATE OR REPLACE FUNCTION {name}({signature}) RETURNS {returns} LANGUAGE plpgsql AS $f$
+BEGIN
+  {body}
+  END IF;
+  RAISE EXCEPTION 'unknown table %', p_tbl USING ERRCODE = 'CD002';
+END $f$;"""
+
+
+def _row_get(t: str) -> str:
+    return f'RETURN (SELECT to_jsonb(t) FROM "{t}" t WHERE t.id = p_id);'
+
+
+def _norm(t: str) -> str:
+    return (f"RETURN (SELECT coalesce(jsonb_object_agg(e.key, e.value), '{{}}') FROM jsonb_each("
+            f'to_jsonb(jsonb_populate_record(NULL::"{t}", p_patch))) e WHERE p_patch ? e.key);')
+
+
+def _put(t: str) -> str:
+    cols = [c for c in hub_tables.columns(t) if c != "id"]
+    defaults = hub_tables.server_defaults(t)
+    names = ", ".join(f'"{c}"' for c in cols)
+    ins_values = ", ".join(
+        f'coalesce(r."{c}", {defaults[c]})' if c in defaults else f'r."{c}"' for c in cols)
+    upd_values = ", ".join(f'r."{c}"' for c in cols)
+    return (f'IF p_new THEN INSERT INTO "{t}" (id, {names}) SELECT p_id, {ins_values} '
+            f'FROM jsonb_populate_record(NULL::"{t}", p_rec) r;\n'
+            f'    ELSE UPDATE "{t}" AS t SET ({names}) = (SELECT {upd_values} '
+            f'FROM jsonb_populate_record(t, p_rec) r) WHERE t.id = p_id; END IF; RETURN;')
+
+
+def _del(t: str) -> str:
+    return f'DELETE FROM "{t}" WHERE id = p_id; RETURN;'
+
+
+def generated() -> list[str]:
+    tables = ", ".join(f"'{t}'" for t in SYNCED_TABLES)
+    fks = ", ".join(f"('{c}', '{col}', '{p}')" for c, col, p in hub_tables.foreign_keys())
+    return [
+        _dispatch("sync_row_get", "p_tbl text, p_id text", "jsonb", _row_get),
+        _dispatch("sync_norm", "p_tbl text, p_patch jsonb", "jsonb", _norm),
+        _dispatch("sync_row_put", "p_tbl text, p_id text, p_rec jsonb, p_new boolean", "void", _put),
+        _dispatch("sync_row_del", "p_tbl text, p_id text", "void", _del),
+        f"CREATE OR REPLACE FUNCTION sync_tables() RETURNS text[] LANGUAGE sql IMMUTABLE "
+        f"AS $f$ SELECT ARRAY[{tables}] $f$;",
+        "DELETE FROM sync_fk;",
+        f"INSERT INTO sync_fk (child, col, parent) VALUES {fks};",
+    ]
+
+
+STATIC = r"""
+-- Stamps rows written outside the merge (an administrator with psql, a restore script), so
+-- that PCs pull them too. The merge writes sync_row itself and sets campdesk.merging.
+CREATE OR REPLACE FUNCTION sync_touch() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+  IF current_setting('campdesk.merging', true) = 'on' THEN
+    RETURN NULL;
+  END IF;
+  IF TG_OP = 'DELETE' THEN
+    UPDATE sync_row SET deleted = true, xid = pg_current_xact_id()::text::bigint
+     WHERE tbl = TG_TABLE_NAME AND id = OLD.id;
+    RETURN OLD;
+  END IF;
+  INSERT INTO sync_row (tbl, id, clocks, xid)
+  VALUES (TG_TABLE_NAME, NEW.id, jsonb_build_object('~', sync_hub_clock()),
+          pg_current_xact_id()::text::bigint)
+  ON CONFLICT (tbl, id) DO UPDATE SET xid = excluded.xid, deleted = false,
+     clocks = sync_row.clocks || excluded.clocks;
+  RETURN NEW;
+END $f$;
+
+CREATE OR REPLACE FUNCTION sync_now_ms() RETURNS bigint LANGUAGE sql VOLATILE AS $f$
+  SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint $f$;
+
+CREATE OR REPLACE FUNCTION sync_clock_value(p_clock text) RETURNS bigint LANGUAGE sql IMMUTABLE AS $f$
+  SELECT ('x' || lpad(split_part(p_clock, ':', 1), 16, '0'))::bit(64)::bigint $f$;
+
+CREATE OR REPLACE FUNCTION sync_clock_text(p_value bigint, p_site text) RETURNS text
+LANGUAGE sql IMMUTABLE AS $f$ SELECT lpad(to_hex(p_value), 16, '0') || ':' || p_site $f$;
+
+-- A clock for a change the hub itself makes (a flag, a status set by an invariant check).
+CREATE OR REPLACE FUNCTION sync_hub_clock() RETURNS text LANGUAGE sql VOLATILE AS $f$
+  SELECT sync_clock_text((sync_now_ms() << 16) | (nextval('sync_hub_counter') & 65535), 'hub') $f$;
+
+-- No PC may claim a time further ahead of the hub than the tolerance.
+CREATE OR REPLACE FUNCTION sync_cap(p_clock text, p_now_ms bigint) RETURNS text
+LANGUAGE sql IMMUTABLE AS $f$
+  SELECT CASE WHEN sync_clock_value(p_clock) > ((p_now_ms + %(tolerance)s) << 16)
+              THEN sync_clock_text((p_now_ms + %(tolerance)s) << 16, split_part(p_clock, ':', 2))
+              ELSE p_clock END $f$;
+
+CREATE OR REPLACE FUNCTION sync_stamp(p_tbl text, p_id text, p_clocks jsonb) RETURNS void
+LANGUAGE sql AS $f$
+  UPDATE sync_row SET clocks = clocks || p_clocks, xid = pg_current_xact_id()::text::bigint
+   WHERE tbl = p_tbl AND id = p_id $f$;
+
+-- Record that the merge wrote a row: its clocks, tombstone flag and writing transaction.
+CREATE OR REPLACE FUNCTION sync_mark(p_tbl text, p_id text, p_clocks jsonb, p_deleted boolean,
+    p_last jsonb DEFAULT NULL) RETURNS void LANGUAGE plpgsql AS $f$
+BEGIN  -- plpgsql, not sql: its plan is cached for the session
+  INSERT INTO sync_row (tbl, id, clocks, deleted, xid, last_data)
+  VALUES (p_tbl, p_id, p_clocks, p_deleted, pg_current_xact_id()::text::bigint, p_last)
+  ON CONFLICT (tbl, id) DO UPDATE SET clocks = excluded.clocks, deleted = excluded.deleted,
+     xid = excluded.xid, last_data = coalesce(excluded.last_data, sync_row.last_data);
+END $f$;
+
+-- Record something staff must see. A given p_id makes the flag idempotent.
+CREATE OR REPLACE FUNCTION sync_flag(p_kind text, p_tbl text, p_row text, p_field text,
+    p_other text, p_loser jsonb, p_winner jsonb, p_loser_site text, p_winner_site text,
+    p_detail text, p_id text DEFAULT NULL) RETURNS int LANGUAGE plpgsql AS $f$
+DECLARE v_id text := coalesce(p_id, gen_random_uuid()::text); v_now timestamp := clock_timestamp() AT TIME ZONE 'UTC';
+BEGIN
+  INSERT INTO sync_conflict (id, kind, tbl, row_id, field, other_id, loser_value, winner_value,
+                             loser_site, winner_site, detail, created_at, updated_at, archived)
+  VALUES (v_id, p_kind, p_tbl, p_row, p_field, p_other, p_loser::text, p_winner::text,
+          p_loser_site, p_winner_site, p_detail, v_now, v_now, false)
+  ON CONFLICT (id) DO NOTHING;
+  IF NOT FOUND THEN RETURN 0; END IF;
+  PERFORM sync_mark('sync_conflict', v_id, jsonb_build_object('*', sync_hub_clock()), false);
+  RETURN 1;
+END $f$;
+
+CREATE OR REPLACE FUNCTION sync_pair_id(p_kind text, p_a text, p_b text) RETURNS text
+LANGUAGE sql IMMUTABLE AS $f$
+  SELECT md5(p_kind || '|' || least(p_a, p_b) || '|' || greatest(p_a, p_b))::uuid::text $f$;
+
+-- Rules no single PC can break but a merge can: checked after every applied change.
+-- p_row is the row as merged, or NULL when it was just deleted.
+CREATE OR REPLACE FUNCTION sync_check_row(p_tbl text, p_id text, p_row jsonb) RETURNS int
+LANGUAGE plpgsql AS $f$
+DECLARE v_row jsonb := p_row; v_other text; v_flags int := 0; fk record;
+BEGIN
+  IF v_row IS NULL THEN
+    FOR fk IN SELECT child, col FROM sync_fk WHERE parent = p_tbl LOOP
+      FOR v_other IN EXECUTE format('SELECT id FROM %%I WHERE %%I = $1', fk.child, fk.col) USING p_id LOOP
+        v_flags := v_flags + sync_flag('orphan', fk.child, v_other, fk.col, p_id, NULL, NULL, NULL, NULL,
+            'points at a deleted ' || p_tbl, sync_pair_id('orphan', v_other, p_id));
+      END LOOP;
+    END LOOP;
+    RETURN v_flags;
+  END IF;
+  FOR fk IN SELECT col, parent FROM sync_fk WHERE child = p_tbl LOOP
+    CONTINUE WHEN v_row->>fk.col IS NULL;
+    IF EXISTS (SELECT 1 FROM sync_row WHERE tbl = fk.parent AND id = v_row->>fk.col AND deleted) THEN
+      v_flags := v_flags + sync_flag('orphan', p_tbl, p_id, fk.col, v_row->>fk.col, NULL, NULL, NULL,
+          NULL, 'points at a deleted ' || fk.parent, sync_pair_id('orphan', p_id, v_row->>fk.col));
+    END IF;
+  END LOOP;
+  IF p_tbl = 'companies' AND NOT (v_row->>'archived')::boolean AND v_row->>'merged_into' IS NULL THEN
+    FOR v_other IN
+      SELECT c.id FROM companies c
+       WHERE c.id <> p_id AND NOT c.archived AND c.merged_into IS NULL
+         AND ((coalesce(v_row->>'business_no', '') <> '' AND c.business_no = v_row->>'business_no')
+           OR (coalesce(v_row->>'name_norm', '') <> '' AND c.name_norm = v_row->>'name_norm'))
+    LOOP
+      v_flags := v_flags + sync_flag('duplicate', 'companies', p_id, NULL, v_other, NULL, NULL, NULL,
+          NULL, 'possible duplicate company', sync_pair_id('duplicate', p_id, v_other));
+    END LOOP;
+  ELSIF p_tbl = 'space_assignments' AND v_row->>'status' = 'confirmed'
+        AND NOT (v_row->>'archived')::boolean THEN
+    SELECT a.id INTO v_other FROM space_assignments a
+     WHERE a.id <> p_id AND a.space_id = v_row->>'space_id' AND a.status = 'confirmed'
+       AND NOT a.archived
+       AND daterange(a.starts_on, a.ends_on, '[]')
+           && daterange((v_row->>'starts_on')::date, (v_row->>'ends_on')::date, '[]')
+     ORDER BY a.id LIMIT 1;
+    IF FOUND THEN
+      -- The one that arrives second gives way; staff choose who keeps the space.
+      PERFORM sync_row_put(p_tbl, p_id, '{"status": "conflict"}', false);
+      PERFORM sync_stamp(p_tbl, p_id, jsonb_build_object('status', sync_hub_clock()));
+      v_flags := v_flags + sync_flag('double_booking', p_tbl, p_id, 'status', v_other, NULL, NULL,
+          NULL, NULL, 'space assigned twice for overlapping dates',
+          sync_pair_id('double_booking', p_id, v_other));
+    END IF;
+  END IF;
+  RETURN v_flags;
+END $f$;
+
+-- Merge one mutation; returns how many things it flagged.
+CREATE OR REPLACE FUNCTION sync_apply(m jsonb, p_site text, p_now_ms bigint) RETURNS int
+LANGUAGE plpgsql AS $f$
+DECLARE
+  v_tbl text := m->>'tbl'; v_id text := m->>'id'; v_op text := m->>'op';
+  v_clock text := sync_cap(m->>'clock', p_now_ms);
+  v_base jsonb := coalesce(m->'base', '{}'); v_patch jsonb;
+  r record; v_cur jsonb; v_clocks jsonb; v_win jsonb := '{}'; v_flags int := 0;
+  f text; val jsonb; fc text; v_fast boolean;
+BEGIN
+  IF v_tbl IS NULL OR v_id IS NULL OR NOT (v_tbl = ANY (sync_tables())) THEN
+    RAISE EXCEPTION 'malformed change (table %%, id %%)', v_tbl, v_id USING ERRCODE = 'CD002';
+  END IF;
+  SELECT * INTO r FROM sync_row WHERE tbl = v_tbl AND id = v_id;
+  IF v_op = 'delete' THEN
+    IF NOT FOUND THEN
+      PERFORM sync_mark(v_tbl, v_id, jsonb_build_object('*', v_clock), true);
+      RETURN 0;
+    ELSIF r.deleted THEN
+      RETURN 0;
+    END IF;
+    v_cur := sync_row_get(v_tbl, v_id);
+    IF EXISTS (SELECT 1 FROM jsonb_each_text(r.clocks) e
+                WHERE e.value IS DISTINCT FROM v_base->>e.key AND split_part(e.value, ':', 2) <> p_site) THEN
+      -- Edited elsewhere meanwhile: the delete wins, the row as it was stays recoverable.
+      v_flags := sync_flag('deleted', v_tbl, v_id, NULL, NULL, v_cur, NULL,
+                           NULL, p_site, 'deleted while edited on another PC');
+    END IF;
+    PERFORM sync_row_del(v_tbl, v_id);
+    PERFORM sync_mark(v_tbl, v_id, jsonb_build_object('*', v_clock), true, v_cur);
+    RETURN v_flags + sync_check_row(v_tbl, v_id, NULL);
+  ELSIF v_op <> 'upsert' THEN
+    RAISE EXCEPTION 'unknown operation %%', v_op USING ERRCODE = 'CD002';
+  END IF;
+  v_patch := coalesce(m->'patch', '{}');
+  IF FOUND AND NOT r.deleted THEN
+    v_patch := sync_norm(v_tbl, v_patch);  -- typed like the hub's values, to compare them
+  END IF;
+  IF FOUND AND r.deleted THEN
+    RETURN sync_flag('deleted', v_tbl, v_id, NULL, NULL, coalesce(r.last_data, '{}') || v_patch,
+                     NULL, p_site, NULL,
+                     'edit of a row deleted on another PC');
+  ELSIF NOT FOUND THEN
+    PERFORM sync_row_put(v_tbl, v_id, v_patch, true);
+    PERFORM sync_mark(v_tbl, v_id, jsonb_build_object('*', v_clock), false);
+    RETURN sync_check_row(v_tbl, v_id, v_patch);
+  END IF;
+  v_cur := sync_row_get(v_tbl, v_id);
+  v_clocks := r.clocks;
+  FOR f, val IN SELECT key, value FROM jsonb_each(v_patch) LOOP
+    fc := coalesce(v_clocks->>f, v_clocks->>'*');
+    v_fast := fc IS NULL OR fc = v_base->>f OR split_part(fc, ':', 2) = p_site;
+    IF v_fast OR v_clock COLLATE "C" > fc COLLATE "C" THEN
+      IF NOT v_fast AND f <> ALL (%(silent)s) AND v_cur->f IS DISTINCT FROM val THEN
+        v_flags := v_flags + sync_flag('value', v_tbl, v_id, f, NULL, v_cur->f, val,
+                                       split_part(fc, ':', 2), p_site, NULL);
+      END IF;
+      v_win := v_win || jsonb_build_object(f, val);
+      v_clocks := v_clocks || jsonb_build_object(f, v_clock);
+    ELSIF f <> ALL (%(silent)s) AND v_cur->f IS DISTINCT FROM val THEN
+      v_flags := v_flags + sync_flag('value', v_tbl, v_id, f, NULL, val, v_cur->f,
+                                     p_site, split_part(fc, ':', 2), NULL);
+    END IF;
+  END LOOP;
+  IF v_win <> '{}' THEN
+    PERFORM sync_row_put(v_tbl, v_id, v_win, false);
+    PERFORM sync_mark(v_tbl, v_id, v_clocks, false);
+  END IF;
+  RETURN v_flags + sync_check_row(v_tbl, v_id, v_cur || v_win);
+END $f$;
+
+CREATE OR REPLACE FUNCTION sync_meta_int(p_key text) RETURNS int LANGUAGE sql STABLE AS $f$
+  SELECT value::int FROM sync_meta WHERE key = p_key $f$;
+
+CREATE OR REPLACE FUNCTION sync_gate(p_schema int) RETURNS void LANGUAGE plpgsql AS $f$
+BEGIN
+  IF p_schema < sync_meta_int('min_client_schema') THEN
+    RAISE EXCEPTION 'client schema %% is older than the hub requires (%%)', p_schema,
+      sync_meta_int('min_client_schema') USING ERRCODE = 'CD001';
+  END IF;
+END $f$;
+
+CREATE OR REPLACE FUNCTION sync_hello(p_client text, p_schema int, p_app text) RETURNS jsonb
+LANGUAGE plpgsql %(definer)s AS $f$
+DECLARE v_last bigint;
+BEGIN
+  INSERT INTO sync_client (client_id, schema_version, app_version) VALUES (p_client, p_schema, p_app)
+  ON CONFLICT (client_id) DO UPDATE SET schema_version = excluded.schema_version,
+     app_version = excluded.app_version, last_seen = now()
+  RETURNING last_mutation INTO v_last;
+  RETURN jsonb_build_object(
+    'server_now_ms', sync_now_ms(), 'last_mutation', v_last,
+    'hub_schema', sync_meta_int('hub_schema'), 'min_client_schema', sync_meta_int('min_client_schema'),
+    'generation', (SELECT value FROM sync_meta WHERE key = 'generation'));
+END $f$;
+
+-- What a connection test may ask without registering anything.
+CREATE OR REPLACE FUNCTION sync_info() RETURNS jsonb LANGUAGE sql STABLE %(definer)s AS $f$
+  SELECT jsonb_build_object('server_now_ms', sync_now_ms(),
+    'hub_schema', sync_meta_int('hub_schema'), 'min_client_schema', sync_meta_int('min_client_schema')) $f$;
+
+-- New rows that nothing else in the batch touches (the bulk of any sync: consultations,
+-- sessions, history) are inserted set-wise, one statement per table. Companies and space
+-- assignments always take the row-by-row path: their invariants depend on arrival order.
+CREATE OR REPLACE FUNCTION sync_insert_fresh(p_now bigint) RETURNS int LANGUAGE plpgsql AS $f$
+DECLARE v_tbl text; fk record; v_child text; v_flags int := 0;
+BEGIN
+  UPDATE sync_batch b SET fresh = true
+   WHERE b.op = 'upsert' AND b.tbl <> ALL (%(ordered)s) AND b.tbl = ANY (sync_tables())
+     AND b.id IS NOT NULL AND b.once
+     AND NOT EXISTS (SELECT 1 FROM sync_row r WHERE r.tbl = b.tbl AND r.id = b.id);
+  FOR v_tbl IN SELECT DISTINCT tbl FROM sync_batch WHERE fresh LOOP
+    EXECUTE format('INSERT INTO %%I SELECT * FROM jsonb_populate_recordset(NULL::%%I, '
+                   '(SELECT jsonb_agg(m->''patch'' || jsonb_build_object(''id'', id)) '
+                   'FROM sync_batch WHERE fresh AND tbl = $1))', v_tbl, v_tbl) USING v_tbl;
+  END LOOP;
+  INSERT INTO sync_row (tbl, id, clocks, deleted, xid)
+  SELECT tbl, id, jsonb_build_object('*', sync_cap(m->>'clock', p_now)), false,
+         pg_current_xact_id()::text::bigint
+    FROM sync_batch WHERE fresh;
+  FOR fk IN SELECT f.child, f.col, f.parent FROM sync_fk f
+             WHERE f.child IN (SELECT DISTINCT tbl FROM sync_batch WHERE fresh) LOOP
+    FOR v_child, v_tbl IN
+      SELECT b.id, r.id FROM sync_batch b
+        JOIN sync_row r ON r.tbl = fk.parent AND r.id = b.m->'patch'->>fk.col AND r.deleted
+       WHERE b.fresh AND b.tbl = fk.child LOOP
+      v_flags := v_flags + sync_flag('orphan', fk.child, v_child, fk.col, v_tbl, NULL, NULL, NULL,
+          NULL, 'points at a deleted ' || fk.parent, sync_pair_id('orphan', v_child, v_tbl));
+    END LOOP;
+  END LOOP;
+  RETURN v_flags;
+END $f$;
+
+-- Apply the mutations of a batch above p_last; returns {last, applied, flagged}. With p_safe,
+-- each mutation runs in its own subtransaction and one the hub cannot apply is quarantined.
+CREATE OR REPLACE FUNCTION sync_apply_batch(p_client text, p_batch jsonb, p_last bigint,
+    p_now bigint, p_safe boolean) RETURNS jsonb LANGUAGE plpgsql AS $f$
+DECLARE m jsonb; v_applied int := 0; v_flags int := 0; v_last bigint;
+BEGIN
+  CREATE TEMP TABLE IF NOT EXISTS sync_batch (seq bigint PRIMARY KEY, tbl text, id text,
+      op text, m jsonb, once boolean, fresh boolean) ON COMMIT DELETE ROWS;
+  TRUNCATE sync_batch;
+  INSERT INTO sync_batch
+  SELECT x.seq, x.tbl, x.id, x.op, x.m, count(*) OVER (PARTITION BY x.tbl, x.id) = 1, false
+    FROM (SELECT (value->>'seq')::bigint AS seq, value->>'tbl' AS tbl, value->>'id' AS id,
+                 value->>'op' AS op, value AS m FROM jsonb_array_elements(p_batch)) x
+   WHERE x.seq > p_last;
+  SELECT coalesce(max(seq), p_last), count(*) INTO v_last, v_applied FROM sync_batch;
+  IF NOT p_safe THEN
+    v_flags := sync_insert_fresh(p_now);
+  END IF;
+  FOR m IN SELECT b.m FROM sync_batch b WHERE NOT b.fresh ORDER BY b.seq LOOP
+    IF p_safe THEN
+      BEGIN
+        v_flags := v_flags + sync_apply(m, p_client, p_now);
+      EXCEPTION WHEN OTHERS THEN
+        -- Quarantine: one change the hub cannot apply must not block the ones behind it.
+        v_flags := v_flags + sync_flag('rejected', left(coalesce(m->>'tbl', '?'), 60),
+            left(coalesce(m->>'id', '?'), 36), NULL, NULL, m, NULL, p_client, NULL, SQLERRM);
+      END;
+    ELSE
+      v_flags := v_flags + sync_apply(m, p_client, p_now);
+    END IF;
+  END LOOP;
+  -- The clocks the new rows got, so the PC knows it holds them as the hub does.
+  RETURN jsonb_build_object('last', v_last, 'applied', v_applied, 'flagged', v_flags,
+    'stored', (SELECT coalesce(jsonb_agg(jsonb_build_array(b.tbl, b.id, sync_cap(b.m->>'clock', p_now))), '[]')
+                 FROM sync_batch b WHERE b.fresh));
+END $f$;
+
+CREATE OR REPLACE FUNCTION sync_push(p_client text, p_schema int, p_batch jsonb) RETURNS jsonb
+LANGUAGE plpgsql %(definer)s AS $f$
+DECLARE v_last bigint; v_now bigint; r jsonb;
+BEGIN
+  PERFORM sync_gate(p_schema);
+  PERFORM pg_advisory_xact_lock(%(lock)s);
+  PERFORM set_config('campdesk.merging', 'on', true);
+  v_now := sync_now_ms();
+  SELECT last_mutation INTO v_last FROM sync_client WHERE client_id = p_client FOR UPDATE;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'unknown client %%: say hello first', p_client USING ERRCODE = 'CD002';
+  END IF;
+  BEGIN
+    r := sync_apply_batch(p_client, p_batch, v_last, v_now, false);  -- the usual case
+  EXCEPTION WHEN OTHERS THEN
+    r := sync_apply_batch(p_client, p_batch, v_last, v_now, true);   -- find the poison
+  END;
+  UPDATE sync_client SET last_mutation = (r->>'last')::bigint, last_seen = now()
+   WHERE client_id = p_client;
+  IF (r->>'applied')::int > 0 THEN PERFORM pg_notify('campdesk_sync', p_client); END IF;
+  PERFORM set_config('campdesk.merging', 'off', true);
+  RETURN jsonb_build_object('acked_seq', (r->>'last')::bigint, 'applied', r->'applied',
+                            'flagged', r->'flagged', 'server_now_ms', v_now, 'stored', r->'stored');
+END $f$;
+"""
+
+
+def _array(items) -> str:
+    return "ARRAY[" + ", ".join(f"'{f}'" for f in items) + "]"
+
+
+def static() -> str:
+    return STATIC % {"tolerance": CLOCK_TOLERANCE_MS, "silent": _array(SILENT_FIELDS),
+                     "lock": PUSH_LOCK, "definer": DEFINER, "ordered": _array(ORDERED_TABLES)}

@@ -1,0 +1,239 @@
+"""This PC's side of sync: read the outbox, acknowledge it, apply pulled rows.
+
+Sync uses its own SQLite connection (it runs on its own thread). Pulled rows are applied
+with capture silenced and foreign keys unchecked (a row may arrive before its parent, or
+point at a parent deleted elsewhere: the hub flags that). Every write here begins with
+``BEGIN IMMEDIATE``, so it queues behind a user's write instead of interleaving with it.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from campdesk.store import capture
+from campdesk.store.capture import SYNCED_TABLES
+from campdesk.store.db import PRAGMAS
+from campdesk.sync import codec, hlc
+
+NOW_MS_SQL = ("SELECT CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER) + skew_ms "
+              "FROM sync_state WHERE id = 1")
+
+
+@dataclass(frozen=True)
+class PulledRow:
+    xid: int
+    tbl: str
+    id: str
+    deleted: bool
+    clocks: dict
+    data: dict | None
+
+
+class LocalReplica:
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+        self.conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False,
+                                    timeout=30)
+        for pragma in PRAGMAS:
+            self.conn.execute(pragma)
+        self.conn.execute("PRAGMA foreign_keys=OFF")
+        missing = capture.missing_triggers(self.conn)
+        if missing:  # a table rebuilt by a migration lost its triggers: put them back
+            with self.writing():
+                capture.install(self.conn)
+        self._columns = {t: tuple(capture.columns_of(self.conn, t)) for t in SYNCED_TABLES}
+        self.refused: list[str] = []  # pulled rows this PC could not store (see _write)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextmanager
+    def writing(self) -> Iterator[sqlite3.Connection]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # -- state -------------------------------------------------------------------------
+    def state(self) -> dict:
+        cur = self.conn.execute("SELECT * FROM sync_state WHERE id = 1")
+        names = [d[0] for d in cur.description]
+        return dict(zip(names, cur.fetchone()))
+
+    @property
+    def site_id(self) -> str:
+        return self.state()["site_id"]
+
+    def now_ms(self) -> int:
+        """This PC's wall clock in Unix milliseconds, as its triggers see it."""
+        return self.conn.execute(NOW_MS_SQL).fetchone()[0]
+
+    def update_state(self, **values) -> None:
+        sets = ", ".join(f"{k} = ?" for k in values)
+        with self.writing():
+            self.conn.execute(f"UPDATE sync_state SET {sets} WHERE id = 1", tuple(values.values()))
+
+    def mark_synced(self, offset_ms: int | None) -> None:
+        stamp = datetime.now(timezone.utc).replace(tzinfo=None).strftime(codec.SQLITE_DATETIME)
+        self.update_state(last_sync_at=stamp, last_error=None, clock_offset_ms=offset_ms)
+
+    def last_seq_issued(self) -> int:
+        row = self.conn.execute(
+            "SELECT seq FROM sqlite_sequence WHERE name = 'sync_outbox'").fetchone()
+        return row[0] if row else 0
+
+    def become_new_site(self) -> str:
+        """This file went back in time (a restored backup): its change numbers may repeat
+        ones the hub has already seen, so it continues as a new replica and reads the hub
+        again. Its unsent changes stay queued and go out under the new identity."""
+        from campdesk.domain.ids import new_id
+
+        site = new_id()
+        self.update_state(site_id=site, pull_cursor=0)
+        return site
+
+    # -- outbox ------------------------------------------------------------------------
+    def pending_count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM sync_outbox").fetchone()[0]
+
+    def next_batch(self, limit: int) -> tuple[str, int] | None:
+        """The oldest ``limit`` changes as one JSON array (built by SQLite), and the last seq."""
+        row = self.conn.execute(
+            "SELECT json_group_array(json_object('seq', seq, 'tbl', tbl, 'id', row_id, 'op', op,"
+            " 'patch', json(patch), 'base', json(base), 'clock', clock)), max(seq), count(*)"
+            " FROM (SELECT * FROM sync_outbox ORDER BY seq LIMIT ?)", (limit,)).fetchone()
+        return None if row[2] == 0 else (row[0], row[1])
+
+    def ack(self, seq: int, stored: list[list[str]] = ()) -> None:
+        """The hub has merged every change up to ``seq``: forget them here. ``stored`` lists
+        new rows it took as sent, ``[table, id, clock]``: noting their clocks lets the pull
+        skip them when they come back."""
+        with self.writing():
+            self.conn.execute("DELETE FROM sync_outbox WHERE seq <= ?", (seq,))
+            self.conn.executemany(
+                "INSERT INTO sync_row_clock (tbl, row_id, clocks) VALUES (?, ?, json_object('*', ?))"
+                " ON CONFLICT (tbl, row_id) DO UPDATE SET clocks = json_patch(excluded.clocks, clocks)",
+                [tuple(x) for x in stored])
+
+    def _pending_fields(self, keys: set[tuple[str, str]]) -> dict[tuple[str, str], dict]:
+        """Fields with a local change not yet acknowledged, with their local clocks."""
+        out: dict[tuple[str, str], dict] = {}
+        if not keys:
+            return out
+        for tbl, row_id, op, patch, clock in self.conn.execute(
+                "SELECT tbl, row_id, op, patch, clock FROM sync_outbox ORDER BY seq"):
+            if (tbl, row_id) in keys and op == "upsert":
+                out.setdefault((tbl, row_id), {}).update(dict.fromkeys(json.loads(patch), clock))
+        return out
+
+    # -- applying pulled rows ----------------------------------------------------------
+    def apply(self, rows: Iterable[PulledRow], force: bool = False) -> int:
+        """Apply one page of pulled rows in one transaction; returns how many were applied.
+
+        A row whose clocks equal ours is already here (typically our own change coming
+        back) and is skipped, unless ``force`` (a repair). Fields with a local change not
+        yet acknowledged keep the local value: the push that follows decides.
+        """
+        rows = [r for r in rows if r.tbl in self._columns]  # skip tables we do not know
+        if not rows:
+            return 0
+        applied = 0
+        with self.writing(), capture.applying(self.conn):
+            outbox_empty = self.conn.execute("SELECT count(*) FROM sync_outbox").fetchone()[0] == 0
+            pending = {} if outbox_empty else self._pending_fields({(r.tbl, r.id) for r in rows})
+            upserts: dict[tuple, list[list]] = {}
+            clocks: list[tuple[str, str, str]] = []
+            seen = 0
+            for row in rows:
+                seen = max(seen, hlc.max_value(row.clocks.values()))
+                local_pending = pending.get((row.tbl, row.id), {})
+                if row.deleted:
+                    self._delete(row)
+                elif force or local_pending or self._clocks(row.tbl, row.id) != row.clocks:
+                    fields, keep, values = self._row_values(row, local_pending)
+                    upserts.setdefault((row.tbl, fields, keep), []).append(values)
+                    clocks.append((row.tbl, row.id, json.dumps(dict(row.clocks, **local_pending))))
+                else:
+                    continue
+                applied += 1
+            refused = self._write(upserts)
+            self.conn.executemany("INSERT OR REPLACE INTO sync_row_clock (tbl, row_id, clocks) "
+                                  "VALUES (?, ?, ?)",
+                                  [c for c in clocks if (c[0], c[1]) not in refused])
+            self.conn.execute("UPDATE sync_state SET hlc = max(hlc, ?) WHERE id = 1", (seen,))
+        return applied - len(refused)
+
+    def _write(self, upserts: dict[tuple, list[list]]) -> set[tuple[str, str]]:
+        """Write the upserts, table by table; a row this PC's schema refuses (a NOT NULL the
+        hub does not have, say) is skipped and noted, so it cannot block the rows after it."""
+        refused: set[tuple[str, str]] = set()
+        for (tbl, fields, keep), values in upserts.items():
+            sql = _upsert_sql(tbl, fields, keep)
+            try:
+                with _savepoint(self.conn):
+                    self.conn.executemany(sql, values)
+                continue
+            except sqlite3.DatabaseError:
+                pass
+            at = fields.index("id")
+            for row in values:
+                try:
+                    with _savepoint(self.conn):
+                        self.conn.execute(sql, row)
+                except sqlite3.DatabaseError as exc:
+                    refused.add((tbl, row[at]))
+                    self.refused.append(f"{tbl} {row[at]}: {exc}")
+        return refused
+
+    def _clocks(self, tbl: str, row_id: str) -> dict | None:
+        found = self.conn.execute("SELECT clocks FROM sync_row_clock WHERE tbl = ? AND row_id = ?",
+                                  (tbl, row_id)).fetchone()
+        return json.loads(found[0]) if found else None
+
+    def _delete(self, row: PulledRow) -> None:
+        self.conn.execute(f'DELETE FROM "{row.tbl}" WHERE id = ?', (row.id,))
+        self.conn.execute("DELETE FROM sync_row_clock WHERE tbl = ? AND row_id = ?",
+                          (row.tbl, row.id))
+
+    def _row_values(self, row: PulledRow, pending: dict[str, str]) -> tuple[tuple, tuple, list]:
+        columns, keys = self._columns[row.tbl], tuple(row.data)
+        fields = _present(columns, keys)
+        keep = tuple(c for c in fields if c != "id" and c not in pending) if pending \
+            else _present(columns, keys, updatable=True)
+        return fields, keep, codec.row_converter(row.tbl, fields)(row.data)
+
+
+@lru_cache(maxsize=512)
+def _present(columns: tuple[str, ...], keys: tuple[str, ...], updatable: bool = False) -> tuple:
+    """The pulled fields this PC's table has (a newer hub may send more), in table order."""
+    present = set(keys)
+    return tuple(c for c in columns if c in present and not (updatable and c == "id"))
+
+
+@contextmanager
+def _savepoint(conn: sqlite3.Connection) -> Iterator[None]:
+    conn.execute("SAVEPOINT sync_row")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK TO sync_row")
+        conn.execute("RELEASE sync_row")
+        raise
+    conn.execute("RELEASE sync_row")
+
+
+def _upsert_sql(tbl: str, fields: tuple, keep: tuple) -> str:
+    names = ", ".join(f'"{c}"' for c in fields)
+    marks = ", ".join("?" * len(fields))
+    update = ", ".join(f'"{c}" = excluded."{c}"' for c in keep) or '"id" = excluded."id"'
+    return (f'INSERT INTO "{tbl}" ({names}) VALUES ({marks}) '
+            f"ON CONFLICT (id) DO UPDATE SET {update}")

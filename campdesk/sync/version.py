@@ -1,0 +1,9 @@
+"""Version numbers of the sync protocol, checked at every hello.
+
+``CLIENT_SCHEMA`` is bumped when the synced tables change; the hub refuses pushes from a
+client older than its ``min_client_schema``. ``HUB_SCHEMA`` is the version of the hub's
+tables and functions this CampDesk creates; ``hub init`` upgrades an older hub in place.
+"""
+CLIENT_SCHEMA = 1
+HUB_SCHEMA = 1
+MIN_CLIENT_SCHEMA = 1

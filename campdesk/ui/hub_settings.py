@@ -1,0 +1,110 @@
+"""The hub part of the settings: address, port, database, user, TLS mode, and the password,
+which goes to the OS keyring only. Without a keyring it is kept for this session, in memory.
+"""
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from campdesk.settings import Settings
+from campdesk.sync import secrets, target
+from campdesk.sync.errors import NoPassword
+from campdesk.ui.i18n import t
+from campdesk.ui.widgets.retranslate import Retranslating
+
+SSL_MODES = ["disable", "prefer", "require", "verify-full"]
+
+
+class HubSettingsForm(Retranslating, QWidget):
+    def __init__(self, settings: Settings, parent: QWidget | None = None, ops=None):
+        super().__init__(parent)
+        self.setObjectName("hub_settings")
+        self.settings = settings
+        self.ops = ops
+        self.host, self.database, self.user = QLineEdit(), QLineEdit(), QLineEdit()
+        self.port = QSpinBox()
+        self.port.setRange(1, 65535)
+        self.sslmode = QComboBox()
+        self.sslmode.addItems(SSL_MODES)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.keyring_note = QLabel()
+        self.keyring_note.setWordWrap(True)
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.test_button = QPushButton()
+        self.test_button.clicked.connect(self.test_connection)
+        self.labels = [QLabel() for _ in range(6)]
+        form = QFormLayout()
+        for label, field in zip(self.labels, (self.host, self.port, self.database, self.user,
+                                              self.sslmode, self.password)):
+            form.addRow(label, field)
+        v = QVBoxLayout(self)
+        v.addLayout(form)
+        v.addWidget(self.keyring_note)
+        v.addWidget(self.test_button)
+        v.addWidget(self.result)
+        self.load()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        texts = [("허브 주소", "Hub host"), ("포트", "Port"), ("데이터베이스", "Database"),
+                 ("사용자", "User"), ("TLS 모드", "TLS mode"), ("비밀번호", "Password")]
+        for label, (ko, en) in zip(self.labels, texts):
+            label.setText(t(ko, en))
+        self.password.setPlaceholderText(t("바꿀 때만 입력", "Only to change it"))
+        self.keyring_note.setText(
+            t("비밀번호는 운영체제 키링에만 저장됩니다.", "The password is kept in the OS keyring only.")
+            if secrets.keyring_available() else secrets.NO_KEYRING)
+        self.test_button.setText(t("연결 시험", "Test connection"))
+
+    def load(self) -> None:
+        s = self.settings
+        self.host.setText(s.hub_host)
+        self.port.setValue(int(s.hub_port))
+        self.database.setText(s.hub_database)
+        self.user.setText(s.hub_user)
+        self.sslmode.setCurrentText(s.hub_sslmode if s.hub_sslmode in SSL_MODES else "prefer")
+
+    def apply(self) -> None:
+        """Copy the form into the settings (the caller saves them) and keep the password."""
+        s = self.settings
+        s.hub_host, s.hub_port = self.host.text().strip(), self.port.value()
+        s.hub_database, s.hub_user = self.database.text().strip(), self.user.text().strip()
+        s.hub_sslmode = self.sslmode.currentText()
+        typed = self.password.text()
+        if typed:
+            name = target.account_of(s)
+            try:
+                secrets.set_password(name, typed)
+            except NoPassword:
+                secrets.remember_for_session(name, typed)
+            self.password.clear()
+
+    def test_connection(self) -> None:
+        self.apply()
+        self.result.setText(t("연결하는 중…", "Connecting…"))
+        if self.ops is not None:
+            self.ops.run(check_hub, self.settings, success=self._show, failure=self._failed)
+        else:
+            try:
+                self._show(check_hub(self.settings))
+            except Exception as exc:  # noqa: BLE001 - shown to the person testing
+                self._failed(exc)
+
+    def _show(self, version: int) -> None:
+        self.result.setText(t("연결됨: 허브 스키마 버전 {0}", "Connected: hub schema {0}").format(version))
+
+    def _failed(self, exc: BaseException) -> None:
+        self.result.setText(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+        return True
+
+
+def check_hub(settings: Settings) -> int:
+    """Connect and say hello without changing anything; returns the hub's schema version."""
+    from campdesk.sync.hub import connect
+
+    hub = target.from_settings(settings)
+    with connect(hub.conninfo, hub.password) as conn:
+        return conn.execute("SELECT sync_info()").fetchone()[0]["hub_schema"]

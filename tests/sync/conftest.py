@@ -1,0 +1,71 @@
+"""A fresh hub database per test on the real PostgreSQL, and PCs with their own data dirs.
+
+Set CAMPDESK_TEST_PG to point elsewhere. With CI=true a missing server fails the run;
+elsewhere the hub tests are skipped with the reason.
+"""
+from __future__ import annotations
+
+import os
+import uuid
+
+import psycopg
+import pytest
+
+from .pcs import PC
+
+ADMIN_URL = os.environ.get("CAMPDESK_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
+
+
+def _admin():
+    try:
+        return psycopg.connect(ADMIN_URL, autocommit=True, connect_timeout=3)
+    except psycopg.OperationalError as exc:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"PostgreSQL is required in CI: {exc}")
+        pytest.skip(f"no PostgreSQL at {ADMIN_URL}: {exc}")
+
+
+def url_for(dbname: str) -> str:
+    params = psycopg.conninfo.conninfo_to_dict(ADMIN_URL)
+    params["dbname"] = dbname
+    return psycopg.conninfo.make_conninfo(**params)
+
+
+@pytest.fixture
+def empty_db():
+    """A new, empty PostgreSQL database; dropped afterwards."""
+    name = f"cd_sync_{uuid.uuid4().hex[:12]}"
+    with _admin() as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    yield url_for(name)
+    with _admin() as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def hub_url(empty_db):
+    """An initialised hub."""
+    from campdesk.sync.hub_init import init_hub
+
+    with psycopg.connect(empty_db) as conn:
+        init_hub(conn)
+    return empty_db
+
+
+@pytest.fixture
+def make_pc(tmp_path, hub_url):
+    pcs: list[PC] = []
+
+    def make(name: str | None = None) -> PC:
+        pc = PC(tmp_path / (name or f"pc{len(pcs)}"), hub_url)
+        pcs.append(pc)
+        return pc
+
+    yield make
+    for pc in pcs:
+        pc.close()
+
+
+@pytest.fixture
+def three_pcs(make_pc):
+    return make_pc("a"), make_pc("b"), make_pc("c")

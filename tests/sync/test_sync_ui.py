@@ -1,0 +1,163 @@
+"""The sync corner of the status bar, the "needs attention" page and the hub settings form."""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from datetime import datetime, timezone  # noqa: E402
+
+import keyring  # noqa: E402
+import keyring.backends.fail  # noqa: E402
+import pytest  # noqa: E402
+
+from campdesk.store.models import Company  # noqa: E402
+from campdesk.sync import secrets, target  # noqa: E402
+from campdesk.sync.status import OFFLINE, ONLINE, SyncStatus  # noqa: E402
+from .test_sync_cli import MemoryKeyring  # noqa: E402
+
+
+@pytest.fixture
+def korean(qapp):
+    from campdesk.ui import i18n
+    i18n.set_language("ko")
+    yield
+    i18n.set_language("ko")
+
+
+def _services(ctx):
+    from campdesk.ui.appservices import AppServices
+    return AppServices(ctx)
+
+
+def test_status_corner_shows_offline_pending_and_a_clock_warning(qtbot, korean):
+    from campdesk.ui.sync_status import SyncStatusWidget
+    w = SyncStatusWidget()
+    qtbot.addWidget(w)
+    w.set_status(SyncStatus(state=OFFLINE, pending=3, attention=2, clock_offset_ms=3_600_000))
+    assert "오프라인" in w.state_label.text()
+    assert "3" in w.pending_label.text()
+    assert not w.clock_label.isHidden() and "시계" in w.clock_label.text()
+    assert "60분" in w.clock_label.toolTip()
+    assert "2" in w.attention_button.text()
+    w.set_status(SyncStatus(state=ONLINE, pending=0, clock_offset_ms=1200,
+                            last_sync_at=datetime(2026, 11, 25, 3, 0, tzinfo=timezone.utc)))
+    assert "온라인" in w.state_label.text()
+    assert w.clock_label.isHidden()
+    assert "12:00" in w.last_label.text()  # shown in Asia/Seoul
+    with qtbot.waitSignal(w.sync_requested):
+        w.sync_button.click()
+    w.set_progress(50_000, 200_000)  # a new PC reading the hub
+    assert not w.progress.isHidden() and w.progress.value() == 50_000
+    w.set_status(SyncStatus(state=ONLINE))
+    assert w.progress.isHidden()
+
+
+@pytest.mark.hub
+def test_attention_page_restores_a_lost_value_on_every_pc(qtbot, korean, make_pc):
+    from campdesk.ui.pages.attention import AttentionPage
+    a, b = make_pc("a"), make_pc("b")
+    cid = a.add_company("화면 충돌")
+    a.sync(), b.sync()
+    a.edit(Company, cid, phone="062-1")
+    b.edit(Company, cid, phone="062-2")
+    b.sync(), a.sync()
+    app = _services(a.ctx)
+    page = AttentionPage(app)
+    qtbot.addWidget(page)
+    page.activate()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert "값 충돌" in page.model.item(0, 0).text()
+    assert "062-1" in page.model.item(0, 2).text() and "062-2" in page.model.item(0, 2).text()
+    page.view.selectRow(0)
+    assert page.buttons["restore"].isEnabled() and not page.buttons["merge"].isEnabled()
+    page.buttons["restore"].click()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0)
+    app.ops.wait()
+    a.sync(), b.sync()
+    assert b.get(Company, cid).phone == "062-1"
+    app.shutdown()
+
+
+@pytest.mark.hub
+def test_attention_page_merges_possible_duplicates(qtbot, korean, make_pc):
+    from campdesk.ui.pages.attention import AttentionPage
+    a, b = make_pc("a"), make_pc("b")
+    first = a.add_company("빛고을인공지능")
+    a.sync()
+    second = b.add_company("빛고을 인공지능 (주)")
+    b.sync(), a.sync()
+    app = _services(a.ctx)
+    page = AttentionPage(app)
+    qtbot.addWidget(page)
+    page.activate()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    page.view.selectRow(0)
+    page.buttons["merge"].click()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0)
+    app.ops.wait()
+    a.sync(), b.sync()
+    assert b.get(Company, second).merged_into == first
+    app.shutdown()
+
+
+def test_hub_form_puts_the_password_in_the_keyring_only(qtbot, korean, ctx):
+    from campdesk.ui.hub_settings import HubSettingsForm
+    previous = keyring.get_keyring()
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    try:
+        form = HubSettingsForm(ctx.settings)
+        qtbot.addWidget(form)
+        form.host.setText("hub.camp.local")
+        form.user.setText("kim")
+        form.sslmode.setCurrentText("require")
+        form.password.setText("pw-in-keyring")
+        form.apply()
+        ctx.save_settings()
+        assert ctx.settings.hub_sslmode == "require"
+        assert ring.store[(secrets.SERVICE, target.account_of(ctx.settings))] == "pw-in-keyring"
+        assert "pw-in-keyring" not in ctx.paths.settings_file.read_text(encoding="utf-8")
+        assert form.password.text() == ""
+    finally:
+        keyring.set_keyring(previous)
+
+
+def test_hub_form_without_keyring_says_so_and_keeps_password_for_the_session(qtbot, korean, ctx):
+    from campdesk.ui.hub_settings import HubSettingsForm
+    previous = keyring.get_keyring()
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    try:
+        form = HubSettingsForm(ctx.settings)
+        qtbot.addWidget(form)
+        assert "키링" in form.keyring_note.text()
+        form.host.setText("hub.camp.local")
+        form.user.setText("lee")
+        form.password.setText("typed-this-session")
+        form.apply()
+        ctx.save_settings()
+        assert target.from_settings(ctx.settings).password == "typed-this-session"
+        assert "typed-this-session" not in ctx.paths.settings_file.read_text(encoding="utf-8")
+    finally:
+        secrets.delete_password(target.account_of(ctx.settings))
+        keyring.set_keyring(previous)
+
+
+@pytest.mark.hub
+def test_bridge_syncs_in_the_background_and_reports_online(qtbot, korean, make_pc):
+    from campdesk.ui.sync_status import SyncBridge, SyncStatusWidget
+    a = make_pc("a")
+    a.add_company("배경 동기화")
+    app = _services(a.ctx)
+    widget = SyncStatusWidget()
+    qtbot.addWidget(widget)
+    bridge = SyncBridge(app, hub_target=target.from_url(a.hub_url))
+    bridge.status_changed.connect(widget.set_status)
+    try:
+        with qtbot.waitSignal(bridge.synced, timeout=10000):
+            bridge.start()
+        qtbot.waitUntil(lambda: widget.status.state == ONLINE, timeout=5000)
+        assert widget.status.pending == 0 and "온라인" in widget.state_label.text()
+    finally:
+        bridge.stop()
+        app.shutdown()
