@@ -71,4 +71,9 @@ def upgrade(db: Database, backup_dir=None, target: str = "head") -> str | None:
     with db.engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, target)
+        if inspect(conn).has_table("sync_outbox"):
+            # A migration that rebuilds a table on SQLite drops its capture triggers:
+            # put them back in the same transaction, so no write can slip past sync.
+            from campdesk.store import capture
+            capture.install(conn)
     return backup
