@@ -55,10 +55,13 @@ def run(home: str | None = None, argv: list[str] | None = None) -> int:
     window = MainWindow(services)
     qapp.aboutToQuit.connect(services.shutdown)
     window.start()
+    from campdesk.ui.sync_wiring import ask_password_if_needed, attach_sync
+    attach_sync(services, window)
     if os.environ.get(READY_ENV):
         _exit_when_ready(qapp, window, services)
     else:
         Startup(services, window, font_ok).begin()
+        ask_password_if_needed(services, window)
     try:
         return qapp.exec()
     finally:

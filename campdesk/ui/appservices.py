@@ -20,6 +20,7 @@ class AppServices(QObject):
         self.ctx = ctx
         self.ops = Operations(self)
         self.hub = Hub(self)
+        self.sync = None  # the SyncBridge, once campdesk.ui.sync_wiring attaches it
 
     @property
     def lang(self) -> str:
@@ -37,5 +38,8 @@ class AppServices(QObject):
         self.hub.staff_changed.emit()
 
     def shutdown(self) -> None:
-        """Wait for every worker; the context is closed by whoever opened it."""
+        """Stop sync and wait for every worker; the context is closed by whoever opened it."""
+        if self.sync is not None:
+            self.sync.stop()
+            self.sync = None
         self.ops.shutdown()

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QPushButton,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton,
     QVBoxLayout, QWidget,
 )
 
 from campdesk.services import staff
+from campdesk.ui.hub_settings import HubSettingsForm
 from campdesk.ui.i18n import t
 from campdesk.ui.widgets.retranslate import Retranslating
 
@@ -42,8 +43,12 @@ class SettingsDialog(Retranslating, QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.apply)
         self.buttons.rejected.connect(self.reject)
+        self.hub_box = QGroupBox()
+        self.hub_form = HubSettingsForm(app.ctx.settings, self, ops=app.ops)
+        QVBoxLayout(self.hub_box).addWidget(self.hub_form)
         v = QVBoxLayout(self)
         v.addLayout(self.form)
+        v.addWidget(self.hub_box)
         v.addWidget(self.buttons)
         self._fill_staff()
         self.retranslate()
@@ -54,6 +59,7 @@ class SettingsDialog(Retranslating, QDialog):
         self.language_label.setText(t("언어", "Language"))
         self.staff_label.setText(t("이 PC 사용자", "Who works at this PC"))
         self.edit_staff.setText(t("직원 목록 편집…", "Edit staff list…"))
+        self.hub_box.setTitle(t("동기화 허브 (PostgreSQL)", "Sync hub (PostgreSQL)"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(t("확인", "OK"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("취소", "Cancel"))
 
@@ -67,7 +73,16 @@ class SettingsDialog(Retranslating, QDialog):
         from campdesk.ui.staff_dialog import open_staff_dialog
         open_staff_dialog(self.app, self)
 
+    def show_hub_password_prompt(self) -> None:
+        """Open on the hub password, for a PC with no keyring (asked once per session)."""
+        self.hub_form.password.setFocus()
+
     def apply(self) -> None:
+        self.hub_form.apply()
+        self.app.ctx.save_settings()
+        bridge = getattr(self.app, "sync", None)
+        if bridge is not None:
+            bridge.sync_now()
         staff_id = self.staff.currentData()
         if staff_id and staff_id != self.app.ctx.staff_id:
             self.app.set_staff(staff_id)
