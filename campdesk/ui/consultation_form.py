@@ -31,7 +31,8 @@ LABELS = {  # row key → (Korean, English)
     "caller_phone": ("문의자 전화", "Caller's phone"),
     "caller_org": ("문의자 소속", "Caller's organisation"),
     "channel": ("경로 * / 분야", "Channel * / category"), "question": ("상담 내용 *", "Question *"),
-    "answer": ("답변", "Answer"), "outcome": ("결과", "Outcome"),
+    "answer": ("답변", "Answer"), "issues": ("애로 / 건의사항", "Difficulty / suggestion"),
+    "outcome": ("결과", "Outcome"),
     "duration": ("소요 시간 / 일시", "Duration / when"),
 }
 
@@ -72,6 +73,7 @@ class ConsultationForm(QWidget):
         self.channel, self.category = VocabCombo(CHANNEL), VocabCombo(CATEGORY)
         self.category.set_code("other")
         self.question, self.answer = _text_box(3), _text_box(3)
+        self.difficulty, self.suggestion = QLineEdit(), QLineEdit()  # feed the monthly reports
         self.outcome = VocabCombo(OUTCOME)
         self.outcome.currentIndexChanged.connect(self._on_outcome)
         self.due = QDateEdit(_to_qdate(today_seoul() + timedelta(days=DEFAULT_DUE_DAYS)))
@@ -82,7 +84,8 @@ class ConsultationForm(QWidget):
         self.duration.setRange(0, 600)
         self.duration.setSingleStep(5)
         for name in ("picker", "unregistered", "caller_name", "caller_phone", "caller_org",
-                     "channel", "category", "question", "answer", "outcome", "due",
+                     "channel", "category", "question", "answer", "difficulty", "suggestion",
+                     "outcome", "due",
                      "consultant", "duration", "occurred"):
             getattr(self, name).setObjectName(name)
 
@@ -109,6 +112,7 @@ class ConsultationForm(QWidget):
                 ("channel", "channel", (self.channel, self.category)),
                 ("question", "question", (self.question,)),
                 ("answer", "answer", (self.answer,)),
+                ("issues", "difficulty", (self.difficulty, self.suggestion)),
                 ("outcome", "outcome", (self.outcome, self.due, self.consultant)),
                 ("duration", "duration_min", (self.duration, self.occurred))]
         form = QFormLayout()
@@ -122,7 +126,8 @@ class ConsultationForm(QWidget):
         self._on_outcome()
         order = [self.picker, self.unregistered, self.caller_name, self.caller_phone,
                  self.caller_org, self.channel, self.category, self.question, self.answer,
-                 self.outcome, self.due, self.consultant, self.duration, self.occurred]
+                 self.difficulty, self.suggestion, self.outcome, self.due, self.consultant,
+                 self.duration, self.occurred]
         for a, b in zip(order, order[1:]):
             QWidget.setTabOrder(a, b)
 
@@ -133,6 +138,9 @@ class ConsultationForm(QWidget):
         self.picker.setPlaceholderText(t("기업명, 초성(ㄱㅈ), 사업자번호로 찾기",
                                          "Type a name, initials (ㄱㅈ) or business no."))
         self.caller_org.setPlaceholderText(t("회사·기관명", "Company or organisation"))
+        self.difficulty.setPlaceholderText(t("애로사항 (예: 전문 인력 채용 어려움)",
+                                             "Difficulty raised (e.g. hard to hire engineers)"))
+        self.suggestion.setPlaceholderText(t("건의사항", "Suggestion"))
         self.duration.setSuffix(t(" 분", " min"))
         self.duration.setSpecialValueText(t("소요 시간 없음", "no duration"))
         for combo in (self.channel, self.category, self.outcome):
@@ -176,6 +184,8 @@ class ConsultationForm(QWidget):
         self.category.set_code(v.category)
         self.question.setPlainText(v.question)
         self.answer.setPlainText(v.answer or "")
+        self.difficulty.setText(v.difficulty or "")
+        self.suggestion.setText(v.suggestion or "")
         self.outcome.set_code(v.outcome)
         if v.due_on:
             self.due.setDate(_to_qdate(v.due_on))
@@ -187,6 +197,8 @@ class ConsultationForm(QWidget):
         raw = {"channel": self.channel.code(), "category": self.category.code(),
                "question": self.question.toPlainText().strip(),
                "answer": self.answer.toPlainText().strip() or None,
+               "difficulty": self.difficulty.text().strip() or None,
+               "suggestion": self.suggestion.text().strip() or None,
                "outcome": self.outcome.code(), "duration_min": self.duration.value() or None}
         if self.unregistered.isChecked():
             raw.update(company_id=None, caller_name=self.caller_name.text().strip() or None,

@@ -36,6 +36,10 @@ def test_log_a_walk_in_using_only_the_keyboard(window, services, companies_made,
     press(qtbot, Qt.Key.Key_Tab)                             # the question
     assert QApplication.focusWidget() is dialog.form.question
     type_hangul(QApplication.focusWidget(), "3인 사무실 입주 문의")
+    press(qtbot, Qt.Key.Key_Tab)                             # the answer
+    press(qtbot, Qt.Key.Key_Tab)                             # the difficulty raised
+    assert QApplication.focusWidget() is dialog.form.difficulty
+    type_hangul(QApplication.focusWidget(), "사무 공간 부족")
     press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
     qtbot.waitUntil(lambda: len(_log(ctx)) == 1)
@@ -44,6 +48,7 @@ def test_log_a_walk_in_using_only_the_keyboard(window, services, companies_made,
     assert (saved.channel, saved.category, saved.outcome) == ("walk_in", "space", "resolved")
     assert saved.company_id == companies_made["빛고을로보틱스"]
     assert saved.question == "3인 사무실 입주 문의"
+    assert saved.difficulty == "사무 공간 부족"  # counted in the monthly reports
     assert saved.staff_id == ctx.staff_id  # stamped with the person at this PC
 
 
