@@ -10,11 +10,10 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
 
 from campdesk.services import companies, consultations, staff
-from campdesk.services.errors import FormErrors
 from campdesk.ui.consultation_form import ConsultationForm
 from campdesk.ui.consultation_history import HistoryView, load_history
 from campdesk.ui.i18n import t
-from campdesk.ui.ops import describe
+from campdesk.ui.widgets.errors import show_failure
 from campdesk.ui.widgets.retranslate import Retranslating
 
 
@@ -119,10 +118,7 @@ class ConsultationDialog(Retranslating, QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
-        if isinstance(exc, FormErrors):
-            self.form.show_errors(exc)
-        else:
-            self.form.errors.general.show_message(describe(exc))
+        show_failure(self.form, exc)
 
 
 def open_log_dialog(app, parent: QWidget | None = None, company_id: str | None = None,

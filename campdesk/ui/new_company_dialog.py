@@ -9,10 +9,9 @@ from PySide6.QtWidgets import (
 )
 
 from campdesk.services import companies
-from campdesk.services.errors import FormErrors
 from campdesk.ui.company_form import CompanyForm
 from campdesk.ui.i18n import t
-from campdesk.ui.ops import describe
+from campdesk.ui.widgets.errors import show_failure
 from campdesk.ui.widgets.retranslate import Retranslating
 
 WARNING_STYLE = "QFrame#duplicates { background: #fff4e5; border: 1px solid #f0b35a; border-radius: 4px; }"
@@ -123,10 +122,7 @@ class NewCompanyDialog(Retranslating, QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
-        if isinstance(exc, FormErrors):
-            self.form.show_errors(exc)
-        else:
-            self.form.errors.general.show_message(describe(exc))
+        show_failure(self.form, exc)
 
 
 def open_new_company(app, parent=None, on_open=None, preset: dict | None = None) -> NewCompanyDialog:

@@ -57,3 +57,15 @@ class ErrorLabels:
     def message(self, field: str) -> str:
         label = self.labels.get(field)
         return label.text() if label and not label.isHidden() else ""
+
+
+def show_failure(form, exc: BaseException) -> None:
+    """A save that failed: messages next to the fields for FormErrors, one line otherwise.
+
+    ``form`` has ``show_errors(FormErrors)`` and ``errors`` (an ErrorLabels with ``general``).
+    """
+    if isinstance(exc, FormErrors):
+        form.show_errors(exc)
+    else:
+        from campdesk.ui.ops import describe
+        form.errors.general.show_message(describe(exc))
