@@ -29,8 +29,14 @@ if [ ! -x .venv/bin/python ]; then
 fi
 stamp=.venv/.campdesk-installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-  .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip 2>&1 | grep -v "^WARNING: Location" || true
-  .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]" 2>&1 | grep -v "^WARNING: Location" || true
-  .venv/bin/python -c "import campdesk, PySide6, sqlalchemy, reportlab, psycopg" 
+  echo "Installing CampDesk and its Python packages into .venv (log: .venv/pip.log)"
+  if ! { .venv/bin/python -m pip install --disable-pip-version-check --upgrade pip \
+         && .venv/bin/python -m pip install --disable-pip-version-check -e ".[test]"; } \
+       > .venv/pip.log 2>&1; then
+    tail -n 30 .venv/pip.log >&2
+    echo "pip could not install CampDesk's packages (see .venv/pip.log)." >&2
+    exit 1
+  fi
+  .venv/bin/python -c "import campdesk, PySide6, sqlalchemy, reportlab, psycopg"
   touch "$stamp"
 fi
