@@ -30,7 +30,15 @@ def _exit_when_ready(qapp, window, services) -> None:
     QTimer.singleShot(0, shown)
 
 
+def _start_sync(services, window) -> None:
+    from campdesk.ui.sync_wiring import ask_password_if_needed, attach_sync
+    attach_sync(services, window)
+    if not os.environ.get(READY_ENV):
+        ask_password_if_needed(services, window)
+
+
 def run(home: str | None = None, argv: list[str] | None = None) -> int:
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     qapp = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
@@ -55,13 +63,13 @@ def run(home: str | None = None, argv: list[str] | None = None) -> int:
     window = MainWindow(services)
     qapp.aboutToQuit.connect(services.shutdown)
     window.start()
-    from campdesk.ui.sync_wiring import ask_password_if_needed, attach_sync
-    attach_sync(services, window)
     if os.environ.get(READY_ENV):
         _exit_when_ready(qapp, window, services)
     else:
         Startup(services, window, font_ok).begin()
-        ask_password_if_needed(services, window)
+    # Sync is background work: it starts once the window is up (psycopg is not needed to
+    # show the desk), and asks for the hub password if no keyring can hold it.
+    QTimer.singleShot(0, lambda: _start_sync(services, window))
     try:
         return qapp.exec()
     finally:
