@@ -58,6 +58,10 @@ def test_corporate_number_check_digit():
     ("0505-123-4567", "0505-123-4567"),
     ("062-610-1234 내선 12", "062-610-1234 내선 12"),
     ("062-610-1234 ext. 305", "062-610-1234 내선 305"),
+    ("062 123 4567 (대표)", "062-123-4567"),
+    ("062-123-4567~8", "062-123-4567"),            # a range of lines: the first one
+    ("062-123-4567 / 010-1234-5678", "062-123-4567"),  # two numbers in one cell: the first
+    ("Tel. 062.123.4567", "062-123-4567"),
 ])
 def test_korean_phone_numbers(typed, stored):
     assert parse_phone(typed) == stored
@@ -72,6 +76,8 @@ def test_bad_phone_numbers_ask_for_the_area_code(typed):
 
 def test_email():
     assert parse_email(" Kim.MS@Company.CO.KR ") == "Kim.MS@company.co.kr"
+    assert parse_email("mailto:ceo@x.co.kr") == "ceo@x.co.kr"
+    assert parse_email("a@b.kr; c@d.kr") == "a@b.kr"
     for bad in ["kim@", "kim.company.kr", "kim@company", "김@회사"]:
         with pytest.raises(ValidationError):
             parse_email(bad)

@@ -94,6 +94,7 @@ _AREA_CODES = {
     "051", "052", "053", "054", "055", "061", "062", "063", "064",
 }
 _MOBILE = {"010", "011", "016", "017", "018", "019"}
+_ALTERNATIVES = re.compile(r"\s*(?:[/,;~\n]|또는|\bor\b)\s*")
 _EXTENSION = re.compile(r"(?:내선|ext\.?|extension|x|#)\s*(\d{1,5})\s*\)?\s*$", re.IGNORECASE)
 
 
@@ -134,8 +135,10 @@ def parse_phone(text: object, field: str = "phone") -> str | None:
     if not raw:
         return None
     extension = None
-    m = _EXTENSION.search(raw)
-    body = raw
+    # Spreadsheets hold "062-123-4567 / 010-…" or "062-123-4567~8": keep the first number.
+    first = _ALTERNATIVES.split(raw)[0].strip() or raw
+    m = _EXTENSION.search(first)
+    body = first
     if m:
         extension, body = m.group(1), raw[: m.start()]
     body = body.strip().rstrip("(").strip()
@@ -164,7 +167,9 @@ def parse_email(text: object, field: str = "email") -> str | None:
     raw = _clean(text)
     if not raw:
         return None
-    candidate = raw.strip("<>").replace(" ", "")
+    # "mailto:…", "a@b.kr; c@d.kr" and trailing punctuation, as pasted from mail programs.
+    first = re.split(r"[,;\s]+", re.sub(r"^mailto:", "", raw.strip(), flags=re.IGNORECASE))[0]
+    candidate = first.strip("<>.;,")
     if not _EMAIL.match(candidate):
         raise ValidationError(
             field,
