@@ -53,16 +53,22 @@ def test_another_day_shows_other_colours(qtbot, camp):
     assert scene.items_by_id[camp.desks[1]].brush().color() == colours.fill("reserved")
 
 
-def test_dragging_a_room_reports_its_new_place_and_its_desks(qtbot, camp):
+def _editable_view(qtbot, camp, layout):
+    """The plan of 2026-06-01 in layout mode, shown in a real view to drag in."""
     from PySide6.QtWidgets import QGraphicsView
 
-    spaces.save_layout(camp.ctx, {camp.room: (0, 0, 12, 6)})
+    spaces.save_layout(camp.ctx, layout)
     scene = _scene(qtbot, camp, D(2026, 6, 1))
     scene.set_editable(True)
     view = QGraphicsView(scene)
     view.resize(900, 700)
     view.show()
     qtbot.waitExposed(view)
+    return scene, view
+
+
+def test_dragging_a_room_reports_its_new_place_and_its_desks(qtbot, camp):
+    scene, view = _editable_view(qtbot, camp, {camp.room: (0, 0, 12, 6)})
     start = view.mapFromScene(QPointF(6 * PX_PER_M, 0.3 * PX_PER_M))  # the room's caption band
     end = view.mapFromScene(QPointF(8 * PX_PER_M, 1.3 * PX_PER_M))  # 2 m right, 1 m down
     with qtbot.waitSignal(scene.layout_edited) as blocker:
@@ -110,15 +116,7 @@ def test_a_layout_saved_from_the_plan_is_there_after_a_restart(qtbot, camp):
 
 
 def test_resizing_from_the_corner_reports_the_new_size(qtbot, camp):
-    from PySide6.QtWidgets import QGraphicsView
-
-    spaces.save_layout(camp.ctx, {camp.office: (0, 0, 6, 6)})
-    scene = _scene(qtbot, camp, D(2026, 6, 1))
-    scene.set_editable(True)
-    view = QGraphicsView(scene)
-    view.resize(900, 700)
-    view.show()
-    qtbot.waitExposed(view)
+    scene, view = _editable_view(qtbot, camp, {camp.office: (0, 0, 6, 6)})
     grip = view.mapFromScene(QPointF(6 * PX_PER_M - 3, 6 * PX_PER_M - 3))
     end = view.mapFromScene(QPointF(8 * PX_PER_M, 7 * PX_PER_M))
     with qtbot.waitSignal(scene.layout_edited) as blocker:
