@@ -111,3 +111,16 @@ def test_window_size_and_page_are_remembered(services, qtbot):
     again.start()
     assert (again.width(), again.height()) == (760, 540)
     assert again.current_page().key == "followups"
+
+
+def test_a_corrupt_database_at_start_gets_a_message_not_a_traceback(tmp_path, qapp, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from campdesk.ui import app as app_module
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "campdesk.sqlite3").write_bytes(b"not a database" * 200)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda parent, title, text: shown.append(text)))
+    assert app_module.run(str(home)) == 1
+    assert "db check" in shown[0] and "db restore" in shown[0]
