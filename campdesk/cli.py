@@ -15,6 +15,7 @@ from sqlalchemy.exc import DatabaseError as SQLDatabaseError
 from campdesk import __version__
 from campdesk.domain.errors import ValidationError
 from campdesk.paths import Paths
+from campdesk.services.context import explain_open_failure
 from campdesk.services.errors import UserError
 from campdesk.store.migrate import SchemaTooNew
 from campdesk.sync import cli as sync_cli
@@ -167,19 +168,10 @@ def main(argv: list[str] | None = None) -> int:
         return run(args.home)
     try:
         return args.func(args)
-    except UserError as exc:
+    except (UserError, ValidationError) as exc:
         print(f"campdesk: {exc.ko}", file=sys.stderr)
-    except ValidationError as exc:
-        print(f"campdesk: {exc.ko}", file=sys.stderr)
-    except SchemaTooNew as exc:
-        print(f"campdesk: {exc}", file=sys.stderr)
-    except (sqlite3.DatabaseError, SQLDatabaseError) as exc:
-        reason = getattr(exc, "orig", exc)
-        print(f"campdesk: 데이터베이스 파일을 읽을 수 없습니다 ({reason}). 'campdesk db check'로 확인하고 "
-              "'campdesk db restore 백업파일'로 복원해 주세요.", file=sys.stderr)
-    except OSError as exc:
-        print(f"campdesk: 파일을 읽거나 쓸 수 없습니다: {exc.filename or ''} ({exc.strerror or exc})",
-              file=sys.stderr)
+    except (sqlite3.DatabaseError, SQLDatabaseError, SchemaTooNew, OSError) as exc:
+        print(f"campdesk: {explain_open_failure(exc)}", file=sys.stderr)
     return EXIT_USER_ERROR
 
 

@@ -37,3 +37,24 @@ def open_context(home=None, upgrade: bool = True) -> Context:
     if upgrade:
         migrate.upgrade(db, backup_dir=paths.backups)
     return Context(paths=paths, db=db, settings=Settings.load(paths.settings_file))
+
+
+def explain_open_failure(exc: BaseException) -> str | None:
+    """The Korean one-liner for a local database that cannot be opened, with what to do;
+    None for an error that is not the person's to fix (a bug: let it be reported)."""
+    import sqlite3
+
+    from sqlalchemy.exc import DatabaseError
+
+    from campdesk.services.errors import UserError
+    if isinstance(exc, UserError):
+        return exc.ko
+    if isinstance(exc, migrate.SchemaTooNew):
+        return str(exc)
+    if isinstance(exc, (sqlite3.DatabaseError, DatabaseError)):
+        reason = getattr(exc, "orig", exc)
+        return (f"데이터베이스 파일을 읽을 수 없습니다 ({reason}). 'campdesk db check'로 확인하고 "
+                "'campdesk db restore 백업파일'로 backups 폴더의 백업을 복원해 주세요.")
+    if isinstance(exc, OSError):
+        return f"파일을 읽거나 쓸 수 없습니다: {exc.filename or ''} ({exc.strerror or exc})"
+    return None

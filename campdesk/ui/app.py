@@ -30,27 +30,6 @@ def _exit_when_ready(qapp, window, services) -> None:
     QTimer.singleShot(0, shown)
 
 
-def opening_failure(exc: BaseException) -> str:
-    """What to tell the person when the local database cannot be opened, and what to do."""
-    import sqlite3
-
-    from sqlalchemy.exc import DatabaseError
-
-    from campdesk.services.errors import UserError
-    from campdesk.store.migrate import SchemaTooNew
-    if isinstance(exc, UserError):
-        return exc.message("ko")
-    if isinstance(exc, SchemaTooNew):
-        return str(exc)
-    if isinstance(exc, (sqlite3.DatabaseError, DatabaseError)):
-        return ("데이터베이스 파일을 열 수 없습니다 (손상되었거나 CampDesk 파일이 아닙니다).\n"
-                "명령 프롬프트에서 'campdesk db check'로 확인하고, "
-                "'campdesk db restore 백업파일'로 backups 폴더의 백업을 복원해 주세요.")
-    if isinstance(exc, OSError):
-        return f"데이터 폴더를 쓸 수 없습니다: {exc.filename or ''} ({exc.strerror or exc})"
-    raise exc
-
-
 def _start_sync(services, window) -> None:
     from campdesk.ui.sync_wiring import ask_password_if_needed, attach_sync
     attach_sync(services, window)
@@ -66,7 +45,7 @@ def run(home: str | None = None, argv: list[str] | None = None) -> int:
     qapp.setApplicationName("CampDesk")
     qapp.setOrganizationName("AI Startup Camp Gwangju")
 
-    from campdesk.services.context import open_context
+    from campdesk.services.context import explain_open_failure, open_context
     from campdesk.ui import i18n
     from campdesk.ui.appservices import AppServices
     from campdesk.ui.mainwindow import MainWindow
@@ -75,7 +54,10 @@ def run(home: str | None = None, argv: list[str] | None = None) -> int:
     try:
         ctx = open_context(home)
     except Exception as exc:  # noqa: BLE001 - said to the person, never a traceback
-        QMessageBox.critical(None, "CampDesk", opening_failure(exc))
+        message = explain_open_failure(exc)
+        if message is None:
+            raise
+        QMessageBox.critical(None, "CampDesk", message)
         return 1
     i18n.set_language(ctx.lang)
     font_ok = choose_korean_font(qapp) is not None

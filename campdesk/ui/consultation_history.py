@@ -8,22 +8,12 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from campdesk.domain.choices import CATEGORY, CHANNEL, OUTCOME
 from campdesk.domain.dates import parse_date
 from campdesk.services import consultations
+from campdesk.domain.field_labels import field_label
 from campdesk.ui import fmt
 from campdesk.ui.i18n import t
 from campdesk.ui.models.columns import Column
 from campdesk.ui.models.rows import RowsModel
 
-FIELD_LABELS = {
-    "occurred_at": ("일시", "When"), "channel": ("경로", "Channel"),
-    "company_id": ("기업", "Company"), "caller_name": ("문의자", "Caller"),
-    "caller_phone": ("문의자 전화", "Caller phone"), "caller_org": ("문의자 소속", "Caller organisation"),
-    "category": ("분야", "Category"), "question": ("상담 내용", "Question"),
-    "answer": ("답변", "Answer"), "outcome": ("결과", "Outcome"),
-    "escalated_to_id": ("책임상담사", "Senior consultant"), "escalated_at": ("이관 일시", "Escalated at"),
-    "due_on": ("기한", "Due"), "closed_at": ("처리 완료", "Closed"),
-    "resolution": ("처리 결과", "Resolution"), "duration_min": ("소요 시간", "Duration"),
-    "staff_id": ("담당", "Staff"),
-}
 _VOCABS = {"channel": CHANNEL, "category": CATEGORY, "outcome": OUTCOME}
 
 
@@ -55,7 +45,7 @@ def _value(field: str, raw: str | None, names: dict[str, str]) -> str:
 def history_rows(entries, names: dict[str, str]) -> list[HistoryRow]:
     rows = []
     for i, e in enumerate(entries):
-        ko, en = FIELD_LABELS.get(e.field, (e.field, e.field))
+        ko, en = field_label("consultations", e.field)
         rows.append(HistoryRow(str(i), fmt.moment(e.changed_at), names.get(e.changed_by or "", "—"),
                                t(ko, en), _value(e.field, e.old_value, names),
                                _value(e.field, e.new_value, names)))

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from campdesk.domain.field_labels import field_label
 from campdesk.sync import attention
 from campdesk.ui import fmt
 from campdesk.ui.i18n import register, t
@@ -34,12 +35,12 @@ ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 def describe(item: attention.AttentionItem) -> str:
     if item.kind == "value":
         return t("{0}: 남은 값 «{1}», 밀린 값 «{2}»", "{0}: kept «{1}», lost «{2}»").format(
-            item.field, item.winner_value, item.loser_value)
+            t(*field_label(item.table, item.field)), item.winner_value, item.loser_value)
     if item.kind in ("duplicate", "double_booking"):
         return t("«{0}» ↔ «{1}»", "«{0}» ↔ «{1}»").format(item.row_label, item.other_label)
     if item.kind == "orphan":
         return t("{0} 필드가 삭제된 기록을 가리킵니다", "field {0} points at a deleted record").format(
-            item.field)
+            t(*field_label(item.table, item.field)))
     return item.detail or ""
 
 
