@@ -128,6 +128,9 @@ OUTCOME = Vocabulary(
     Choice("escalated", "책임상담사 이관", "Escalated"),
 )
 
+# Outcomes that leave a consultation open until someone resolves it.
+OPEN_OUTCOMES = ("follow_up", "escalated")
+
 SPACE_KIND = Vocabulary(
     "space_kind",
     Choice("office", "사무실", "Office"),

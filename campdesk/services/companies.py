@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy import func, or_, select
 
+from campdesk.domain.choices import OPEN_OUTCOMES
 from campdesk.domain.company_rules import COMPANY_FIELDS, clean_company
 from campdesk.domain.errors import ValidationError
 from campdesk.domain.hangul import search_pattern
@@ -16,8 +17,6 @@ from campdesk.services.context import Context
 from campdesk.services.errors import FormErrors, NotFound
 from campdesk.services.records import edit_record, get_or_raise
 from campdesk.store.models import Company, Consultation, Contact
-
-OPEN_OUTCOMES = ("follow_up", "escalated")
 
 
 @dataclass(frozen=True)
@@ -192,7 +191,6 @@ def count_by_relationship(ctx: Context) -> dict[str, int]:
             Company.merged_into.is_(None)).group_by(Company.relationship))
     with ctx.db.reading() as s:
         return dict(s.execute(stmt).all())
-
 
 
 def check_new(ctx: Context, raw: dict[str, Any]) -> list[CompanyRow]:

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import func, or_, select
 
-from campdesk.domain.choices import CATEGORY, CHANNEL, OUTCOME
+from campdesk.domain.choices import CATEGORY, CHANNEL, OPEN_OUTCOMES, OUTCOME
 from campdesk.domain.dates import parse_date, today_seoul
 from campdesk.domain.errors import ValidationError
 from campdesk.domain.validation import parse_phone
@@ -18,7 +18,6 @@ from campdesk.store.audit import apply_changes, history
 from campdesk.store.base import utcnow
 from campdesk.store.models import Company, Consultation, Staff
 
-OPEN_OUTCOMES = ("follow_up", "escalated")
 FIELDS = ("occurred_at", "channel", "company_id", "caller_name", "caller_phone", "caller_org",
           "category", "question", "answer", "difficulty", "suggestion", "outcome",
           "escalated_to_id", "due_on", "duration_min", "staff_id")
@@ -179,7 +178,8 @@ def resolve(ctx: Context, consultation_id: str, resolution: str) -> None:
                       {"closed_at": utcnow(), "resolution": resolution.strip()}, ctx.staff_id)
 
 
-def _view_query():
+def view_query():
+    """A select of every ConsultationView column; callers add their where/order clauses."""
     company = select(Company.name).where(Company.id == Consultation.company_id) \
         .correlate(Consultation).scalar_subquery()
     escalated = select(Staff.name).where(Staff.id == Consultation.escalated_to_id) \
@@ -193,13 +193,14 @@ def _view_query():
                   c.due_on, c.closed_at, c.resolution, c.duration_min, c.staff_id, staff)
 
 
-def _views(ctx: Context, stmt) -> list[ConsultationView]:
+def views(ctx: Context, stmt) -> list[ConsultationView]:
+    """Run a ``view_query()`` statement and return plain views."""
     with ctx.db.reading() as s:
         return [ConsultationView(*r) for r in s.execute(stmt)]
 
 
 def get_consultation(ctx: Context, consultation_id: str) -> ConsultationView:
-    rows = _views(ctx, _view_query().where(Consultation.id == consultation_id))
+    rows = views(ctx, view_query().where(Consultation.id == consultation_id))
     if not rows:
         raise NotFound("상담 기록을 찾을 수 없습니다.", "Consultation not found.")
     return rows[0]
@@ -207,13 +208,13 @@ def get_consultation(ctx: Context, consultation_id: str) -> ConsultationView:
 
 def company_timeline(ctx: Context, company_id: str) -> list[ConsultationView]:
     """Every consultation of a company, newest first."""
-    return _views(ctx, _view_query().where(Consultation.company_id == company_id,
+    return views(ctx, view_query().where(Consultation.company_id == company_id,
                                            Consultation.archived.is_(False))
                   .order_by(Consultation.occurred_at.desc()))
 
 
 def recent(ctx: Context, since: datetime, limit: int = 500) -> list[ConsultationView]:
-    return _views(ctx, _view_query().where(Consultation.occurred_at >= since,
+    return views(ctx, view_query().where(Consultation.occurred_at >= since,
                                            Consultation.archived.is_(False))
                   .order_by(Consultation.occurred_at.desc()).limit(limit))
 
@@ -223,14 +224,14 @@ def list_follow_ups(ctx: Context, mine: str | None = None) -> list[ConsultationV
 
     ``mine`` is a staff id: the items that person logged or that were escalated to them.
     """
-    stmt = _view_query().where(Consultation.outcome.in_(OPEN_OUTCOMES),
+    stmt = view_query().where(Consultation.outcome.in_(OPEN_OUTCOMES),
                                Consultation.closed_at.is_(None),
                                Consultation.archived.is_(False))
     if mine:
         stmt = stmt.where((Consultation.staff_id == mine) | (Consultation.escalated_to_id == mine))
     stmt = stmt.order_by(Consultation.due_on.is_(None), Consultation.due_on,
                          Consultation.occurred_at)
-    return _views(ctx, stmt)
+    return views(ctx, stmt)
 
 
 def count_due(ctx: Context, today: date | None = None) -> tuple[int, int]:
@@ -303,7 +304,7 @@ def get_views(ctx: Context, ids: list[str]) -> list[ConsultationView]:
     """The rows for these ids, in the order given (missing ids are left out)."""
     if not ids:
         return []
-    by_id = {v.id: v for v in _views(ctx, _view_query().where(Consultation.id.in_(ids)))}
+    by_id = {v.id: v for v in views(ctx, view_query().where(Consultation.id.in_(ids)))}
     return [by_id[i] for i in ids if i in by_id]
 
 

@@ -7,10 +7,9 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 
+from campdesk.domain.choices import OPEN_OUTCOMES
 from campdesk.domain.dates import SEOUL, today_seoul
-from campdesk.services.consultations import (
-    OPEN_OUTCOMES, ConsultationView, _view_query, _views,
-)
+from campdesk.services.consultations import ConsultationView, view_query, views
 from campdesk.services.context import Context
 from campdesk.store.models import Consultation
 
@@ -69,7 +68,7 @@ def _open_counts(s, today: date) -> tuple[int, int, int]:
 def load(ctx: Context, today: date | None = None, months: int = 12) -> Dashboard:
     today = today or today_seoul()
     start, end = seoul_start(today), seoul_start(today + timedelta(days=1))
-    todays = _views(ctx, _view_query().where(_live(), Consultation.occurred_at >= start,
+    todays = views(ctx, view_query().where(_live(), Consultation.occurred_at >= start,
                                              Consultation.occurred_at < end)
                     .order_by(Consultation.occurred_at.desc()))
     month_from = seoul_start(month_start(today))

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget,
 )
 
-from campdesk.domain.choices import CATEGORY, CHANNEL, OUTCOME
+from campdesk.domain.choices import CATEGORY, CHANNEL, OPEN_OUTCOMES, OUTCOME
 from campdesk.domain.dates import today_seoul
 from campdesk.domain.errors import ValidationError
 from campdesk.services.consultations import ConsultationView
@@ -159,7 +159,7 @@ class ConsultationForm(QWidget):
 
     def _on_outcome(self, *_) -> None:
         code = self.outcome.code()
-        self.due.setVisible(code in ("follow_up", "escalated"))
+        self.due.setVisible(code in OPEN_OUTCOMES)
         self.consultant.setVisible(code == "escalated")
 
     def set_consultants(self, people) -> None:
@@ -209,7 +209,7 @@ class ConsultationForm(QWidget):
         occurred = datetime.fromtimestamp(self.occurred.dateTime().toSecsSinceEpoch(), timezone.utc)
         if self.original is None or abs((self.original.occurred_at - occurred).total_seconds()) >= 60:
             raw["occurred_at"] = occurred  # an untouched time is no change
-        open_item = raw["outcome"] in ("follow_up", "escalated")
+        open_item = raw["outcome"] in OPEN_OUTCOMES
         raw["due_on"] = _iso(self.due.date()) if open_item else None
         raw["escalated_to_id"] = (self.consultant.currentData()
                                   if raw["outcome"] == "escalated" else None)

@@ -7,8 +7,9 @@ from typing import Callable, Iterator
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from campdesk.domain.choices import OPEN_OUTCOMES
 from campdesk.domain.dates import to_seoul
-from campdesk.services.consultations import ConsultationView, _view_query
+from campdesk.services.consultations import ConsultationView, view_query
 from campdesk.services.context import Context
 from campdesk.services.errors import NotFound
 from campdesk.services.reporting import lines
@@ -18,8 +19,6 @@ from campdesk.services.reporting.views import (
 )
 from campdesk.store.models import Company, Consultation, SpaceAssignment
 
-OPEN_OUTCOMES = ("follow_up", "escalated")
-
 
 def _consultations(s: Session, stmt) -> list[ConsultationView]:
     return [ConsultationView(*r) for r in s.execute(stmt)]
@@ -27,7 +26,7 @@ def _consultations(s: Session, stmt) -> list[ConsultationView]:
 
 def consultation_summary(ctx: Context, consultation_id: str) -> ConsultationSummary:
     with ctx.db.reading() as s:
-        rows = _consultations(s, _view_query().where(Consultation.id == consultation_id))
+        rows = _consultations(s, view_query().where(Consultation.id == consultation_id))
         if not rows:
             raise NotFound(f"상담 기록을 찾을 수 없습니다: {consultation_id}",
                            f"Consultation not found: {consultation_id}")
@@ -38,7 +37,7 @@ def consultation_summary(ctx: Context, consultation_id: str) -> ConsultationSumm
 def company_record(ctx: Context, company_id: str) -> CompanyRecord:
     with ctx.db.reading() as s:
         profile = lines.profile(s, company_id)
-        consultations = _consultations(s, _view_query().where(
+        consultations = _consultations(s, view_query().where(
             Consultation.company_id == company_id, Consultation.archived.is_(False))
             .order_by(Consultation.occurred_at))
         return CompanyRecord(profile, consultations, lines.spaces(s, company_id),
@@ -77,7 +76,7 @@ def tenant_months(ctx: Context, month: Month, company_ids: list[str] | None = No
 def _tenant_month(s: Session, company_id: str, month: Month) -> TenantMonth:
     first, last = month.first, month.last
     profile = lines.profile(s, company_id)
-    in_month = _consultations(s, _view_query().where(
+    in_month = _consultations(s, view_query().where(
         Consultation.company_id == company_id, Consultation.archived.is_(False),
         Consultation.occurred_at >= month.start_utc, Consultation.occurred_at < month.end_utc)
         .order_by(Consultation.occurred_at))
@@ -104,7 +103,7 @@ def _status(c: ConsultationView, month: Month) -> tuple[str, date | None]:
 def _difficulties(s: Session, company_id: str, month: Month, in_month: list[ConsultationView],
                   mentorings) -> list[DifficultyLine]:
     """Difficulties raised this month, and older ones still open at the month's end."""
-    older_open = _consultations(s, _view_query().where(
+    older_open = _consultations(s, view_query().where(
         Consultation.company_id == company_id, Consultation.archived.is_(False),
         Consultation.occurred_at < month.start_utc, Consultation.outcome.in_(OPEN_OUTCOMES),
         or_(Consultation.closed_at.is_(None), Consultation.closed_at >= month.start_utc),
