@@ -30,6 +30,17 @@ def _services(ctx):
     return AppServices(ctx)
 
 
+def _attention_with_one_item(ctx, qtbot):
+    """The needs-attention page of this PC, once it lists the one item sync flagged."""
+    from campdesk.ui.pages.attention import AttentionPage
+    app = _services(ctx)
+    page = AttentionPage(app)
+    qtbot.addWidget(page)
+    page.activate()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    return app, page
+
+
 def test_status_corner_shows_offline_pending_and_a_clock_warning(qtbot, korean):
     from campdesk.ui.sync_status import SyncStatusWidget
     w = SyncStatusWidget()
@@ -55,18 +66,13 @@ def test_status_corner_shows_offline_pending_and_a_clock_warning(qtbot, korean):
 
 @pytest.mark.hub
 def test_attention_page_restores_a_lost_value_on_every_pc(qtbot, korean, make_pc):
-    from campdesk.ui.pages.attention import AttentionPage
     a, b = make_pc("a"), make_pc("b")
     cid = a.add_company("화면 충돌")
     a.sync(), b.sync()
     a.edit(Company, cid, phone="062-1")
     b.edit(Company, cid, phone="062-2")
     b.sync(), a.sync()
-    app = _services(a.ctx)
-    page = AttentionPage(app)
-    qtbot.addWidget(page)
-    page.activate()
-    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    app, page = _attention_with_one_item(a.ctx, qtbot)
     assert "값 충돌" in page.model.item(0, 0).text()
     assert "062-1" in page.model.item(0, 2).text() and "062-2" in page.model.item(0, 2).text()
     page.view.selectRow(0)
@@ -81,17 +87,12 @@ def test_attention_page_restores_a_lost_value_on_every_pc(qtbot, korean, make_pc
 
 @pytest.mark.hub
 def test_attention_page_merges_possible_duplicates(qtbot, korean, make_pc):
-    from campdesk.ui.pages.attention import AttentionPage
     a, b = make_pc("a"), make_pc("b")
     first = a.add_company("빛고을인공지능")
     a.sync()
     second = b.add_company("빛고을 인공지능 (주)")
     b.sync(), a.sync()
-    app = _services(a.ctx)
-    page = AttentionPage(app)
-    qtbot.addWidget(page)
-    page.activate()
-    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    app, page = _attention_with_one_item(a.ctx, qtbot)
     page.view.selectRow(0)
     page.buttons["merge"].click()
     qtbot.waitUntil(lambda: page.model.rowCount() == 0)
