@@ -7,7 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
+import orjson
 import psycopg
+from psycopg.types.json import set_json_loads
 
 from campdesk.sync.errors import ClientTooOld, HubUnreachable, SyncError
 from campdesk.sync.local import PulledRow
@@ -15,6 +17,7 @@ from campdesk.sync.local import PulledRow
 # A sync session that hangs in a transaction would hold every PC's pull watermark back.
 SESSION_OPTIONS = "-c idle_in_transaction_session_timeout=120000 -c statement_timeout=300000"
 TOO_OLD = "CD001"
+ECHO_FREE_HUB = 2
 
 
 @dataclass(frozen=True)
@@ -29,10 +32,12 @@ class Hello:
 def connect(conninfo: str, password: str | None = None, timeout: int = 5) -> psycopg.Connection:
     kwargs = {"password": password} if password else {}
     try:
-        return psycopg.connect(conninfo, autocommit=True, connect_timeout=timeout,
+        conn = psycopg.connect(conninfo, autocommit=True, connect_timeout=timeout,
                                options=SESSION_OPTIONS, **kwargs)
     except psycopg.OperationalError as exc:
         raise HubUnreachable(f"허브에 연결할 수 없습니다. 오프라인으로 계속 작업합니다. ({_first_line(exc)})") from exc
+    set_json_loads(orjson.loads, conn)  # pulled pages are mostly JSON: decode it in C
+    return conn
 
 
 def _first_line(exc: Exception) -> str:
@@ -44,6 +49,7 @@ class HubSession:
 
     def __init__(self, conn: psycopg.Connection):
         self.conn = conn
+        self.client_id: str | None = None  # set by hello on a hub that skips echoes
 
     def close(self) -> None:
         self.conn.close()
@@ -62,6 +68,8 @@ class HubSession:
 
     def hello(self, client_id: str, schema: int, app_version: str) -> Hello:
         info = self._call("SELECT sync_hello(%s, %s, %s)", (client_id, schema, app_version))
+        # Hub schema 2 and later leave our own new rows out of our pull.
+        self.client_id = client_id if info["hub_schema"] >= ECHO_FREE_HUB else None
         return Hello(info["server_now_ms"], info["last_mutation"], info["hub_schema"],
                      info["min_client_schema"], info["generation"])
 
@@ -78,12 +86,15 @@ class HubSession:
             with self.conn.transaction():
                 self.conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
                 hi = self.conn.execute("SELECT sync_watermark()").fetchone()[0]
-                total = self.conn.execute("SELECT sync_pull_count(%s, %s)", (lo, hi)).fetchone()[0]
+                me = () if self.client_id is None else (self.client_id,)
+                marks = ", %s" * len(me)
+                total = self.conn.execute(f"SELECT sync_pull_count(%s, %s{marks})",
+                                          (lo, hi, *me)).fetchone()[0]
                 after = (0, "", "")
                 while True:
                     rows = self.conn.execute(
-                        "SELECT * FROM sync_pull(%s, %s, %s, %s, %s, %s)",
-                        (lo, hi, *after, page_size)).fetchall()
+                        f"SELECT * FROM sync_pull(%s, %s, %s, %s, %s, %s{marks})",
+                        (lo, hi, *after, page_size, *me)).fetchall()
                     page = [PulledRow(*r) for r in rows]
                     yield hi, total, page
                     if len(rows) < page_size:

@@ -85,14 +85,14 @@ BEGIN
     RETURN NULL;
   END IF;
   IF TG_OP = 'DELETE' THEN
-    UPDATE sync_row SET deleted = true, xid = pg_current_xact_id()::text::bigint
+    UPDATE sync_row SET deleted = true, xid = pg_current_xact_id()::text::bigint, origin = NULL
      WHERE tbl = TG_TABLE_NAME AND id = OLD.id;
     RETURN OLD;
   END IF;
   INSERT INTO sync_row (tbl, id, clocks, xid)
   VALUES (TG_TABLE_NAME, NEW.id, jsonb_build_object('~', sync_hub_clock()),
           pg_current_xact_id()::text::bigint)
-  ON CONFLICT (tbl, id) DO UPDATE SET xid = excluded.xid, deleted = false,
+  ON CONFLICT (tbl, id) DO UPDATE SET xid = excluded.xid, deleted = false, origin = NULL,
      clocks = sync_row.clocks || excluded.clocks;
   RETURN NEW;
 END $f$;
@@ -119,17 +119,21 @@ LANGUAGE sql IMMUTABLE AS $f$
 
 CREATE OR REPLACE FUNCTION sync_stamp(p_tbl text, p_id text, p_clocks jsonb) RETURNS void
 LANGUAGE sql AS $f$
-  UPDATE sync_row SET clocks = clocks || p_clocks, xid = pg_current_xact_id()::text::bigint
+  UPDATE sync_row SET clocks = clocks || p_clocks, xid = pg_current_xact_id()::text::bigint,
+         origin = NULL
    WHERE tbl = p_tbl AND id = p_id $f$;
 
--- Record that the merge wrote a row: its clocks, tombstone flag and writing transaction.
+-- Record that the merge wrote a row: its clocks, tombstone flag and writing transaction;
+-- p_origin when the row is new and exactly as that PC sent it.
+DROP FUNCTION IF EXISTS sync_mark(text, text, jsonb, boolean, jsonb);
 CREATE OR REPLACE FUNCTION sync_mark(p_tbl text, p_id text, p_clocks jsonb, p_deleted boolean,
-    p_last jsonb DEFAULT NULL) RETURNS void LANGUAGE plpgsql AS $f$
+    p_last jsonb DEFAULT NULL, p_origin text DEFAULT NULL) RETURNS void LANGUAGE plpgsql AS $f$
 BEGIN  -- plpgsql, not sql: its plan is cached for the session
-  INSERT INTO sync_row (tbl, id, clocks, deleted, xid, last_data)
-  VALUES (p_tbl, p_id, p_clocks, p_deleted, pg_current_xact_id()::text::bigint, p_last)
+  INSERT INTO sync_row (tbl, id, clocks, deleted, xid, last_data, origin)
+  VALUES (p_tbl, p_id, p_clocks, p_deleted, pg_current_xact_id()::text::bigint, p_last, p_origin)
   ON CONFLICT (tbl, id) DO UPDATE SET clocks = excluded.clocks, deleted = excluded.deleted,
-     xid = excluded.xid, last_data = coalesce(excluded.last_data, sync_row.last_data);
+     xid = excluded.xid, last_data = coalesce(excluded.last_data, sync_row.last_data),
+     origin = excluded.origin;
 END $f$;
 
 -- Record something staff must see. A given p_id makes the flag idempotent.
@@ -248,7 +252,7 @@ BEGIN
                      'edit of a row deleted on another PC');
   ELSIF NOT FOUND THEN
     PERFORM sync_row_put(v_tbl, v_id, v_patch, true);
-    PERFORM sync_mark(v_tbl, v_id, jsonb_build_object('*', v_clock), false);
+    PERFORM sync_mark(v_tbl, v_id, jsonb_build_object('*', v_clock), false, NULL, p_site);
     RETURN sync_check_row(v_tbl, v_id, v_patch);
   END IF;
   v_cur := sync_row_get(v_tbl, v_id);
@@ -308,7 +312,8 @@ CREATE OR REPLACE FUNCTION sync_info() RETURNS jsonb LANGUAGE sql STABLE %(defin
 -- New rows that nothing else in the batch touches (the bulk of any sync: consultations,
 -- sessions, history) are inserted set-wise, one statement per table. Companies and space
 -- assignments always take the row-by-row path: their invariants depend on arrival order.
-CREATE OR REPLACE FUNCTION sync_insert_fresh(p_now bigint) RETURNS int LANGUAGE plpgsql AS $f$
+DROP FUNCTION IF EXISTS sync_insert_fresh(bigint);
+CREATE OR REPLACE FUNCTION sync_insert_fresh(p_client text, p_now bigint) RETURNS int LANGUAGE plpgsql AS $f$
 DECLARE v_tbl text; fk record; v_child text; v_flags int := 0;
 BEGIN
   UPDATE sync_batch b SET fresh = true
@@ -320,9 +325,9 @@ BEGIN
                    '(SELECT jsonb_agg(m->''patch'' || jsonb_build_object(''id'', id)) '
                    'FROM sync_batch WHERE fresh AND tbl = $1))', v_tbl, v_tbl) USING v_tbl;
   END LOOP;
-  INSERT INTO sync_row (tbl, id, clocks, deleted, xid)
+  INSERT INTO sync_row (tbl, id, clocks, deleted, xid, origin)
   SELECT tbl, id, jsonb_build_object('*', sync_cap(m->>'clock', p_now)), false,
-         pg_current_xact_id()::text::bigint
+         pg_current_xact_id()::text::bigint, p_client
     FROM sync_batch WHERE fresh;
   FOR fk IN SELECT f.child, f.col, f.parent FROM sync_fk f
              WHERE f.child IN (SELECT DISTINCT tbl FROM sync_batch WHERE fresh) LOOP
@@ -353,7 +358,7 @@ BEGIN
    WHERE x.seq > p_last;
   SELECT coalesce(max(seq), p_last), count(*) INTO v_last, v_applied FROM sync_batch;
   IF NOT p_safe THEN
-    v_flags := sync_insert_fresh(p_now);
+    v_flags := sync_insert_fresh(p_client, p_now);
   END IF;
   FOR m IN SELECT b.m FROM sync_batch b WHERE NOT b.fresh ORDER BY b.seq LOOP
     IF p_safe THEN
@@ -368,10 +373,12 @@ BEGIN
       v_flags := v_flags + sync_apply(m, p_client, p_now);
     END IF;
   END LOOP;
-  -- The clocks the new rows got, so the PC knows it holds them as the hub does.
+  -- The clocks the new rows got, so the PC knows it holds them as the hub does (its pull
+  -- will not bring them back).
   RETURN jsonb_build_object('last', v_last, 'applied', v_applied, 'flagged', v_flags,
-    'stored', (SELECT coalesce(jsonb_agg(jsonb_build_array(b.tbl, b.id, sync_cap(b.m->>'clock', p_now))), '[]')
-                 FROM sync_batch b WHERE b.fresh));
+    'stored', (SELECT coalesce(jsonb_agg(jsonb_build_array(r.tbl, r.id, r.clocks->>'*')), '[]')
+                 FROM sync_row r
+                WHERE r.xid = pg_current_xact_id()::text::bigint AND r.origin = p_client));
 END $f$;
 
 CREATE OR REPLACE FUNCTION sync_push(p_client text, p_schema int, p_batch jsonb) RETURNS jsonb

@@ -42,9 +42,21 @@ CREATE OR REPLACE FUNCTION sync_recent(p_hi bigint) RETURNS TABLE (tbl text, id 
 LANGUAGE sql STABLE {definer} AS $f$
   SELECT tbl, id FROM sync_row WHERE xid >= p_hi $f$;
 
+-- p_client: the PC pulling. New rows the hub took exactly as that PC sent them (origin)
+-- are left out: it has them, and noted their clocks when the push was acknowledged.
+CREATE OR REPLACE FUNCTION sync_pull_count(p_lo bigint, p_hi bigint, p_client text)
+RETURNS bigint LANGUAGE sql STABLE {definer} AS $f$
+  SELECT count(*) FROM sync_row
+   WHERE xid >= p_lo AND xid < p_hi AND (p_client IS NULL OR origin IS DISTINCT FROM p_client) $f$;
+
+-- The hub schema 1 signatures, for PCs not yet upgraded.
 CREATE OR REPLACE FUNCTION sync_pull_count(p_lo bigint, p_hi bigint) RETURNS bigint
+LANGUAGE sql STABLE {definer} AS $f$ SELECT sync_pull_count(p_lo, p_hi, NULL) $f$;
+CREATE OR REPLACE FUNCTION sync_pull(p_lo bigint, p_hi bigint, p_after_xid bigint,
+    p_after_tbl text, p_after_id text, p_limit int)
+RETURNS TABLE (xid bigint, tbl text, id text, deleted boolean, clocks jsonb, data jsonb)
 LANGUAGE sql STABLE {definer} AS $f$
-  SELECT count(*) FROM sync_row WHERE xid >= p_lo AND xid < p_hi $f$;
+  SELECT * FROM sync_pull(p_lo, p_hi, p_after_xid, p_after_tbl, p_after_id, p_limit, NULL) $f$;
 """
 
 
@@ -61,11 +73,12 @@ def functions() -> list[str]:
     returns = "TABLE (xid bigint, tbl text, id text, deleted boolean, clocks jsonb, data jsonb)"
     return [STATIC.replace("{definer}", DEFINER), f"""
 CREATE OR REPLACE FUNCTION sync_pull(p_lo bigint, p_hi bigint, p_after_xid bigint,
-    p_after_tbl text, p_after_id text, p_limit int)
+    p_after_tbl text, p_after_id text, p_limit int, p_client text)
 RETURNS {returns} LANGUAGE sql STABLE {DEFINER} AS $f$
   SELECT r.xid, r.tbl, r.id, r.deleted, r.clocks, {_row_data("r")}
     FROM sync_row r
    WHERE r.xid >= p_lo AND r.xid < p_hi
+     AND (p_client IS NULL OR r.origin IS DISTINCT FROM p_client)
      AND (r.xid, r.tbl, r.id) > (p_after_xid, p_after_tbl, p_after_id)
    ORDER BY r.xid, r.tbl, r.id
    LIMIT p_limit $f$;""", f"""

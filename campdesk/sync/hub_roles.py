@@ -7,6 +7,8 @@ from campdesk.store.capture import SYNCED_TABLES
 ENTRY_POINTS = (
     "sync_hello(text, int, text)", "sync_push(text, int, jsonb)", "sync_watermark()",
     "sync_pull(bigint, bigint, bigint, text, text, int)", "sync_pull_count(bigint, bigint)",
+    "sync_pull(bigint, bigint, bigint, text, text, int, text)",
+    "sync_pull_count(bigint, bigint, text)",
     "sync_info()", "sync_digest(bigint, text[])", "sync_recent(bigint)",
     "sync_table_rows(text, text, int)",
 )

@@ -8,13 +8,16 @@ point at a parent deleted elsewhere: the hub flags that). Every write here begin
 from __future__ import annotations
 
 import json
+import operator
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
+
+import orjson
 
 from campdesk.store import capture
 from campdesk.store.capture import SYNCED_TABLES
@@ -139,29 +142,31 @@ class LocalReplica:
     def apply(self, rows: Iterable[PulledRow], force: bool = False) -> int:
         """Apply one page of pulled rows in one transaction; returns how many were applied.
 
-        A row whose clocks equal ours is already here (typically our own change coming
-        back) and is skipped, unless ``force`` (a repair). Fields with a local change not
-        yet acknowledged keep the local value: the push that follows decides.
+        A row whose clocks equal ours is already here and is skipped, unless ``force`` (a
+        repair). Fields with a local change not yet acknowledged keep the local value: the
+        push that follows decides. Capture is suspended meanwhile: pulled data is not news.
         """
         rows = [r for r in rows if r.tbl in self._columns]  # skip tables we do not know
         if not rows:
             return 0
         applied = 0
-        with self.writing(), capture.applying(self.conn):
+        with self.writing(), capture.suspended(self.conn, {r.tbl for r in rows}):
             outbox_empty = self.conn.execute("SELECT count(*) FROM sync_outbox").fetchone()[0] == 0
             pending = {} if outbox_empty else self._pending_fields({(r.tbl, r.id) for r in rows})
-            upserts: dict[tuple, list[list]] = {}
+            known = {} if force else self._known_clocks(rows)
+            upserts: dict[tuple, list] = {}
             clocks: list[tuple[str, str, str]] = []
-            seen = 0
+            latest = ""  # clock texts order as their values do (fixed-width hex first)
             for row in rows:
-                seen = max(seen, hlc.max_value(row.clocks.values()))
+                latest = max(latest, max(filter(None, row.clocks.values()), default=""))
                 local_pending = pending.get((row.tbl, row.id), {})
                 if row.deleted:
                     self._delete(row)
-                elif force or local_pending or self._clocks(row.tbl, row.id) != row.clocks:
+                elif force or local_pending or known.get((row.tbl, row.id)) != row.clocks:
                     fields, keep, values = self._row_values(row, local_pending)
                     upserts.setdefault((row.tbl, fields, keep), []).append(values)
-                    clocks.append((row.tbl, row.id, json.dumps(dict(row.clocks, **local_pending))))
+                    merged = dict(row.clocks, **local_pending) if local_pending else row.clocks
+                    clocks.append((row.tbl, row.id, orjson.dumps(merged).decode()))
                 else:
                     continue
                 applied += 1
@@ -169,10 +174,11 @@ class LocalReplica:
             self.conn.executemany("INSERT OR REPLACE INTO sync_row_clock (tbl, row_id, clocks) "
                                   "VALUES (?, ?, ?)",
                                   [c for c in clocks if (c[0], c[1]) not in refused])
-            self.conn.execute("UPDATE sync_state SET hlc = max(hlc, ?) WHERE id = 1", (seen,))
+            self.conn.execute("UPDATE sync_state SET hlc = max(hlc, ?) WHERE id = 1",
+                              (hlc.value(latest) if latest else 0,))
         return applied - len(refused)
 
-    def _write(self, upserts: dict[tuple, list[list]]) -> set[tuple[str, str]]:
+    def _write(self, upserts: dict[tuple, list]) -> set[tuple[str, str]]:
         """Write the upserts, table by table; a row this PC's schema refuses (a NOT NULL the
         hub does not have, say) is skipped and noted, so it cannot block the rows after it."""
         refused: set[tuple[str, str]] = set()
@@ -194,22 +200,30 @@ class LocalReplica:
                     self.refused.append(f"{tbl} {row[at]}: {exc}")
         return refused
 
-    def _clocks(self, tbl: str, row_id: str) -> dict | None:
-        found = self.conn.execute("SELECT clocks FROM sync_row_clock WHERE tbl = ? AND row_id = ?",
-                                  (tbl, row_id)).fetchone()
-        return json.loads(found[0]) if found else None
+    def _known_clocks(self, rows: list[PulledRow]) -> dict[tuple[str, str], dict]:
+        """The clocks this PC holds for the page's rows, in one query per table."""
+        ids: dict[str, list[str]] = {}
+        for row in rows:
+            ids.setdefault(row.tbl, []).append(row.id)
+        out = {}
+        for tbl, row_ids in ids.items():
+            for row_id, text in self.conn.execute(
+                    "SELECT row_id, clocks FROM sync_row_clock WHERE tbl = ? AND row_id IN "
+                    "(SELECT value FROM json_each(?))", (tbl, orjson.dumps(row_ids).decode())):
+                out[(tbl, row_id)] = orjson.loads(text)
+        return out
 
     def _delete(self, row: PulledRow) -> None:
         self.conn.execute(f'DELETE FROM "{row.tbl}" WHERE id = ?', (row.id,))
         self.conn.execute("DELETE FROM sync_row_clock WHERE tbl = ? AND row_id = ?",
                           (row.tbl, row.id))
 
-    def _row_values(self, row: PulledRow, pending: dict[str, str]) -> tuple[tuple, tuple, list]:
+    def _row_values(self, row: PulledRow, pending: dict[str, str]) -> tuple[tuple, tuple, tuple]:
         columns, keys = self._columns[row.tbl], tuple(row.data)
         fields = _present(columns, keys)
         keep = tuple(c for c in fields if c != "id" and c not in pending) if pending \
             else _present(columns, keys, updatable=True)
-        return fields, keep, codec.row_converter(row.tbl, fields)(row.data)
+        return fields, keep, _getter(fields)(row.data)
 
 
 @lru_cache(maxsize=512)
@@ -217,6 +231,13 @@ def _present(columns: tuple[str, ...], keys: tuple[str, ...], updatable: bool = 
     """The pulled fields this PC's table has (a newer hub may send more), in table order."""
     present = set(keys)
     return tuple(c for c in columns if c in present and not (updatable and c == "id"))
+
+
+@lru_cache(maxsize=512)
+def _getter(fields: tuple[str, ...]) -> Callable[[dict], tuple]:
+    """The values of ``fields`` from a pulled row, as a tuple (in C, not a Python loop)."""
+    get = operator.itemgetter(*fields)
+    return get if len(fields) > 1 else (lambda data: (get(data),))
 
 
 @contextmanager
@@ -233,7 +254,7 @@ def _savepoint(conn: sqlite3.Connection) -> Iterator[None]:
 
 def _upsert_sql(tbl: str, fields: tuple, keep: tuple) -> str:
     names = ", ".join(f'"{c}"' for c in fields)
-    marks = ", ".join("?" * len(fields))
+    values = ", ".join(codec.sql_value(tbl, c, i) for i, c in enumerate(fields, start=1))
     update = ", ".join(f'"{c}" = excluded."{c}"' for c in keep) or '"id" = excluded."id"'
-    return (f'INSERT INTO "{tbl}" ({names}) VALUES ({marks}) '
+    return (f'INSERT INTO "{tbl}" ({names}) VALUES ({values}) '
             f"ON CONFLICT (id) DO UPDATE SET {update}")

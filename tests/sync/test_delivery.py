@@ -186,3 +186,28 @@ def test_connection_cut_at_many_points_converges_without_duplicates(make_pc):
     assert hub_rows(a.hub_url, "SELECT count(*) FROM companies") == [(300 + 9 * 40,)]
     assert hub_rows(a.hub_url, "SELECT count(*) FROM sync_conflict") == [(0,)]
     assert_converged(a.hub_url, a, b)
+
+
+def test_own_new_rows_are_not_pulled_back_but_later_edits_to_them_are(make_pc):
+    a, b = make_pc("a"), make_pc("b")
+    ids = [a.add_company(f"새 기업 {i}") for i in range(5)]
+    report = a.sync()
+    assert (report.pushed, report.pulled) == (5, 0)  # nothing came back: a already has them
+    b.sync()
+    b.edit(Company, ids[0], name="새 기업 0 (수정)")
+    b.sync()
+    assert a.sync().pulled == 1
+    assert a.get(Company, ids[0]).name == "새 기업 0 (수정)"
+    assert_converged(a.hub_url, a, b)
+
+
+def test_a_pc_on_the_old_pull_signature_still_gets_everything(make_pc):
+    a = make_pc("a")
+    edited, fresh = a.add_company("예전 버전"), None
+    a.sync()
+    a.edit(Company, edited, phone="062-123-4567")
+    fresh = a.add_company("새로 만든 기업")
+    a.sync()
+    with psycopg.connect(a.hub_url) as conn:
+        rows = conn.execute("SELECT id FROM sync_pull(0, sync_watermark(), 0, '', '', 100)").fetchall()
+    assert {(edited,), (fresh,)} <= set(rows)

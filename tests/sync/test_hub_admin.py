@@ -9,6 +9,7 @@ import pytest
 from campdesk.store.models import Company
 from campdesk.sync import hub_init
 from campdesk.sync.errors import SyncError
+from campdesk.sync.version import HUB_SCHEMA
 from .pcs import hub_exec, hub_rows
 
 pytestmark = pytest.mark.hub
@@ -27,7 +28,7 @@ def test_init_is_idempotent_and_keeps_data(make_pc, hub_url):
         hub_init.init_hub(conn)
         hub_init.init_hub(conn)
     assert _meta(hub_url) == before  # same generation: PCs need not re-bootstrap
-    assert before["hub_schema"] == "1"
+    assert before["hub_schema"] == str(HUB_SCHEMA)
     assert hub_rows(hub_url, "SELECT name FROM companies") == [("첫 기업",)]
 
 
@@ -51,7 +52,7 @@ def test_staff_role_may_sync_but_not_touch_tables(hub_url, make_pc):
         assert b.get(Company, cid) is not None
         with psycopg.connect(**params, autocommit=True) as staff:
             hello = staff.execute("SELECT sync_hello('site-x', 1, 'test')").fetchone()[0]
-            assert hello["hub_schema"] == 1
+            assert hello["hub_schema"] == HUB_SCHEMA
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
                 staff.execute("SELECT * FROM companies")
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
