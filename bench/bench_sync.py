@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 import psycopg  # noqa: E402
 
+from campdesk.domain.ids import new_id  # noqa: E402
 from campdesk.services.context import open_context  # noqa: E402
 from campdesk.sync import engine, target  # noqa: E402
 from campdesk.sync.hub_init import init_hub  # noqa: E402
@@ -58,8 +59,9 @@ class Hub:
 
 
 def _rows(n: int) -> list[tuple]:
+    """New consultations as the app makes them (UUIDv7 ids, in time order)."""
     stamp = "2026-11-25 09:00:00.000000"
-    return [(str(uuid.uuid4()), stamp, "phone", None, "other", f"문의 {i} 입주 조건과 지원사업",
+    return [(new_id(), stamp, "phone", None, "other", f"문의 {i} 입주 조건과 지원사업",
              "resolved", stamp, stamp, 0) for i in range(n)]
 
 

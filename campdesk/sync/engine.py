@@ -87,7 +87,7 @@ def push(replica: LocalReplica, hub: HubSession, report: SyncReport, chunk: int)
     while (batch := replica.next_batch(chunk)) is not None:
         batch_json, _ = batch
         answer = hub.push(site, CLIENT_SCHEMA, batch_json)
-        replica.ack(answer["acked_seq"], answer.get("stored") or [])
+        replica.ack(answer["acked_seq"])
         report.pushed += answer["applied"]
         report.flagged += answer["flagged"]
 
@@ -109,8 +109,8 @@ def pull(replica: LocalReplica, hub: HubSession, report: SyncReport, page_size: 
             f"(could not store {len(replica.refused)} pulled rows): {replica.refused[0]}")
 
 
-def sync_once(replica: LocalReplica, hub: HubSession, *, chunk: int = 1000,
-              page_size: int = 2000, progress: Progress | None = None,
+def sync_once(replica: LocalReplica, hub: HubSession, *, chunk: int = 5000,
+              page_size: int = 5000, progress: Progress | None = None,
               verify: bool = False) -> SyncReport:
     """One round. With ``verify``, also compare every table with the hub and repair."""
     report = SyncReport()

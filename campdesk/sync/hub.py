@@ -74,7 +74,7 @@ class HubSession:
                      info["min_client_schema"], info["generation"])
 
     def push(self, client_id: str, schema: int, batch_json: str) -> dict:
-        return self._call("SELECT sync_push(%s, %s, %s::jsonb)", (client_id, schema, batch_json))
+        return self._call("SELECT sync_push(%s, %s, %s::json)", (client_id, schema, batch_json))
 
     def pull(self, lo: int, page_size: int) -> Iterator[tuple[int, int, list[PulledRow]]]:
         """Yield ``(watermark, total, page)`` from one consistent snapshot of the hub.

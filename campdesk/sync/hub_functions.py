@@ -57,6 +57,18 @@ def _put(t: str) -> str:
             f'FROM jsonb_populate_record(t, p_rec) r) WHERE t.id = p_id; END IF; RETURN;')
 
 
+def _insert_new(t: str) -> str:
+    """Insert the batch's new rows of ``t`` in one statement, each from its JSON patch."""
+    cols = [c for c in hub_tables.columns(t) if c != "id"]
+    defaults = hub_tables.server_defaults(t)
+    names = ", ".join(f'"{c}"' for c in cols)
+    values = ", ".join(
+        f'coalesce(r."{c}", {defaults[c]})' if c in defaults else f'r."{c}"' for c in cols)
+    return (f'INSERT INTO "{t}" (id, {names}) SELECT b.id, {values} FROM sync_stage b, '
+            f'json_populate_record(NULL::"{t}", b.patch) r WHERE b.fresh AND b.tbl = p_tbl;\n'
+            f'    RETURN;')
+
+
 def _del(t: str) -> str:
     return f'DELETE FROM "{t}" WHERE id = p_id; RETURN;'
 
@@ -69,6 +81,7 @@ def generated() -> list[str]:
         _dispatch("sync_norm", "p_tbl text, p_patch jsonb", "jsonb", _norm),
         _dispatch("sync_row_put", "p_tbl text, p_id text, p_rec jsonb, p_new boolean", "void", _put),
         _dispatch("sync_row_del", "p_tbl text, p_id text", "void", _del),
+        _dispatch("sync_insert_new", "p_tbl text", "void", _insert_new),
         f"CREATE OR REPLACE FUNCTION sync_tables() RETURNS text[] LANGUAGE sql IMMUTABLE "
         f"AS $f$ SELECT ARRAY[{tables}] $f$;",
         "DELETE FROM sync_fk;",
@@ -259,7 +272,7 @@ BEGIN
   v_clocks := r.clocks;
   FOR f, val IN SELECT key, value FROM jsonb_each(v_patch) LOOP
     fc := coalesce(v_clocks->>f, v_clocks->>'*');
-    v_fast := fc IS NULL OR fc = v_base->>f OR split_part(fc, ':', 2) = p_site;
+    v_fast := fc IS NULL OR fc = coalesce(v_base->>f, '') OR split_part(fc, ':', 2) = p_site;
     IF v_fast OR v_clock COLLATE "C" > fc COLLATE "C" THEN
       IF NOT v_fast AND f <> ALL (%(silent)s) AND v_cur->f IS DISTINCT FROM val THEN
         v_flags := v_flags + sync_flag('value', v_tbl, v_id, f, NULL, v_cur->f, val,
@@ -315,25 +328,22 @@ CREATE OR REPLACE FUNCTION sync_info() RETURNS jsonb LANGUAGE sql STABLE %(defin
 DROP FUNCTION IF EXISTS sync_insert_fresh(bigint);
 CREATE OR REPLACE FUNCTION sync_insert_fresh(p_client text, p_now bigint) RETURNS int LANGUAGE plpgsql AS $f$
 DECLARE v_tbl text; fk record; v_child text; v_flags int := 0;
+  v_limit text := lpad(to_hex((p_now + %(tolerance)s) << 16), 16, '0');
 BEGIN
-  UPDATE sync_batch b SET fresh = true
-   WHERE b.op = 'upsert' AND b.tbl <> ALL (%(ordered)s) AND b.tbl = ANY (sync_tables())
-     AND b.id IS NOT NULL AND b.once
-     AND NOT EXISTS (SELECT 1 FROM sync_row r WHERE r.tbl = b.tbl AND r.id = b.id);
-  FOR v_tbl IN SELECT DISTINCT tbl FROM sync_batch WHERE fresh LOOP
-    EXECUTE format('INSERT INTO %%I SELECT * FROM jsonb_populate_recordset(NULL::%%I, '
-                   '(SELECT jsonb_agg(m->''patch'' || jsonb_build_object(''id'', id)) '
-                   'FROM sync_batch WHERE fresh AND tbl = $1))', v_tbl, v_tbl) USING v_tbl;
+  FOR v_tbl IN SELECT DISTINCT tbl FROM sync_stage WHERE fresh LOOP
+    PERFORM sync_insert_new(v_tbl);
   END LOOP;
   INSERT INTO sync_row (tbl, id, clocks, deleted, xid, origin)
-  SELECT tbl, id, jsonb_build_object('*', sync_cap(m->>'clock', p_now)), false,
-         pg_current_xact_id()::text::bigint, p_client
-    FROM sync_batch WHERE fresh;
+  SELECT tbl, id, jsonb_build_object('*', CASE WHEN left(clock, 16) COLLATE "C" > v_limit
+                                               THEN sync_cap(clock, p_now) ELSE clock END),
+         false, pg_current_xact_id()::text::bigint, p_client
+    FROM sync_stage WHERE fresh;
   FOR fk IN SELECT f.child, f.col, f.parent FROM sync_fk f
-             WHERE f.child IN (SELECT DISTINCT tbl FROM sync_batch WHERE fresh) LOOP
+             WHERE f.child IN (SELECT DISTINCT tbl FROM sync_stage WHERE fresh)
+               AND EXISTS (SELECT 1 FROM sync_row d WHERE d.tbl = f.parent AND d.deleted) LOOP
     FOR v_child, v_tbl IN
-      SELECT b.id, r.id FROM sync_batch b
-        JOIN sync_row r ON r.tbl = fk.parent AND r.id = b.m->'patch'->>fk.col AND r.deleted
+      SELECT b.id, r.id FROM sync_stage b
+        JOIN sync_row r ON r.tbl = fk.parent AND r.id = b.patch->>fk.col AND r.deleted
        WHERE b.fresh AND b.tbl = fk.child LOOP
       v_flags := v_flags + sync_flag('orphan', fk.child, v_child, fk.col, v_tbl, NULL, NULL, NULL,
           NULL, 'points at a deleted ' || fk.parent, sync_pair_id('orphan', v_child, v_tbl));
@@ -344,23 +354,31 @@ END $f$;
 
 -- Apply the mutations of a batch above p_last; returns {last, applied, flagged}. With p_safe,
 -- each mutation runs in its own subtransaction and one the hub cannot apply is quarantined.
-CREATE OR REPLACE FUNCTION sync_apply_batch(p_client text, p_batch jsonb, p_last bigint,
+DROP FUNCTION IF EXISTS sync_apply_batch(text, jsonb, bigint, bigint, boolean);
+CREATE OR REPLACE FUNCTION sync_apply_batch(p_client text, p_batch json, p_last bigint,
     p_now bigint, p_safe boolean) RETURNS jsonb LANGUAGE plpgsql AS $f$
 DECLARE m jsonb; v_applied int := 0; v_flags int := 0; v_last bigint;
 BEGIN
-  CREATE TEMP TABLE IF NOT EXISTS sync_batch (seq bigint PRIMARY KEY, tbl text, id text,
-      op text, m jsonb, once boolean, fresh boolean) ON COMMIT DELETE ROWS;
-  TRUNCATE sync_batch;
-  INSERT INTO sync_batch
-  SELECT x.seq, x.tbl, x.id, x.op, x.m, count(*) OVER (PARTITION BY x.tbl, x.id) = 1, false
-    FROM (SELECT (value->>'seq')::bigint AS seq, value->>'tbl' AS tbl, value->>'id' AS id,
-                 value->>'op' AS op, value AS m FROM jsonb_array_elements(p_batch)) x
+  CREATE TEMP TABLE IF NOT EXISTS sync_stage (seq bigint PRIMARY KEY, tbl text, id text,
+      op text, patch json, base json, clock text, fresh boolean) ON COMMIT DELETE ROWS;
+  TRUNCATE sync_stage;
+  -- Fresh: a new row the hub has never seen, inserted set-wise (see sync_insert_fresh).
+  INSERT INTO sync_stage
+  SELECT x.seq, x.tbl, x.id, x.op, x.patch, x.base, x.clock,
+         NOT p_safe AND x.op = 'upsert' AND x.tbl <> ALL (%(ordered)s)
+         AND x.tbl = ANY (sync_tables()) AND x.id IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM sync_row r WHERE r.tbl = x.tbl AND r.id = x.id)
+    FROM json_to_recordset(p_batch) AS x(seq bigint, tbl text, id text, op text, patch json,
+                                         base json, clock text)
    WHERE x.seq > p_last;
-  SELECT coalesce(max(seq), p_last), count(*) INTO v_last, v_applied FROM sync_batch;
-  IF NOT p_safe THEN
-    v_flags := sync_insert_fresh(p_client, p_now);
-  END IF;
-  FOR m IN SELECT b.m FROM sync_batch b WHERE NOT b.fresh ORDER BY b.seq LOOP
+  -- A row changed twice in one batch is merged change by change, in order.
+  UPDATE sync_stage SET fresh = false
+   WHERE fresh AND (tbl, id) IN (SELECT tbl, id FROM sync_stage GROUP BY tbl, id HAVING count(*) > 1);
+  SELECT coalesce(max(seq), p_last), count(*) INTO v_last, v_applied FROM sync_stage;
+  v_flags := sync_insert_fresh(p_client, p_now);
+  FOR m IN SELECT jsonb_build_object('seq', b.seq, 'tbl', b.tbl, 'id', b.id, 'op', b.op,
+                    'patch', b.patch::jsonb, 'base', b.base::jsonb, 'clock', b.clock)
+             FROM sync_stage b WHERE NOT b.fresh ORDER BY b.seq LOOP
     IF p_safe THEN
       BEGIN
         v_flags := v_flags + sync_apply(m, p_client, p_now);
@@ -373,15 +391,14 @@ BEGIN
       v_flags := v_flags + sync_apply(m, p_client, p_now);
     END IF;
   END LOOP;
-  -- The clocks the new rows got, so the PC knows it holds them as the hub does (its pull
-  -- will not bring them back).
-  RETURN jsonb_build_object('last', v_last, 'applied', v_applied, 'flagged', v_flags,
-    'stored', (SELECT coalesce(jsonb_agg(jsonb_build_array(r.tbl, r.id, r.clocks->>'*')), '[]')
-                 FROM sync_row r
-                WHERE r.xid = pg_current_xact_id()::text::bigint AND r.origin = p_client));
+  RETURN jsonb_build_object('last', v_last, 'applied', v_applied, 'flagged', v_flags);
 END $f$;
 
+-- The hub schema 1 signature, for PCs not yet upgraded.
 CREATE OR REPLACE FUNCTION sync_push(p_client text, p_schema int, p_batch jsonb) RETURNS jsonb
+LANGUAGE sql %(definer)s AS $f$ SELECT sync_push(p_client, p_schema, p_batch::json) $f$;
+
+CREATE OR REPLACE FUNCTION sync_push(p_client text, p_schema int, p_batch json) RETURNS jsonb
 LANGUAGE plpgsql %(definer)s AS $f$
 DECLARE v_last bigint; v_now bigint; r jsonb;
 BEGIN
@@ -403,7 +420,7 @@ BEGIN
   IF (r->>'applied')::int > 0 THEN PERFORM pg_notify('campdesk_sync', p_client); END IF;
   PERFORM set_config('campdesk.merging', 'off', true);
   RETURN jsonb_build_object('acked_seq', (r->>'last')::bigint, 'applied', r->'applied',
-                            'flagged', r->'flagged', 'server_now_ms', v_now, 'stored', r->'stored');
+                            'flagged', r->'flagged', 'server_now_ms', v_now);
 END $f$;
 """
 

@@ -40,6 +40,7 @@ ALTER TABLE sync_row ADD COLUMN IF NOT EXISTS last_data jsonb;
 -- The PC whose new row the hub took exactly as sent; that PC's pull skips it (it has it).
 -- Any later write to the row (a merge, a check, an administrator) clears it.
 ALTER TABLE sync_row ADD COLUMN IF NOT EXISTS origin text;
+CREATE INDEX IF NOT EXISTS sync_row_deleted ON sync_row (tbl) WHERE deleted;
 CREATE TABLE IF NOT EXISTS sync_fk (child text, col text, parent text, PRIMARY KEY (child, col));
 CREATE SEQUENCE IF NOT EXISTS sync_hub_counter;
 """

@@ -109,23 +109,25 @@ class LocalReplica:
         return self.conn.execute("SELECT count(*) FROM sync_outbox").fetchone()[0]
 
     def next_batch(self, limit: int) -> tuple[str, int] | None:
-        """The oldest ``limit`` changes as one JSON array (built by SQLite), and the last seq."""
+        """The oldest ``limit`` changes as one JSON array (built by SQLite), and the last seq.
+
+        ``patch`` and ``base`` are JSON already (written by the capture triggers with
+        ``json_object``), so they are spliced in as they are rather than parsed again."""
         row = self.conn.execute(
-            "SELECT json_group_array(json_object('seq', seq, 'tbl', tbl, 'id', row_id, 'op', op,"
-            " 'patch', json(patch), 'base', json(base), 'clock', clock)), max(seq), count(*)"
-            " FROM (SELECT * FROM sync_outbox ORDER BY seq LIMIT ?)", (limit,)).fetchone()
+            "SELECT '[' || group_concat(m, ',') || ']', max(seq), count(*) FROM ("
+            " SELECT seq, substr(head, 1, length(head) - 1) || ',\"patch\":' ||"
+            "  coalesce(patch, 'null') || ',\"base\":' || coalesce(base, 'null') || '}' AS m"
+            " FROM (SELECT seq, patch, base, json_object('seq', seq, 'tbl', tbl, 'id', row_id,"
+            "  'op', op, 'clock', clock) AS head FROM sync_outbox ORDER BY seq LIMIT ?))",
+            (limit,)).fetchone()
         return None if row[2] == 0 else (row[0], row[1])
 
-    def ack(self, seq: int, stored: list[list[str]] = ()) -> None:
-        """The hub has merged every change up to ``seq``: forget them here. ``stored`` lists
-        new rows it took as sent, ``[table, id, clock]``: noting their clocks lets the pull
-        skip them when they come back."""
+    def ack(self, seq: int) -> None:
+        """The hub has merged every change up to ``seq``: forget them here. New rows it took
+        exactly as sent do not come back in our pull, and need no clocks noted here: a
+        later edit of ours based on no clock is, to the hub, based on our own insert."""
         with self.writing():
             self.conn.execute("DELETE FROM sync_outbox WHERE seq <= ?", (seq,))
-            self.conn.executemany(
-                "INSERT INTO sync_row_clock (tbl, row_id, clocks) VALUES (?, ?, json_object('*', ?))"
-                " ON CONFLICT (tbl, row_id) DO UPDATE SET clocks = json_patch(excluded.clocks, clocks)",
-                [tuple(x) for x in stored])
 
     def _pending_fields(self, keys: set[tuple[str, str]]) -> dict[tuple[str, str], dict]:
         """Fields with a local change not yet acknowledged, with their local clocks."""
