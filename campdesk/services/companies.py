@@ -16,6 +16,7 @@ from campdesk.domain.validation import (
 from campdesk.services.context import Context
 from campdesk.services.errors import FormErrors, NotFound
 from campdesk.services.records import edit_record, get_or_raise
+from campdesk.store.audit import apply_changes
 from campdesk.store.models import Company, Consultation, Contact
 
 
@@ -160,10 +161,10 @@ def set_archived(ctx: Context, company_id: str, archived: bool = True) -> None:
     edit_record(ctx, Company, company_id, {"archived": archived})
 
 
-def add_contact(ctx: Context, company_id: str, name: str, title: str | None = None,
-                phone: str | None = None, email: str | None = None,
-                is_primary: bool = False) -> str:
-    errors, values = [], {}
+def _contact_values(name: str | None, title: str | None, phone: str | None,
+                    email: str | None) -> dict[str, Any]:
+    """A contact's fields checked and normalised; every wrong field reported at once."""
+    errors, values = [], {"title": (title or "").strip() or None}
     for key, fn in (("name", lambda: require_text(name, "name", "이름", "name")),
                     ("phone", lambda: parse_phone(phone)),
                     ("email", lambda: parse_email(email))):
@@ -173,13 +174,38 @@ def add_contact(ctx: Context, company_id: str, name: str, title: str | None = No
             errors.append(exc)
     if errors:
         raise FormErrors(errors)
+    return values
+
+
+def add_contact(ctx: Context, company_id: str, name: str, title: str | None = None,
+                phone: str | None = None, email: str | None = None,
+                is_primary: bool = False) -> str:
+    values = _contact_values(name, title, phone, email)
     with ctx.db.transaction() as s:
         get_or_raise(s, Company, company_id)
-        contact = Contact(company_id=company_id, title=(title or None), is_primary=is_primary,
+        contact = Contact(company_id=company_id, is_primary=is_primary,
                           updated_by=ctx.staff_id, **values)
         s.add(contact)
         s.flush()
         return contact.id
+
+
+def update_contact(ctx: Context, contact_id: str, name: str, title: str | None = None,
+                   phone: str | None = None, email: str | None = None) -> list[str]:
+    """Correct a contact; each changed field goes into the history. Returns the fields."""
+    return edit_record(ctx, Contact, contact_id, _contact_values(name, title, phone, email))
+
+
+def make_primary_contact(ctx: Context, contact_id: str) -> None:
+    """The company's main contact (★) becomes this one, and only this one."""
+    with ctx.db.transaction() as s:
+        contact = get_or_raise(s, Contact, contact_id)
+        others = s.scalars(select(Contact).where(Contact.company_id == contact.company_id,
+                                                 Contact.is_primary.is_(True),
+                                                 Contact.id != contact.id))
+        for other in others:
+            apply_changes(s, other, {"is_primary": False}, ctx.staff_id)
+        apply_changes(s, contact, {"is_primary": True}, ctx.staff_id)
 
 
 def archive_contact(ctx: Context, contact_id: str) -> None:

@@ -1,6 +1,10 @@
-"""A company's contacts: a table, a row of fields to add one, and removal."""
+"""A company's contacts: a table, and a row of fields below it.
+
+Selecting a contact puts its values in the fields: correct them and save, or clear the
+selection (Esc) and type a new one. The main contact (★) is the company's first caller."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from campdesk.services import companies
@@ -29,9 +33,14 @@ class ContactsTab(QWidget):
         self.table = data_table(self.model, self)
         self.inputs = {k: QLineEdit() for k in ("name", "title", "phone", "email")}
         self.errors = ErrorLabels()
-        self.add_button, self.remove_button = QPushButton(), QPushButton()
+        self.add_button, self.save_button = QPushButton(), QPushButton()
+        self.primary_button, self.remove_button = QPushButton(), QPushButton()
         self.add_button.clicked.connect(self._add)
+        self.save_button.clicked.connect(self._save)
+        self.primary_button.clicked.connect(self._make_primary)
         self.remove_button.clicked.connect(self._remove)
+        self.table.selectionModel().selectionChanged.connect(self._selected)
+        self._selected()
         row = QHBoxLayout()
         for key, w in self.inputs.items():
             w.setObjectName(f"contact_{key}")
@@ -40,29 +49,68 @@ class ContactsTab(QWidget):
             cell.addWidget(self.errors.add(key))
             row.addLayout(cell, 1)
         row.addWidget(self.add_button)
+        row.addWidget(self.save_button)
+        actions = QHBoxLayout()
+        actions.addWidget(self.primary_button)
+        actions.addWidget(self.remove_button)
+        actions.addStretch(1)
         v = QVBoxLayout(self)
         v.addWidget(self.table, 1)
         v.addLayout(row)
-        v.addWidget(self.remove_button)
+        v.addLayout(actions)
 
     def retranslate(self) -> None:
         for key, (ko, en) in {"name": ("이름", "Name"), "title": ("직함", "Title"),
                               "phone": ("전화번호", "Phone"), "email": ("이메일", "E-mail")}.items():
             self.inputs[key].setPlaceholderText(t(ko, en))
         self.add_button.setText(t("담당자 추가", "Add contact"))
+        self.save_button.setText(t("수정 저장", "Save changes"))
+        self.primary_button.setText(t("대표 담당자로 지정 ★", "Make main contact ★"))
         self.remove_button.setText(t("선택한 담당자 삭제", "Remove selected contact"))
         self.model.retranslate()
 
     def show_contacts(self, company_id: str, contacts) -> None:
         self.company_id = company_id
         self.model.set_rows(contacts)
+        self._selected()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape and selected_id(self.table):
+            self.table.clearSelection()  # back to typing a new contact
+            return
+        super().keyPressEvent(event)
+
+    def _values(self) -> dict[str, str | None]:
+        return {k: w.text().strip() or None for k, w in self.inputs.items()}
+
+    def _selected(self, *_) -> None:
+        contact_id = selected_id(self.table)
+        for button in (self.save_button, self.primary_button, self.remove_button):
+            button.setEnabled(contact_id is not None)
+        self.errors.clear()
+        contact = self.model.row(self.model.index_of(contact_id)) if contact_id else None
+        for key, w in self.inputs.items():
+            w.setText((getattr(contact, key) or "") if contact else "")
 
     def _add(self) -> None:
-        values = {k: w.text().strip() or None for k, w in self.inputs.items()}
-        self.app.ops.run(companies.add_contact, self.app.ctx, self.company_id, values["name"],
-                         values["title"], values["phone"], values["email"],
+        v = self._values()
+        self.app.ops.run(companies.add_contact, self.app.ctx, self.company_id, v["name"],
+                         v["title"], v["phone"], v["email"],
                          is_primary=not self.model.rows, write=True,
                          success=self._changed, failure=self._failed)
+
+    def _save(self) -> None:
+        contact_id, v = selected_id(self.table), self._values()
+        if contact_id:
+            self.app.ops.run(companies.update_contact, self.app.ctx, contact_id, v["name"],
+                             v["title"], v["phone"], v["email"], write=True,
+                             success=self._changed, failure=self._failed)
+
+    def _make_primary(self) -> None:
+        contact_id = selected_id(self.table)
+        if contact_id:
+            self.app.ops.run(companies.make_primary_contact, self.app.ctx, contact_id,
+                             write=True, success=self._changed)
 
     def _remove(self) -> None:
         contact_id = selected_id(self.table)

@@ -154,3 +154,31 @@ def test_other_features_add_tabs_to_the_company_detail(window, companies_made, q
         assert tabs.widget(last).text() == companies_made["광주데이터랩"]
     finally:
         company_detail.DETAIL_TABS[:] = before
+
+
+def test_a_contact_is_corrected_and_made_the_main_contact(window, companies_made, qtbot,
+                                                          services):
+    cid = companies_made["광주데이터랩"]
+    first = companies.add_contact(services.ctx, cid, "김첫째", phone="062-111-2222",
+                                  is_primary=True)
+    second = companies.add_contact(services.ctx, cid, "박둘째", email="park@example.com")
+    page = _companies_page(window, qtbot)
+    page.select(cid)
+    contacts = page.detail.contacts
+    qtbot.waitUntil(lambda: contacts.model.rowCount() == 2)
+    contacts.table.selectRow(contacts.model.index_of(second))
+    assert contacts.inputs["email"].text() == "park@example.com"  # loaded for correcting
+    contacts.inputs["phone"].setText("010 1234 5678")
+    contacts.inputs["email"].setText("park@@example")
+    contacts.save_button.click()
+    qtbot.waitUntil(lambda: contacts.errors.message("email") != "")
+    contacts.inputs["email"].setText("park@example.kr")
+    contacts.save_button.click()
+    qtbot.waitUntil(lambda: contacts.model.rowCount() == 2 and any(
+        r.phone == "010-1234-5678" for r in contacts.model.rows))
+    contacts.table.selectRow(contacts.model.index_of(second))
+    contacts.primary_button.click()
+    qtbot.waitUntil(lambda: any(r.id == second and r.is_primary for r in contacts.model.rows))
+    rows = {r.id: r for r in contacts.model.rows}
+    assert not rows[first].is_primary and rows[second].email == "park@example.kr"
+    assert contacts.model.index(contacts.model.index_of(second), 0).data() == "박둘째 ★"
