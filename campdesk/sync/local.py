@@ -112,13 +112,18 @@ class LocalReplica:
         """The oldest ``limit`` changes as one JSON array (built by SQLite), and the last seq.
 
         ``patch`` and ``base`` are JSON already (written by the capture triggers with
-        ``json_object``), so they are spliced in as they are rather than parsed again."""
+        ``json_object``), so they are spliced in as they are rather than parsed again. A
+        whole new row (an upsert with no base) goes without its empty fields: to the hub a
+        missing field of a new row is empty, and a third less JSON is quicker to merge."""
         row = self.conn.execute(
             "SELECT '[' || group_concat(m, ',') || ']', max(seq), count(*) FROM ("
             " SELECT seq, substr(head, 1, length(head) - 1) || ',\"patch\":' ||"
             "  coalesce(patch, 'null') || ',\"base\":' || coalesce(base, 'null') || '}' AS m"
-            " FROM (SELECT seq, patch, base, json_object('seq', seq, 'tbl', tbl, 'id', row_id,"
-            "  'op', op, 'clock', clock) AS head FROM sync_outbox ORDER BY seq LIMIT ?))",
+            " FROM (SELECT seq, base, json_object('seq', seq, 'tbl', tbl, 'id', row_id,"
+            "  'op', op, 'clock', clock) AS head,"
+            "  CASE WHEN op = 'upsert' AND base IS NULL THEN json_patch('{}', patch)"
+            "       ELSE patch END AS patch"
+            "  FROM sync_outbox ORDER BY seq LIMIT ?))",
             (limit,)).fetchone()
         return None if row[2] == 0 else (row[0], row[1])
 
