@@ -7,8 +7,11 @@ therefore repeats work on the next round but never loses or duplicates it.
 """
 from __future__ import annotations
 
+import queue
+import threading
+from contextlib import closing
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Iterator, TypeVar
 
 from campdesk import __version__
 from campdesk.sync.errors import ClientTooOld, SyncError
@@ -18,6 +21,7 @@ from campdesk.sync.version import CLIENT_SCHEMA
 
 SKEW_WARNING_MS = 5 * 60 * 1000
 Progress = Callable[[int, int], None]
+T = TypeVar("T")
 
 
 @dataclass
@@ -97,16 +101,65 @@ def pull(replica: LocalReplica, hub: HubSession, report: SyncReport, page_size: 
     lo = replica.state()["pull_cursor"]
     report.bootstrap = lo == 0
     watermark, done = lo, 0
-    for watermark, total, page in hub.pull(lo, page_size):
-        report.pulled += replica.apply(page)  # rows that changed something here
-        done += len(page)
-        if progress:
-            progress(done, total)
+    with closing(fetched_ahead(hub.pull(lo, page_size))) as pages:
+        for watermark, total, page in pages:
+            report.pulled += replica.apply(page)  # rows that changed something here
+            done += len(page)
+            if progress:
+                progress(done, total)
     replica.update_state(pull_cursor=watermark)
     if replica.refused:
         report.warnings.append(
             f"허브에서 받은 {len(replica.refused)}건을 이 PC에 저장하지 못했습니다 "
             f"(could not store {len(replica.refused)} pulled rows): {replica.refused[0]}")
+
+
+def fetched_ahead(pages: Iterator[T]) -> Iterator[T]:
+    """The items of ``pages``, the next one fetched on a thread while this one is used.
+
+    A pulled page is written to SQLite while the hub sends the next: both wait outside
+    Python (on the socket, in SQLite), so the two overlap. An error on either side stops
+    both; the hub's generator is closed on its own thread, ending its transaction.
+    """
+    slot: queue.Queue = queue.Queue(maxsize=1)
+    stop = threading.Event()
+
+    def offer(entry) -> bool:
+        while not stop.is_set():
+            try:
+                slot.put(entry, timeout=0.05)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def fetch() -> None:
+        try:
+            for item in pages:
+                if not offer((item, None)):
+                    return
+            offer((_END, None))
+        except BaseException as exc:  # noqa: BLE001 - handed to the consumer, raised there
+            offer((_END, exc))
+        finally:
+            pages.close()
+
+    worker = threading.Thread(target=fetch, name="sync-fetch-ahead", daemon=True)
+    worker.start()
+    try:
+        while True:
+            item, error = slot.get()
+            if error is not None:
+                raise error
+            if item is _END:
+                return
+            yield item
+    finally:
+        stop.set()
+        worker.join()
+
+
+_END = object()
 
 
 def sync_once(replica: LocalReplica, hub: HubSession, *, chunk: int = 5000,

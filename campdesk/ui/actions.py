@@ -25,6 +25,7 @@ class ActionSpec:
     menu: str
     run: Callable[[MainWindow], object]
     shortcut: str | None = None
+    needs_data: bool = True  # while the data layer loads, the window runs it once ready
 
 
 ACTIONS: list[ActionSpec] = []
@@ -82,7 +83,8 @@ for _spec in (
     ActionSpec("import_companies", "기업 목록 가져오기…", "Import companies…", "tools", _import),
     ActionSpec("load_demo", "데모 데이터 불러오기…", "Load demo data…", "tools", _demo),
     ActionSpec("settings", "설정…", "Settings…", "tools", _settings, "Ctrl+,"),
-    ActionSpec("quit", "종료", "Quit", "file", lambda win: win.close(), "Ctrl+Q"),
-    ActionSpec("about", "CampDesk 정보", "About CampDesk", "help", _about),
+    ActionSpec("quit", "종료", "Quit", "file", lambda win: win.close(), "Ctrl+Q",
+               needs_data=False),
+    ActionSpec("about", "CampDesk 정보", "About CampDesk", "help", _about, needs_data=False),
 ):
     register(_spec)

@@ -1,4 +1,9 @@
-"""Start the desktop app: ``campdesk`` with no subcommand calls ``run(home)``."""
+"""Start the desktop app: ``campdesk`` with no subcommand calls ``run(home)``.
+
+Shell first: the main window (navigation, menus, status bar, its last size) is shown before
+SQLAlchemy, the store or the services are imported; ``Launch`` loads that data layer off
+the UI thread and then makes the window whole, runs the first-run steps and starts sync.
+"""
 from __future__ import annotations
 
 import os
@@ -10,9 +15,10 @@ _T0 = time.perf_counter()
 READY_ENV = "CAMPDESK_EXIT_WHEN_READY"  # benchmarks: print start-up times, then quit
 
 
-def _exit_when_ready(qapp, window, services) -> None:
+def _exit_when_ready(qapp, window) -> None:
     """Print ``shown`` when the window is up and the event loop runs (usable: it answers
-    keys and clicks), ``ready`` when the first page also has its data; then quit."""
+    keys and clicks), ``ready`` when the data layer is loaded and the first page has its
+    data too; then quit."""
     from PySide6.QtCore import QTimer
 
     def shown() -> None:
@@ -20,7 +26,7 @@ def _exit_when_ready(qapp, window, services) -> None:
         check()
 
     def check() -> None:
-        if services.ops.busy:
+        if window.app is None or window.app.ops.busy:
             QTimer.singleShot(5, check)
             return
         print(f"ready {time.perf_counter() - _T0:.4f}", flush=True)
@@ -37,6 +43,116 @@ def _start_sync(services, window) -> None:
         ask_password_if_needed(services, window)
 
 
+def _explain(exc: BaseException) -> str | None:
+    """The Korean message for a database that cannot be opened; None for a bug."""
+    try:
+        from campdesk.services.context import explain_open_failure
+    except Exception:  # noqa: BLE001 - the data layer itself does not import: a bug
+        return None
+    return explain_open_failure(exc)
+
+
+def open_shell(home=None):
+    """The main window without the data layer, in the language of this PC's settings."""
+    from campdesk.paths import Paths
+    from campdesk.settings import Settings
+    from campdesk.ui import i18n
+    from campdesk.ui.mainwindow import MainWindow
+    paths = Paths.resolve(home)
+    i18n.set_language(Settings.load(paths.settings_file).language)
+    return MainWindow(None, paths=paths)
+
+
+class Launch:
+    """Loads the data layer behind the shown shell, then attaches it to the window.
+
+    ``code`` is 1 when the database cannot be opened (the person was told why); ``error``
+    holds a bug met while loading, raised again by ``run`` once the event loop is over.
+    """
+
+    def __init__(self, window, font_ok: bool = True):
+        self.window, self.font_ok = window, font_ok
+        self.services = None
+        self.loader = None
+        self.code: int | None = None
+        self.error: BaseException | None = None
+        self._over = False
+
+    def start(self) -> None:
+        from campdesk.ui.loader import DataLoader
+        self.loader = DataLoader(self.window.paths.home, self.window.nav_key())
+        self.loader.loaded.connect(self._attach)
+        self.loader.warmed.connect(self._start_sync)
+        self.loader.failed.connect(self._fail)
+        self.loader.start()
+
+    def _attach(self, ctx) -> None:
+        if self._over or not self.window.isVisible():
+            return  # closed while loading: ``finish`` closes the context
+        from PySide6.QtWidgets import QApplication
+
+        from campdesk.ui import i18n
+        from campdesk.ui.appservices import AppServices
+        from campdesk.ui.startup import Startup
+        i18n.set_language(ctx.lang)
+        services = self.services = AppServices(ctx)
+        QApplication.instance().aboutToQuit.connect(services.shutdown)
+        self.window.attach(services)
+        if os.environ.get(READY_ENV):
+            return
+        startup = Startup(services, self.window, self.font_ok)
+        startup.finished.connect(self.window.run_waiting)
+        startup.begin()
+
+    def _start_sync(self) -> None:
+        """Sync is background work: it starts once the window is whole and its modules are
+        imported, and asks for the hub password if no keyring can hold it."""
+        if self.services is not None and not self._over:
+            _start_sync(self.services, self.window)
+
+    def _fail(self, exc: BaseException) -> None:
+        if self._over:
+            return
+        if self.services is not None:
+            # Warming up failed after the window was whole: a bug, shown in the one place
+            # for failures; the desk stays open.
+            import logging
+
+            from campdesk.ui.ops import describe
+            logging.getLogger(__name__).error("start-up import failed", exc_info=exc)
+            self.window.show_error(describe(exc))
+            return
+        from PySide6.QtWidgets import QApplication, QMessageBox
+        message = _explain(exc)
+        if message is None:
+            self.error = exc
+        else:
+            QMessageBox.critical(self.window, "CampDesk", message)
+        self.code = 1
+        self.window.hide()
+        QApplication.instance().quit()
+
+    def finish(self) -> None:
+        """Wait for the loader, stop every worker and close the database."""
+        self._over = True
+        if self.loader is not None:
+            self.loader.wait()
+        if self.services is not None:
+            self.services.shutdown()
+        if self.loader is not None and self.loader.ctx is not None:
+            self.loader.ctx.close()
+
+
+def start_shell(qapp, home=None) -> Launch:
+    """Show the window at once, without the data layer; ``start()`` the returned launch to
+    load it. Raises OSError when the data directory cannot be made."""
+    from campdesk.ui.startup import choose_korean_font
+    font_ok = choose_korean_font(qapp) is not None
+    launch = Launch(open_shell(home), font_ok)
+    launch.window.start()
+    return launch
+
+
 def run(home: str | None = None, argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -44,36 +160,18 @@ def run(home: str | None = None, argv: list[str] | None = None) -> int:
     qapp = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     qapp.setApplicationName("CampDesk")
     qapp.setOrganizationName("AI Startup Camp Gwangju")
-
-    from campdesk.services.context import explain_open_failure, open_context
-    from campdesk.ui import i18n
-    from campdesk.ui.appservices import AppServices
-    from campdesk.ui.mainwindow import MainWindow
-    from campdesk.ui.startup import Startup, choose_korean_font
-
     try:
-        ctx = open_context(home)
-    except Exception as exc:  # noqa: BLE001 - said to the person, never a traceback
-        message = explain_open_failure(exc)
-        if message is None:
-            raise
-        QMessageBox.critical(None, "CampDesk", message)
+        launch = start_shell(qapp, home)
+    except OSError as exc:  # the data directory cannot be made: said, never a traceback
+        QMessageBox.critical(None, "CampDesk", _explain(exc) or str(exc))
         return 1
-    i18n.set_language(ctx.lang)
-    font_ok = choose_korean_font(qapp) is not None
-    services = AppServices(ctx)
-    window = MainWindow(services)
-    qapp.aboutToQuit.connect(services.shutdown)
-    window.start()
     if os.environ.get(READY_ENV):
-        _exit_when_ready(qapp, window, services)
-    else:
-        Startup(services, window, font_ok).begin()
-    # Sync is background work: it starts once the window is up (psycopg is not needed to
-    # show the desk), and asks for the hub password if no keyring can hold it.
-    QTimer.singleShot(0, lambda: _start_sync(services, window))
+        _exit_when_ready(qapp, launch.window)
+    QTimer.singleShot(0, launch.start)  # once the event loop runs: the window paints first
     try:
-        return qapp.exec()
+        code = qapp.exec()
     finally:
-        services.shutdown()
-        ctx.close()
+        launch.finish()
+    if launch.error is not None:
+        raise launch.error
+    return launch.code if launch.code is not None else code

@@ -3,43 +3,82 @@
 Thin on purpose: pages come from ``pages.registry`` and are built when first shown;
 commands come from ``actions.ACTIONS``; other features add status widgets through
 ``add_status_widget``.
+
+It can start as a shell, ``MainWindow(None, paths=...)``: navigation, menus, status bar and
+a "loading" note where the pages go, all without the data layer (no SQLAlchemy imported);
+``attach(services)`` makes it whole once the data layer is loaded. ``MainWindow(services)``
+does both at once.
+
+The shell stays clear of the ``Qt`` namespace: its enums take ~40 ms to create, and even
+``QAction.setShortcut`` makes them (``setShortcuts`` does not). The few uses below import
+it (and ``QMessageBox``) where they run, once the data layer (which loads it anyway) is in.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QPushButton,
+    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QPushButton,
     QStackedWidget, QVBoxLayout, QWidget,
 )
 
-from campdesk.services import staff
 from campdesk.ui import actions
-from campdesk.ui.appservices import AppServices
 from campdesk.ui.i18n import t
 from campdesk.ui.pages.base import Page
-from campdesk.ui.pages.registry import page_classes
+from campdesk.ui.pages.registry import PAGES, import_pages
 from campdesk.ui.widgets.retranslate import Retranslating
+
+if TYPE_CHECKING:
+    from campdesk.paths import Paths
+    from campdesk.ui.appservices import AppServices
 
 BANNER_STYLE = "QFrame, QWidget#banner { background: #fff4e5; border-bottom: 1px solid #f0b35a; }"
 
 
 class MainWindow(Retranslating, QMainWindow):
-    def __init__(self, app: AppServices, page_modules: list[str] | None = None):
+    def __init__(self, app: AppServices | None, page_modules: list[str] | None = None, *,
+                 paths: Paths | None = None):
         super().__init__()
-        self.app = app
+        self.app: AppServices | None = None  # None while the data layer loads (the shell)
+        self.paths = app.ctx.paths if app is not None else paths
         self.setObjectName("main_window")
-        self.page_types = page_classes(page_modules)
+        self.page_types = [p for p in PAGES if page_modules is None or p.module in page_modules]
         self.pages: dict[str, Page] = {}
         self._actions: dict[str, QAction] = {}
+        self._waiting: actions.ActionSpec | None = None  # asked for while loading
         self._build()
         self._build_menus()
         self._restore_geometry()
         self.retranslate()
+        if app is not None:
+            import_pages()  # now, as the start-up loader does: no later click waits for one
+            self.attach(app)
+
+    def attach(self, app: AppServices) -> None:
+        """The data layer is loaded: connect to it and build the page chosen meanwhile."""
+        from PySide6.QtCore import Qt
+        self.app = app
+        for spec in actions.ACTIONS:  # shortcuts also work in the dialogs from now on
+            if spec.shortcut:
+                self._actions[spec.key].setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         app.ops.failed.connect(self.show_error)
         app.ops.busy_changed.connect(lambda busy: self.busy.setVisible(busy))
         app.hub.staff_changed.connect(self._update_staff)
         app.hub.data_changed.connect(lambda table: table in ("staff", "*") and self._update_staff())
+        self._update_staff()
+        self.stack.removeWidget(self.loading)
+        self.loading.deleteLater()
+        self._on_nav(self.nav.currentRow())
+
+    def run_waiting(self) -> None:
+        """Run the command asked for while loading (the latest one), once the start-up
+        steps (who works here, the demo data offer) are done."""
+        if self._waiting is not None and self.app is not None:
+            spec, self._waiting = self._waiting, None
+            self.statusBar().clearMessage()
+            spec.run(self)
 
     # --- building ---------------------------------------------------------------------------
     def _build(self) -> None:
@@ -47,11 +86,14 @@ class MainWindow(Retranslating, QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(150)
         self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }")
-        for cls in self.page_types:
-            item = QListWidgetItem()
-            item.setData(Qt.ItemDataRole.UserRole, cls.key)
-            self.nav.addItem(item)
+        for _ in self.page_types:
+            self.nav.addItem(QListWidgetItem())
         self.stack = QStackedWidget()
+        self.loading = QLabel()  # where the pages go, until the data layer is loaded
+        self.loading.setObjectName("loading")
+        self.loading.setStyleSheet("QLabel { qproperty-alignment: AlignCenter; color: palette(mid);"
+                                   " font-size: 13pt; }")
+        self.stack.addWidget(self.loading)
         self.nav.currentRowChanged.connect(self._on_nav)
         self.banner = QWidget()
         self.banner.setObjectName("banner")
@@ -93,21 +135,28 @@ class MainWindow(Retranslating, QMainWindow):
             action = QAction(self)
             action.setObjectName(f"action_{spec.key}")
             if spec.shortcut:
-                action.setShortcut(QKeySequence(spec.shortcut))
-                action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-            action.triggered.connect(lambda _=False, s=spec: s.run(self))
+                action.setShortcuts([QKeySequence(spec.shortcut)])  # not setShortcut: see above
+            action.triggered.connect(lambda _=False, s=spec: self._run_action(s))
             self._menus[spec.menu].addAction(action)
             self._actions[spec.key] = action
-        for number, cls in enumerate(self.page_types, start=1):
+        for number, info in enumerate(self.page_types, start=1):
             action = QAction(self)
             if number <= 9:
-                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            action.triggered.connect(lambda _=False, key=cls.key: self.show_page(key))
+                action.setShortcuts([QKeySequence(f"Ctrl+{number}")])
+            action.triggered.connect(lambda _=False, key=info.key: self.show_page(key))
             self._menus["go"].addAction(action)
-            self._actions[f"go_{cls.key}"] = action
+            self._actions[f"go_{info.key}"] = action
 
     def action(self, key: str) -> QAction:
         return self._actions[key]
+
+    def _run_action(self, spec: actions.ActionSpec) -> None:
+        if self.app is None and spec.needs_data:
+            self._waiting = spec
+            self.statusBar().showMessage(t("아직 불러오는 중입니다. 준비되면 바로 엽니다.",
+                                           "Still loading; it opens as soon as the data is ready."))
+            return
+        spec.run(self)
 
     def retranslate(self) -> None:
         self.setWindowTitle(t("CampDesk — 광주 AI창업캠프", "CampDesk — AI Startup Camp Gwangju"))
@@ -115,36 +164,44 @@ class MainWindow(Retranslating, QMainWindow):
             self._menus[code].setTitle(t(ko, en))
         for spec in actions.ACTIONS:
             self._actions[spec.key].setText(t(spec.ko, spec.en))
-        for row, cls in enumerate(self.page_types):
-            self.nav.item(row).setText(cls.title())
-            self._actions[f"go_{cls.key}"].setText(cls.title())
+        for row, info in enumerate(self.page_types):
+            self.nav.item(row).setText(info.title())
+            self._actions[f"go_{info.key}"].setText(info.title())
+        if self.app is None:
+            self.loading.setText(t("불러오는 중…", "Loading…"))
         self.busy.setText(t("작업 중…", "Working…"))
         self.banner_button.setText(t("후속조치 보기", "Show follow-ups"))
         self._show_due_text()
         self._update_staff()
 
     # --- pages ------------------------------------------------------------------------------
-    def show_page(self, key: str) -> Page:
-        row = next(i for i, cls in enumerate(self.page_types) if cls.key == key)
+    def show_page(self, key: str) -> Page | None:
+        """Go to a page; None while the data layer loads (the "loading" note shows)."""
+        row = next(i for i, info in enumerate(self.page_types) if info.key == key)
         if self.nav.currentRow() != row:
             self.nav.setCurrentRow(row)  # calls _on_nav
-        return self.pages[key]
+        return self.pages.get(key)
 
     def page(self, key: str) -> Page:
-        """The page object, built now if it was never shown."""
+        """The page object, built now if it was never shown (only once attached)."""
         if key not in self.pages:
-            cls = next(c for c in self.page_types if c.key == key)
-            page = cls(self.app)
+            info = next(i for i in self.page_types if i.key == key)
+            page = info.page_class()(self.app)
             self.pages[key] = page
             self.stack.addWidget(page)
         return self.pages[key]
+
+    def nav_key(self) -> str | None:
+        """The page chosen in the navigation (shown, or to be shown once loaded)."""
+        row = self.nav.currentRow()
+        return self.page_types[row].key if row >= 0 else None
 
     def current_page(self) -> Page | None:
         widget = self.stack.currentWidget()
         return widget if isinstance(widget, Page) else None
 
     def _on_nav(self, row: int) -> None:
-        if row < 0:
+        if row < 0 or self.app is None:
             return
         page = self.page(self.page_types[row].key)
         self.stack.setCurrentWidget(page)
@@ -161,6 +218,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.statusBar().insertPermanentWidget(0, widget)
 
     def _update_staff(self) -> None:
+        if self.app is None:
+            return
+        from campdesk.services import staff
         self.app.ops.run(staff.list_staff, self.app.ctx, key="window.staff",
                          success=self._show_staff)
 
@@ -189,6 +249,8 @@ class MainWindow(Retranslating, QMainWindow):
 
     def show_error(self, message: str) -> None:
         """The one place where failures nobody handled are shown."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
         self.statusBar().showMessage(message, 10000)
         box = QMessageBox(QMessageBox.Icon.Warning, t("오류", "Error"), message,
                           QMessageBox.StandardButton.Ok, self)
@@ -197,7 +259,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     # --- geometry ---------------------------------------------------------------------------
     def _qsettings(self) -> QSettings:
-        return QSettings(str(self.app.ctx.paths.home / "window.ini"), QSettings.Format.IniFormat)
+        return QSettings(str(self.paths.home / "window.ini"), QSettings.Format.IniFormat)
 
     def _restore_geometry(self) -> None:
         s = self._qsettings()
@@ -205,11 +267,12 @@ class MainWindow(Retranslating, QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self._first_size()
         key = s.value("main/page", self.page_types[0].key)
-        self._start_page = key if any(c.key == key for c in self.page_types) \
+        self._start_page = key if any(i.key == key for i in self.page_types) \
             else self.page_types[0].key
 
     def _first_size(self) -> None:
         """The first start: 1280×800, or maximised on a small screen (1366×768 laptops)."""
+        from PySide6.QtCore import Qt
         screen = self.screen().availableGeometry()
         self.resize(min(1280, screen.width()), min(800, screen.height()))
         if screen.width() < 1400 or screen.height() < 850:
@@ -223,8 +286,7 @@ class MainWindow(Retranslating, QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802
         s = self._qsettings()
         s.setValue("main/geometry", self.saveGeometry())
-        page = self.current_page()
-        if page is not None:
-            s.setValue("main/page", page.key)
+        if self.nav_key() is not None:
+            s.setValue("main/page", self.nav_key())
         s.sync()
         super().closeEvent(event)

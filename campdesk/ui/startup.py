@@ -2,9 +2,8 @@
 empty database, and how many follow-ups are due today or overdue."""
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QMessageBox
 
 from campdesk.ui.i18n import t
 
@@ -59,6 +58,8 @@ class Startup(QObject):
         if not empty:
             self._report_due()
             return
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
         box = QMessageBox(QMessageBox.Icon.Question, t("데이터가 없습니다", "No data yet"),
                           t("아직 등록된 기업이 없습니다. 어떻게 시작할까요?",
                             "No company is registered yet. How would you like to start?"),

@@ -14,12 +14,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from campdesk.domain.field_labels import field_label
 from campdesk.sync import attention
 from campdesk.ui import fmt
-from campdesk.ui.i18n import register, t
+from campdesk.ui.i18n import t
 from campdesk.ui.pages.base import Page
 from campdesk.ui.widgets.retranslate import Retranslating
 from campdesk.ui.widgets.tables import data_table
 
-register("Pages", {"Needs attention": "확인 필요"})
 
 KIND_TEXT = {
     "value": ("값 충돌", "Value conflict"),
@@ -46,8 +45,6 @@ def describe(item: attention.AttentionItem) -> str:
 
 class AttentionPage(Retranslating, Page):
     key = "attention"
-    title_source = "Needs attention"
-    order = 90
 
     def __init__(self, app, parent: QWidget | None = None):
         super().__init__(app, parent)

@@ -8,17 +8,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
+
+from campdesk.ui.pages.registry import page_info
 
 if TYPE_CHECKING:
     from campdesk.ui.appservices import AppServices
 
 
 class Page(QWidget):
-    key: str = ""          # stable id, used for settings and the navigation
-    title_source: str = ""  # English source text, translated in the "Pages" context
-    order: int = 100        # position in the navigation
+    key: str = ""  # stable id; its title and place in the navigation are in ``registry``
 
     def __init__(self, app: AppServices, parent: QWidget | None = None):
         super().__init__(parent)
@@ -26,7 +25,7 @@ class Page(QWidget):
 
     @classmethod
     def title(cls) -> str:
-        return QCoreApplication.translate("Pages", cls.title_source)
+        return page_info(cls.key).title()
 
     def activate(self) -> None:
         """Called when the page is shown; refresh lazily here."""

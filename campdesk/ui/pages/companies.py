@@ -10,7 +10,7 @@ from campdesk.domain.choices import AI_FIELDS, RELATIONSHIP
 from campdesk.services import companies
 from campdesk.ui import fmt
 from campdesk.ui.company_detail import CompanyDetailView
-from campdesk.ui.i18n import register, t
+from campdesk.ui.i18n import t
 from campdesk.ui.models.companies import CompanyFilter, CompanyTableModel
 from campdesk.ui.models.rows import ID_ROLE
 from campdesk.ui.pages.base import Page
@@ -19,13 +19,10 @@ from campdesk.ui.widgets.search_box import SearchBox
 from campdesk.ui.widgets.tables import data_table, fit_columns
 from campdesk.ui.widgets.vocab_combo import VocabCombo
 
-register("Pages", {"Companies": "기업"})
 
 
 class CompaniesPage(Retranslating, Page):
     key = "companies"
-    title_source = "Companies"
-    order = 20
 
     def __init__(self, app, parent: QWidget | None = None):
         super().__init__(app, parent)

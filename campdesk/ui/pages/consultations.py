@@ -12,7 +12,7 @@ from campdesk.domain.dates import today_seoul
 from campdesk.services import consultations
 from campdesk.services.dashboard import month_start, seoul_start
 from campdesk.ui import fmt
-from campdesk.ui.i18n import register, t
+from campdesk.ui.i18n import t
 from campdesk.ui.models import consultation_columns as cc
 from campdesk.ui.models.lazy import LazyRowsModel
 from campdesk.ui.models.rows import ROW_ROLE
@@ -22,7 +22,6 @@ from campdesk.ui.widgets.search_box import SearchBox
 from campdesk.ui.widgets.tables import data_table, fit_columns, selected_id
 from campdesk.ui.widgets.vocab_combo import VocabCombo
 
-register("Pages", {"Consultations": "상담일지"})
 
 # Period code → (Korean, English, how far back from today in days; None = everything)
 PERIODS = [("30d", "최근 30일", "Last 30 days", 30), ("month", "이번 달", "This month", None),
@@ -32,8 +31,6 @@ SEARCH_DELAY_MS = 200
 
 class ConsultationsPage(Retranslating, Page):
     key = "consultations"
-    title_source = "Consultations"
-    order = 30
 
     def __init__(self, app, parent: QWidget | None = None):
         super().__init__(app, parent)

@@ -9,14 +9,13 @@ from PySide6.QtWidgets import (
 from campdesk.domain.choices import CATEGORY, CHANNEL
 from campdesk.services import dashboard
 from campdesk.ui import fmt
-from campdesk.ui.i18n import current_language, register, t
+from campdesk.ui.i18n import current_language, t
 from campdesk.ui.models import consultation_columns as cc
 from campdesk.ui.models.rows import RowsModel
 from campdesk.ui.pages.base import Page
 from campdesk.ui.widgets.retranslate import Retranslating
 from campdesk.ui.widgets.tables import data_table, fit_columns
 
-register("Pages", {"Dashboard": "대시보드"})
 
 CARD_STYLE = ("QFrame#card { background: palette(base); border: 1px solid palette(mid);"
               " border-radius: 6px; }")
@@ -50,8 +49,6 @@ def _month_label(d) -> str:
 
 class DashboardPage(Retranslating, Page):
     key = "dashboard"
-    title_source = "Dashboard"
-    order = 10
 
     def __init__(self, app, parent: QWidget | None = None):
         super().__init__(app, parent)

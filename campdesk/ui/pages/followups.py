@@ -9,14 +9,13 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from campdesk.domain.dates import today_seoul
 from campdesk.services import consultations
 from campdesk.ui import fmt
-from campdesk.ui.i18n import register, t
+from campdesk.ui.i18n import t
 from campdesk.ui.models import consultation_columns as cc
 from campdesk.ui.models.rows import ROW_ROLE, RowsModel
 from campdesk.ui.pages.base import Page
 from campdesk.ui.widgets.retranslate import Retranslating
 from campdesk.ui.widgets.tables import data_table, fit_columns
 
-register("Pages", {"Follow-ups": "후속조치"})
 
 STATUSES = [("open", "진행 중 전체", "All open"), ("follow_up", "후속조치", "Follow-ups"),
             ("escalated", "책임상담사 이관", "Escalated"), ("overdue", "기한 지남", "Overdue")]
@@ -31,8 +30,6 @@ def keep(view, status: str, today) -> bool:
 
 class FollowUpsPage(Retranslating, Page):
     key = "followups"
-    title_source = "Follow-ups"
-    order = 40
 
     def __init__(self, app, parent: QWidget | None = None):
         super().__init__(app, parent)

@@ -19,14 +19,13 @@ from campdesk.domain.dates import today_seoul
 from campdesk.services import companies, consultations
 from campdesk.services.period import Month
 from campdesk.ui import fmt
-from campdesk.ui.i18n import current_language, register, t
+from campdesk.ui.i18n import current_language, t
 from campdesk.ui.ops import describe
 from campdesk.ui.pages.base import Page
 from campdesk.ui.printing import PdfPane, renderer
 from campdesk.ui.widgets.company_picker import CompanyPicker
 from campdesk.ui.widgets.retranslate import Retranslating
 
-register("Pages", {"Reports": "보고서"})
 
 MONTHS_SHOWN = 36
 
@@ -61,8 +60,6 @@ class ProgressRelay(QObject):
 
 class ReportsPage(Retranslating, Page):
     key = "reports"
-    title_source = "Reports"
-    order = 60
 
     def __init__(self, app, parent: QWidget | None = None):
         super().__init__(app, parent)

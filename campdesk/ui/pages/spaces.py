@@ -16,11 +16,10 @@ from campdesk.ui.floorplan.view import FloorPlanPanel
 from campdesk.ui.floorplan.waiting_tab import WaitingTab
 from campdesk.ui.company_detail import register_tab
 from campdesk.ui.company_spaces import CompanySpaces
-from campdesk.ui.i18n import register, t
+from campdesk.ui.i18n import t
 from campdesk.ui.pages.base import Page
 from campdesk.ui.widgets.retranslate import Retranslating
 
-register("Pages", {"Spaces": "입주공간"})
 
 TABLES = {"spaces", "space_assignments", "space_requests", "companies", "*"}
 
@@ -35,8 +34,6 @@ def write_guide(ctx, day, path: str) -> str:
 
 class SpacesPage(Retranslating, Page):
     key = "spaces"
-    title_source = "Spaces"
-    order = 50
 
     def __init__(self, app, parent: QWidget | None = None):
         super().__init__(app, parent)
