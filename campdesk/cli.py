@@ -10,16 +10,10 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from sqlalchemy.exc import DatabaseError as SQLDatabaseError
-
 from campdesk import __version__
 from campdesk.domain.errors import ValidationError
 from campdesk.paths import Paths
-from campdesk.services.context import explain_open_failure
 from campdesk.services.errors import UserError
-from campdesk.store.migrate import SchemaTooNew
-from campdesk.sync import cli as sync_cli
-from campdesk.reports import cli as reports_cli
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_PARTIAL = 0, 1, 2
 
@@ -154,18 +148,39 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", nargs="?", metavar="FILE")
     p.set_defaults(func=cmd_db)
 
+    from campdesk.reports import cli as reports_cli
+    from campdesk.sync import cli as sync_cli
     reports_cli.register(sub)
     sync_cli.register(sub)
     return parser
 
 
+def _app_home(argv: list[str]) -> tuple[bool, str | None]:
+    """``campdesk`` or ``campdesk --home DIR`` starts the app: known without building the
+    whole parser, whose commands import the data layer (the window comes first)."""
+    quick = argparse.ArgumentParser(add_help=False)
+    quick.add_argument("--home")
+    try:
+        args, rest = quick.parse_known_args(argv)
+    except SystemExit:
+        return False, None
+    return not rest, args.home
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    app, home = _app_home(argv)
+    if app:
+        from campdesk.ui.app import run
+        return run(home)
+    args = build_parser().parse_args(argv)
     if args.command is None:
         from campdesk.ui.app import run
         return run(args.home)
+    from sqlalchemy.exc import DatabaseError as SQLDatabaseError
+
+    from campdesk.services.context import explain_open_failure
+    from campdesk.store.migrate import SchemaTooNew
     try:
         return args.func(args)
     except (UserError, ValidationError) as exc:

@@ -161,6 +161,7 @@ class LocalReplica:
             outbox_empty = self.conn.execute("SELECT count(*) FROM sync_outbox").fetchone()[0] == 0
             pending = {} if outbox_empty else self._pending_fields({(r.tbl, r.id) for r in rows})
             known = {} if force else self._known_clocks(rows)
+            here = self._present_ids(rows)
             upserts: dict[tuple, list] = {}
             clocks: list[tuple[str, str, str]] = []
             latest = ""  # clock texts order as their values do (fixed-width hex first)
@@ -171,6 +172,8 @@ class LocalReplica:
                     self._delete(row)
                 elif force or local_pending or known.get((row.tbl, row.id)) != row.clocks:
                     fields, keep, values = self._row_values(row, local_pending)
+                    if (row.tbl, row.id) not in here:
+                        keep = None  # a plain insert: a third quicker than an upsert
                     upserts.setdefault((row.tbl, fields, keep), []).append(values)
                     merged = dict(row.clocks, **local_pending) if local_pending else row.clocks
                     clocks.append((row.tbl, row.id, orjson.dumps(merged).decode()))
@@ -209,16 +212,20 @@ class LocalReplica:
 
     def _known_clocks(self, rows: list[PulledRow]) -> dict[tuple[str, str], dict]:
         """The clocks this PC holds for the page's rows, in one query per table."""
-        ids: dict[str, list[str]] = {}
-        for row in rows:
-            ids.setdefault(row.tbl, []).append(row.id)
         out = {}
-        for tbl, row_ids in ids.items():
+        for tbl, row_ids in _ids_by_table(rows).items():
             for row_id, text in self.conn.execute(
                     "SELECT row_id, clocks FROM sync_row_clock WHERE tbl = ? AND row_id IN "
-                    "(SELECT value FROM json_each(?))", (tbl, orjson.dumps(row_ids).decode())):
+                    "(SELECT value FROM json_each(?))", (tbl, row_ids)):
                 out[(tbl, row_id)] = orjson.loads(text)
         return out
+
+    def _present_ids(self, rows: list[PulledRow]) -> set[tuple[str, str]]:
+        """Which of the page's rows this PC has, in one query per table."""
+        return {(tbl, row_id) for tbl, row_ids in _ids_by_table(rows).items()
+                for (row_id,) in self.conn.execute(
+                    f'SELECT id FROM "{tbl}" WHERE id IN (SELECT value FROM json_each(?))',
+                    (row_ids,))}
 
     def _delete(self, row: PulledRow) -> None:
         self.conn.execute(f'DELETE FROM "{row.tbl}" WHERE id = ?', (row.id,))
@@ -231,6 +238,14 @@ class LocalReplica:
         keep = tuple(c for c in fields if c != "id" and c not in pending) if pending \
             else _present(columns, keys, updatable=True)
         return fields, keep, _getter(fields)(row.data)
+
+
+def _ids_by_table(rows: list[PulledRow]) -> dict[str, str]:
+    """The page's row ids per table, each list as a JSON array (for ``json_each``)."""
+    ids: dict[str, list[str]] = {}
+    for row in rows:
+        ids.setdefault(row.tbl, []).append(row.id)
+    return {tbl: orjson.dumps(row_ids).decode() for tbl, row_ids in ids.items()}
 
 
 @lru_cache(maxsize=512)
@@ -259,9 +274,13 @@ def _savepoint(conn: sqlite3.Connection) -> Iterator[None]:
     conn.execute("RELEASE sync_row")
 
 
-def _upsert_sql(tbl: str, fields: tuple, keep: tuple) -> str:
+def _upsert_sql(tbl: str, fields: tuple, keep: tuple | None) -> str:
+    """An upsert that updates the ``keep`` fields of an existing row; with ``keep`` None, a
+    plain insert (for rows this PC does not have)."""
     names = ", ".join(f'"{c}"' for c in fields)
     values = ", ".join(codec.sql_value(tbl, c, i) for i, c in enumerate(fields, start=1))
+    sql = f'INSERT INTO "{tbl}" ({names}) VALUES ({values})'
+    if keep is None:
+        return sql
     update = ", ".join(f'"{c}" = excluded."{c}"' for c in keep) or '"id" = excluded."id"'
-    return (f'INSERT INTO "{tbl}" ({names}) VALUES ({values}) '
-            f"ON CONFLICT (id) DO UPDATE SET {update}")
+    return f"{sql} ON CONFLICT (id) DO UPDATE SET {update}"
