@@ -50,6 +50,7 @@ class HubSession:
     def __init__(self, conn: psycopg.Connection):
         self.conn = conn
         self.client_id: str | None = None  # set by hello on a hub that skips echoes
+        self.batch_type = "jsonb"  # what a hub of schema 1 takes; json from schema 2 on
 
     def close(self) -> None:
         self.conn.close()
@@ -68,13 +69,17 @@ class HubSession:
 
     def hello(self, client_id: str, schema: int, app_version: str) -> Hello:
         info = self._call("SELECT sync_hello(%s, %s, %s)", (client_id, schema, app_version))
-        # Hub schema 2 and later leave our own new rows out of our pull.
-        self.client_id = client_id if info["hub_schema"] >= ECHO_FREE_HUB else None
+        # Hub schema 2 and later leave our own new rows out of our pull, and take a batch
+        # as json; a hub not yet upgraded is still served the schema 1 way.
+        newer = info["hub_schema"] >= ECHO_FREE_HUB
+        self.client_id = client_id if newer else None
+        self.batch_type = "json" if newer else "jsonb"
         return Hello(info["server_now_ms"], info["last_mutation"], info["hub_schema"],
                      info["min_client_schema"], info["generation"])
 
     def push(self, client_id: str, schema: int, batch_json: str) -> dict:
-        return self._call("SELECT sync_push(%s, %s, %s::json)", (client_id, schema, batch_json))
+        return self._call(f"SELECT sync_push(%s, %s, %s::{self.batch_type})",
+                          (client_id, schema, batch_json))
 
     def pull(self, lo: int, page_size: int) -> Iterator[tuple[int, int, list[PulledRow]]]:
         """Yield ``(watermark, total, page)`` from one consistent snapshot of the hub.

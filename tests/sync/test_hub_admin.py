@@ -69,3 +69,15 @@ def test_push_notifies_listening_pcs(make_pc, hub_url):
         a.sync()
         notes = list(listener.notifies(timeout=2, stop_after=1))
     assert notes and notes[0].channel == "campdesk_sync"
+
+
+def test_a_pc_updated_before_its_hub_keeps_syncing(make_pc, hub_url):
+    hub_exec(hub_url, "UPDATE sync_meta SET value = '1' WHERE key = 'hub_schema'")  # as before
+    a, b = make_pc("a"), make_pc("b")
+    cid = a.add_company("먼저 업데이트한 PC")
+    assert a.sync().pushed == 1
+    b.sync()
+    b.edit(Company, cid, employees=7)
+    b.sync()
+    a.sync()
+    assert a.get(Company, cid).employees == 7
