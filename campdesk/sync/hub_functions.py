@@ -44,12 +44,19 @@ def _norm(t: str) -> str:
             f'to_jsonb(jsonb_populate_record(NULL::"{t}", p_patch))) e WHERE p_patch ? e.key);')
 
 
-def _put(t: str) -> str:
+def _insert_columns(t: str) -> tuple[list[str], str, str]:
+    """The columns of ``t`` but id, their names as SQL, and the values to insert from a
+    populated record ``r`` (a column the record leaves empty takes its default)."""
     cols = [c for c in hub_tables.columns(t) if c != "id"]
     defaults = hub_tables.server_defaults(t)
     names = ", ".join(f'"{c}"' for c in cols)
-    ins_values = ", ".join(
+    values = ", ".join(
         f'coalesce(r."{c}", {defaults[c]})' if c in defaults else f'r."{c}"' for c in cols)
+    return cols, names, values
+
+
+def _put(t: str) -> str:
+    cols, names, ins_values = _insert_columns(t)
     upd_values = ", ".join(f'r."{c}"' for c in cols)
     return (f'IF p_new THEN INSERT INTO "{t}" (id, {names}) SELECT p_id, {ins_values} '
             f'FROM jsonb_populate_record(NULL::"{t}", p_rec) r;\n'
@@ -59,11 +66,7 @@ def _put(t: str) -> str:
 
 def _insert_new(t: str) -> str:
     """Insert the batch's new rows of ``t`` in one statement, each from its JSON patch."""
-    cols = [c for c in hub_tables.columns(t) if c != "id"]
-    defaults = hub_tables.server_defaults(t)
-    names = ", ".join(f'"{c}"' for c in cols)
-    values = ", ".join(
-        f'coalesce(r."{c}", {defaults[c]})' if c in defaults else f'r."{c}"' for c in cols)
+    _, names, values = _insert_columns(t)
     return (f'INSERT INTO "{t}" (id, {names}) SELECT b.id, {values} FROM sync_stage b, '
             f'json_populate_record(NULL::"{t}", b.patch) r WHERE b.fresh AND b.tbl = p_tbl;\n'
             f'    RETURN;')
