@@ -5,7 +5,9 @@ selection (Esc) and type a new one. The main contact (★) is the company's firs
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+)
 
 from campdesk.services import companies
 from campdesk.services.errors import FormErrors
@@ -41,22 +43,21 @@ class ContactsTab(QWidget):
         self.remove_button.clicked.connect(self._remove)
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self._selected()
-        row = QHBoxLayout()
-        for key, w in self.inputs.items():
+        fields = QGridLayout()  # name, title / phone, e-mail: wide enough for a whole address
+        for i, (key, w) in enumerate(self.inputs.items()):
             w.setObjectName(f"contact_{key}")
             cell = QVBoxLayout()
             cell.addWidget(w)
             cell.addWidget(self.errors.add(key))
-            row.addLayout(cell, 1)
-        row.addWidget(self.add_button)
-        row.addWidget(self.save_button)
+            fields.addLayout(cell, i // 2, i % 2)
         actions = QHBoxLayout()
-        actions.addWidget(self.primary_button)
-        actions.addWidget(self.remove_button)
+        for button in (self.add_button, self.save_button, self.primary_button,
+                       self.remove_button):
+            actions.addWidget(button)
         actions.addStretch(1)
         v = QVBoxLayout(self)
         v.addWidget(self.table, 1)
-        v.addLayout(row)
+        v.addLayout(fields)
         v.addLayout(actions)
 
     def retranslate(self) -> None:
