@@ -168,6 +168,10 @@ def sync_once(replica: LocalReplica, hub: HubSession, *, chunk: int = 5000,
     """One round. With ``verify``, also compare every table with the hub and repair."""
     report = SyncReport()
     hub_replaced = _hello(replica, hub, report)
+    if hub_replaced:
+        # A hub restored from a dump may hold rows of ours as they were before we changed or
+        # deleted them: read it all, our own new rows included.
+        hub.client_id = None
     push(replica, hub, report, chunk)
     pull(replica, hub, report, page_size, progress)
     if hub_replaced:

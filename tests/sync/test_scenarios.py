@@ -218,6 +218,33 @@ def test_hub_restored_from_a_backup_gets_back_what_it_lost(make_pc, tmp_path):
     assert_converged(a.hub_url, a, b)
 
 
+def test_a_restored_hub_brings_back_a_pcs_own_row_it_deleted_after_the_dump(make_pc, tmp_path):
+    """The dump still has the row (as sent by A); every PC must agree with the hub again,
+    A included, although A's pulls normally leave out the new rows it sent itself."""
+    import subprocess
+
+    import psycopg
+
+    a, b = make_pc("a"), make_pc("b")
+    row = a.add_company("덤프 후 삭제")
+    _sync_all(a, b, rounds=1)
+    dump = tmp_path / "hub.dump"
+    subprocess.run(["pg_dump", "-Fc", "-f", str(dump), a.hub_url], check=True)
+    a.delete(Company, row)
+    _sync_all(a, b, rounds=1)
+    params = psycopg.conninfo.conninfo_to_dict(a.hub_url)
+    admin = psycopg.conninfo.make_conninfo(a.hub_url, dbname="postgres")
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE "{params["dbname"]}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{params["dbname"]}"')
+    subprocess.run(["pg_restore", "-d", a.hub_url, str(dump)], check=True)
+    hub_exec(a.hub_url, "UPDATE sync_meta SET value = gen_random_uuid()::text "
+                        "WHERE key = 'generation'")
+    _sync_all(a, b)
+    assert a.get(Company, row) is not None and b.get(Company, row) is not None
+    assert_converged(a.hub_url, a, b)
+
+
 def test_pc_restored_from_its_own_backup_does_not_lose_new_work(make_pc, tmp_path):
     """A restored file would number its next changes like ones the hub has already seen
     (and skipped them as repeats). It continues as a new replica instead."""
