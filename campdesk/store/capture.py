@@ -9,8 +9,10 @@ A new row has no field clocks yet (its later edits are based on "nothing", which
 reads as "after this PC's own insert"); the first pull records the hub's clocks. Each
 captured change gets a new hybrid-logical-clock value, ``max(last + 1, now << 16)``,
 issued by the trigger itself from ``sync_state``; so the clock is persisted and never goes
-backwards, even when the wall clock does. While pulled data is applied, ``sync_state.applying``
-is 1 inside that one transaction and the triggers stay silent; a crash rolls the flag back.
+backwards, even when the wall clock does. Data that is not news stays out of the outbox:
+within its transaction either ``sync_state.applying`` is 1 (the triggers stay silent; see
+:func:`applying`) or, for pulled pages, the triggers are taken away and put back (see
+:func:`suspended`); a crash rolls either back.
 """
 from __future__ import annotations
 
