@@ -1,6 +1,7 @@
 """One way to set up a read-only data table."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from campdesk.ui.models.rows import ID_ROLE
@@ -35,7 +36,13 @@ def selected_id(view: QTableView) -> str | None:
 
 
 def fit_columns(view: QTableView, samples: dict[int, str]) -> None:
-    """Initial widths from a typical text per column (Hangul is twice as wide as Latin)."""
+    """Initial widths from a typical text per column (Hangul is twice as wide as Latin),
+    never narrower than the column's title ("Representative" is longer than "홍길동")."""
     metrics = view.fontMetrics()
+    header = view.horizontalHeader()
+    title_metrics = header.fontMetrics()
+    model = view.model()
     for column, sample in samples.items():
-        view.setColumnWidth(column, metrics.horizontalAdvance(sample) + 20)
+        title = model.headerData(column, Qt.Orientation.Horizontal) if model else None
+        title_width = title_metrics.horizontalAdvance(str(title)) + 28 if title else 0
+        view.setColumnWidth(column, max(metrics.horizontalAdvance(sample) + 20, title_width))
