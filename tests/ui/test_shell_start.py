@@ -58,7 +58,8 @@ def test_the_shell_becomes_the_whole_window_once_loaded(staffed_ctx, qapp, korea
         launch.start()
         qtbot.waitUntil(lambda: window.app is not None, timeout=30000)
         page = window.current_page()
-        assert page.key == "companies" and window.findChild(QLabel, "loading") is None
+        assert page.key == "companies"
+        qtbot.waitUntil(lambda: window.findChild(QLabel, "loading") is None)  # deleteLater
         qtbot.waitUntil(lambda: page.model.rowCount() == 1)
         dialog = find_dialog(qtbot, ConsultationDialog)
         dialog.close()
