@@ -3,8 +3,10 @@ during a pull (14), bootstrap progress and restart (15), long offline work in ch
 an old client and a newer hub column (17)."""
 from __future__ import annotations
 
+import subprocess
 import threading
 
+import psycopg
 import pytest
 
 from campdesk.store.models import Company
@@ -189,28 +191,33 @@ def test_rows_lost_or_added_behind_the_triggers_back_are_detected_and_repaired(m
     assert_converged(a.hub_url, a, b)
 
 
+def _dump_hub(url: str, dump) -> None:
+    subprocess.run(["pg_dump", "-Fc", "-f", str(dump), url], check=True)
+
+
+def _restore_hub(url: str, dump) -> None:
+    """The hub's database dropped and restored from ``dump``, then given a new generation,
+    as docs/HUB.md tells the administrator."""
+    params = psycopg.conninfo.conninfo_to_dict(url)
+    admin = psycopg.conninfo.make_conninfo(url, dbname="postgres")
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE "{params["dbname"]}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{params["dbname"]}"')
+    subprocess.run(["pg_restore", "-d", url, str(dump)], check=True)
+    hub_exec(url, "UPDATE sync_meta SET value = gen_random_uuid()::text WHERE key = 'generation'")
+
+
 def test_hub_restored_from_a_backup_gets_back_what_it_lost(make_pc, tmp_path):
     """SYNC.md 20: PCs read the restored hub again and re-send what it lost."""
-    import subprocess
-
-    import psycopg
-
     a, b = make_pc("a"), make_pc("b")
     early = a.add_company("백업 전")
     _sync_all(a, b, rounds=1)
     dump = tmp_path / "hub.dump"
-    subprocess.run(["pg_dump", "-Fc", "-f", str(dump), a.hub_url], check=True)
+    _dump_hub(a.hub_url, dump)
     late = a.add_company("백업 후")  # acknowledged by the hub, then lost with it
     a.sync()
     b_note = b.add_company("B의 미전송")  # still unsent on B when the hub goes down
-    params = psycopg.conninfo.conninfo_to_dict(a.hub_url)
-    admin = psycopg.conninfo.make_conninfo(a.hub_url, dbname="postgres")
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE "{params["dbname"]}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{params["dbname"]}"')
-    subprocess.run(["pg_restore", "-d", a.hub_url, str(dump)], check=True)
-    hub_exec(a.hub_url, "UPDATE sync_meta SET value = gen_random_uuid()::text "
-                        "WHERE key = 'generation'")  # as docs/HUB.md tells the administrator
+    _restore_hub(a.hub_url, dump)
     _sync_all(a, b)
     for pc in (a, b):
         assert {pc.get(Company, i).name for i in (early, late, b_note)} == {
@@ -221,25 +228,14 @@ def test_hub_restored_from_a_backup_gets_back_what_it_lost(make_pc, tmp_path):
 def test_a_restored_hub_brings_back_a_pcs_own_row_it_deleted_after_the_dump(make_pc, tmp_path):
     """The dump still has the row (as sent by A); every PC must agree with the hub again,
     A included, although A's pulls normally leave out the new rows it sent itself."""
-    import subprocess
-
-    import psycopg
-
     a, b = make_pc("a"), make_pc("b")
     row = a.add_company("덤프 후 삭제")
     _sync_all(a, b, rounds=1)
     dump = tmp_path / "hub.dump"
-    subprocess.run(["pg_dump", "-Fc", "-f", str(dump), a.hub_url], check=True)
+    _dump_hub(a.hub_url, dump)
     a.delete(Company, row)
     _sync_all(a, b, rounds=1)
-    params = psycopg.conninfo.conninfo_to_dict(a.hub_url)
-    admin = psycopg.conninfo.make_conninfo(a.hub_url, dbname="postgres")
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE "{params["dbname"]}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{params["dbname"]}"')
-    subprocess.run(["pg_restore", "-d", a.hub_url, str(dump)], check=True)
-    hub_exec(a.hub_url, "UPDATE sync_meta SET value = gen_random_uuid()::text "
-                        "WHERE key = 'generation'")
+    _restore_hub(a.hub_url, dump)
     _sync_all(a, b)
     assert a.get(Company, row) is not None and b.get(Company, row) is not None
     assert_converged(a.hub_url, a, b)
