@@ -50,15 +50,17 @@ class ContactsTab(QWidget):
             cell.addWidget(w)
             cell.addWidget(self.errors.add(key))
             fields.addLayout(cell, i // 2, i % 2)
-        actions = QHBoxLayout()
-        for button in (self.add_button, self.save_button, self.primary_button,
-                       self.remove_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
         v = QVBoxLayout(self)
         v.addWidget(self.table, 1)
         v.addLayout(fields)
-        v.addLayout(actions)
+        # Two short rows, not one long one: English labels would widen the whole pane.
+        for pair in ((self.add_button, self.save_button),
+                     (self.primary_button, self.remove_button)):
+            actions = QHBoxLayout()
+            for button in pair:
+                actions.addWidget(button)
+            actions.addStretch(1)
+            v.addLayout(actions)
 
     def retranslate(self) -> None:
         for key, (ko, en) in {"name": ("이름", "Name"), "title": ("직함", "Title"),
