@@ -27,8 +27,3 @@ def millis(hlc: int) -> int:
 
 def from_millis(ms: int) -> int:
     return ms << COUNTER_BITS
-
-
-def max_value(clocks) -> int:
-    """The highest HLC among clock strings (0 for none)."""
-    return max((value(c) for c in clocks if c), default=0)
