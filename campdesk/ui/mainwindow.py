@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from campdesk.ui import actions
 from campdesk.ui.i18n import t
 from campdesk.ui.pages.base import Page
-from campdesk.ui.pages.registry import PAGES, import_pages
+from campdesk.ui.pages.registry import PAGES, import_pages, page_info
 from campdesk.ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
@@ -38,13 +38,12 @@ BANNER_STYLE = "QFrame, QWidget#banner { background: #fff4e5; border-bottom: 1px
 
 
 class MainWindow(Retranslating, QMainWindow):
-    def __init__(self, app: AppServices | None, page_modules: list[str] | None = None, *,
-                 paths: Paths | None = None):
+    def __init__(self, app: AppServices | None, *, paths: Paths | None = None):
         super().__init__()
         self.app: AppServices | None = None  # None while the data layer loads (the shell)
         self.paths = app.ctx.paths if app is not None else paths
         self.setObjectName("main_window")
-        self.page_types = [p for p in PAGES if page_modules is None or p.module in page_modules]
+        self.page_types = PAGES
         self.pages: dict[str, Page] = {}
         self._actions: dict[str, QAction] = {}
         self._waiting: actions.ActionSpec | None = None  # asked for while loading
@@ -185,8 +184,7 @@ class MainWindow(Retranslating, QMainWindow):
     def page(self, key: str) -> Page:
         """The page object, built now if it was never shown (only once attached)."""
         if key not in self.pages:
-            info = next(i for i in self.page_types if i.key == key)
-            page = info.page_class()(self.app)
+            page = page_info(key).page_class()(self.app)
             self.pages[key] = page
             self.stack.addWidget(page)
         return self.pages[key]
