@@ -1,8 +1,10 @@
 """Values between the hub's JSON and this PC's SQLite, column by column.
 
-The hub sends typed JSON (``to_jsonb``): ISO timestamps with a ``T``, ``true``/``false``.
-SQLite keeps what SQLAlchemy writes: ``YYYY-MM-DD HH:MM:SS.ffffff`` and 0/1. Writing
-pulled values in exactly the local format keeps rows equal across PCs, byte for byte.
+SQLite keeps what SQLAlchemy writes: ``YYYY-MM-DD HH:MM:SS.ffffff`` and 0/1. A hub of schema 3
+or later sends pulled rows as text in that format (:func:`hub_text_sql`); an older one, and
+the hub's conflict values, come as typed JSON (``to_jsonb``: ISO timestamps with a ``T``,
+``true``/``false``), converted by :func:`to_local`. Writing pulled values in exactly the local
+format keeps rows equal across PCs, byte for byte.
 """
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any, Callable
 
-from sqlalchemy import Boolean, DateTime
+from sqlalchemy import Boolean, Date, DateTime
 
 from campdesk.store.base import Base
 
@@ -50,17 +52,21 @@ def converters(table: str) -> dict[str, Callable[[Any], Any]]:
     return {c.name: _converter(c) for c in t.columns}
 
 
-def sql_value(table: str, field: str, param: int) -> str:
-    """The SQL that turns parameter ``?param`` (a pulled JSON value) into the local format;
-    done by SQLite, so a page of 2,000 rows costs no Python per value. Timestamps become
-    ``YYYY-MM-DD HH:MM:SS.ffffff`` exactly as :func:`_datetime` writes them; booleans need
-    nothing (Python's sqlite3 stores ``True`` as 1)."""
-    if converters(table).get(field) is not _datetime:
-        return f"?{param}"
-    v = f"?{param}"
-    return (f"CASE WHEN substr({v}, 11, 1) = 'T' THEN substr({v}, 1, 10) || ' ' || "
-            f"substr({v}, 12, 8) || '.' || substr(substr({v}, 21) || '000000', 1, 6) "
-            f"ELSE {v} END")
+def hub_text_sql(table: str, field: str, alias: str) -> str:
+    """The SQL by which the hub writes a value as text in this PC's storage format, so a
+    pulled page goes into SQLite as it comes: timestamps as ``YYYY-MM-DD HH:MM:SS.ffffff``,
+    dates as ``YYYY-MM-DD`` whatever the session's DateStyle, booleans as 1 and 0. SQLite's
+    column affinity makes numbers of the numbers."""
+    column = Base.metadata.tables[table].columns[field]
+    impl = getattr(column.type, "impl", column.type)
+    value = f'{alias}."{field}"'
+    if isinstance(impl, DateTime) or isinstance(column.type, DateTime):
+        return f"to_char({value}, 'YYYY-MM-DD HH24:MI:SS.US')"
+    if isinstance(impl, Date) or isinstance(column.type, Date):
+        return f"to_char({value}, 'YYYY-MM-DD')"
+    if isinstance(impl, Boolean) or isinstance(column.type, Boolean):
+        return f"{value}::int::text"
+    return f"{value}::text"
 
 
 def to_local(table: str, field: str, value: Any) -> Any:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import queue
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, TypeVar
@@ -87,13 +88,26 @@ def _hello(replica: LocalReplica, hub: HubSession, report: SyncReport) -> bool:
 
 
 def push(replica: LocalReplica, hub: HubSession, report: SyncReport, chunk: int) -> None:
+    """Send the outbox in batches, in order, each one only after the hub took the one
+    before (the hub skips every seq at or below the last it took, so a batch that failed
+    must not be overtaken). While the hub merges a batch, this PC acknowledges the one
+    before and reads the next: the hub's work and ours overlap."""
     site = replica.site_id
-    while (batch := replica.next_batch(chunk)) is not None:
-        batch_json, _ = batch
-        answer = hub.push(site, CLIENT_SCHEMA, batch_json)
-        replica.ack(answer["acked_seq"])
-        report.pushed += answer["applied"]
-        report.flagged += answer["flagged"]
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push") as sender:
+        batch = replica.next_batch(chunk)
+        acked = None  # the answer of the batch the hub took last, not yet forgotten here
+        while batch is not None:
+            batch_json, last = batch
+            merging = sender.submit(hub.push, site, CLIENT_SCHEMA, batch_json)
+            if acked is not None:
+                replica.ack(acked)
+            batch = replica.next_batch(chunk, after=last)
+            answer = merging.result()
+            acked = answer["acked_seq"]
+            report.pushed += answer["applied"]
+            report.flagged += answer["flagged"]
+        if acked is not None:
+            replica.ack(acked)
 
 
 def pull(replica: LocalReplica, hub: HubSession, report: SyncReport, page_size: int,
@@ -162,7 +176,7 @@ def fetched_ahead(pages: Iterator[T]) -> Iterator[T]:
 _END = object()
 
 
-def sync_once(replica: LocalReplica, hub: HubSession, *, chunk: int = 5000,
+def sync_once(replica: LocalReplica, hub: HubSession, *, chunk: int = 2000,
               page_size: int = 5000, progress: Progress | None = None,
               verify: bool = False) -> SyncReport:
     """One round. With ``verify``, also compare every table with the hub and repair."""

@@ -18,6 +18,9 @@ from campdesk.sync.local import PulledRow
 SESSION_OPTIONS = "-c idle_in_transaction_session_timeout=120000 -c statement_timeout=300000"
 TOO_OLD = "CD001"
 ECHO_FREE_HUB = 2
+# The first page of a pull is short, so that this PC writes it while the hub reads the next.
+FIRST_PAGE = 500
+TYPED_PULL_HUB = 3
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,8 @@ class HubSession:
         self.conn = conn
         self.client_id: str | None = None  # set by hello on a hub that skips echoes
         self.batch_type = "jsonb"  # what a hub of schema 1 takes; json from schema 2 on
+        self.typed_pull = False  # pages of text in our storage format, from hub schema 3 on
+        self._columns: dict[str, tuple[str, ...]] | None = None  # the hub's, per table
 
     def close(self) -> None:
         self.conn.close()
@@ -74,6 +79,7 @@ class HubSession:
         newer = info["hub_schema"] >= ECHO_FREE_HUB
         self.client_id = client_id if newer else None
         self.batch_type = "json" if newer else "jsonb"
+        self.typed_pull = info["hub_schema"] >= TYPED_PULL_HUB
         return Hello(info["server_now_ms"], info["last_mutation"], info["hub_schema"],
                      info["min_client_schema"], info["generation"])
 
@@ -95,18 +101,36 @@ class HubSession:
                 marks = ", %s" * len(me)
                 total = self.conn.execute(f"SELECT sync_pull_count(%s, %s{marks})",
                                           (lo, hi, *me)).fetchone()[0]
+                read_page = self._text_page if self.typed_pull else self._json_page
                 after = (0, "", "")
+                limit = min(page_size, FIRST_PAGE)  # small: the PC starts writing sooner
                 while True:
-                    rows = self.conn.execute(
-                        f"SELECT * FROM sync_pull(%s, %s, %s, %s, %s, %s{marks})",
-                        (lo, hi, *after, page_size, *me)).fetchall()
-                    page = [PulledRow(*r) for r in rows]
+                    page = read_page((lo, hi, *after, limit))
                     yield hi, total, page
-                    if len(rows) < page_size:
+                    if len(page) < limit:
                         return
                     after = (page[-1].xid, page[-1].tbl, page[-1].id)
+                    limit = page_size
         except psycopg.OperationalError as exc:
             raise HubUnreachable(f"허브와의 연결이 끊어졌습니다. ({_first_line(exc)})") from exc
+
+    def _text_page(self, params: tuple) -> list[PulledRow]:
+        """A page from a hub of schema 3 or later: values as text, ready for SQLite."""
+        if self._columns is None:
+            self._columns = {t: tuple(cols) for t, cols in
+                             self.conn.execute("SELECT sync_columns()").fetchone()[0].items()}
+        rows = self.conn.execute(
+            "SELECT * FROM sync_pull_rows(%s, %s, %s, %s, %s, %s, %s::text)",
+            (*params, self.client_id)).fetchall()
+        columns = self._columns
+        return [PulledRow(x, t, i, d, c, columns.get(t, ()), v) for x, t, i, d, c, v in rows]
+
+    def _json_page(self, params: tuple) -> list[PulledRow]:
+        """A page from a hub of schema 1 or 2: rows as typed JSON."""
+        params += () if self.client_id is None else (self.client_id,)
+        marks = ", ".join(["%s"] * len(params))
+        return [PulledRow.from_json(*r) for r in self.conn.execute(
+            f"SELECT * FROM sync_pull({marks})", params).fetchall()]
 
     def digest(self, watermark: int, skip: set[tuple[str, str]]
                ) -> tuple[dict[str, tuple[int, int]], set[tuple[str, str]]]:
@@ -128,7 +152,7 @@ class HubSession:
             rows = self.conn.execute("SELECT * FROM sync_table_rows(%s, %s, %s)",
                                      (table, after, page_size)).fetchall()
             if rows:
-                yield [PulledRow(*r) for r in rows]
+                yield [PulledRow.from_json(*r) for r in rows]
             if len(rows) < page_size:
                 return
             after = rows[-1][2]

@@ -9,6 +9,7 @@ ENTRY_POINTS = (
     "sync_pull(bigint, bigint, bigint, text, text, int)", "sync_pull_count(bigint, bigint)",
     "sync_pull(bigint, bigint, bigint, text, text, int, text)",
     "sync_pull_count(bigint, bigint, text)",
+    "sync_pull_rows(bigint, bigint, bigint, text, text, int, text)", "sync_columns()",
     "sync_info()", "sync_digest(bigint, text[])", "sync_recent(bigint)",
     "sync_table_rows(text, text, int)",
 )

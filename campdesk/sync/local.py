@@ -11,11 +11,10 @@ import json
 import operator
 import sqlite3
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import lru_cache
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, NamedTuple, Sequence
 
 import orjson
 
@@ -28,14 +27,29 @@ NOW_MS_SQL = ("SELECT CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGE
               "FROM sync_state WHERE id = 1")
 
 
-@dataclass(frozen=True)
-class PulledRow:
+class PulledRow(NamedTuple):
+    """One row of a pull: its clocks, and its values in this PC's storage format in the
+    order of ``columns`` (the hub's columns of the table), or None when it is deleted."""
     xid: int
     tbl: str
     id: str
     deleted: bool
     clocks: dict
-    data: dict | None
+    columns: tuple[str, ...]
+    values: Sequence | None
+
+    @classmethod
+    def from_json(cls, xid: int, tbl: str, row_id: str, deleted: bool, clocks: dict,
+                  data: dict | None) -> "PulledRow":
+        """A row as an older hub (or a repair) sends it: typed JSON, converted here."""
+        if data is None:
+            return cls(xid, tbl, row_id, deleted, clocks, (), None)
+        return cls(xid, tbl, row_id, deleted, clocks, tuple(data),
+                   tuple(codec.to_local(tbl, c, v) for c, v in data.items()))
+
+    @property
+    def data(self) -> dict | None:
+        return None if self.values is None else dict(zip(self.columns, self.values))
 
 
 class LocalReplica:
@@ -108,8 +122,9 @@ class LocalReplica:
     def pending_count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM sync_outbox").fetchone()[0]
 
-    def next_batch(self, limit: int) -> tuple[str, int] | None:
-        """The oldest ``limit`` changes as one JSON array (built by SQLite), and the last seq.
+    def next_batch(self, limit: int, after: int = 0) -> tuple[str, int] | None:
+        """The oldest ``limit`` changes after seq ``after`` as one JSON array (built by
+        SQLite), and the last seq.
 
         ``patch`` and ``base`` are JSON already (written by the capture triggers with
         ``json_object``), so they are spliced in as they are rather than parsed again. A
@@ -123,8 +138,8 @@ class LocalReplica:
             "  'op', op, 'clock', clock) AS head,"
             "  CASE WHEN op = 'upsert' AND base IS NULL THEN json_patch('{}', patch)"
             "       ELSE patch END AS patch"
-            "  FROM sync_outbox ORDER BY seq LIMIT ?))",
-            (limit,)).fetchone()
+            "  FROM sync_outbox WHERE seq > ? ORDER BY seq LIMIT ?))",
+            (after, limit)).fetchone()
         return None if row[2] == 0 else (row[0], row[1])
 
     def ack(self, seq: int) -> None:
@@ -233,11 +248,10 @@ class LocalReplica:
                           (row.tbl, row.id))
 
     def _row_values(self, row: PulledRow, pending: dict[str, str]) -> tuple[tuple, tuple, tuple]:
-        columns, keys = self._columns[row.tbl], tuple(row.data)
-        fields = _present(columns, keys)
-        keep = tuple(c for c in fields if c != "id" and c not in pending) if pending \
-            else _present(columns, keys, updatable=True)
-        return fields, keep, _getter(fields)(row.data)
+        fields, keep, getter = _plan(self._columns[row.tbl], row.columns)
+        if pending:
+            keep = tuple(c for c in keep if c not in pending)
+        return fields, keep, getter(row.values)
 
 
 def _ids_by_table(rows: list[PulledRow]) -> dict[str, str]:
@@ -249,17 +263,16 @@ def _ids_by_table(rows: list[PulledRow]) -> dict[str, str]:
 
 
 @lru_cache(maxsize=512)
-def _present(columns: tuple[str, ...], keys: tuple[str, ...], updatable: bool = False) -> tuple:
-    """The pulled fields this PC's table has (a newer hub may send more), in table order."""
-    present = set(keys)
-    return tuple(c for c in columns if c in present and not (updatable and c == "id"))
-
-
-@lru_cache(maxsize=512)
-def _getter(fields: tuple[str, ...]) -> Callable[[dict], tuple]:
-    """The values of ``fields`` from a pulled row, as a tuple (in C, not a Python loop)."""
-    get = operator.itemgetter(*fields)
-    return get if len(fields) > 1 else (lambda data: (get(data),))
+def _plan(local: tuple[str, ...], pulled: tuple[str, ...]
+          ) -> tuple[tuple, tuple, Callable[[Sequence], tuple]]:
+    """For a table with ``local`` columns here and ``pulled`` columns on the hub (a newer hub
+    may have more, an older one fewer): the fields to write, in table order; those an
+    existing row takes; and how to pick their values from a pulled row (in C)."""
+    at = {c: i for i, c in enumerate(pulled)}
+    fields = tuple(c for c in local if c in at)
+    get = operator.itemgetter(*(at[c] for c in fields))
+    getter = get if len(fields) > 1 else (lambda values: (get(values),))
+    return fields, tuple(c for c in fields if c != "id"), getter
 
 
 @contextmanager
@@ -278,8 +291,7 @@ def _upsert_sql(tbl: str, fields: tuple, keep: tuple | None) -> str:
     """An upsert that updates the ``keep`` fields of an existing row; with ``keep`` None, a
     plain insert (for rows this PC does not have)."""
     names = ", ".join(f'"{c}"' for c in fields)
-    values = ", ".join(codec.sql_value(tbl, c, i) for i, c in enumerate(fields, start=1))
-    sql = f'INSERT INTO "{tbl}" ({names}) VALUES ({values})'
+    sql = f'INSERT INTO "{tbl}" ({names}) VALUES ({", ".join("?" * len(fields))})'
     if keep is None:
         return sql
     update = ", ".join(f'"{c}" = excluded."{c}"' for c in keep) or '"id" = excluded."id"'
