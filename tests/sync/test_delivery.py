@@ -8,12 +8,13 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import psycopg
 import pytest
 
-from campdesk.store.models import Company
+from campdesk.store.models import Company, Consultation, Space
 from campdesk.sync import engine
 from campdesk.sync.errors import HubUnreachable
 from campdesk.sync.version import CLIENT_SCHEMA
@@ -211,3 +212,27 @@ def test_a_pc_on_the_old_pull_signature_still_gets_everything(make_pc):
     with psycopg.connect(a.hub_url) as conn:
         rows = conn.execute("SELECT id FROM sync_pull(0, sync_watermark(), 0, '', '', 100)").fetchall()
     assert {(edited,), (fresh,)} <= set(rows)
+
+
+@pytest.mark.parametrize("hub_schema", [None, 2], ids=["text pages", "hub not upgraded"])
+def test_every_kind_of_value_arrives_exactly_as_stored(make_pc, hub_schema):
+    """Dates, timestamps, floats, integers, booleans, empty values and Hangul reach the other
+    PC as the same stored values (type included), whether the hub sends pages as text in
+    the PC's format (schema 3) or as JSON (a hub not upgraded yet)."""
+    a, b = make_pc("a"), make_pc("b")
+    if hub_schema:
+        hub_exec(a.hub_url, f"UPDATE sync_meta SET value = '{hub_schema}' WHERE key = 'hub_schema'")
+    cid = a.add_company("값 검사 (주)", employees=12, founded_on=date(2019, 2, 28),
+                        notes="줄 바꿈\n따옴표 \" ' 와 {중괄호}, 쉼표", archived=True)
+    sid = a.add(Space, floor=3, name="301-D04", kind="desk", capacity=0, area_m2=12.5,
+                plan_x=0.1, plan_y=1e-7, plan_w=3.0, plan_h=None)
+    kid = a.add(Consultation, occurred_at=datetime(2026, 11, 25, 9, 30, 0, 120000, timezone.utc),
+                channel="phone", company_id=cid, category="other", question="질문",
+                outcome="resolved", due_on=date(2026, 12, 1), duration_min=45)
+    a.sync()
+    b.sync()
+    for table, row_id in (("companies", cid), ("spaces", sid), ("consultations", kid)):
+        with a.raw() as ca, b.raw() as cb:
+            sql = f'SELECT * FROM "{table}" WHERE id = ?'
+            mine, theirs = ca.execute(sql, (row_id,)).fetchone(), cb.execute(sql, (row_id,)).fetchone()
+        assert theirs == mine and [type(v) for v in theirs] == [type(v) for v in mine], table
