@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import queue
 import threading
+from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -88,26 +89,41 @@ def _hello(replica: LocalReplica, hub: HubSession, report: SyncReport) -> bool:
 
 
 def push(replica: LocalReplica, hub: HubSession, report: SyncReport, chunk: int) -> None:
-    """Send the outbox in batches, in order, each one only after the hub took the one
-    before (the hub skips every seq at or below the last it took, so a batch that failed
-    must not be overtaken). While the hub merges a batch, this PC acknowledges the one
-    before and reads the next: the hub's work and ours overlap."""
+    """Send the outbox in batches, in order, and forget each batch once the hub took it.
+
+    Two batches may be on their way at once, on two connections: the hub parses the next
+    while it merges this one, and this PC reads and acknowledges meanwhile. Each batch
+    names the last change of the one before; the hub merges them one at a time and refuses
+    a batch whose predecessor has not arrived (the hub skips every change at or below the
+    last it took, so a batch must never overtake one that failed)."""
     site = replica.site_id
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push") as sender:
-        batch = replica.next_batch(chunk)
-        acked = None  # the answer of the batch the hub took last, not yet forgotten here
-        while batch is not None:
-            batch_json, last = batch
-            merging = sender.submit(hub.push, site, CLIENT_SCHEMA, batch_json)
-            if acked is not None:
-                replica.ack(acked)
-            batch = replica.next_batch(chunk, after=last)
-            answer = merging.result()
-            acked = answer["acked_seq"]
-            report.pushed += answer["applied"]
-            report.flagged += answer["flagged"]
-        if acked is not None:
-            replica.ack(acked)
+    batch = replica.next_batch(chunk)
+    if batch is None:
+        return
+    depth = 2 if hub.pipelined else 1
+    sessions = [hub]  # batch i goes on session i % depth, the second opened when needed
+    in_flight: deque = deque()  # answers to come, oldest first
+    try:
+        with ThreadPoolExecutor(max_workers=depth, thread_name_prefix="sync-push") as sender:
+            sent, after = 0, None
+            while batch is not None or in_flight:
+                if batch is not None and len(in_flight) < depth:
+                    batch_json, last = batch
+                    if len(sessions) < depth and sent == 1:
+                        sessions.append(hub.second())
+                    session = sessions[sent % len(sessions)]
+                    in_flight.append(sender.submit(session.push, site, CLIENT_SCHEMA,
+                                                   batch_json, after))
+                    sent, after = sent + 1, last
+                    batch = replica.next_batch(chunk, after=last)
+                    continue
+                answer = in_flight.popleft().result()
+                replica.ack(answer["acked_seq"])
+                report.pushed += answer["applied"]
+                report.flagged += answer["flagged"]
+    finally:
+        for extra in sessions[1:]:
+            extra.close()
 
 
 def pull(replica: LocalReplica, hub: HubSession, report: SyncReport, page_size: int,

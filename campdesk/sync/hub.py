@@ -56,6 +56,7 @@ class HubSession:
         self.batch_type = "jsonb"  # what a hub of schema 1 takes; json from schema 2 on
         self.typed_pull = False  # pages of text in our storage format, from hub schema 3 on
         self._columns: dict[str, tuple[str, ...]] | None = None  # the hub's, per table
+        self.pipelined = False  # may send a batch before the last one is answered (schema 3)
 
     def close(self) -> None:
         self.conn.close()
@@ -66,7 +67,7 @@ class HubSession:
         except psycopg.errors.RaiseException as exc:
             raise _translate(exc) from exc
         except psycopg.Error as exc:
-            if exc.sqlstate == TOO_OLD:
+            if (exc.sqlstate or "").startswith("CD"):  # raised by the hub's functions
                 raise _translate(exc) from exc
             if isinstance(exc, psycopg.OperationalError):
                 raise HubUnreachable(f"허브와의 연결이 끊어졌습니다. ({_first_line(exc)})") from exc
@@ -79,13 +80,27 @@ class HubSession:
         newer = info["hub_schema"] >= ECHO_FREE_HUB
         self.client_id = client_id if newer else None
         self.batch_type = "json" if newer else "jsonb"
-        self.typed_pull = info["hub_schema"] >= TYPED_PULL_HUB
+        self.typed_pull = self.pipelined = info["hub_schema"] >= TYPED_PULL_HUB
         return Hello(info["server_now_ms"], info["last_mutation"], info["hub_schema"],
                      info["min_client_schema"], info["generation"])
 
-    def push(self, client_id: str, schema: int, batch_json: str) -> dict:
-        return self._call(f"SELECT sync_push(%s, %s, %s::{self.batch_type})",
-                          (client_id, schema, batch_json))
+    def push(self, client_id: str, schema: int, batch_json: str, after: int | None = None) -> dict:
+        """Merge one batch; ``after`` (hub schema 3) is the last change of the batch before
+        it, which the hub must have taken first."""
+        if after is None or not self.pipelined:
+            return self._call(f"SELECT sync_push(%s, %s, %s::{self.batch_type})",
+                              (client_id, schema, batch_json))
+        return self._call("SELECT sync_push(%s, %s, %s::json, %s::bigint)",
+                          (client_id, schema, batch_json, after))
+
+    def second(self) -> "HubSession":
+        """Another session on a new connection to the same hub, as this one was opened:
+        a PC sends its next batch on it while the hub merges the one before."""
+        info = self.conn.info
+        other = HubSession(connect(info.dsn, info.password))
+        other.client_id, other.batch_type = self.client_id, self.batch_type
+        other.typed_pull = other.pipelined = self.pipelined
+        return other
 
     def pull(self, lo: int, page_size: int) -> Iterator[tuple[int, int, list[PulledRow]]]:
         """Yield ``(watermark, total, page)`` from one consistent snapshot of the hub.

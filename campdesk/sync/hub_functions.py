@@ -355,28 +355,37 @@ BEGIN
   RETURN v_flags;
 END $f$;
 
--- Apply the mutations of a batch above p_last; returns {last, applied, flagged}. With p_safe,
--- each mutation runs in its own subtransaction and one the hub cannot apply is quarantined.
-DROP FUNCTION IF EXISTS sync_apply_batch(text, jsonb, bigint, bigint, boolean);
-CREATE OR REPLACE FUNCTION sync_apply_batch(p_client text, p_batch json, p_last bigint,
-    p_now bigint, p_safe boolean) RETURNS jsonb LANGUAGE plpgsql AS $f$
-DECLARE m jsonb; v_applied int := 0; v_flags int := 0; v_last bigint;
+-- Parse a batch into the session's sync_stage. Fresh: a new row the hub has never seen,
+-- inserted set-wise (see sync_insert_fresh). With p_safe, nothing is fresh.
+CREATE OR REPLACE FUNCTION sync_stage_batch(p_batch json, p_safe boolean) RETURNS void
+LANGUAGE plpgsql AS $f$
 BEGIN
   CREATE TEMP TABLE IF NOT EXISTS sync_stage (seq bigint PRIMARY KEY, tbl text, id text,
       op text, patch json, base json, clock text, fresh boolean) ON COMMIT DELETE ROWS;
   TRUNCATE sync_stage;
-  -- Fresh: a new row the hub has never seen, inserted set-wise (see sync_insert_fresh).
   INSERT INTO sync_stage
   SELECT x.seq, x.tbl, x.id, x.op, x.patch, x.base, x.clock,
          NOT p_safe AND x.op = 'upsert' AND x.tbl <> ALL (%(ordered)s)
          AND x.tbl = ANY (sync_tables()) AND x.id IS NOT NULL
          AND NOT EXISTS (SELECT 1 FROM sync_row r WHERE r.tbl = x.tbl AND r.id = x.id)
     FROM json_to_recordset(p_batch) AS x(seq bigint, tbl text, id text, op text, patch json,
-                                         base json, clock text)
-   WHERE x.seq > p_last;
+                                         base json, clock text);
   -- A row changed twice in one batch is merged change by change, in order.
   UPDATE sync_stage SET fresh = false
    WHERE fresh AND (tbl, id) IN (SELECT tbl, id FROM sync_stage GROUP BY tbl, id HAVING count(*) > 1);
+END $f$;
+
+-- Apply the staged mutations above p_last, under the push lock; returns {last, applied,
+-- flagged}. With p_safe, each mutation runs in its own subtransaction and one the hub cannot
+-- apply is quarantined.
+CREATE OR REPLACE FUNCTION sync_apply_staged(p_client text, p_last bigint, p_now bigint,
+    p_safe boolean) RETURNS jsonb LANGUAGE plpgsql AS $f$
+DECLARE m jsonb; v_applied int := 0; v_flags int := 0; v_last bigint;
+BEGIN
+  DELETE FROM sync_stage WHERE seq <= p_last;  -- merged before: a batch sent again
+  -- Staged before the lock was taken: a push that took it first may have written the row.
+  UPDATE sync_stage b SET fresh = false
+   WHERE fresh AND EXISTS (SELECT 1 FROM sync_row r WHERE r.tbl = b.tbl AND r.id = b.id);
   SELECT coalesce(max(seq), p_last), count(*) INTO v_last, v_applied FROM sync_stage;
   v_flags := sync_insert_fresh(p_client, p_now);
   FOR m IN SELECT jsonb_build_object('seq', b.seq, 'tbl', b.tbl, 'id', b.id, 'op', b.op,
@@ -397,15 +406,38 @@ BEGIN
   RETURN jsonb_build_object('last', v_last, 'applied', v_applied, 'flagged', v_flags);
 END $f$;
 
+DROP FUNCTION IF EXISTS sync_apply_batch(text, jsonb, bigint, bigint, boolean);
+CREATE OR REPLACE FUNCTION sync_apply_batch(p_client text, p_batch json, p_last bigint,
+    p_now bigint, p_safe boolean) RETURNS jsonb LANGUAGE plpgsql AS $f$
+BEGIN
+  PERFORM sync_stage_batch(p_batch, p_safe);
+  RETURN sync_apply_staged(p_client, p_last, p_now, p_safe);
+END $f$;
+
 -- The hub schema 1 signature, for PCs not yet upgraded.
 CREATE OR REPLACE FUNCTION sync_push(p_client text, p_schema int, p_batch jsonb) RETURNS jsonb
 LANGUAGE sql %(definer)s AS $f$ SELECT sync_push(p_client, p_schema, p_batch::json) $f$;
 
 CREATE OR REPLACE FUNCTION sync_push(p_client text, p_schema int, p_batch json) RETURNS jsonb
-LANGUAGE plpgsql %(definer)s AS $f$
+LANGUAGE sql %(definer)s AS $f$ SELECT sync_push(p_client, p_schema, p_batch, NULL) $f$;
+
+-- p_after: the last change of the batch sent before this one (hub schema 3). The batch is
+-- parsed before the push lock is taken, so a PC may send its next batch on a second
+-- connection while the hub merges this one; if that one failed, this one is refused
+-- (CD003) rather than skipping over it. NULL: no such check (a PC not yet upgraded).
+CREATE OR REPLACE FUNCTION sync_push(p_client text, p_schema int, p_batch json, p_after bigint)
+RETURNS jsonb LANGUAGE plpgsql %(definer)s AS $f$
 DECLARE v_last bigint; v_now bigint; r jsonb;
 BEGIN
   PERFORM sync_gate(p_schema);
+  PERFORM sync_stage_batch(p_batch, false);
+  -- The batch before may still be on its way, or parsed and waiting for the lock: give it
+  -- two seconds to arrive (each look sees what has committed since).
+  FOR i IN 1..400 LOOP
+    EXIT WHEN p_after IS NULL OR (SELECT c.last_mutation >= p_after FROM sync_client c
+                                   WHERE c.client_id = p_client) IS NOT FALSE;
+    PERFORM pg_sleep(0.005);
+  END LOOP;
   PERFORM pg_advisory_xact_lock(%(lock)s);
   PERFORM set_config('campdesk.merging', 'on', true);
   v_now := sync_now_ms();
@@ -413,8 +445,12 @@ BEGIN
   IF NOT FOUND THEN
     RAISE EXCEPTION 'unknown client %%: say hello first', p_client USING ERRCODE = 'CD002';
   END IF;
+  IF v_last < p_after THEN
+    RAISE EXCEPTION 'the batch before this one (up to change %%) has not arrived', p_after
+      USING ERRCODE = 'CD003';
+  END IF;
   BEGIN
-    r := sync_apply_batch(p_client, p_batch, v_last, v_now, false);  -- the usual case
+    r := sync_apply_staged(p_client, v_last, v_now, false);  -- the usual case
   EXCEPTION WHEN OTHERS THEN
     r := sync_apply_batch(p_client, p_batch, v_last, v_now, true);   -- find the poison
   END;

@@ -5,7 +5,8 @@ from __future__ import annotations
 from campdesk.store.capture import SYNCED_TABLES
 
 ENTRY_POINTS = (
-    "sync_hello(text, int, text)", "sync_push(text, int, jsonb)", "sync_push(text, int, json)", "sync_watermark()",
+    "sync_hello(text, int, text)", "sync_push(text, int, jsonb)", "sync_push(text, int, json)",
+    "sync_push(text, int, json, bigint)", "sync_watermark()",
     "sync_pull(bigint, bigint, bigint, text, text, int)", "sync_pull_count(bigint, bigint)",
     "sync_pull(bigint, bigint, bigint, text, text, int, text)",
     "sync_pull_count(bigint, bigint, text)",

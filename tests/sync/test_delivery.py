@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import pytest
 
 from campdesk.store.models import Company, Consultation, Space
 from campdesk.sync import engine
-from campdesk.sync.errors import HubUnreachable
+from campdesk.sync.errors import HubUnreachable, SyncError
 from campdesk.sync.version import CLIENT_SCHEMA
 from .pcs import assert_converged, hub_exec, hub_rows
 from .proxy import CuttingProxy
@@ -60,6 +61,33 @@ def test_push_batch_delivered_several_times_has_one_effect(make_pc, times):
     assert len(a.conflicts("value")) == 1  # one conflict, not one per delivery
     assert b.get(Company, cid).employees == 3
     assert_converged(a.hub_url, a, b)
+
+
+def test_a_batch_never_overtakes_the_one_before_it(make_pc):
+    """Two batches may be on their way at once. The second waits for the first; if the
+    first never arrives, the second is refused, so the hub cannot skip the first's changes."""
+    a = make_pc("a")
+    for i in range(6):
+        a.add_company(f"순서 {i}")
+    replica, session = a.replica(), a.session()
+    try:
+        session.hello(replica.site_id, CLIENT_SCHEMA, "test")
+        first, first_last = replica.next_batch(3)
+        second, _ = replica.next_batch(3, after=first_last)
+        with pytest.raises(SyncError, match="has not arrived"):
+            session.push(replica.site_id, CLIENT_SCHEMA, second, first_last)  # first lost
+        assert hub_rows(a.hub_url, "SELECT count(*) FROM companies") == [(0,)]
+        with ThreadPoolExecutor(2) as pool:  # sent together: the second may get there first
+            later = pool.submit(a.session().push, replica.site_id, CLIENT_SCHEMA, second,
+                                first_last)
+            session.push(replica.site_id, CLIENT_SCHEMA, first, 0)
+            assert later.result()["applied"] == 3
+    finally:
+        replica.close()
+        session.close()
+    a.sync()
+    assert hub_rows(a.hub_url, "SELECT count(*) FROM companies") == [(6,)]
+    assert_converged(a.hub_url, a)
 
 
 def test_pull_pages_delivered_twice_change_nothing(make_pc):

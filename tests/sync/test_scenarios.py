@@ -128,9 +128,9 @@ def test_long_offline_work_on_two_pcs_goes_in_chunks(make_pc):
     batches: list[int] = []
     original = HubSession.push
 
-    def counting(self, client, schema, batch_json):
+    def counting(self, client, schema, batch_json, *after):
         batches.append(batch_json.count('"seq"'))
-        return original(self, client, schema, batch_json)
+        return original(self, client, schema, batch_json, *after)
 
     HubSession.push = counting
     try:
