@@ -116,6 +116,9 @@ class HubSession:
                 marks = ", %s" * len(me)
                 total = self.conn.execute(f"SELECT sync_pull_count(%s, %s{marks})",
                                           (lo, hi, *me)).fetchone()[0]
+                if total == 0:
+                    yield hi, 0, []
+                    return
                 read_page = self._text_page if self.typed_pull else self._json_page
                 after = (0, "", "")
                 limit = min(page_size, FIRST_PAGE)  # small: the PC starts writing sooner
