@@ -64,6 +64,16 @@ LANGUAGE sql STABLE {definer} AS $f$
 """
 
 
+# Which sync_row lines make a pull's page: written in [p_lo, p_hi), not the pulling PC's
+# own new rows, after the last line of the page before.
+PAGE_ROWS = """    FROM sync_row r
+   WHERE r.xid >= p_lo AND r.xid < p_hi
+     AND (p_client IS NULL OR r.origin IS DISTINCT FROM p_client)
+     AND (r.xid, r.tbl, r.id) > (p_after_xid, p_after_tbl, p_after_id)
+   ORDER BY r.xid, r.tbl, r.id
+   LIMIT p_limit $f$;"""
+
+
 def _row_data(alias: str, to_json: str = "to_jsonb") -> str:
     """The current data of the sync_row ``alias`` as JSON, or NULL when it is deleted."""
     return _per_table(alias, lambda t: f"{to_json}(t)")
@@ -99,12 +109,7 @@ CREATE FUNCTION sync_pull(p_lo bigint, p_hi bigint, p_after_xid bigint,
     p_after_tbl text, p_after_id text, p_limit int, p_client text)
 RETURNS {page} LANGUAGE sql STABLE {DEFINER} AS $f$
   SELECT r.xid, r.tbl, r.id, r.deleted, r.clocks, {_row_data("r", "to_json")}
-    FROM sync_row r
-   WHERE r.xid >= p_lo AND r.xid < p_hi
-     AND (p_client IS NULL OR r.origin IS DISTINCT FROM p_client)
-     AND (r.xid, r.tbl, r.id) > (p_after_xid, p_after_tbl, p_after_id)
-   ORDER BY r.xid, r.tbl, r.id
-   LIMIT p_limit $f$;""", f"""
+{PAGE_ROWS}""", f"""
 -- Hub schema 3: the same page, each row's values as text in a PC's own storage format (no
 -- JSON to decode, no timestamps to convert on the PC), in the order of sync_columns().
 CREATE OR REPLACE FUNCTION sync_columns() RETURNS jsonb LANGUAGE sql IMMUTABLE {DEFINER} AS $f$
@@ -114,12 +119,7 @@ CREATE OR REPLACE FUNCTION sync_pull_rows(p_lo bigint, p_hi bigint, p_after_xid 
 RETURNS TABLE (xid bigint, tbl text, id text, deleted boolean, clocks jsonb, vals text[])
 LANGUAGE sql STABLE {DEFINER} AS $f$
   SELECT r.xid, r.tbl, r.id, r.deleted, r.clocks, {_row_text("r")}
-    FROM sync_row r
-   WHERE r.xid >= p_lo AND r.xid < p_hi
-     AND (p_client IS NULL OR r.origin IS DISTINCT FROM p_client)
-     AND (r.xid, r.tbl, r.id) > (p_after_xid, p_after_tbl, p_after_id)
-   ORDER BY r.xid, r.tbl, r.id
-   LIMIT p_limit $f$;""", f"""
+{PAGE_ROWS}""", f"""
 CREATE OR REPLACE FUNCTION sync_table_rows(p_tbl text, p_after_id text, p_limit int)
 RETURNS {returns} LANGUAGE sql STABLE {DEFINER} AS $f$
   SELECT r.xid, r.tbl, r.id, r.deleted, r.clocks, {_row_data("r")}

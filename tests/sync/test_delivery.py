@@ -77,11 +77,13 @@ def test_a_batch_never_overtakes_the_one_before_it(make_pc):
         with pytest.raises(SyncError, match="has not arrived"):
             session.push(replica.site_id, CLIENT_SCHEMA, second, first_last)  # first lost
         assert hub_rows(a.hub_url, "SELECT count(*) FROM companies") == [(0,)]
-        with ThreadPoolExecutor(2) as pool:  # sent together: the second may get there first
-            later = pool.submit(a.session().push, replica.site_id, CLIENT_SCHEMA, second,
-                                first_last)
+        other = session.second()
+        with ThreadPoolExecutor(2) as pool:  # sent together: the second gets there first
+            later = pool.submit(other.push, replica.site_id, CLIENT_SCHEMA, second, first_last)
+            time.sleep(0.2)
             session.push(replica.site_id, CLIENT_SCHEMA, first, 0)
             assert later.result()["applied"] == 3
+        other.close()
     finally:
         replica.close()
         session.close()
