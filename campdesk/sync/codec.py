@@ -37,11 +37,17 @@ def _same(value: Any) -> Any:
     return value
 
 
-def _converter(column) -> Callable[[Any], Any]:
-    impl = getattr(column.type, "impl", column.type)
-    if isinstance(impl, DateTime) or isinstance(column.type, DateTime):
+def _stored_type(table: str, field: str):
+    """The column's SQLAlchemy type as stored (a TypeDecorator's underlying type)."""
+    column_type = Base.metadata.tables[table].columns[field].type
+    return getattr(column_type, "impl", column_type)
+
+
+def _converter(table: str, field: str) -> Callable[[Any], Any]:
+    stored = _stored_type(table, field)
+    if isinstance(stored, DateTime):
         return _datetime
-    if isinstance(impl, Boolean) or isinstance(column.type, Boolean):
+    if isinstance(stored, Boolean):
         return _boolean
     return _same
 
@@ -49,7 +55,7 @@ def _converter(column) -> Callable[[Any], Any]:
 @lru_cache(maxsize=None)
 def converters(table: str) -> dict[str, Callable[[Any], Any]]:
     t = Base.metadata.tables[table]
-    return {c.name: _converter(c) for c in t.columns}
+    return {c.name: _converter(table, c.name) for c in t.columns}
 
 
 def hub_text_sql(table: str, field: str, alias: str) -> str:
@@ -57,14 +63,12 @@ def hub_text_sql(table: str, field: str, alias: str) -> str:
     pulled page goes into SQLite as it comes: timestamps as ``YYYY-MM-DD HH:MM:SS.ffffff``,
     dates as ``YYYY-MM-DD`` whatever the session's DateStyle, booleans as 1 and 0. SQLite's
     column affinity makes numbers of the numbers."""
-    column = Base.metadata.tables[table].columns[field]
-    impl = getattr(column.type, "impl", column.type)
-    value = f'{alias}."{field}"'
-    if isinstance(impl, DateTime) or isinstance(column.type, DateTime):
+    stored, value = _stored_type(table, field), f'{alias}."{field}"'
+    if isinstance(stored, DateTime):
         return f"to_char({value}, 'YYYY-MM-DD HH24:MI:SS.US')"
-    if isinstance(impl, Date) or isinstance(column.type, Date):
+    if isinstance(stored, Date):
         return f"to_char({value}, 'YYYY-MM-DD')"
-    if isinstance(impl, Boolean) or isinstance(column.type, Boolean):
+    if isinstance(stored, Boolean):
         return f"{value}::int::text"
     return f"{value}::text"
 

@@ -100,7 +100,7 @@ def push(replica: LocalReplica, hub: HubSession, report: SyncReport, chunk: int)
     batch = replica.next_batch(chunk)
     if batch is None:
         return
-    depth = 2 if hub.pipelined else 1
+    depth = 2 if hub.current else 1
     sessions = [hub]  # batch i goes on session i % depth, the second opened when needed
     in_flight: deque = deque()  # answers to come, oldest first
     try:

@@ -20,7 +20,7 @@ TOO_OLD = "CD001"
 ECHO_FREE_HUB = 2
 # The first page of a pull is short, so that this PC writes it while the hub reads the next.
 FIRST_PAGE = 500
-TYPED_PULL_HUB = 3
+TEXT_PAGES_HUB = 3
 
 
 @dataclass(frozen=True)
@@ -53,10 +53,19 @@ class HubSession:
     def __init__(self, conn: psycopg.Connection):
         self.conn = conn
         self.client_id: str | None = None  # set by hello on a hub that skips echoes
-        self.batch_type = "jsonb"  # what a hub of schema 1 takes; json from schema 2 on
-        self.typed_pull = False  # pages of text in our storage format, from hub schema 3 on
+        self.hub_schema = 1  # as hello finds it; what the calls below may ask of the hub
         self._columns: dict[str, tuple[str, ...]] | None = None  # the hub's, per table
-        self.pipelined = False  # may send a batch before the last one is answered (schema 3)
+
+    @property
+    def batch_type(self) -> str:
+        """What a batch is sent as: jsonb to a hub of schema 1, json from schema 2 on."""
+        return "json" if self.hub_schema >= ECHO_FREE_HUB else "jsonb"
+
+    @property
+    def current(self) -> bool:
+        """A hub of schema 3 or later: it sends pages of text in our storage format, and
+        takes a batch before the last one is answered."""
+        return self.hub_schema >= TEXT_PAGES_HUB
 
     def close(self) -> None:
         self.conn.close()
@@ -77,17 +86,15 @@ class HubSession:
         info = self._call("SELECT sync_hello(%s, %s, %s)", (client_id, schema, app_version))
         # Hub schema 2 and later leave our own new rows out of our pull, and take a batch
         # as json; a hub not yet upgraded is still served the schema 1 way.
-        newer = info["hub_schema"] >= ECHO_FREE_HUB
-        self.client_id = client_id if newer else None
-        self.batch_type = "json" if newer else "jsonb"
-        self.typed_pull = self.pipelined = info["hub_schema"] >= TYPED_PULL_HUB
+        self.hub_schema = info["hub_schema"]
+        self.client_id = client_id if self.hub_schema >= ECHO_FREE_HUB else None
         return Hello(info["server_now_ms"], info["last_mutation"], info["hub_schema"],
                      info["min_client_schema"], info["generation"])
 
     def push(self, client_id: str, schema: int, batch_json: str, after: int | None = None) -> dict:
         """Merge one batch; ``after`` (hub schema 3) is the last change of the batch before
         it, which the hub must have taken first."""
-        if after is None or not self.pipelined:
+        if after is None or not self.current:
             return self._call(f"SELECT sync_push(%s, %s, %s::{self.batch_type})",
                               (client_id, schema, batch_json))
         return self._call("SELECT sync_push(%s, %s, %s::json, %s::bigint)",
@@ -98,8 +105,7 @@ class HubSession:
         a PC sends its next batch on it while the hub merges the one before."""
         info = self.conn.info
         other = HubSession(connect(info.dsn, info.password))
-        other.client_id, other.batch_type = self.client_id, self.batch_type
-        other.typed_pull = other.pipelined = self.pipelined
+        other.client_id, other.hub_schema = self.client_id, self.hub_schema
         return other
 
     def pull(self, lo: int, page_size: int) -> Iterator[tuple[int, int, list[PulledRow]]]:
@@ -119,7 +125,7 @@ class HubSession:
                 if total == 0:
                     yield hi, 0, []
                     return
-                read_page = self._text_page if self.typed_pull else self._json_page
+                read_page = self._text_page if self.current else self._json_page
                 after = (0, "", "")
                 limit = min(page_size, FIRST_PAGE)  # small: the PC starts writing sooner
                 while True:

@@ -355,8 +355,9 @@ BEGIN
   RETURN v_flags;
 END $f$;
 
--- Parse a batch into the session's sync_stage. Fresh: a new row the hub has never seen,
--- inserted set-wise (see sync_insert_fresh). With p_safe, nothing is fresh.
+-- Parse a batch into the session's sync_stage. Fresh: a new row, inserted set-wise (see
+-- sync_insert_fresh) if the hub has never seen it, which sync_apply_staged checks under the
+-- push lock. With p_safe, nothing is fresh.
 CREATE OR REPLACE FUNCTION sync_stage_batch(p_batch json, p_safe boolean) RETURNS void
 LANGUAGE plpgsql AS $f$
 BEGIN
@@ -367,7 +368,6 @@ BEGIN
   SELECT x.seq, x.tbl, x.id, x.op, x.patch, x.base, x.clock,
          NOT p_safe AND x.op = 'upsert' AND x.tbl <> ALL (%(ordered)s)
          AND x.tbl = ANY (sync_tables()) AND x.id IS NOT NULL
-         AND NOT EXISTS (SELECT 1 FROM sync_row r WHERE r.tbl = x.tbl AND r.id = x.id)
     FROM json_to_recordset(p_batch) AS x(seq bigint, tbl text, id text, op text, patch json,
                                          base json, clock text);
   -- A row changed twice in one batch is merged change by change, in order.
@@ -383,7 +383,8 @@ CREATE OR REPLACE FUNCTION sync_apply_staged(p_client text, p_last bigint, p_now
 DECLARE m jsonb; v_applied int := 0; v_flags int := 0; v_last bigint;
 BEGIN
   DELETE FROM sync_stage WHERE seq <= p_last;  -- merged before: a batch sent again
-  -- Staged before the lock was taken: a push that took it first may have written the row.
+  -- A row the hub has seen (perhaps written by a push that took the lock while this batch
+  -- was being staged) is merged, not inserted.
   UPDATE sync_stage b SET fresh = false
    WHERE fresh AND EXISTS (SELECT 1 FROM sync_row r WHERE r.tbl = b.tbl AND r.id = b.id);
   SELECT coalesce(max(seq), p_last), count(*) INTO v_last, v_applied FROM sync_stage;

@@ -47,10 +47,6 @@ class PulledRow(NamedTuple):
         return cls(xid, tbl, row_id, deleted, clocks, tuple(data),
                    tuple(codec.to_local(tbl, c, v) for c, v in data.items()))
 
-    @property
-    def data(self) -> dict | None:
-        return None if self.values is None else dict(zip(self.columns, self.values))
-
 
 class LocalReplica:
     def __init__(self, path: Path | str):
