@@ -49,6 +49,12 @@ def columns_of(conn, table: str) -> list[str]:
     return [r[1] for r in rows]
 
 
+def columns_with_default(conn, table: str) -> list[str]:
+    """The table's columns with a default other than NULL."""
+    rows = _exec(conn, f"PRAGMA table_info({_q(table)})").fetchall()
+    return [r[1] for r in rows if r[4] is not None and str(r[4]).upper() != "NULL"]
+
+
 def _row_json(cols: list[str], alias: str) -> str:
     pairs = ", ".join(f"'{c}', {alias}.{_q(c)}" for c in cols if c != KEY)
     return f"json_object({pairs})"

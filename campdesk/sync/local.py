@@ -7,6 +7,7 @@ point at a parent deleted elsewhere: the hub flags that). Every write here begin
 """
 from __future__ import annotations
 
+import itertools
 import json
 import operator
 import sqlite3
@@ -61,6 +62,9 @@ class LocalReplica:
             with self.writing():
                 capture.install(self.conn)
         self._columns = {t: tuple(capture.columns_of(self.conn, t)) for t in SYNCED_TABLES}
+        # Columns whose default is not NULL: a pulled NULL must be written to them as such.
+        self._defaults = {t: frozenset(capture.columns_with_default(self.conn, t))
+                          for t in SYNCED_TABLES}
         self.refused: list[str] = []  # pulled rows this PC could not store (see _write)
 
     def close(self) -> None:
@@ -167,87 +171,89 @@ class LocalReplica:
         rows = [r for r in rows if r.tbl in self._columns]  # skip tables we do not know
         if not rows:
             return 0
-        applied = 0
         with self.writing(), capture.suspended(self.conn, {r.tbl for r in rows}):
             outbox_empty = self.conn.execute("SELECT count(*) FROM sync_outbox").fetchone()[0] == 0
             pending = {} if outbox_empty else self._pending_fields({(r.tbl, r.id) for r in rows})
-            known = {} if force else self._known_clocks(rows)
-            here = self._present_ids(rows)
+            here, known = self._held(rows)
+            if not force:
+                rows = [r for r in rows
+                        if (r.tbl, r.id) in pending or known.get((r.tbl, r.id)) != r.clocks]
             upserts: dict[tuple, list] = {}
             clocks: list[tuple[str, str, str]] = []
-            latest = ""  # clock texts order as their values do (fixed-width hex first)
+            plans: dict[tuple, tuple] = {}
             for row in rows:
-                latest = max(latest, max(filter(None, row.clocks.values()), default=""))
-                local_pending = pending.get((row.tbl, row.id), {})
+                key = (row.tbl, row.id)
                 if row.deleted:
                     self._delete(row)
-                elif force or local_pending or known.get((row.tbl, row.id)) != row.clocks:
-                    fields, keep, values = self._row_values(row, local_pending)
-                    if (row.tbl, row.id) not in here:
-                        keep = None  # a plain insert: a third quicker than an upsert
-                    upserts.setdefault((row.tbl, fields, keep), []).append(values)
-                    merged = dict(row.clocks, **local_pending) if local_pending else row.clocks
-                    clocks.append((row.tbl, row.id, orjson.dumps(merged).decode()))
-                else:
                     continue
-                applied += 1
+                plan = plans.get((row.tbl, row.columns))
+                if plan is None:
+                    plan = plans[(row.tbl, row.columns)] = _plan(self._columns[row.tbl],
+                                                                 row.columns)
+                fields, keep, getter = plan
+                merged = row.clocks
+                local_pending = pending.get(key)
+                if local_pending:
+                    keep = tuple(c for c in keep if c not in local_pending)
+                    merged = dict(merged, **local_pending)
+                if key not in here:
+                    keep = None  # a plain insert: a third quicker than an upsert
+                upserts.setdefault((row.tbl, fields, keep), []).append(getter(row.values))
+                clocks.append((row.tbl, row.id, orjson.dumps(merged).decode()))
             refused = self._write(upserts)
             self.conn.executemany("INSERT OR REPLACE INTO sync_row_clock (tbl, row_id, clocks) "
                                   "VALUES (?, ?, ?)",
-                                  [c for c in clocks if (c[0], c[1]) not in refused])
+                                  [c for c in clocks if (c[0], c[1]) not in refused]
+                                  if refused else clocks)
+            # Clock texts order as their values do (fixed-width hex first).
+            latest = max((c for r in rows for c in r.clocks.values() if c), default="")
             self.conn.execute("UPDATE sync_state SET hlc = max(hlc, ?) WHERE id = 1",
                               (hlc.value(latest) if latest else 0,))
-        return applied - len(refused)
+        return len(rows) - len(refused)
 
     def _write(self, upserts: dict[tuple, list]) -> set[tuple[str, str]]:
         """Write the upserts, table by table; a row this PC's schema refuses (a NOT NULL the
         hub does not have, say) is skipped and noted, so it cannot block the rows after it."""
         refused: set[tuple[str, str]] = set()
-        for (tbl, fields, keep), values in upserts.items():
-            sql = _upsert_sql(tbl, fields, keep)
-            try:
-                with _savepoint(self.conn):
-                    self.conn.executemany(sql, values)
-                continue
-            except sqlite3.DatabaseError:
-                pass
-            at = fields.index("id")
-            for row in values:
+        for (tbl, all_fields, keep), all_values in upserts.items():
+            for fields, values in _without_nulls(all_fields, all_values, self._defaults[tbl]):
+                sql = _upsert_sql(tbl, fields, keep)
                 try:
                     with _savepoint(self.conn):
-                        self.conn.execute(sql, row)
-                except sqlite3.DatabaseError as exc:
-                    refused.add((tbl, row[at]))
-                    self.refused.append(f"{tbl} {row[at]}: {exc}")
+                        self.conn.executemany(sql, values)
+                    continue
+                except sqlite3.DatabaseError:
+                    pass
+                at = fields.index("id")
+                for row in values:
+                    try:
+                        with _savepoint(self.conn):
+                            self.conn.execute(sql, row)
+                    except sqlite3.DatabaseError as exc:
+                        refused.add((tbl, row[at]))
+                        self.refused.append(f"{tbl} {row[at]}: {exc}")
         return refused
 
-    def _known_clocks(self, rows: list[PulledRow]) -> dict[tuple[str, str], dict]:
-        """The clocks this PC holds for the page's rows, in one query per table."""
-        out = {}
+    def _held(self, rows: list[PulledRow]) -> tuple[set[tuple[str, str]], dict[tuple, dict]]:
+        """Which of the page's rows this PC has, and the clocks it holds for them: one
+        query per table."""
+        here, known = set(), {}
         for tbl, row_ids in _ids_by_table(rows).items():
-            for row_id, text in self.conn.execute(
-                    "SELECT row_id, clocks FROM sync_row_clock WHERE tbl = ? AND row_id IN "
-                    "(SELECT value FROM json_each(?))", (tbl, row_ids)):
-                out[(tbl, row_id)] = orjson.loads(text)
-        return out
-
-    def _present_ids(self, rows: list[PulledRow]) -> set[tuple[str, str]]:
-        """Which of the page's rows this PC has, in one query per table."""
-        return {(tbl, row_id) for tbl, row_ids in _ids_by_table(rows).items()
-                for (row_id,) in self.conn.execute(
-                    f'SELECT id FROM "{tbl}" WHERE id IN (SELECT value FROM json_each(?))',
-                    (row_ids,))}
+            for row_id, present, text in self.conn.execute(
+                    f'SELECT j.value, t.id IS NOT NULL, c.clocks FROM json_each(?) j '
+                    f'LEFT JOIN "{tbl}" t ON t.id = j.value '
+                    f'LEFT JOIN sync_row_clock c ON c.tbl = ? AND c.row_id = j.value '
+                    f'WHERE t.id IS NOT NULL OR c.row_id IS NOT NULL', (row_ids, tbl)):
+                if present:
+                    here.add((tbl, row_id))
+                if text is not None:
+                    known[(tbl, row_id)] = orjson.loads(text)
+        return here, known
 
     def _delete(self, row: PulledRow) -> None:
         self.conn.execute(f'DELETE FROM "{row.tbl}" WHERE id = ?', (row.id,))
         self.conn.execute("DELETE FROM sync_row_clock WHERE tbl = ? AND row_id = ?",
                           (row.tbl, row.id))
-
-    def _row_values(self, row: PulledRow, pending: dict[str, str]) -> tuple[tuple, tuple, tuple]:
-        fields, keep, getter = _plan(self._columns[row.tbl], row.columns)
-        if pending:
-            keep = tuple(c for c in keep if c not in pending)
-        return fields, keep, getter(row.values)
 
 
 def _ids_by_table(rows: list[PulledRow]) -> dict[str, str]:
@@ -269,6 +275,38 @@ def _plan(local: tuple[str, ...], pulled: tuple[str, ...]
     get = operator.itemgetter(*(at[c] for c in fields))
     getter = get if len(fields) > 1 else (lambda values: (get(values),))
     return fields, tuple(c for c in fields if c != "id"), getter
+
+
+def _without_nulls(fields: tuple, rows: list[tuple], defaulted: frozenset
+                   ) -> list[tuple[tuple, list[tuple]]]:
+    """The rows in groups by which of their fields hold a value, each group with only
+    those fields (and any field with a default that is not NULL, ``defaulted``): a field
+    left out of an insert takes its default, NULL.
+
+    Python's sqlite3 looks for an adapter for every None it binds, which costs about as
+    much as the rest of a typical row: pulled rows are mostly empty fields. When the rows
+    differ too much for groups to pay, they go as they are."""
+    always = tuple(f in defaulted for f in fields)
+    shapes: dict[tuple, tuple] = {}  # which values are not None -> which fields to write
+    groups: dict[tuple, list] = {}
+    for row in rows:
+        present = tuple(map(operator.is_not, row, _NONES))
+        shape = shapes.get(present)
+        if shape is None:
+            shape = shapes[present] = tuple(map(operator.or_, present, always))
+        groups.setdefault(shape, []).append(row)
+    if len(groups) > max(4, len(rows) // 50) or all(next(iter(groups))) and len(groups) == 1:
+        return [(fields, rows)]
+    out = []
+    for shape, members in groups.items():
+        at = [i for i, kept in enumerate(shape) if kept]
+        pick = operator.itemgetter(*at)
+        out.append((tuple(fields[i] for i in at),
+                    list(map(pick, members)) if len(at) > 1 else [(pick(r),) for r in members]))
+    return out
+
+
+_NONES = itertools.repeat(None)
 
 
 @contextmanager

@@ -266,3 +266,32 @@ def test_every_kind_of_value_arrives_exactly_as_stored(make_pc, hub_schema):
             sql = f'SELECT * FROM "{table}" WHERE id = ?'
             mine, theirs = ca.execute(sql, (row_id,)).fetchone(), cb.execute(sql, (row_id,)).fetchone()
         assert theirs == mine and [type(v) for v in theirs] == [type(v) for v in mine], table
+
+
+@pytest.mark.parametrize("shapes", [3, 400], ids=["few shapes", "every row its own shape"])
+def test_rows_with_empty_fields_arrive_exactly_as_stored(make_pc, shapes):
+    """Pulled rows differ in which fields are empty; a field emptied on one PC is emptied on
+    the other, and nothing else of that row changes."""
+    a, b = make_pc("a"), make_pc("b")
+    values = {"phone": "062-000-0000", "email": "x@example.kr", "website": "https://x.kr",
+              "representative": "홍길동", "notes": "메모", "corporate_no": "110111-1234567",
+              "address": "광주 동구 금남로", "founded_on": date(2020, 1, 2), "employees": 7}
+    optional = tuple(values)
+    ids = []
+    for i in range(400):
+        shape = i % shapes
+        given = {f: values[f] for bit, f in enumerate(optional) if shape >> bit & 1}
+        ids.append(a.add_company(f"빈칸 {i}", **given))
+    a.sync()
+    b.sync()
+    a.edit(Company, ids[1], phone=None, email="y@example.kr", notes="")
+    a.sync()
+    b.sync()
+    with a.raw() as ca, b.raw() as cb:
+        sql = "SELECT * FROM companies ORDER BY id"
+        mine, theirs = ca.execute(sql).fetchall(), cb.execute(sql).fetchall()
+    assert theirs == mine
+    assert [type(v) for r in theirs for v in r] == [type(v) for r in mine for v in r]
+    emptied = b.get(Company, ids[1])
+    assert (emptied.phone, emptied.email, emptied.notes) == (None, "y@example.kr", "")
+    assert_converged(a.hub_url, a, b)
