@@ -22,6 +22,7 @@ from campdesk.sync.local import LocalReplica
 from campdesk.sync.version import CLIENT_SCHEMA
 
 SKEW_WARNING_MS = 5 * 60 * 1000
+PUSH_DEPTH = 2  # batches on their way at once, each on its own connection to the hub
 Progress = Callable[[int, int], None]
 T = TypeVar("T")
 
@@ -100,24 +101,31 @@ def push(replica: LocalReplica, hub: HubSession, report: SyncReport, chunk: int)
     batch = replica.next_batch(chunk)
     if batch is None:
         return
-    depth = 2 if hub.current else 1
-    sessions = [hub]  # batch i goes on session i % depth, the second opened when needed
+    depth = PUSH_DEPTH if hub.current else 1
+    sessions = [hub]  # batch i goes on session i % depth, the others opened when needed
     in_flight: deque = deque()  # answers to come, oldest first
     try:
         with ThreadPoolExecutor(max_workers=depth, thread_name_prefix="sync-push") as sender:
             sent, after = 0, None
+
+            def send(batch_json: str, last: int) -> None:
+                nonlocal sent, after
+                if len(sessions) < depth and sent == len(sessions):
+                    sessions.append(hub.second())
+                session = sessions[sent % len(sessions)]
+                in_flight.append(sender.submit(session.push, site, CLIENT_SCHEMA, batch_json,
+                                               after))
+                sent, after = sent + 1, last
+
             while batch is not None or in_flight:
                 if batch is not None and len(in_flight) < depth:
-                    batch_json, last = batch
-                    if len(sessions) < depth and sent == 1:
-                        sessions.append(hub.second())
-                    session = sessions[sent % len(sessions)]
-                    in_flight.append(sender.submit(session.push, site, CLIENT_SCHEMA,
-                                                   batch_json, after))
-                    sent, after = sent + 1, last
-                    batch = replica.next_batch(chunk, after=last)
+                    send(*batch)
+                    batch = replica.next_batch(chunk, after=after)
                     continue
                 answer = in_flight.popleft().result()
+                if batch is not None:  # the next goes out before this PC notes the answer
+                    send(*batch)
+                    batch = replica.next_batch(chunk, after=after)
                 replica.ack(answer["acked_seq"])
                 report.pushed += answer["applied"]
                 report.flagged += answer["flagged"]

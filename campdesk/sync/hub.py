@@ -18,7 +18,8 @@ from campdesk.sync.local import PulledRow
 SESSION_OPTIONS = "-c idle_in_transaction_session_timeout=120000 -c statement_timeout=300000"
 TOO_OLD = "CD001"
 ECHO_FREE_HUB = 2
-# The first page of a pull is short, so that this PC writes it while the hub reads the next.
+# The first page of a pull is short, so that this PC writes it while the hub reads the next;
+# each page after is twice as long as the one before, up to the page size.
 FIRST_PAGE = 500
 TEXT_PAGES_HUB = 3
 
@@ -134,7 +135,7 @@ class HubSession:
                     if len(page) < limit:
                         return
                     after = (page[-1].xid, page[-1].tbl, page[-1].id)
-                    limit = page_size
+                    limit = min(page_size, limit * 2)  # each fetched while the last is written
         except psycopg.OperationalError as exc:
             raise HubUnreachable(f"허브와의 연결이 끊어졌습니다. ({_first_line(exc)})") from exc
 

@@ -44,14 +44,14 @@ def _norm(t: str) -> str:
             f'to_jsonb(jsonb_populate_record(NULL::"{t}", p_patch))) e WHERE p_patch ? e.key);')
 
 
-def _insert_columns(t: str) -> tuple[list[str], str, str]:
+def _insert_columns(t: str, alias: str = "r") -> tuple[list[str], str, str]:
     """The columns of ``t`` but id, their names as SQL, and the values to insert from a
-    populated record ``r`` (a column the record leaves empty takes its default)."""
+    record ``alias`` (a column the record leaves empty takes its default)."""
     cols = [c for c in hub_tables.columns(t) if c != "id"]
     defaults = hub_tables.server_defaults(t)
     names = ", ".join(f'"{c}"' for c in cols)
-    values = ", ".join(
-        f'coalesce(r."{c}", {defaults[c]})' if c in defaults else f'r."{c}"' for c in cols)
+    values = ", ".join(f'coalesce({alias}."{c}", {defaults[c]})' if c in defaults
+                       else f'{alias}."{c}"' for c in cols)
     return cols, names, values
 
 
@@ -64,11 +64,31 @@ def _put(t: str) -> str:
             f'FROM jsonb_populate_record(t, p_rec) r) WHERE t.id = p_id; END IF; RETURN;')
 
 
+def _stage_new(t: str) -> str:
+    """Parse the batch's new rows of ``t`` from their JSON patches into a typed table of the
+    session, before the push lock: the hub does this for one batch while it merges the
+    batch before. The table has no constraints: defaults are applied by the insert."""
+    cols = ", ".join(f'"{c}"' for c in hub_tables.columns(t) if c != "id")
+    picked = ", ".join(f'r."{c}"' for c in hub_tables.columns(t) if c != "id")
+    staged = f'"sync_new_{t}"'
+    return (f"IF to_regclass('pg_temp.sync_new_{t}') IS NULL THEN\n"
+            f"      CREATE TEMP TABLE {staged} ON COMMIT DELETE ROWS AS\n"
+            f'        SELECT 0::bigint AS sync_seq, * FROM "{t}" WITH NO DATA;\n'
+            f"    END IF;\n"
+            f"    DELETE FROM {staged};\n"
+            f"    INSERT INTO {staged} (sync_seq, id, {cols})\n"
+            f"    SELECT b.seq, b.id, {picked}\n"
+            f'      FROM sync_stage b, json_populate_record(NULL::"{t}", b.patch) r\n'
+            f"     WHERE b.fresh AND b.tbl = p_tbl;\n"
+            f"    RETURN;")
+
+
 def _insert_new(t: str) -> str:
-    """Insert the batch's new rows of ``t`` in one statement, each from its JSON patch."""
-    _, names, values = _insert_columns(t)
-    return (f'INSERT INTO "{t}" (id, {names}) SELECT b.id, {values} FROM sync_stage b, '
-            f'json_populate_record(NULL::"{t}", b.patch) r WHERE b.fresh AND b.tbl = p_tbl;\n'
+    """Insert the batch's new rows of ``t`` (still new under the push lock) in one
+    statement, from the typed table ``_stage_new`` filled."""
+    _, names, values = _insert_columns(t, "s")
+    return (f'INSERT INTO "{t}" (id, {names}) SELECT s.id, {values} FROM "sync_new_{t}" s '
+            f'JOIN sync_stage b ON b.seq = s.sync_seq WHERE b.fresh;\n'
             f'    RETURN;')
 
 
@@ -84,6 +104,7 @@ def generated() -> list[str]:
         _dispatch("sync_norm", "p_tbl text, p_patch jsonb", "jsonb", _norm),
         _dispatch("sync_row_put", "p_tbl text, p_id text, p_rec jsonb, p_new boolean", "void", _put),
         _dispatch("sync_row_del", "p_tbl text, p_id text", "void", _del),
+        _dispatch("sync_stage_new", "p_tbl text", "void", _stage_new),
         _dispatch("sync_insert_new", "p_tbl text", "void", _insert_new),
         f"CREATE OR REPLACE FUNCTION sync_tables() RETURNS text[] LANGUAGE sql IMMUTABLE "
         f"AS $f$ SELECT ARRAY[{tables}] $f$;",
@@ -355,11 +376,13 @@ BEGIN
   RETURN v_flags;
 END $f$;
 
--- Parse a batch into the session's sync_stage. Fresh: a new row, inserted set-wise (see
--- sync_insert_fresh) if the hub has never seen it, which sync_apply_staged checks under the
--- push lock. With p_safe, nothing is fresh.
+-- Parse a batch into the session's sync_stage, and its fresh rows into typed tables (see
+-- sync_stage_new). Fresh: a new row, inserted set-wise (see sync_insert_fresh) if the hub
+-- has never seen it, which sync_apply_staged checks under the push lock. With p_safe,
+-- nothing is fresh.
 CREATE OR REPLACE FUNCTION sync_stage_batch(p_batch json, p_safe boolean) RETURNS void
 LANGUAGE plpgsql AS $f$
+DECLARE v_tbl text;
 BEGIN
   CREATE TEMP TABLE IF NOT EXISTS sync_stage (seq bigint PRIMARY KEY, tbl text, id text,
       op text, patch json, base json, clock text, fresh boolean) ON COMMIT DELETE ROWS;
@@ -373,6 +396,14 @@ BEGIN
   -- A row changed twice in one batch is merged change by change, in order.
   UPDATE sync_stage SET fresh = false
    WHERE fresh AND (tbl, id) IN (SELECT tbl, id FROM sync_stage GROUP BY tbl, id HAVING count(*) > 1);
+  FOR v_tbl IN SELECT DISTINCT tbl FROM sync_stage WHERE fresh LOOP
+    BEGIN
+      PERFORM sync_stage_new(v_tbl);
+    EXCEPTION WHEN OTHERS THEN
+      -- A value a column cannot take: merged change by change, where it is quarantined.
+      UPDATE sync_stage SET fresh = false WHERE tbl = v_tbl;
+    END;
+  END LOOP;
 END $f$;
 
 -- Apply the staged mutations above p_last, under the push lock; returns {last, applied,
