@@ -98,7 +98,8 @@ def push(replica: LocalReplica, hub: HubSession, report: SyncReport, chunk: int)
     a batch whose predecessor has not arrived (the hub skips every change at or below the
     last it took, so a batch must never overtake one that failed)."""
     site = replica.site_id
-    batch = replica.next_batch(chunk)
+    read = replica.next_split_batch if hub.splits_batches else replica.next_batch
+    batch = read(chunk)
     if batch is None:
         return
     depth = PUSH_DEPTH if hub.current else 1
@@ -108,24 +109,24 @@ def push(replica: LocalReplica, hub: HubSession, report: SyncReport, chunk: int)
         with ThreadPoolExecutor(max_workers=depth, thread_name_prefix="sync-push") as sender:
             sent, after = 0, None
 
-            def send(batch_json: str, last: int) -> None:
+            def send(payload, last: int) -> None:
                 nonlocal sent, after
                 if len(sessions) < depth and sent == len(sessions):
                     sessions.append(hub.second())
                 session = sessions[sent % len(sessions)]
-                in_flight.append(sender.submit(session.push, site, CLIENT_SCHEMA, batch_json,
+                in_flight.append(sender.submit(session.push, site, CLIENT_SCHEMA, payload,
                                                after))
                 sent, after = sent + 1, last
 
             while batch is not None or in_flight:
                 if batch is not None and len(in_flight) < depth:
                     send(*batch)
-                    batch = replica.next_batch(chunk, after=after)
+                    batch = read(chunk, after=after)
                     continue
                 answer = in_flight.popleft().result()
                 if batch is not None:  # the next goes out before this PC notes the answer
                     send(*batch)
-                    batch = replica.next_batch(chunk, after=after)
+                    batch = read(chunk, after=after)
                 replica.ack(answer["acked_seq"])
                 report.pushed += answer["applied"]
                 report.flagged += answer["flagged"]

@@ -12,7 +12,7 @@ import psycopg
 from psycopg.types.json import set_json_loads
 
 from campdesk.sync.errors import ClientTooOld, HubUnreachable, SyncError
-from campdesk.sync.local import PulledRow
+from campdesk.sync.local import PulledRow, SplitBatch
 
 # A sync session that hangs in a transaction would hold every PC's pull watermark back.
 SESSION_OPTIONS = "-c idle_in_transaction_session_timeout=120000 -c statement_timeout=300000"
@@ -22,6 +22,7 @@ ECHO_FREE_HUB = 2
 # each page after is twice as long as the one before, up to the page size.
 FIRST_PAGE = 500
 TEXT_PAGES_HUB = 3
+SPLIT_BATCH_HUB = 4
 
 
 @dataclass(frozen=True)
@@ -92,9 +93,21 @@ class HubSession:
         return Hello(info["server_now_ms"], info["last_mutation"], info["hub_schema"],
                      info["min_client_schema"], info["generation"])
 
-    def push(self, client_id: str, schema: int, batch_json: str, after: int | None = None) -> dict:
-        """Merge one batch; ``after`` (hub schema 3) is the last change of the batch before
-        it, which the hub must have taken first."""
+    @property
+    def splits_batches(self) -> bool:
+        """A hub of schema 4 or later: it takes a batch's new rows apart (a SplitBatch)."""
+        return self.hub_schema >= SPLIT_BATCH_HUB
+
+    def push(self, client_id: str, schema: int, batch_json: str | SplitBatch,
+             after: int | None = None) -> dict:
+        """Merge one batch, a JSON array of changes or (hub schema 4) a SplitBatch;
+        ``after`` (hub schema 3) is the last change of the batch before it, which the hub
+        must have taken first."""
+        if isinstance(batch_json, SplitBatch):
+            batch = batch_json  # the rows go in binary: a JSON array per table, unescaped
+            return self._call("SELECT sync_push(%s, %s, %s::json, %s::text[], %b::text[], "
+                              "%s::bigint)", (client_id, schema, batch.changes, batch.tables,
+                                              batch.rows, after))
         if after is None or not self.current:
             return self._call(f"SELECT sync_push(%s, %s, %s::{self.batch_type})",
                               (client_id, schema, batch_json))

@@ -64,30 +64,53 @@ def _put(t: str) -> str:
             f'FROM jsonb_populate_record(t, p_rec) r) WHERE t.id = p_id; END IF; RETURN;')
 
 
+def _new_table(t: str) -> str:
+    """The session's typed table of new rows of ``t``, created at its first use and emptied:
+    the table's columns without their constraints (defaults are applied by the insert),
+    after the change's seq and clock."""
+    return (f"IF to_regclass('pg_temp.sync_new_{t}') IS NULL THEN\n"
+            f'      CREATE TEMP TABLE "sync_new_{t}" ON COMMIT DELETE ROWS AS\n'
+            f'        SELECT 0::bigint AS sync_seq, \'\'::text AS sync_clock, * FROM "{t}" WITH NO DATA;\n'
+            f"    END IF;\n"
+            f'    DELETE FROM pg_temp."sync_new_{t}";\n')
+
+
 def _stage_new(t: str) -> str:
-    """Parse the batch's new rows of ``t`` from their JSON patches into a typed table of the
-    session, before the push lock: the hub does this for one batch while it merges the
-    batch before. The table has no constraints: defaults are applied by the insert."""
+    """Parse the staged new rows of ``t`` from their JSON patches into its typed table,
+    before the push lock: the hub does this for one batch while it merges the one before."""
     cols = ", ".join(f'"{c}"' for c in hub_tables.columns(t) if c != "id")
     picked = ", ".join(f'r."{c}"' for c in hub_tables.columns(t) if c != "id")
-    staged = f'"sync_new_{t}"'
-    return (f"IF to_regclass('pg_temp.sync_new_{t}') IS NULL THEN\n"
-            f"      CREATE TEMP TABLE {staged} ON COMMIT DELETE ROWS AS\n"
-            f'        SELECT 0::bigint AS sync_seq, * FROM "{t}" WITH NO DATA;\n'
-            f"    END IF;\n"
-            f"    DELETE FROM {staged};\n"
-            f"    INSERT INTO {staged} (sync_seq, id, {cols})\n"
-            f"    SELECT b.seq, b.id, {picked}\n"
+    return (_new_table(t) +
+            f'    INSERT INTO pg_temp."sync_new_{t}" (sync_seq, sync_clock, id, {cols})\n'
+            f"    SELECT b.seq, b.clock, b.id, {picked}\n"
             f'      FROM sync_stage b, json_populate_record(NULL::"{t}", b.patch) r\n'
             f"     WHERE b.fresh AND b.tbl = p_tbl;\n"
             f"    RETURN;")
+
+
+def _stage_rows(t: str) -> str:
+    """Stage a batch's new rows of ``t``, sent as one JSON array of flat objects (the row's
+    fields, its id, sync_seq and sync_clock): parsed once, straight into its typed table."""
+    staged = f'pg_temp."sync_new_{t}"'
+    return (_new_table(t) +
+            f"    INSERT INTO {staged} SELECT * FROM json_populate_recordset(NULL::{staged}, p_rows);\n"
+            f"    INSERT INTO sync_stage SELECT sync_seq, p_tbl, id, 'upsert', NULL, NULL, sync_clock,\n"
+            f"           NOT p_safe AND id IS NOT NULL FROM {staged};\n"
+            f"    RETURN;")
+
+
+def _new_patch(t: str) -> str:
+    """A staged new row of ``t`` as a patch, for when it must be merged as a change after
+    all (the hub has it already, or the batch changes it again)."""
+    return (f"RETURN (SELECT jsonb_strip_nulls(to_jsonb(s) - 'sync_seq' - 'sync_clock' - 'id')::json "
+            f'FROM pg_temp."sync_new_{t}" s WHERE s.sync_seq = p_seq);')
 
 
 def _insert_new(t: str) -> str:
     """Insert the batch's new rows of ``t`` (still new under the push lock) in one
     statement, from the typed table ``_stage_new`` filled."""
     _, names, values = _insert_columns(t, "s")
-    return (f'INSERT INTO "{t}" (id, {names}) SELECT s.id, {values} FROM "sync_new_{t}" s '
+    return (f'INSERT INTO "{t}" (id, {names}) SELECT s.id, {values} FROM pg_temp."sync_new_{t}" s '
             f'JOIN sync_stage b ON b.seq = s.sync_seq WHERE b.fresh;\n'
             f'    RETURN;')
 
@@ -105,6 +128,8 @@ def generated() -> list[str]:
         _dispatch("sync_row_put", "p_tbl text, p_id text, p_rec jsonb, p_new boolean", "void", _put),
         _dispatch("sync_row_del", "p_tbl text, p_id text", "void", _del),
         _dispatch("sync_stage_new", "p_tbl text", "void", _stage_new),
+        _dispatch("sync_stage_rows", "p_tbl text, p_rows json, p_safe boolean", "void", _stage_rows),
+        _dispatch("sync_new_patch", "p_tbl text, p_seq bigint", "json", _new_patch),
         _dispatch("sync_insert_new", "p_tbl text", "void", _insert_new),
         f"CREATE OR REPLACE FUNCTION sync_tables() RETURNS text[] LANGUAGE sql IMMUTABLE "
         f"AS $f$ SELECT ARRAY[{tables}] $f$;",
@@ -365,10 +390,10 @@ BEGIN
   FOR fk IN SELECT f.child, f.col, f.parent FROM sync_fk f
              WHERE f.child IN (SELECT DISTINCT tbl FROM sync_stage WHERE fresh)
                AND EXISTS (SELECT 1 FROM sync_row d WHERE d.tbl = f.parent AND d.deleted) LOOP
-    FOR v_child, v_tbl IN
-      SELECT b.id, r.id FROM sync_stage b
-        JOIN sync_row r ON r.tbl = fk.parent AND r.id = b.patch->>fk.col AND r.deleted
-       WHERE b.fresh AND b.tbl = fk.child LOOP
+    FOR v_child, v_tbl IN EXECUTE format(
+      'SELECT s.id, r.id FROM pg_temp.%%I s JOIN sync_stage b ON b.seq = s.sync_seq AND b.fresh '
+      '  JOIN sync_row r ON r.tbl = $1 AND r.id = s.%%I::text AND r.deleted',
+      'sync_new_' || fk.child, fk.col) USING fk.parent LOOP
       v_flags := v_flags + sync_flag('orphan', fk.child, v_child, fk.col, v_tbl, NULL, NULL, NULL,
           NULL, 'points at a deleted ' || fk.parent, sync_pair_id('orphan', v_child, v_tbl));
     END LOOP;
@@ -406,6 +431,29 @@ BEGIN
   END LOOP;
 END $f$;
 
+-- The same for a batch sent in two parts (hub schema 4): p_changes, an array of changes as
+-- above; and the batch's new rows, p_rows[i] a JSON array of the new rows of table
+-- p_tables[i], each a flat object of the row's fields with its id, sync_seq and sync_clock.
+-- These are parsed once, straight into their typed tables, and staged without a patch (see
+-- sync_new_patch). A value a column cannot take: each row is staged with its patch instead.
+CREATE OR REPLACE FUNCTION sync_stage_split(p_changes json, p_tables text[], p_rows text[],
+    p_safe boolean) RETURNS void LANGUAGE plpgsql AS $f$
+BEGIN
+  PERFORM sync_stage_batch(p_changes, true);  -- updates, deletes: merged change by change
+  FOR i IN 1..coalesce(array_length(p_tables, 1), 0) LOOP
+    BEGIN
+      PERFORM sync_stage_rows(p_tables[i], p_rows[i]::json, p_safe);
+    EXCEPTION WHEN OTHERS THEN
+      INSERT INTO sync_stage
+      SELECT (e->>'sync_seq')::bigint, p_tables[i], e->>'id', 'upsert',
+             (e::jsonb - 'sync_seq' - 'sync_clock' - 'id')::json, NULL, e->>'sync_clock', false
+        FROM json_array_elements(p_rows[i]::json) e;
+    END;
+  END LOOP;
+  UPDATE sync_stage SET fresh = false
+   WHERE fresh AND (tbl, id) IN (SELECT tbl, id FROM sync_stage GROUP BY tbl, id HAVING count(*) > 1);
+END $f$;
+
 -- Apply the staged mutations above p_last, under the push lock; returns {last, applied,
 -- flagged}. With p_safe, each mutation runs in its own subtransaction and one the hub cannot
 -- apply is quarantined.
@@ -420,6 +468,8 @@ BEGIN
    WHERE fresh AND EXISTS (SELECT 1 FROM sync_row r WHERE r.tbl = b.tbl AND r.id = b.id);
   SELECT coalesce(max(seq), p_last), count(*) INTO v_last, v_applied FROM sync_stage;
   v_flags := sync_insert_fresh(p_client, p_now);
+  UPDATE sync_stage b SET patch = sync_new_patch(b.tbl, b.seq)
+   WHERE NOT b.fresh AND b.patch IS NULL AND b.op = 'upsert';
   FOR m IN SELECT jsonb_build_object('seq', b.seq, 'tbl', b.tbl, 'id', b.id, 'op', b.op,
                     'patch', b.patch::jsonb, 'base', b.base::jsonb, 'clock', b.clock)
              FROM sync_stage b WHERE NOT b.fresh ORDER BY b.seq LOOP
@@ -439,12 +489,7 @@ BEGIN
 END $f$;
 
 DROP FUNCTION IF EXISTS sync_apply_batch(text, jsonb, bigint, bigint, boolean);
-CREATE OR REPLACE FUNCTION sync_apply_batch(p_client text, p_batch json, p_last bigint,
-    p_now bigint, p_safe boolean) RETURNS jsonb LANGUAGE plpgsql AS $f$
-BEGIN
-  PERFORM sync_stage_batch(p_batch, p_safe);
-  RETURN sync_apply_staged(p_client, p_last, p_now, p_safe);
-END $f$;
+DROP FUNCTION IF EXISTS sync_apply_batch(text, json, bigint, bigint, boolean);
 
 -- The hub schema 1 signature, for PCs not yet upgraded.
 CREATE OR REPLACE FUNCTION sync_push(p_client text, p_schema int, p_batch jsonb) RETURNS jsonb
@@ -459,10 +504,27 @@ LANGUAGE sql %(definer)s AS $f$ SELECT sync_push(p_client, p_schema, p_batch, NU
 -- (CD003) rather than skipping over it. NULL: no such check (a PC not yet upgraded).
 CREATE OR REPLACE FUNCTION sync_push(p_client text, p_schema int, p_batch json, p_after bigint)
 RETURNS jsonb LANGUAGE plpgsql %(definer)s AS $f$
-DECLARE v_last bigint; v_now bigint; r jsonb;
 BEGIN
   PERFORM sync_gate(p_schema);
   PERFORM sync_stage_batch(p_batch, false);
+  RETURN sync_merge_staged(p_client, p_after);
+END $f$;
+
+-- Hub schema 4: the batch in two parts, its new rows apart (see sync_stage_split).
+CREATE OR REPLACE FUNCTION sync_push(p_client text, p_schema int, p_changes json,
+    p_tables text[], p_rows text[], p_after bigint)
+RETURNS jsonb LANGUAGE plpgsql %(definer)s AS $f$
+BEGIN
+  PERFORM sync_gate(p_schema);
+  PERFORM sync_stage_split(p_changes, p_tables, p_rows, false);
+  RETURN sync_merge_staged(p_client, p_after);
+END $f$;
+
+-- Merge the staged batch once the one before it (up to p_after) has been merged.
+CREATE OR REPLACE FUNCTION sync_merge_staged(p_client text, p_after bigint) RETURNS jsonb
+LANGUAGE plpgsql AS $f$
+DECLARE v_last bigint; v_now bigint; r jsonb;
+BEGIN
   -- The batch before may still be on its way, or parsed and waiting for the lock: give it
   -- two seconds to arrive (each look sees what has committed since).
   FOR i IN 1..400 LOOP
@@ -484,7 +546,8 @@ BEGIN
   BEGIN
     r := sync_apply_staged(p_client, v_last, v_now, false);  -- the usual case
   EXCEPTION WHEN OTHERS THEN
-    r := sync_apply_batch(p_client, p_batch, v_last, v_now, true);   -- find the poison
+    UPDATE sync_stage SET fresh = false;  -- find the poison, change by change
+    r := sync_apply_staged(p_client, v_last, v_now, true);
   END;
   UPDATE sync_client SET last_mutation = (r->>'last')::bigint, last_seen = now()
    WHERE client_id = p_client;

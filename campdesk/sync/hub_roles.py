@@ -6,7 +6,8 @@ from campdesk.store.capture import SYNCED_TABLES
 
 ENTRY_POINTS = (
     "sync_hello(text, int, text)", "sync_push(text, int, jsonb)", "sync_push(text, int, json)",
-    "sync_push(text, int, json, bigint)", "sync_watermark()",
+    "sync_push(text, int, json, bigint)", "sync_push(text, int, json, text[], text[], bigint)",
+    "sync_watermark()",
     "sync_pull(bigint, bigint, bigint, text, text, int)", "sync_pull_count(bigint, bigint)",
     "sync_pull(bigint, bigint, bigint, text, text, int, text)",
     "sync_pull_count(bigint, bigint, text)",

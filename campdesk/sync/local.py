@@ -23,6 +23,7 @@ from campdesk.store import capture
 from campdesk.store.capture import SYNCED_TABLES
 from campdesk.store.db import PRAGMAS
 from campdesk.sync import codec, hlc
+from campdesk.sync.hub_functions import ORDERED_TABLES
 
 NOW_MS_SQL = ("SELECT CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER) + skew_ms "
               "FROM sync_state WHERE id = 1")
@@ -47,6 +48,28 @@ class PulledRow(NamedTuple):
             return cls(xid, tbl, row_id, deleted, clocks, (), None)
         return cls(xid, tbl, row_id, deleted, clocks, tuple(data),
                    tuple(codec.to_local(tbl, c, v) for c, v in data.items()))
+
+
+class SplitBatch(NamedTuple):
+    """A batch of changes for a hub of schema 4: the new rows of each table in ``tables``
+    (``rows``, a JSON array per table) apart from the other ``changes`` (a JSON array)."""
+    changes: str
+    tables: list[str]
+    rows: list[str]
+
+
+# One outbox entry as a change, in JSON built by SQLite (see LocalReplica.next_batch); the
+# head's last value is the quoted clock, so rtrim takes off only its closing brace.
+_BARE_PATCH = "CASE WHEN op = 'upsert' AND base IS NULL THEN json_patch('{}', patch) ELSE patch END"
+_CHANGE_JSON = (
+    "rtrim(json_object('seq', seq, 'tbl', tbl, 'id', row_id, 'op', op, 'clock', clock), '}') "
+    f"|| ',\"patch\":' || coalesce({_BARE_PATCH}, 'null') "
+    "|| ',\"base\":' || coalesce(base, 'null') || '}'")
+# A new row the hub merges set-wise; and such a row as one flat object without its empty
+# fields (a merge patch leaves out the fields that are null).
+_NEW_ROW = (f"op = 'upsert' AND base IS NULL AND patch IS NOT NULL "
+            f"AND tbl NOT IN ({', '.join(repr(t) for t in ORDERED_TABLES)})")
+_FLAT_ROW_JSON = "json_patch(json_object('sync_seq', seq, 'sync_clock', clock, 'id', row_id), patch)"
 
 
 class LocalReplica:
@@ -131,16 +154,32 @@ class LocalReplica:
         whole new row (an upsert with no base) goes without its empty fields: to the hub a
         missing field of a new row is empty, and a third less JSON is quicker to merge."""
         row = self.conn.execute(
-            "SELECT '[' || group_concat(m, ',') || ']', max(seq), count(*) FROM ("
-            " SELECT seq, substr(head, 1, length(head) - 1) || ',\"patch\":' ||"
-            "  coalesce(patch, 'null') || ',\"base\":' || coalesce(base, 'null') || '}' AS m"
-            " FROM (SELECT seq, base, json_object('seq', seq, 'tbl', tbl, 'id', row_id,"
-            "  'op', op, 'clock', clock) AS head,"
-            "  CASE WHEN op = 'upsert' AND base IS NULL THEN json_patch('{}', patch)"
-            "       ELSE patch END AS patch"
-            "  FROM sync_outbox WHERE seq > ? ORDER BY seq LIMIT ?))",
+            f"SELECT '[' || group_concat({_CHANGE_JSON}, ','), max(seq), count(*) FROM ("
+            f" SELECT * FROM sync_outbox WHERE seq > ? ORDER BY seq LIMIT ?)",
             (after, limit)).fetchone()
-        return None if row[2] == 0 else (row[0], row[1])
+        return None if row[2] == 0 else (row[0] + "]", row[1])
+
+    def next_split_batch(self, limit: int, after: int = 0) -> tuple[SplitBatch, int] | None:
+        """The same changes as :meth:`next_batch`, with the new rows of tables the hub
+        merges set-wise apart: per table, one JSON array of flat objects (the row's fields,
+        its ``id``, ``sync_seq`` and ``sync_clock``), which the hub parses straight into
+        rows; and the last seq."""
+        last, count = self.conn.execute(
+            "SELECT max(seq), count(*) FROM (SELECT seq FROM sync_outbox WHERE seq > ? "
+            "ORDER BY seq LIMIT ?)", (after, limit)).fetchone()
+        if count == 0:
+            return None
+        span = "FROM sync_outbox WHERE seq > ? AND seq <= ?"
+        changes = self.conn.execute(
+            f"SELECT '[' || coalesce(group_concat({_CHANGE_JSON}, ','), '') || ']' FROM ("
+            f" SELECT * {span} AND NOT ({_NEW_ROW}) ORDER BY seq)", (after, last)).fetchone()[0]
+        tables, rows = [], []
+        for tbl, array in self.conn.execute(
+                f"SELECT tbl, '[' || group_concat({_FLAT_ROW_JSON}, ',') || ']' FROM ("
+                f" SELECT * {span} AND {_NEW_ROW} ORDER BY seq) GROUP BY tbl", (after, last)):
+            tables.append(tbl)
+            rows.append(array)
+        return SplitBatch(changes, tables, rows), last
 
     def ack(self, seq: int) -> None:
         """The hub has merged every change up to ``seq``: forget them here. New rows it took

@@ -5,5 +5,7 @@ client older than its ``min_client_schema``. ``HUB_SCHEMA`` is the version of th
 tables and functions this CampDesk creates; ``hub init`` upgrades an older hub in place.
 """
 CLIENT_SCHEMA = 1
-HUB_SCHEMA = 3  # 2: a PC's pull leaves out the new rows it sent itself; 3: pulls as text
+# 2: a PC's pull leaves out the new rows it sent itself; 3: pulls as text; 4: new rows are
+# pushed apart from the other changes, parsed once
+HUB_SCHEMA = 4
 MIN_CLIENT_SCHEMA = 1

@@ -244,11 +244,13 @@ def test_a_pc_on_the_old_pull_signature_still_gets_everything(make_pc):
     assert {(edited,), (fresh,)} <= set(rows)
 
 
-@pytest.mark.parametrize("hub_schema", [None, 2], ids=["text pages", "hub not upgraded"])
+@pytest.mark.parametrize("hub_schema", [None, 3, 2],
+                         ids=["new rows apart", "one JSON batch", "hub not upgraded"])
 def test_every_kind_of_value_arrives_exactly_as_stored(make_pc, hub_schema):
     """Dates, timestamps, floats, integers, booleans, empty values and Hangul reach the other
-    PC as the same stored values (type included), whether the hub sends pages as text in
-    the PC's format (schema 3) or as JSON (a hub not upgraded yet)."""
+    PC as the same stored values (type included): new rows sent apart from the other
+    changes (hub schema 4) or in one JSON batch (schema 3), pulled as text in the PC's
+    format (schema 3 on) or as JSON (a hub not upgraded yet)."""
     a, b = make_pc("a"), make_pc("b")
     if hub_schema:
         hub_exec(a.hub_url, f"UPDATE sync_meta SET value = '{hub_schema}' WHERE key = 'hub_schema'")

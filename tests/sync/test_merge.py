@@ -137,6 +137,29 @@ def test_consultation_pointing_at_a_deleted_company_is_flagged(three_pcs):
     assert c.get(Consultation, note) is not None  # the note itself is not lost
 
 
+def test_the_same_new_row_made_on_two_pcs_is_merged_not_duplicated(three_pcs):
+    """Two PCs offline make a row with the same id (as rows with a derived id are made);
+    the second to arrive is merged into the first, its differing value kept as a conflict."""
+    a, b, c = three_pcs
+    row_id = "01a21300-0000-7000-8000-00000000cafe"
+    for pc, question in ((a, "a가 적은 질문"), (b, "b가 적은 질문")):
+        with pc.raw() as conn:
+            conn.execute("INSERT INTO consultations (id, occurred_at, channel, category, question,"
+                         " outcome, duration_min, created_at, updated_at, archived) VALUES (?,"
+                         " '2026-11-25 09:00:00.000000', 'phone', 'other', ?, 'resolved', 30,"
+                         " '2026-11-25 09:00:00.000000', '2026-11-25 09:00:00.000000', 0)",
+                         (row_id, question))
+    a.sync()
+    b.sync()
+    _sync_all(a, b, c)
+    assert hub_rows(a.hub_url, "SELECT question, duration_min FROM consultations") == [
+        ("b가 적은 질문", 30)]
+    (kept,) = c.conflicts("value")
+    assert (kept["row_id"], kept["field"]) == (row_id, "question")
+    assert json.loads(kept["loser_value"]) == "a가 적은 질문"
+    assert_converged(a.hub_url, a, b, c)
+
+
 POISON = {  # SQLite accepts text in an INTEGER column; PostgreSQL will not
     "companies": "INSERT INTO companies (id, name, name_norm, relationship, gwangju_presence, "
                  "ai_fields, employees, created_at, updated_at, archived) VALUES (?, '독', '독', "

@@ -128,9 +128,10 @@ def test_long_offline_work_on_two_pcs_goes_in_chunks(make_pc):
     batches: list[int] = []
     original = HubSession.push
 
-    def counting(self, client, schema, batch_json, *after):
-        batches.append(batch_json.count('"seq"'))
-        return original(self, client, schema, batch_json, *after)
+    def counting(self, client, schema, batch, *after):
+        texts = [batch] if isinstance(batch, str) else [batch.changes, *batch.rows]
+        batches.append(sum(t.count('"seq"') + t.count('"sync_seq"') for t in texts))
+        return original(self, client, schema, batch, *after)
 
     HubSession.push = counting
     try:
