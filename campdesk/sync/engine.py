@@ -142,7 +142,8 @@ def pull(replica: LocalReplica, hub: HubSession, report: SyncReport, page_size: 
     watermark, done = lo, 0
     with closing(fetched_ahead(hub.pull(lo, page_size))) as pages:
         for watermark, total, page in pages:
-            report.pulled += replica.apply(page)  # rows that changed something here
+            # rows that changed something here
+            report.pulled += replica.apply(page, insert_clocks=not hub.infers_insert_clocks)
             done += len(page)
             if progress:
                 progress(done, total)

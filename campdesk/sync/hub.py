@@ -98,6 +98,12 @@ class HubSession:
         """A hub of schema 4 or later: it takes a batch's new rows apart (a SplitBatch)."""
         return self.hub_schema >= SPLIT_BATCH_HUB
 
+    @property
+    def infers_insert_clocks(self) -> bool:
+        """A hub of schema 4 or later: a field a PC sends no base clock for, the PC has seen
+        as inserted; so a PC keeps no clocks for rows that have only their insert's."""
+        return self.hub_schema >= SPLIT_BATCH_HUB
+
     def push(self, client_id: str, schema: int, batch_json: str | SplitBatch,
              after: int | None = None) -> dict:
         """Merge one batch, a JSON array of changes or (hub schema 4) a SplitBatch;

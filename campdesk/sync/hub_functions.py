@@ -5,7 +5,8 @@ pull side, ``hub_roles`` for who may call what). Table-specific helpers are gene
 the metadata; the merge itself is generic.
 
 Merge rule, per field of a patch: if the hub's clock of that field equals the patch's base
-(or was written by the same PC, which pushes in order), it is a fast-forward. Otherwise the
+(or was written by the same PC, which pushes in order), it is a fast-forward. A field the
+PC gives no base for, it has seen as inserted: its base is the row's insert clock. Otherwise the
 edits were concurrent: the higher clock ``(hlc, site)`` wins and the other value is kept
 in ``sync_conflict``. Incoming clocks are capped at the hub's time plus a tolerance.
 A hard delete is a tombstone: it wins over concurrent edits (which are kept as conflicts)
@@ -276,7 +277,7 @@ LANGUAGE plpgsql AS $f$
 DECLARE
   v_tbl text := m->>'tbl'; v_id text := m->>'id'; v_op text := m->>'op';
   v_clock text := sync_cap(m->>'clock', p_now_ms);
-  v_base jsonb := coalesce(m->'base', '{}'); v_patch jsonb;
+  v_base jsonb; v_patch jsonb;
   r record; v_cur jsonb; v_clocks jsonb; v_win jsonb := '{}'; v_flags int := 0;
   f text; val jsonb; fc text; v_fast boolean;
 BEGIN
@@ -284,6 +285,13 @@ BEGIN
     RAISE EXCEPTION 'malformed change (table %%, id %%)', v_tbl, v_id USING ERRCODE = 'CD002';
   END IF;
   SELECT * INTO r FROM sync_row WHERE tbl = v_tbl AND id = v_id;
+  -- What the PC had seen when it made the change: an edit or a delete of a row whose
+  -- field it holds no clock for, it made on the row as inserted (hub schema 4: a PC keeps
+  -- no clocks for a row that has only its insert's). A whole row with no base is new to it.
+  v_base := CASE WHEN jsonb_typeof(m->'base') = 'object'
+                 THEN jsonb_build_object('*', r.clocks->'*') || (m->'base')
+                 WHEN v_op = 'delete' THEN jsonb_build_object('*', r.clocks->'*')
+                 ELSE '{}' END;
   IF v_op = 'delete' THEN
     IF NOT FOUND THEN
       PERFORM sync_mark(v_tbl, v_id, jsonb_build_object('*', v_clock), true);
@@ -321,7 +329,8 @@ BEGIN
   v_clocks := r.clocks;
   FOR f, val IN SELECT key, value FROM jsonb_each(v_patch) LOOP
     fc := coalesce(v_clocks->>f, v_clocks->>'*');
-    v_fast := fc IS NULL OR fc = coalesce(v_base->>f, '') OR split_part(fc, ':', 2) = p_site;
+    v_fast := fc IS NULL OR fc = coalesce(v_base->>f, v_base->>'*', '')
+              OR split_part(fc, ':', 2) = p_site;
     IF v_fast OR v_clock COLLATE "C" > fc COLLATE "C" THEN
       IF NOT v_fast AND f <> ALL (%(silent)s) AND v_cur->f IS DISTINCT FROM val THEN
         v_flags := v_flags + sync_flag('value', v_tbl, v_id, f, NULL, v_cur->f, val,

@@ -200,12 +200,15 @@ class LocalReplica:
         return out
 
     # -- applying pulled rows ----------------------------------------------------------
-    def apply(self, rows: Iterable[PulledRow], force: bool = False) -> int:
+    def apply(self, rows: Iterable[PulledRow], force: bool = False,
+              insert_clocks: bool = True) -> int:
         """Apply one page of pulled rows in one transaction; returns how many were applied.
 
         A row whose clocks equal ours is already here and is skipped, unless ``force`` (a
         repair). Fields with a local change not yet acknowledged keep the local value: the
         push that follows decides. Capture is suspended meanwhile: pulled data is not news.
+        Without ``insert_clocks`` (a hub of schema 4 or later), a row that has only its
+        insert's clock gets no clocks here: to such a hub, no clock means "as inserted".
         """
         rows = [r for r in rows if r.tbl in self._columns]  # skip tables we do not know
         if not rows:
@@ -219,6 +222,7 @@ class LocalReplica:
                         if (r.tbl, r.id) in pending or known.get((r.tbl, r.id)) != r.clocks]
             upserts: dict[tuple, list] = {}
             clocks: list[tuple[str, str, str]] = []
+            forget: list[tuple[str, str]] = []  # clocks that are only the insert's now
             plans: dict[tuple, tuple] = {}
             for row in rows:
                 key = (row.tbl, row.id)
@@ -238,8 +242,13 @@ class LocalReplica:
                 if key not in here:
                     keep = None  # a plain insert: a third quicker than an upsert
                 upserts.setdefault((row.tbl, fields, keep), []).append(getter(row.values))
-                clocks.append((row.tbl, row.id, orjson.dumps(merged).decode()))
+                if insert_clocks or local_pending or len(merged) > 1 or "*" not in merged:
+                    clocks.append((row.tbl, row.id, orjson.dumps(merged).decode()))
+                elif key in known:
+                    forget.append(key)
             refused = self._write(upserts)
+            self.conn.executemany("DELETE FROM sync_row_clock WHERE tbl = ? AND row_id = ?",
+                                  forget)
             self.conn.executemany("INSERT OR REPLACE INTO sync_row_clock (tbl, row_id, clocks) "
                                   "VALUES (?, ?, ?)",
                                   [c for c in clocks if (c[0], c[1]) not in refused]

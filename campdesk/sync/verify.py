@@ -53,7 +53,7 @@ def repair(replica: LocalReplica, hub: HubSession, table: str, page_size: int = 
     fixed = 0
     for page in hub.table_rows(table, page_size):
         seen.update(r.id for r in page)
-        fixed += replica.apply(page, force=True)
+        fixed += replica.apply(page, force=True, insert_clocks=not hub.infers_insert_clocks)
     unsent = _unsent(replica)
     extra = [r[0] for r in replica.conn.execute(f'SELECT id FROM "{table}"')
              if r[0] not in seen and (table, r[0]) not in unsent]

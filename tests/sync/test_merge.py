@@ -94,6 +94,22 @@ def test_edit_versus_delete_delete_wins_and_edit_is_recoverable(three_pcs, delet
     assert a.get(Company, cid) is None and c.get(Company, cid) is None
 
 
+def test_deleting_another_pcs_record_is_flagged_only_if_edited_meanwhile(three_pcs):
+    a, b, c = three_pcs
+    quiet = _shared_company(a, b, c)  # made on A; B has it as inserted
+    edited = a.add_company("수정된기업")
+    _sync_all(a, b, c, rounds=1)
+    a.edit(Company, edited, notes="A가 고침")
+    a.sync()  # B has not seen this edit when it deletes
+    b.delete(Company, quiet)
+    b.delete(Company, edited)
+    _sync_all(b, a, c)
+    assert [k["row_id"] for k in c.conflicts("deleted")] == [edited]
+    assert all(pc.get(Company, quiet) is None and pc.get(Company, edited) is None
+               for pc in (a, b, c))
+    assert_converged(a.hub_url, a, b, c)
+
+
 def test_same_company_created_offline_on_two_pcs_is_flagged_everywhere(three_pcs):
     a, b, c = three_pcs
     first = a.add_company("(주)빛고을인공지능", business_no="1234567891")
