@@ -536,10 +536,10 @@ DECLARE v_last bigint; v_now bigint; r jsonb;
 BEGIN
   -- The batch before may still be on its way, or parsed and waiting for the lock: give it
   -- two seconds to arrive (each look sees what has committed since).
-  FOR i IN 1..400 LOOP
+  FOR i IN 1..2000 LOOP
     EXIT WHEN p_after IS NULL OR (SELECT c.last_mutation >= p_after FROM sync_client c
                                    WHERE c.client_id = p_client) IS NOT FALSE;
-    PERFORM pg_sleep(0.005);
+    PERFORM pg_sleep(0.001);
   END LOOP;
   PERFORM pg_advisory_xact_lock(%(lock)s);
   PERFORM set_config('campdesk.merging', 'on', true);
