@@ -80,6 +80,12 @@ class LocalReplica:
         for pragma in PRAGMAS:
             self.conn.execute(pragma)
         self.conn.execute("PRAGMA foreign_keys=OFF")
+        # Everything sync writes can be had again: pulled rows are pulled again, an
+        # acknowledged change sent again is skipped by the hub. So its commits wait for no
+        # disk flush; the WAL keeps them whole and in order, so a power cut can only take
+        # the last of them back, together with the pull cursor or acknowledgement after
+        # them. The next commit of a staff member's work flushes them too.
+        self.conn.execute("PRAGMA synchronous=NORMAL")
         missing = capture.missing_triggers(self.conn)
         if missing:  # a table rebuilt by a migration lost its triggers: put them back
             with self.writing():
