@@ -5,8 +5,9 @@ migration that rebuilds a table just calls :func:`install` again) and run inside
 writer's own transaction: a row and its outbox entry are committed together or not at all,
 whoever wrote them (UI, CLI, import, raw SQL, a migration).
 
-A new row has no field clocks yet (its later edits are based on "nothing", which the hub
-reads as "after this PC's own insert"); the first pull records the hub's clocks. Each
+A new row's clock is noted as its insert's, ``{"*": clock}``: its later edits are based
+on it. A PC holds no clock for a row it pulled with only its insert's clock; to the hub
+(schema 4), an edit based on no clock is based on the row's insert. Each
 captured change gets a new hybrid-logical-clock value, ``max(last + 1, now << 16)``,
 issued by the trigger itself from ``sync_state``; so the clock is persisted and never goes
 backwards, even when the wall clock does. Data that is not news stays out of the outbox:
@@ -67,6 +68,8 @@ BEGIN
   {_TICK}
   INSERT INTO sync_outbox (tbl, row_id, op, patch, base, clock)
   VALUES ('{table}', NEW.id, 'upsert', {_row_json(cols, 'NEW')}, NULL, {_CLOCK});
+  INSERT OR REPLACE INTO sync_row_clock (tbl, row_id, clocks)
+  VALUES ('{table}', NEW.id, json_object('*', {_CLOCK}));
 END"""
 
 

@@ -5,8 +5,9 @@ pull side, ``hub_roles`` for who may call what). Table-specific helpers are gene
 the metadata; the merge itself is generic.
 
 Merge rule, per field of a patch: if the hub's clock of that field equals the patch's base
-(or was written by the same PC, which pushes in order), it is a fast-forward. A field the
-PC gives no base for, it has seen as inserted: its base is the row's insert clock. Otherwise the
+(or was written by the same PC, which pushes in order), it is a fast-forward. From a PC of
+hub schema 4, a field it gives no base for it has seen as inserted: its base is the row's
+insert clock. Otherwise the
 edits were concurrent: the higher clock ``(hlc, site)`` wins and the other value is kept
 in ``sync_conflict``. Incoming clocks are capped at the hub's time plus a tolerance.
 A hard delete is a tombstone: it wins over concurrent edits (which are kept as conflicts)
@@ -69,7 +70,7 @@ def _new_table(t: str) -> str:
     """The session's typed table of new rows of ``t``, created at its first use and emptied:
     the table's columns without their constraints (defaults are applied by the insert),
     after the change's seq and clock."""
-    return (f"IF to_regclass('pg_temp.sync_new_{t}') IS NULL THEN\n"
+    return (f"IF NOT sync_own_temp('sync_new_{t}') THEN\n"
             f'      CREATE TEMP TABLE "sync_new_{t}" ON COMMIT DELETE ROWS AS\n'
             f'        SELECT 0::bigint AS sync_seq, \'\'::text AS sync_clock, * FROM "{t}" WITH NO DATA;\n'
             f"    END IF;\n"
@@ -84,27 +85,33 @@ def _stage_new(t: str) -> str:
     return (_new_table(t) +
             f'    INSERT INTO pg_temp."sync_new_{t}" (sync_seq, sync_clock, id, {cols})\n'
             f"    SELECT b.seq, b.clock, b.id, {picked}\n"
-            f'      FROM sync_stage b, json_populate_record(NULL::"{t}", b.patch) r\n'
+            f'      FROM pg_temp.sync_stage b, json_populate_record(NULL::"{t}", b.patch) r\n'
             f"     WHERE b.fresh AND b.tbl = p_tbl;\n"
             f"    RETURN;")
 
 
 def _stage_rows(t: str) -> str:
     """Stage a batch's new rows of ``t``, sent as one JSON array of flat objects (the row's
-    fields, its id, sync_seq and sync_clock): parsed once, straight into its typed table."""
+    fields, its id, sync_seq and sync_clock): parsed once, straight into its typed table.
+    Rows of a table whose invariants depend on arrival order are merged change by change,
+    whatever the PC sent."""
     staged = f'pg_temp."sync_new_{t}"'
+    fresh = "false" if t in ORDERED_TABLES else "NOT p_safe AND id IS NOT NULL"
     return (_new_table(t) +
             f"    INSERT INTO {staged} SELECT * FROM json_populate_recordset(NULL::{staged}, p_rows);\n"
-            f"    INSERT INTO sync_stage SELECT sync_seq, p_tbl, id, 'upsert', NULL, NULL, sync_clock,\n"
-            f"           NOT p_safe AND id IS NOT NULL FROM {staged};\n"
+            f"    INSERT INTO pg_temp.sync_stage (seq, tbl, id, op, clock, fresh, typed)\n"
+            f"    SELECT sync_seq, p_tbl, id, 'upsert', sync_clock, {fresh}, true FROM {staged};\n"
             f"    RETURN;")
 
 
-def _new_patch(t: str) -> str:
-    """A staged new row of ``t`` as a patch, for when it must be merged as a change after
-    all (the hub has it already, or the batch changes it again)."""
-    return (f"RETURN (SELECT jsonb_strip_nulls(to_jsonb(s) - 'sync_seq' - 'sync_clock' - 'id')::json "
-            f'FROM pg_temp."sync_new_{t}" s WHERE s.sync_seq = p_seq);')
+def _new_patches(t: str) -> str:
+    """The staged new rows of ``t`` that must be merged as changes after all (the hub has
+    them already, the batch changes them again, or the batch is merged change by change)
+    get their patch from the typed table."""
+    return (f"UPDATE pg_temp.sync_stage b SET patch = jsonb_strip_nulls(to_jsonb(s) - 'sync_seq' "
+            f"- 'sync_clock' - 'id')::json FROM pg_temp.\"sync_new_{t}\" s\n"
+            f"     WHERE b.typed AND NOT b.fresh AND b.tbl = p_tbl AND b.seq = s.sync_seq;\n"
+            f"    RETURN;")
 
 
 def _insert_new(t: str) -> str:
@@ -112,7 +119,7 @@ def _insert_new(t: str) -> str:
     statement, from the typed table ``_stage_new`` filled."""
     _, names, values = _insert_columns(t, "s")
     return (f'INSERT INTO "{t}" (id, {names}) SELECT s.id, {values} FROM pg_temp."sync_new_{t}" s '
-            f'JOIN sync_stage b ON b.seq = s.sync_seq WHERE b.fresh;\n'
+            f"JOIN pg_temp.sync_stage b ON b.seq = s.sync_seq WHERE b.fresh AND b.tbl = p_tbl;\n"
             f'    RETURN;')
 
 
@@ -130,7 +137,7 @@ def generated() -> list[str]:
         _dispatch("sync_row_del", "p_tbl text, p_id text", "void", _del),
         _dispatch("sync_stage_new", "p_tbl text", "void", _stage_new),
         _dispatch("sync_stage_rows", "p_tbl text, p_rows json, p_safe boolean", "void", _stage_rows),
-        _dispatch("sync_new_patch", "p_tbl text, p_seq bigint", "json", _new_patch),
+        _dispatch("sync_new_patches", "p_tbl text", "void", _new_patches),
         _dispatch("sync_insert_new", "p_tbl text", "void", _insert_new),
         f"CREATE OR REPLACE FUNCTION sync_tables() RETURNS text[] LANGUAGE sql IMMUTABLE "
         f"AS $f$ SELECT ARRAY[{tables}] $f$;",
@@ -158,6 +165,22 @@ BEGIN
   ON CONFLICT (tbl, id) DO UPDATE SET xid = excluded.xid, deleted = false, origin = NULL,
      clocks = sync_row.clocks || excluded.clocks;
   RETURN NEW;
+END $f$;
+
+-- True when the session has the temporary table p_name, made by the hub's own functions
+-- (which run as the hub's owner). A table of that name someone else made first is refused:
+-- its triggers would run with the owner's rights.
+CREATE OR REPLACE FUNCTION sync_own_temp(p_name text) RETURNS boolean LANGUAGE plpgsql AS $f$
+DECLARE v_owner oid;
+BEGIN
+  SELECT c.relowner INTO v_owner FROM pg_class c
+   WHERE c.oid = to_regclass('pg_temp.' || quote_ident(p_name));
+  IF NOT FOUND THEN
+    RETURN false;
+  ELSIF v_owner <> (SELECT oid FROM pg_roles WHERE rolname = current_user) THEN
+    RAISE EXCEPTION 'temporary table %% was not made by the hub', p_name USING ERRCODE = 'CD004';
+  END IF;
+  RETURN true;
 END $f$;
 
 CREATE OR REPLACE FUNCTION sync_now_ms() RETURNS bigint LANGUAGE sql VOLATILE AS $f$
@@ -285,10 +308,13 @@ BEGIN
     RAISE EXCEPTION 'malformed change (table %%, id %%)', v_tbl, v_id USING ERRCODE = 'CD002';
   END IF;
   SELECT * INTO r FROM sync_row WHERE tbl = v_tbl AND id = v_id;
-  -- What the PC had seen when it made the change: an edit or a delete of a row whose
-  -- field it holds no clock for, it made on the row as inserted (hub schema 4: a PC keeps
-  -- no clocks for a row that has only its insert's). A whole row with no base is new to it.
-  v_base := CASE WHEN jsonb_typeof(m->'base') = 'object'
+  -- What the PC had seen when it made the change. A PC that pushes a batch in two parts
+  -- (hub schema 4) keeps no clocks for a row it pulled with only its insert's, and notes
+  -- its own inserts' clocks: an edit or a delete based on no clock was made on the row as
+  -- inserted. A whole row with no base is new to the PC.
+  v_base := CASE WHEN current_setting('campdesk.base_is_insert', true) IS DISTINCT FROM 'on'
+                 THEN coalesce(m->'base', '{}')
+                 WHEN jsonb_typeof(m->'base') = 'object'
                  THEN jsonb_build_object('*', r.clocks->'*') || (m->'base')
                  WHEN v_op = 'delete' THEN jsonb_build_object('*', r.clocks->'*')
                  ELSE '{}' END;
@@ -388,19 +414,19 @@ CREATE OR REPLACE FUNCTION sync_insert_fresh(p_client text, p_now bigint) RETURN
 DECLARE v_tbl text; fk record; v_child text; v_flags int := 0;
   v_limit text := lpad(to_hex((p_now + %(tolerance)s) << 16), 16, '0');
 BEGIN
-  FOR v_tbl IN SELECT DISTINCT tbl FROM sync_stage WHERE fresh LOOP
+  FOR v_tbl IN SELECT DISTINCT tbl FROM pg_temp.sync_stage WHERE fresh LOOP
     PERFORM sync_insert_new(v_tbl);
   END LOOP;
   INSERT INTO sync_row (tbl, id, clocks, deleted, xid, origin)
   SELECT tbl, id, jsonb_build_object('*', CASE WHEN left(clock, 16) COLLATE "C" > v_limit
                                                THEN sync_cap(clock, p_now) ELSE clock END),
          false, pg_current_xact_id()::text::bigint, p_client
-    FROM sync_stage WHERE fresh;
+    FROM pg_temp.sync_stage WHERE fresh;
   FOR fk IN SELECT f.child, f.col, f.parent FROM sync_fk f
-             WHERE f.child IN (SELECT DISTINCT tbl FROM sync_stage WHERE fresh)
+             WHERE f.child IN (SELECT DISTINCT tbl FROM pg_temp.sync_stage WHERE fresh)
                AND EXISTS (SELECT 1 FROM sync_row d WHERE d.tbl = f.parent AND d.deleted) LOOP
     FOR v_child, v_tbl IN EXECUTE format(
-      'SELECT s.id, r.id FROM pg_temp.%%I s JOIN sync_stage b ON b.seq = s.sync_seq AND b.fresh '
+      'SELECT s.id, r.id FROM pg_temp.%%I s JOIN pg_temp.sync_stage b ON b.seq = s.sync_seq AND b.fresh '
       '  JOIN sync_row r ON r.tbl = $1 AND r.id = s.%%I::text AND r.deleted',
       'sync_new_' || fk.child, fk.col) USING fk.parent LOOP
       v_flags := v_flags + sync_flag('orphan', fk.child, v_child, fk.col, v_tbl, NULL, NULL, NULL,
@@ -418,24 +444,28 @@ CREATE OR REPLACE FUNCTION sync_stage_batch(p_batch json, p_safe boolean) RETURN
 LANGUAGE plpgsql AS $f$
 DECLARE v_tbl text;
 BEGIN
-  CREATE TEMP TABLE IF NOT EXISTS sync_stage (seq bigint PRIMARY KEY, tbl text, id text,
-      op text, patch json, base json, clock text, fresh boolean) ON COMMIT DELETE ROWS;
-  TRUNCATE sync_stage;
-  INSERT INTO sync_stage
+  IF NOT sync_own_temp('sync_stage') THEN
+    CREATE TEMP TABLE sync_stage (seq bigint PRIMARY KEY, tbl text, id text, op text,
+        patch json, base json, clock text, fresh boolean, typed boolean NOT NULL DEFAULT false)
+        ON COMMIT DELETE ROWS;
+  END IF;
+  TRUNCATE pg_temp.sync_stage;
+  INSERT INTO pg_temp.sync_stage (seq, tbl, id, op, patch, base, clock, fresh)
   SELECT x.seq, x.tbl, x.id, x.op, x.patch, x.base, x.clock,
          NOT p_safe AND x.op = 'upsert' AND x.tbl <> ALL (%(ordered)s)
          AND x.tbl = ANY (sync_tables()) AND x.id IS NOT NULL
     FROM json_to_recordset(p_batch) AS x(seq bigint, tbl text, id text, op text, patch json,
                                          base json, clock text);
   -- A row changed twice in one batch is merged change by change, in order.
-  UPDATE sync_stage SET fresh = false
-   WHERE fresh AND (tbl, id) IN (SELECT tbl, id FROM sync_stage GROUP BY tbl, id HAVING count(*) > 1);
-  FOR v_tbl IN SELECT DISTINCT tbl FROM sync_stage WHERE fresh LOOP
+  UPDATE pg_temp.sync_stage SET fresh = false
+   WHERE fresh AND (tbl, id) IN (SELECT tbl, id FROM pg_temp.sync_stage GROUP BY tbl, id HAVING count(*) > 1);
+  FOR v_tbl IN SELECT DISTINCT tbl FROM pg_temp.sync_stage WHERE fresh LOOP
     BEGIN
       PERFORM sync_stage_new(v_tbl);
     EXCEPTION WHEN OTHERS THEN
+      IF SQLSTATE = 'CD004' THEN RAISE; END IF;
       -- A value a column cannot take: merged change by change, where it is quarantined.
-      UPDATE sync_stage SET fresh = false WHERE tbl = v_tbl;
+      UPDATE pg_temp.sync_stage SET fresh = false WHERE tbl = v_tbl;
     END;
   END LOOP;
 END $f$;
@@ -444,7 +474,7 @@ END $f$;
 -- above; and the batch's new rows, p_rows[i] a JSON array of the new rows of table
 -- p_tables[i], each a flat object of the row's fields with its id, sync_seq and sync_clock.
 -- These are parsed once, straight into their typed tables, and staged without a patch (see
--- sync_new_patch). A value a column cannot take: each row is staged with its patch instead.
+-- sync_new_patches). A value a column cannot take: each row is staged with its patch instead.
 CREATE OR REPLACE FUNCTION sync_stage_split(p_changes json, p_tables text[], p_rows text[],
     p_safe boolean) RETURNS void LANGUAGE plpgsql AS $f$
 BEGIN
@@ -453,14 +483,15 @@ BEGIN
     BEGIN
       PERFORM sync_stage_rows(p_tables[i], p_rows[i]::json, p_safe);
     EXCEPTION WHEN OTHERS THEN
-      INSERT INTO sync_stage
+      IF SQLSTATE = 'CD004' THEN RAISE; END IF;
+      INSERT INTO pg_temp.sync_stage (seq, tbl, id, op, patch, base, clock, fresh)
       SELECT (e->>'sync_seq')::bigint, p_tables[i], e->>'id', 'upsert',
              (e::jsonb - 'sync_seq' - 'sync_clock' - 'id')::json, NULL, e->>'sync_clock', false
         FROM json_array_elements(p_rows[i]::json) e;
     END;
   END LOOP;
-  UPDATE sync_stage SET fresh = false
-   WHERE fresh AND (tbl, id) IN (SELECT tbl, id FROM sync_stage GROUP BY tbl, id HAVING count(*) > 1);
+  UPDATE pg_temp.sync_stage SET fresh = false
+   WHERE fresh AND (tbl, id) IN (SELECT tbl, id FROM pg_temp.sync_stage GROUP BY tbl, id HAVING count(*) > 1);
 END $f$;
 
 -- Apply the staged mutations above p_last, under the push lock; returns {last, applied,
@@ -468,20 +499,21 @@ END $f$;
 -- apply is quarantined.
 CREATE OR REPLACE FUNCTION sync_apply_staged(p_client text, p_last bigint, p_now bigint,
     p_safe boolean) RETURNS jsonb LANGUAGE plpgsql AS $f$
-DECLARE m jsonb; v_applied int := 0; v_flags int := 0; v_last bigint;
+DECLARE m jsonb; v_applied int := 0; v_flags int := 0; v_last bigint; v_tbl text;
 BEGIN
-  DELETE FROM sync_stage WHERE seq <= p_last;  -- merged before: a batch sent again
+  DELETE FROM pg_temp.sync_stage WHERE seq <= p_last;  -- merged before: a batch sent again
   -- A row the hub has seen (perhaps written by a push that took the lock while this batch
   -- was being staged) is merged, not inserted.
-  UPDATE sync_stage b SET fresh = false
+  UPDATE pg_temp.sync_stage b SET fresh = false
    WHERE fresh AND EXISTS (SELECT 1 FROM sync_row r WHERE r.tbl = b.tbl AND r.id = b.id);
-  SELECT coalesce(max(seq), p_last), count(*) INTO v_last, v_applied FROM sync_stage;
+  SELECT coalesce(max(seq), p_last), count(*) INTO v_last, v_applied FROM pg_temp.sync_stage;
   v_flags := sync_insert_fresh(p_client, p_now);
-  UPDATE sync_stage b SET patch = sync_new_patch(b.tbl, b.seq)
-   WHERE NOT b.fresh AND b.patch IS NULL AND b.op = 'upsert';
+  FOR v_tbl IN SELECT DISTINCT tbl FROM pg_temp.sync_stage WHERE typed AND NOT fresh LOOP
+    PERFORM sync_new_patches(v_tbl);
+  END LOOP;
   FOR m IN SELECT jsonb_build_object('seq', b.seq, 'tbl', b.tbl, 'id', b.id, 'op', b.op,
                     'patch', b.patch::jsonb, 'base', b.base::jsonb, 'clock', b.clock)
-             FROM sync_stage b WHERE NOT b.fresh ORDER BY b.seq LOOP
+             FROM pg_temp.sync_stage b WHERE NOT b.fresh ORDER BY b.seq LOOP
     IF p_safe THEN
       BEGIN
         v_flags := v_flags + sync_apply(m, p_client, p_now);
@@ -525,6 +557,7 @@ CREATE OR REPLACE FUNCTION sync_push(p_client text, p_schema int, p_changes json
 RETURNS jsonb LANGUAGE plpgsql %(definer)s AS $f$
 BEGIN
   PERFORM sync_gate(p_schema);
+  PERFORM set_config('campdesk.base_is_insert', 'on', true);  -- see sync_apply
   PERFORM sync_stage_split(p_changes, p_tables, p_rows, false);
   RETURN sync_merge_staged(p_client, p_after);
 END $f$;
@@ -555,7 +588,7 @@ BEGIN
   BEGIN
     r := sync_apply_staged(p_client, v_last, v_now, false);  -- the usual case
   EXCEPTION WHEN OTHERS THEN
-    UPDATE sync_stage SET fresh = false;  -- find the poison, change by change
+    UPDATE pg_temp.sync_stage SET fresh = false;  -- find the poison, change by change
     r := sync_apply_staged(p_client, v_last, v_now, true);
   END;
   UPDATE sync_client SET last_mutation = (r->>'last')::bigint, last_seen = now()

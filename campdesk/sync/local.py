@@ -189,8 +189,8 @@ class LocalReplica:
 
     def ack(self, seq: int) -> None:
         """The hub has merged every change up to ``seq``: forget them here. New rows it took
-        exactly as sent do not come back in our pull, and need no clocks noted here: a
-        later edit of ours based on no clock is, to the hub, based on our own insert."""
+        exactly as sent do not come back in our pull; their insert's clock was noted when
+        they were made."""
         with self.writing():
             self.conn.execute("DELETE FROM sync_outbox WHERE seq <= ?", (seq,))
 

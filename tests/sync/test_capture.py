@@ -44,7 +44,7 @@ def test_insert_update_delete_are_queued_with_changed_fields_only(db):
     ins, upd, dele = _outbox(db)
     assert (ins["op"], json.loads(ins["patch"])["name"]) == ("upsert", "빛고을")
     assert set(json.loads(upd["patch"])) == {"phone", "updated_at"}
-    assert set(json.loads(upd["base"]).values()) == {None}  # never synced: on its own insert
+    assert set(json.loads(upd["base"]).values()) == {ins["clock"]}  # based on its own insert
     assert dele["op"] == "delete" and dele["row_id"] == cid
     assert ins["clock"] < upd["clock"] < dele["clock"]
 

@@ -243,3 +243,29 @@ def test_clock_skew_same_winners_cap_and_warning(three_pcs):
 def _now_ms() -> int:
     import time
     return int(time.time() * 1000)
+
+
+@pytest.mark.parametrize("then", ["edit", "delete"])
+def test_a_row_made_here_that_lost_to_the_same_row_made_elsewhere_keeps_its_rival_safe(
+        three_pcs, then):
+    """B made a row with the same id as A, and loses it to A's; B then changes its own
+    version before it ever saw A's. A's values must not go without a trace."""
+    a, b, c = three_pcs
+    row_id = "01a21300-0000-7000-8000-00000000beef"
+    for pc, question in ((b, "b가 먼저 적은 질문"), (a, "a가 나중에 적은 질문")):
+        with pc.raw() as conn:
+            conn.execute("INSERT INTO consultations (id, occurred_at, channel, category, question,"
+                         " outcome, created_at, updated_at, archived) VALUES (?,"
+                         " '2026-11-25 09:00:00.000000', 'phone', 'other', ?, 'resolved',"
+                         " '2026-11-25 09:00:00.000000', '2026-11-25 09:00:00.000000', 0)",
+                         (row_id, question))
+    a.sync()
+    if then == "edit":
+        b.edit(Consultation, row_id, question="b가 고친 질문")
+    else:
+        b.delete(Consultation, row_id)
+    _sync_all(b, a, c)
+    kept = [json.loads(k["loser_value"]) for k in c.conflicts("value")] if then == "edit" else \
+        [k["loser_value"] for k in c.conflicts("deleted")]
+    assert any("a가 나중에 적은 질문" in str(v) for v in kept)
+    assert_converged(a.hub_url, a, b, c)
