@@ -80,11 +80,12 @@ class LocalReplica:
         for pragma in PRAGMAS:
             self.conn.execute(pragma)
         self.conn.execute("PRAGMA foreign_keys=OFF")
-        # Everything sync writes can be had again: pulled rows are pulled again, an
-        # acknowledged change sent again is skipped by the hub. So its commits wait for no
-        # disk flush; the WAL keeps them whole and in order, so a power cut can only take
-        # the last of them back, together with the pull cursor or acknowledgement after
-        # them. The next commit of a staff member's work flushes them too.
+        # Pulled rows and acknowledgements can be had again: a row is pulled again, an
+        # acknowledged change sent again is skipped by the hub. So their commits wait for
+        # no disk flush; the WAL keeps commits whole and in order, so a power cut can only
+        # take the last of them back (with any cursor after them), and the next commit of
+        # a staff member's work flushes them too. What cannot be had again (this PC's
+        # identity, cursor and hub, changes queued again) is written durably.
         self.conn.execute("PRAGMA synchronous=NORMAL")
         missing = capture.missing_triggers(self.conn)
         if missing:  # a table rebuilt by a migration lost its triggers: put them back
@@ -100,14 +101,21 @@ class LocalReplica:
         self.conn.close()
 
     @contextmanager
-    def writing(self) -> Iterator[sqlite3.Connection]:
-        self.conn.execute("BEGIN IMMEDIATE")
+    def writing(self, durable: bool = False) -> Iterator[sqlite3.Connection]:
+        """A write transaction; ``durable``: its commit waits for the disk (see __init__)."""
+        if durable:
+            self.conn.execute("PRAGMA synchronous=FULL")
         try:
-            yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+        finally:
+            if durable:
+                self.conn.execute("PRAGMA synchronous=NORMAL")
 
     # -- state -------------------------------------------------------------------------
     def state(self) -> dict:
@@ -125,7 +133,7 @@ class LocalReplica:
 
     def update_state(self, **values) -> None:
         sets = ", ".join(f"{k} = ?" for k in values)
-        with self.writing():
+        with self.writing(durable=True):
             self.conn.execute(f"UPDATE sync_state SET {sets} WHERE id = 1", tuple(values.values()))
 
     def mark_synced(self, offset_ms: int | None) -> None:

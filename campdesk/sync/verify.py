@@ -82,7 +82,7 @@ def resend_missing(replica: LocalReplica, hub: HubSession, page_size: int = 5000
         missing = [r[0] for r in replica.conn.execute(f'SELECT id FROM "{table}"')
                    if r[0] not in on_hub]
         if missing:
-            with replica.writing():
+            with replica.writing(durable=True):
                 capture.enqueue_rows(replica.conn, table, missing)
             queued += len(missing)
     return queued

@@ -245,13 +245,17 @@ def _now_ms() -> int:
     return int(time.time() * 1000)
 
 
+@pytest.mark.parametrize("old_pc", [False, True], ids=["B up to date", "B an older CampDesk"])
 @pytest.mark.parametrize("then", ["edit", "delete"])
 def test_a_row_made_here_that_lost_to_the_same_row_made_elsewhere_keeps_its_rival_safe(
-        three_pcs, then):
+        three_pcs, then, old_pc):
     """B made a row with the same id as A, and loses it to A's; B then changes its own
-    version before it ever saw A's. A's values must not go without a trace."""
+    version before it ever saw A's. A's values must not go without a trace, also when B
+    is an older CampDesk (one batch in JSON, no clock noted for its own new rows)."""
     a, b, c = three_pcs
     row_id = "01a21300-0000-7000-8000-00000000beef"
+    if old_pc:
+        hub_exec(a.hub_url, "UPDATE sync_meta SET value = '3' WHERE key = 'hub_schema'")
     for pc, question in ((b, "b가 먼저 적은 질문"), (a, "a가 나중에 적은 질문")):
         with pc.raw() as conn:
             conn.execute("INSERT INTO consultations (id, occurred_at, channel, category, question,"
@@ -260,6 +264,9 @@ def test_a_row_made_here_that_lost_to_the_same_row_made_elsewhere_keeps_its_riva
                          " '2026-11-25 09:00:00.000000', '2026-11-25 09:00:00.000000', 0)",
                          (row_id, question))
     a.sync()
+    if old_pc:
+        with b.raw() as conn:
+            conn.execute("DELETE FROM sync_row_clock")
     if then == "edit":
         b.edit(Consultation, row_id, question="b가 고친 질문")
     else:
