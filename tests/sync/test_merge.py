@@ -153,18 +153,23 @@ def test_consultation_pointing_at_a_deleted_company_is_flagged(three_pcs):
     assert c.get(Consultation, note) is not None  # the note itself is not lost
 
 
+def _consultation_with_id(pc, row_id: str, question: str) -> None:
+    """A consultation with a given id (as rows with a derived id are made), 30 minutes long."""
+    with pc.raw() as conn:
+        conn.execute("INSERT INTO consultations (id, occurred_at, channel, category, question,"
+                     " outcome, duration_min, created_at, updated_at, archived) VALUES (?,"
+                     " '2026-11-25 09:00:00.000000', 'phone', 'other', ?, 'resolved', 30,"
+                     " '2026-11-25 09:00:00.000000', '2026-11-25 09:00:00.000000', 0)",
+                     (row_id, question))
+
+
 def test_the_same_new_row_made_on_two_pcs_is_merged_not_duplicated(three_pcs):
     """Two PCs offline make a row with the same id (as rows with a derived id are made);
     the second to arrive is merged into the first, its differing value kept as a conflict."""
     a, b, c = three_pcs
     row_id = "01a21300-0000-7000-8000-00000000cafe"
     for pc, question in ((a, "a가 적은 질문"), (b, "b가 적은 질문")):
-        with pc.raw() as conn:
-            conn.execute("INSERT INTO consultations (id, occurred_at, channel, category, question,"
-                         " outcome, duration_min, created_at, updated_at, archived) VALUES (?,"
-                         " '2026-11-25 09:00:00.000000', 'phone', 'other', ?, 'resolved', 30,"
-                         " '2026-11-25 09:00:00.000000', '2026-11-25 09:00:00.000000', 0)",
-                         (row_id, question))
+        _consultation_with_id(pc, row_id, question)
     a.sync()
     b.sync()
     _sync_all(a, b, c)
@@ -257,12 +262,7 @@ def test_a_row_made_here_that_lost_to_the_same_row_made_elsewhere_keeps_its_riva
     if old_pc:
         hub_exec(a.hub_url, "UPDATE sync_meta SET value = '3' WHERE key = 'hub_schema'")
     for pc, question in ((b, "b가 먼저 적은 질문"), (a, "a가 나중에 적은 질문")):
-        with pc.raw() as conn:
-            conn.execute("INSERT INTO consultations (id, occurred_at, channel, category, question,"
-                         " outcome, created_at, updated_at, archived) VALUES (?,"
-                         " '2026-11-25 09:00:00.000000', 'phone', 'other', ?, 'resolved',"
-                         " '2026-11-25 09:00:00.000000', '2026-11-25 09:00:00.000000', 0)",
-                         (row_id, question))
+        _consultation_with_id(pc, row_id, question)
     a.sync()
     if old_pc:
         with b.raw() as conn:
