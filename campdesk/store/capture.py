@@ -46,14 +46,15 @@ def _q(name: str) -> str:
 
 def columns_of(conn, table: str) -> list[str]:
     """The table's columns as the database has them now (not as the models say)."""
-    rows = _exec(conn, f"PRAGMA table_info({_q(table)})").fetchall()
-    return [r[1] for r in rows]
+    return list(columns_and_defaults(conn, table)[0])
 
 
-def columns_with_default(conn, table: str) -> list[str]:
-    """The table's columns with a default other than NULL."""
+def columns_and_defaults(conn, table: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The table's columns as the database has them now, and those of them with a default
+    other than NULL."""
     rows = _exec(conn, f"PRAGMA table_info({_q(table)})").fetchall()
-    return [r[1] for r in rows if r[4] is not None and str(r[4]).upper() != "NULL"]
+    return (tuple(r[1] for r in rows),
+            frozenset(r[1] for r in rows if r[4] is not None and str(r[4]).upper() != "NULL"))
 
 
 def _row_json(cols: list[str], alias: str) -> str:

@@ -5,11 +5,10 @@ pull side, ``hub_roles`` for who may call what). Table-specific helpers are gene
 the metadata; the merge itself is generic.
 
 Merge rule, per field of a patch: if the hub's clock of that field equals the patch's base
-(or was written by the same PC, which pushes in order), it is a fast-forward. From a PC of
-hub schema 4, a field it gives no base for it has seen as inserted: its base is the row's
-insert clock. Otherwise the
-edits were concurrent: the higher clock ``(hlc, site)`` wins and the other value is kept
-in ``sync_conflict``. Incoming clocks are capped at the hub's time plus a tolerance.
+(or was written by the same PC, which pushes in order), it is a fast-forward; from a PC of
+hub schema 4, a field it gives no base for it has seen as inserted (its base is the row's
+insert clock). Otherwise the edits were concurrent: the higher clock ``(hlc, site)`` wins
+and the other value is kept in ``sync_conflict``. Incoming clocks are capped at the hub's time plus a tolerance.
 A hard delete is a tombstone: it wins over concurrent edits (which are kept as conflicts)
 and an id once deleted is never re-created.
 """
@@ -80,8 +79,9 @@ def _new_table(t: str) -> str:
 def _stage_new(t: str) -> str:
     """Parse the staged new rows of ``t`` from their JSON patches into its typed table,
     before the push lock: the hub does this for one batch while it merges the one before."""
-    cols = ", ".join(f'"{c}"' for c in hub_tables.columns(t) if c != "id")
-    picked = ", ".join(f'r."{c}"' for c in hub_tables.columns(t) if c != "id")
+    columns = _insert_columns(t)[0]
+    cols = ", ".join(f'"{c}"' for c in columns)
+    picked = ", ".join(f'r."{c}"' for c in columns)
     return (_new_table(t) +
             f'    INSERT INTO pg_temp."sync_new_{t}" (sync_seq, sync_clock, id, {cols})\n'
             f"    SELECT b.seq, b.clock, b.id, {picked}\n"
@@ -436,6 +436,11 @@ BEGIN
   RETURN v_flags;
 END $f$;
 
+-- A row changed twice in one batch is merged change by change, in order.
+CREATE OR REPLACE FUNCTION sync_stage_repeats() RETURNS void LANGUAGE sql AS $f$
+  UPDATE pg_temp.sync_stage SET fresh = false
+   WHERE fresh AND (tbl, id) IN (SELECT tbl, id FROM pg_temp.sync_stage GROUP BY tbl, id HAVING count(*) > 1) $f$;
+
 -- Parse a batch into the session's sync_stage, and its fresh rows into typed tables (see
 -- sync_stage_new). Fresh: a new row, inserted set-wise (see sync_insert_fresh) if the hub
 -- has never seen it, which sync_apply_staged checks under the push lock. With p_safe,
@@ -456,9 +461,7 @@ BEGIN
          AND x.tbl = ANY (sync_tables()) AND x.id IS NOT NULL
     FROM json_to_recordset(p_batch) AS x(seq bigint, tbl text, id text, op text, patch json,
                                          base json, clock text);
-  -- A row changed twice in one batch is merged change by change, in order.
-  UPDATE pg_temp.sync_stage SET fresh = false
-   WHERE fresh AND (tbl, id) IN (SELECT tbl, id FROM pg_temp.sync_stage GROUP BY tbl, id HAVING count(*) > 1);
+  PERFORM sync_stage_repeats();
   FOR v_tbl IN SELECT DISTINCT tbl FROM pg_temp.sync_stage WHERE fresh LOOP
     BEGIN
       PERFORM sync_stage_new(v_tbl);
@@ -490,8 +493,7 @@ BEGIN
         FROM json_array_elements(p_rows[i]::json) e;
     END;
   END LOOP;
-  UPDATE pg_temp.sync_stage SET fresh = false
-   WHERE fresh AND (tbl, id) IN (SELECT tbl, id FROM pg_temp.sync_stage GROUP BY tbl, id HAVING count(*) > 1);
+  PERFORM sync_stage_repeats();
 END $f$;
 
 -- Apply the staged mutations above p_last, under the push lock; returns {last, applied,

@@ -91,10 +91,11 @@ class LocalReplica:
         if missing:  # a table rebuilt by a migration lost its triggers: put them back
             with self.writing():
                 capture.install(self.conn)
-        self._columns = {t: tuple(capture.columns_of(self.conn, t)) for t in SYNCED_TABLES}
-        # Columns whose default is not NULL: a pulled NULL must be written to them as such.
-        self._defaults = {t: frozenset(capture.columns_with_default(self.conn, t))
-                          for t in SYNCED_TABLES}
+        # Per table, its columns; and those whose default is not NULL, to which a pulled
+        # NULL must be written as such.
+        tables = {t: capture.columns_and_defaults(self.conn, t) for t in SYNCED_TABLES}
+        self._columns = {t: columns for t, (columns, _) in tables.items()}
+        self._defaults = {t: defaulted for t, (_, defaulted) in tables.items()}
         self.refused: list[str] = []  # pulled rows this PC could not store (see _write)
 
     def close(self) -> None:
