@@ -120,3 +120,58 @@ def test_export_all_to_a_workbook_and_the_export_imports_back_unchanged(staffed_
     export(staffed_ctx, "companies", csv_out)
     report = import_companies(staffed_ctx, csv_out)
     assert (report.created, report.updated, report.unchanged, report.rejected) == (0, 0, 1, [])
+
+
+def test_values_the_hub_cannot_store_are_refused_by_row_and_column(staffed_ctx, tmp_path):
+    """Each bad row says its row number, the column as the file names it, and why; control
+    characters are cleaned, not refused; the other rows are kept."""
+    path = tmp_path / "hub.csv"
+    _write_csv(path, [
+        ["기업명", "직원수", "대표자명", "비고"],
+        ["가" * 201, "10", "김민서", ""],                       # 2: one character too many
+        ["한빛비전", "10,000,000,000", "이준호", ""],           # 3: more than int4 holds
+        ["무한로보틱스", "inf", "", ""],                         # 4
+        ["큰수데이터", "1e400", "", ""],                         # 5
+        ["조단위AI", "1e30", "", ""],                            # 6
+        ["숫자아님랩", "nan", "", ""],                           # 7
+        ["빛고을\x00AI", "12", "박\x00지현", "첫 줄\x0c\x7f"],  # 8: cleaned and kept
+        ["나" * 300, "2,147,483,647", "", ""],                  # 9
+        ["최대인원(주)", "2,147,483,647", "", ""],               # 10: exactly the limit
+    ], "utf-8")
+    report = import_companies(staffed_ctx, path)
+    assert (report.total, report.created) == (9, 2)
+    reasons = {r.row_no: (r.column, r.reason) for r in report.rejected}
+    assert sorted(reasons) == [2, 3, 4, 5, 6, 7, 9]
+    assert reasons[2] == ("기업명", "기업명: 200자 이하로 줄여 주세요 (지금 201자).")
+    assert reasons[9] == ("기업명", "기업명: 200자 이하로 줄여 주세요 (지금 300자).")
+    assert reasons[3] == ("직원수", "직원 수: 2,147,483,647 이하의 숫자여야 합니다 (입력: 10,000,000,000).")
+    assert all(reasons[n][0] == "직원수" and "직원 수" in reasons[n][1] for n in (4, 5, 6, 7))
+    assert "2,147,483,647 이하" in reasons[5][1] and "2,147,483,647 이하" in reasons[6][1]
+    assert "inf" in reasons[4][1] and "nan" in reasons[7][1]
+    (row,) = companies.search_companies(staffed_ctx, "빛고을")
+    values = companies.get_company(staffed_ctx, row.id).values
+    assert (values["name"], values["representative"], values["notes"]) == ("빛고을AI", "박지현", "첫 줄")
+    (row,) = companies.search_companies(staffed_ctx, "최대인원")
+    assert companies.get_company(staffed_ctx, row.id).values["employees"] == 2_147_483_647
+
+
+def test_updating_by_import_is_refused_the_same_way(staffed_ctx, tmp_path):
+    company_id = companies.create_company(staffed_ctx, {"name": "한빛비전", "employees": 8})
+    path = tmp_path / "update.csv"
+    _write_csv(path, [["기업명", "종업원수", "주소"], ["한빛비전", "9999999999", "광주" * 201]], "utf-8")
+    report = import_companies(staffed_ctx, path)
+    assert (report.updated, report.rejected_rows) == (0, 1)
+    assert {r.column for r in report.rejected} == {"종업원수", "주소"}
+    assert companies.get_company(staffed_ctx, company_id).values["employees"] == 8
+
+
+def test_the_import_command_lists_the_refused_rows_and_exits_2(tmp_path, capsys):
+    from campdesk.cli import main
+    path = tmp_path / "hub.csv"
+    _write_csv(path, [["기업명", "직원 수"], ["가" * 250, "3"], ["한빛비전", "1e400"],
+                      ["빛고을AI", "4"]], "utf-8")
+    assert main(["--home", str(tmp_path / "home"), "import", "companies", str(path)]) == 2
+    out = capsys.readouterr().out
+    assert "새로 추가 1" in out and "거부 2행" in out
+    assert "2행 [기업명] 기업명: 200자 이하로 줄여 주세요 (지금 250자)." in out
+    assert "3행 [직원 수] 직원 수: 2,147,483,647 이하의 숫자여야 합니다" in out

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from campdesk.domain.choices import AI_FIELDS, PRESENCE, RELATIONSHIP, Vocabulary
@@ -51,11 +52,17 @@ def _ai_fields(value: Any) -> str:
 
 
 def _employees(value: Any) -> int:
+    """A head count as typed or as Excel gives it (``1,200명``, ``12.0``); a fraction is cut.
+    Infinity and NaN are no number; a number however large stays exact (whether it fits
+    is for the store's limits to say)."""
     text = str(value).replace(",", "").replace("명", "").strip()
     try:
-        n = int(float(text))
-    except ValueError:
-        n = -1
+        number = Decimal(text)
+    except (InvalidOperation, ValueError):
+        number = Decimal(-1)
+    if not number.is_finite() or abs(number.adjusted()) > 4000:
+        number = Decimal(-1)  # inf, nan, or 1e999999 (whose digits would take a while)
+    n = int(number)
     if n < 0:
         raise ValidationError("employees", f"직원 수는 0 이상의 숫자로 입력해 주세요 (입력: {value}).",
                               f"Employees must be a whole number of 0 or more (got: {value}).")

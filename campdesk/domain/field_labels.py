@@ -1,4 +1,5 @@
-"""What each stored field is called on screen, Korean first: for edit history and conflicts."""
+"""What each stored field is called on screen, Korean first: for edit history, conflicts and
+the messages about a value the hub could not store."""
 from __future__ import annotations
 
 from campdesk.domain.company_rules import COMPANY_FIELDS
@@ -21,8 +22,88 @@ COMMON_FIELDS: dict[str, tuple[str, str]] = {
     "starts_on": ("시작일", "Starts"), "ends_on": ("종료일", "Ends"), "space_id": ("공간", "Space"),
     "title": ("직함", "Title"), "kind": ("종류", "Kind"), "capacity": ("좌석 수", "Capacity"),
     "area_m2": ("면적", "Area"), "floor": ("층", "Floor"),
+    # Columns every synced table has, and references most of them hold.
+    "id": ("식별자", "ID"), "created_at": ("등록 일시", "Created"),
+    "updated_at": ("수정 일시", "Updated"), "updated_by": ("수정한 사람", "Updated by"),
+    "company_id": ("기업", "Company"), "organisation": ("소속", "Organisation"),
+    "name_en": ("영문명", "English name"), "description": ("설명", "Description"),
 }
-BY_TABLE = {"companies": COMPANY_FIELDS, "consultations": CONSULTATION_FIELDS}
+_OTHER_TABLES: dict[str, dict[str, tuple[str, str]]] = {
+    "staff": {"role": ("역할", "Role")},
+    "contacts": {"is_primary": ("대표 담당자", "Main contact")},
+    "spaces": {
+        "name": ("공간명", "Space name"), "kind": ("유형", "Kind"),
+        "parent_id": ("상위 공간", "Inside room"),
+        "plan_x": ("평면도 가로 위치", "Plan x"), "plan_y": ("평면도 세로 위치", "Plan y"),
+        "plan_w": ("평면도 너비", "Plan width"), "plan_h": ("평면도 높이", "Plan height"),
+    },
+    "space_assignments": {},
+    "space_requests": {
+        "kind": ("원하는 유형", "Kind wanted"), "desks": ("좌석 수", "Desks"),
+        "wanted_from": ("희망 입주일", "Wanted from"),
+    },
+    "mentors": {
+        "field": ("멘토링 분야", "Mentoring field"), "expertise": ("전문 분야", "Expertise"),
+        "region": ("지역", "Region"),
+    },
+    "mentorings": {"mentor_id": ("멘토", "Mentor"), "topic": ("주제", "Topic")},
+    "mentoring_sessions": {
+        "mentoring_id": ("멘토링", "Mentoring"), "held_on": ("일자", "Held on"),
+        "duration_min": ("소요 시간", "Duration"), "difficulty": ("애로사항", "Difficulty"),
+        "advice": ("조언", "Advice"),
+    },
+    "job_seekers": {"skills": ("보유 기술", "Skills"), "desired_role": ("희망 직무", "Desired role")},
+    "job_matches": {
+        "job_seeker_id": ("구직자", "Job seeker"), "position": ("채용 직무", "Position"),
+        "matched_on": ("매칭일", "Matched on"),
+    },
+    "events": {
+        "title": ("행사명", "Event"), "held_on": ("개최일", "Held on"), "venue": ("장소", "Venue"),
+    },
+    "event_attendance": {
+        "event_id": ("행사", "Event"), "person_name": ("참석자 이름", "Attendee"),
+        "attendees": ("참석 인원", "Attendees"),
+    },
+    "questionnaires": {"title": ("설문 제목", "Questionnaire"), "sent_on": ("발송일", "Sent on")},
+    "questionnaire_responses": {
+        "questionnaire_id": ("설문", "Questionnaire"), "received_on": ("회신일", "Received on"),
+        "company_status": ("기업 현황", "Company status"),
+        "proposed_technology": ("제안 기술", "Proposed technology"),
+        "business_plan": ("사업 계획", "Business plan"), "difficulties": ("애로사항", "Difficulties"),
+        "suggestions": ("건의사항", "Suggestions"), "needs_visit": ("방문 필요", "Needs a visit"),
+    },
+    "agencies": {"name": ("기관명", "Agency"), "focus": ("지원 분야", "Focus")},
+    "programmes": {
+        "agency_id": ("기관", "Agency"), "name": ("지원사업명", "Programme"), "year": ("연도", "Year"),
+    },
+    "programme_supports": {
+        "programme_id": ("지원사업", "Programme"), "granted_on": ("지원일", "Granted on"),
+        "amount_krw": ("지원 금액(원)", "Amount (KRW)"),
+    },
+    "public_calls": {
+        "title": ("공고명", "Call"), "organiser": ("주관 기관", "Organiser"),
+        "announced_on": ("공고일", "Announced on"), "deadline": ("마감일", "Deadline"),
+        "url": ("공고 주소", "URL"), "shared_on": ("공유일", "Shared on"),
+    },
+    "audit_log": {
+        "table_name": ("테이블", "Table"), "row_id": ("기록", "Record"), "field": ("항목", "Field"),
+        "old_value": ("이전 값", "Old value"), "new_value": ("새 값", "New value"),
+        "changed_at": ("변경 일시", "Changed at"), "changed_by": ("변경한 사람", "Changed by"),
+    },
+    "sync_conflict": {
+        "kind": ("종류", "Kind"), "tbl": ("테이블", "Table"), "row_id": ("기록", "Record"),
+        "field": ("항목", "Field"), "other_id": ("상대 기록", "Other record"),
+        "loser_value": ("밀린 값", "Losing value"), "winner_value": ("남은 값", "Winning value"),
+        "loser_site": ("밀린 PC", "Losing PC"), "winner_site": ("남은 PC", "Winning PC"),
+        "detail": ("내용", "Detail"), "resolved_at": ("해결 일시", "Resolved at"),
+        "resolved_by": ("해결한 사람", "Resolved by"), "resolution": ("처리 방법", "Resolution"),
+    },
+}
+BY_TABLE = {
+    "companies": {**COMPANY_FIELDS, "name_norm": ("검색용 기업명", "Name for matching"),
+                  "merged_into": ("병합된 기업", "Merged into")},
+    "consultations": CONSULTATION_FIELDS, **_OTHER_TABLES,
+}
 
 
 def field_label(table: str, field: str) -> tuple[str, str]:

@@ -15,6 +15,7 @@ from campdesk.domain.validation import (
 )
 from campdesk.services.context import Context
 from campdesk.services.errors import FormErrors, NotFound
+from campdesk.services.fields import clean_input, max_length, with_limits
 from campdesk.services.records import edit_record, get_or_raise
 from campdesk.store.audit import apply_changes
 from campdesk.store.models import Company, Consultation, Contact
@@ -137,9 +138,18 @@ def find_duplicates(ctx: Context, name: str | None = None, business_no: str | No
         return [CompanyRow(*r) for r in s.execute(stmt)]
 
 
+def clean(raw: dict[str, Any], creating: bool) -> tuple[dict[str, Any], list[ValidationError]]:
+    """Canonical values and every problem: the company rules, then what the hub can store
+    (text cleaned of control characters first)."""
+    values, errors = clean_company(clean_input(raw), creating)
+    if values.get("name_norm"):  # casefolding may lengthen a name ("ß" → "ss")
+        values["name_norm"] = values["name_norm"][:max_length("companies", "name_norm")]
+    return values, with_limits("companies", values, errors)
+
+
 def create_company(ctx: Context, raw: dict[str, Any]) -> str:
     """Validate and save a new company; returns its id. Raises FormErrors naming fields."""
-    values, errors = clean_company(raw, creating=True)
+    values, errors = clean(raw, creating=True)
     if errors:
         raise FormErrors(errors)
     with ctx.db.transaction() as s:
@@ -151,7 +161,7 @@ def create_company(ctx: Context, raw: dict[str, Any]) -> str:
 
 def update_company(ctx: Context, company_id: str, raw: dict[str, Any]) -> list[str]:
     """Save edited fields (with history); returns the names of fields that changed."""
-    values, errors = clean_company(raw, creating=False)
+    values, errors = clean(raw, creating=False)
     if errors:
         raise FormErrors(errors)
     return edit_record(ctx, Company, company_id, values)
@@ -164,14 +174,16 @@ def set_archived(ctx: Context, company_id: str, archived: bool = True) -> None:
 def _contact_values(name: str | None, title: str | None, phone: str | None,
                     email: str | None) -> dict[str, Any]:
     """A contact's fields checked and normalised; every wrong field reported at once."""
-    errors, values = [], {"title": (title or "").strip() or None}
-    for key, fn in (("name", lambda: require_text(name, "name", "이름", "name")),
-                    ("phone", lambda: parse_phone(phone)),
-                    ("email", lambda: parse_email(email))):
+    raw = clean_input({"name": name, "title": title, "phone": phone, "email": email})
+    errors, values = [], {"title": (raw["title"] or "").strip() or None}
+    for key, fn in (("name", lambda: require_text(raw["name"], "name", "이름", "name")),
+                    ("phone", lambda: parse_phone(raw["phone"])),
+                    ("email", lambda: parse_email(raw["email"]))):
         try:
             values[key] = fn()
         except ValidationError as exc:
             errors.append(exc)
+    errors = with_limits("contacts", values, errors)
     if errors:
         raise FormErrors(errors)
     return values
@@ -222,7 +234,7 @@ def count_by_relationship(ctx: Context) -> dict[str, int]:
 def check_new(ctx: Context, raw: dict[str, Any]) -> list[CompanyRow]:
     """Before creating: raise FormErrors for bad fields, else return likely duplicates
     (same business number or normalised name) so the user can open the existing one."""
-    values, errors = clean_company(raw, creating=True)
+    values, errors = clean(raw, creating=True)
     if errors:
         raise FormErrors(errors)
     return find_duplicates(ctx, values.get("name"), values.get("business_no"))

@@ -13,6 +13,7 @@ from campdesk.domain.errors import ValidationError
 from campdesk.domain.validation import parse_phone
 from campdesk.services.context import Context
 from campdesk.services.errors import FormErrors, NotFound
+from campdesk.services.fields import clean_input, clean_text, with_limits
 from campdesk.services.records import get_or_raise
 from campdesk.store.audit import apply_changes, history
 from campdesk.store.base import utcnow
@@ -74,6 +75,8 @@ class HistoryEntry:
 
 
 def _check(values: dict[str, Any], creating: bool) -> list[ValidationError]:
+    """Clean and check ``values`` in place; every problem, the hub's limits included."""
+    values.update(clean_input(values))
     errors = []
     for field, vocab in (("channel", CHANNEL), ("category", CATEGORY), ("outcome", OUTCOME)):
         if field in values and values[field] is not None:
@@ -116,7 +119,7 @@ def _check(values: dict[str, Any], creating: bool) -> list[ValidationError]:
                                           "Duration must be a number of minutes, 0 or more."))
     elif "duration_min" in values:
         values["duration_min"] = None
-    return errors
+    return with_limits("consultations", values, errors)
 
 
 def log_consultation(ctx: Context, raw: dict[str, Any]) -> str:
@@ -170,7 +173,8 @@ def set_follow_up(ctx: Context, consultation_id: str, due_on: date | None) -> No
 
 def resolve(ctx: Context, consultation_id: str, resolution: str) -> None:
     """Close a follow-up or escalation with a note of how it was resolved."""
-    if not (resolution or "").strip():
+    resolution = clean_text(resolution or "")
+    if not resolution.strip():
         raise FormErrors([ValidationError("resolution", "처리 결과를 입력해 주세요.",
                                           "Please describe how it was resolved.")])
     with ctx.db.transaction() as s:

@@ -5,7 +5,9 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from campdesk.domain.company_rules import COMPANY_FIELDS, clean_company
+from campdesk.domain.company_rules import COMPANY_FIELDS
+from campdesk.domain.field_labels import field_label
+from campdesk.services.companies import clean
 from campdesk.services.context import Context
 from campdesk.services.tabular import ImportReport, read_table
 from campdesk.store.audit import apply_changes
@@ -49,10 +51,11 @@ def import_companies(ctx: Context, path: str | Path) -> ImportReport:
             by_name.setdefault(company.name_norm, company)
         for row in rows:
             report.total += 1
-            values, errors = clean_company(row.values, creating=True)
+            values, errors = clean(row.values, creating=True)
             if errors:
                 for e in errors:
-                    report.reject(row.number, row.columns.get(e.field, COMPANY_FIELDS[e.field][0]), e.ko)
+                    column = row.columns.get(e.field) or field_label("companies", e.field)[0]
+                    report.reject(row.number, column, e.ko)
                 continue
             existing = (by_no.get(values.get("business_no")) if values.get("business_no") else None) \
                 or by_name.get(values["name_norm"])

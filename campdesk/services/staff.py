@@ -10,6 +10,7 @@ from campdesk.domain.errors import ValidationError
 from campdesk.domain.validation import require_text
 from campdesk.services.context import Context
 from campdesk.services.errors import FormErrors
+from campdesk.services.fields import clean_text, with_limits
 from campdesk.services.records import edit_record
 from campdesk.store.models import Staff
 
@@ -33,9 +34,13 @@ def list_staff(ctx: Context, role: str | None = None) -> list[StaffView]:
 
 def add_staff(ctx: Context, name: str, role: str = "onsite", organisation: str | None = None) -> str:
     try:
-        name = require_text(name, "name", "이름", "name")
+        name = require_text(clean_text(name or ""), "name", "이름", "name")
     except ValidationError as exc:
         raise FormErrors([exc]) from None
+    organisation = clean_text(organisation) if organisation else organisation
+    errors = with_limits("staff", {"name": name, "organisation": organisation}, [])
+    if errors:
+        raise FormErrors(errors)
     if role not in STAFF_ROLE:
         raise FormErrors([ValidationError("role", "알 수 없는 역할입니다.", "Unknown role.")])
     with ctx.db.transaction() as s:

@@ -3,7 +3,7 @@
 Real files have a title row or two above the header, blank lines, merged cells, headers in
 Korean or English with odd spacing, and numbers that Excel turned into floats. ``read_table``
 finds the header row, maps its columns to field codes and yields every data row with the
-row number a person sees in Excel.
+row number a person sees in Excel, its text cleaned of control characters.
 """
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from campdesk.services.errors import UserError
+from campdesk.services.fields import clean_text
 
 HEADER_SCAN_ROWS = 15
 
@@ -117,6 +118,10 @@ def _match_header(row: list[Any], synonyms: dict[str, str]) -> dict[int, str]:
     return found
 
 
+def _cell(value: Any) -> Any:
+    return clean_text(value) if isinstance(value, str) else value
+
+
 def read_table(path: Path, synonyms: dict[str, list[str]], required: tuple[str, ...] = ()
                ) -> Iterator[Row]:
     """Rows of the first sheet as {field code: value}, below the detected header row.
@@ -141,7 +146,8 @@ def read_table(path: Path, synonyms: dict[str, list[str]], required: tuple[str, 
         raise UserError(f"필수 열이 없습니다: {names}", f"Required columns are missing: {', '.join(missing)}")
     header = rows[header_at]
     for offset, row in enumerate(rows[header_at + 1:], start=header_at + 2):
-        values = {code: row[i] if i < len(row) else None for i, code in columns.items()}
+        # Control characters (a NUL, a form feed pasted from a PDF) are cleaned, not refused.
+        values = {code: _cell(row[i]) if i < len(row) else None for i, code in columns.items()}
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in values.values()):
             continue
         yield Row(offset, values, {code: str(header[i]).strip() for i, code in columns.items()})

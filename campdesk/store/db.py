@@ -9,6 +9,10 @@ from typing import Iterator
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from campdesk.store import limits
+
+limits.install_guard()  # every ORM write refuses (or cleans) what the hub could not store
+
 PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     "PRAGMA synchronous=FULL",  # WAL + NORMAL may lose the last commits on power loss

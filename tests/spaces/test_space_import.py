@@ -42,3 +42,24 @@ def test_importing_again_updates_instead_of_duplicating(staffed_ctx, tmp_path):
     assert (report.created, report.updated) == (0, 1)
     (office,) = spaces.list_spaces(staffed_ctx)
     assert (office.name, office.capacity, office.kind) == ("201호", 6, "office")
+
+
+def test_values_the_hub_cannot_store_are_refused_with_their_column(staffed_ctx, tmp_path):
+    path = tmp_path / "spaces.csv"
+    path.write_text(
+        "층,공간명,좌석 수,면적(㎡),메모\n"
+        f"3,{'방' * 201},4,20,\n"
+        "1e30,301호,4,20,\n"
+        "3,302호,99999999999,20,\n"
+        "3,303호,4,inf,\n"
+        "3,304호,4,nan,\n"
+        "3,305호,4,20,창가\x00자리\n", encoding="utf-8")
+    report = space_import.import_spaces(staffed_ctx, path)
+    assert (report.created, report.rejected_rows) == (1, 5)
+    reasons = {r.row_no: (r.column, r.reason) for r in report.rejected}
+    assert reasons[2] == ("공간명", "공간명: 200자 이하로 줄여 주세요 (지금 201자).")
+    assert reasons[3][0] == "층" and "2,147,483,647 이하" in reasons[3][1]
+    assert reasons[4][0] == "좌석 수" and "2,147,483,647 이하" in reasons[4][1]
+    assert reasons[5][0] == reasons[6][0] == "면적(㎡)"
+    (kept,) = spaces.list_spaces(staffed_ctx)
+    assert (kept.name, kept.notes) == ("305호", "창가자리")

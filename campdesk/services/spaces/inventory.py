@@ -1,6 +1,7 @@
 """The camp's inventory: floors, rooms, desks and office units, and their floor-plan layout."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -14,6 +15,7 @@ from campdesk.domain.errors import ValidationError
 from campdesk.domain.validation import require_text
 from campdesk.services.context import Context
 from campdesk.services.errors import FormErrors, NotFound, UserError
+from campdesk.services.fields import clean_input, with_limits
 from campdesk.store.audit import apply_changes
 from campdesk.store.models import Space, SpaceAssignment
 
@@ -73,7 +75,7 @@ def _number(value: Any, field: str, ko: str, en: str, integer: bool) -> float | 
         number = float(text)
     except ValueError:
         number = -1.0
-    if number < 0 or (integer and not number.is_integer()):
+    if not math.isfinite(number) or number < 0 or (integer and not number.is_integer()):
         kind_ko, kind_en = ("0 이상의 정수", "a whole number, 0 or more") if integer \
             else ("0 이상의 숫자", "a number, 0 or more")
         raise ValidationError(field, f"{ko}은(는) {kind_ko}로 입력해 주세요 (입력: {value}).",
@@ -82,7 +84,9 @@ def _number(value: Any, field: str, ko: str, en: str, integer: bool) -> float | 
 
 
 def clean_space(raw: dict[str, Any]) -> tuple[dict[str, Any], list[ValidationError]]:
-    """Raw form or spreadsheet values → canonical Space fields, and what is wrong."""
+    """Raw form or spreadsheet values → canonical Space fields, and what is wrong (the hub's
+    limits too)."""
+    raw = clean_input(raw)
     values: dict[str, Any] = {}
     errors: list[ValidationError] = []
 
@@ -98,7 +102,7 @@ def clean_space(raw: dict[str, Any]) -> tuple[dict[str, Any], list[ValidationErr
     take("capacity", lambda v: _number(v, "capacity", "좌석 수", "Desks", True))
     take("area_m2", lambda v: _number(v, "area_m2", "면적", "Area", False))
     values["notes"] = (str(raw.get("notes") or "").strip() or None)
-    return values, errors
+    return values, with_limits("spaces", values, errors)
 
 
 def _required_floor(value: Any) -> int:

@@ -11,6 +11,7 @@ from campdesk.domain.errors import ValidationError
 from campdesk.domain.occupancy import Need, desks_together, fits
 from campdesk.services.context import Context
 from campdesk.services.errors import FormErrors, NotFound
+from campdesk.services.fields import clean_text, with_limits
 from campdesk.services.spaces.figures import FreeSpace, free_on, snapshot
 from campdesk.store.audit import apply_changes
 from campdesk.store.models import Company, SpaceRequest
@@ -43,6 +44,9 @@ def add_request(ctx: Context, company_id: str, kind: str | None = None, desks: i
     if (desks is not None and desks < 0) or (area_m2 is not None and area_m2 < 0):
         errors.append(ValidationError("desks", "좌석 수와 면적은 0 이상이어야 합니다.",
                                       "Desks and area must be 0 or more."))
+    notes = clean_text(notes) if notes else notes
+    errors = with_limits("space_requests", {"desks": desks, "area_m2": area_m2, "notes": notes},
+                         errors)
     if errors:
         raise FormErrors(errors)
     with ctx.db.transaction() as s:
