@@ -29,3 +29,14 @@ class FormErrors(UserError):
 
     def by_field(self) -> dict[str, ValidationError]:
         return {e.field: e for e in self.errors}
+
+
+def as_form_errors(exc: BaseException) -> FormErrors | None:
+    """A refusal that names fields as FormErrors: a service's own, or a ValidationError that
+    got past the services (the store's last check of what the hub can hold raises one,
+    with all its ``problems``). None for any other failure."""
+    if isinstance(exc, FormErrors):
+        return exc
+    if isinstance(exc, ValidationError):
+        return FormErrors(list(getattr(exc, "problems", None) or [exc]))
+    return None

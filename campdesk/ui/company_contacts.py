@@ -10,11 +10,12 @@ from PySide6.QtWidgets import (
 )
 
 from campdesk.services import companies
-from campdesk.services.errors import FormErrors
+from campdesk.services.errors import as_form_errors
 from campdesk.ui.i18n import t
 from campdesk.ui.models.columns import Column
 from campdesk.ui.models.rows import RowsModel
 from campdesk.ui.ops import describe
+from campdesk.ui.widgets.bounded import BoundedLineEdit
 from campdesk.ui.widgets.errors import ErrorLabels
 from campdesk.ui.widgets.tables import data_table, selected_id
 
@@ -33,7 +34,11 @@ class ContactsTab(QWidget):
         self.company_id: str | None = None
         self.model = RowsModel(CONTACT_COLUMNS, self)
         self.table = data_table(self.model, self)
-        self.inputs = {k: QLineEdit() for k in ("name", "title", "phone", "email")}
+        # Name and title are kept as typed (up to what the hub holds); phone and e-mail are
+        # reformatted when saved, and checked then.
+        self.inputs: dict[str, QLineEdit] = {
+            "name": BoundedLineEdit("contacts", "name"), "title": BoundedLineEdit("contacts", "title"),
+            "phone": QLineEdit(), "email": QLineEdit()}
         self.errors = ErrorLabels()
         self.add_button, self.save_button = QPushButton(), QPushButton()
         self.primary_button, self.remove_button = QPushButton(), QPushButton()
@@ -128,7 +133,8 @@ class ContactsTab(QWidget):
         self.app.hub.changed("contacts")
 
     def _failed(self, exc) -> None:
-        if isinstance(exc, FormErrors):
-            self.errors.show(exc)
+        errors = as_form_errors(exc)
+        if errors is not None:
+            self.errors.show(errors)
         else:
             self.app.ops.failed.emit(describe(exc))

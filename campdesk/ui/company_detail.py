@@ -15,7 +15,7 @@ from campdesk.domain.choices import RELATIONSHIP
 from campdesk.services import companies, consultations
 from campdesk.services.companies import CompanyDetail
 from campdesk.services.consultations import ConsultationView
-from campdesk.services.errors import FormErrors
+from campdesk.services.errors import as_form_errors
 from campdesk.ui import fmt
 from campdesk.ui.company_contacts import ContactsTab
 from campdesk.ui.company_form import CompanyForm
@@ -216,8 +216,9 @@ class CompanyDetailView(Retranslating, QWidget):
             self.app.hub.changed("companies")
 
     def _failed(self, exc) -> None:
-        if isinstance(exc, FormErrors):
-            self.form.show_errors(exc)
+        errors = as_form_errors(exc)
+        if errors is not None:
+            self.form.show_errors(errors)
             self.status.setText(t("저장하지 못했습니다: 표시된 항목을 고쳐 주세요",
                                   "Not saved: please fix the marked fields"))
         else:

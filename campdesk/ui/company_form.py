@@ -10,15 +10,18 @@ from PySide6.QtWidgets import (
 )
 
 from campdesk.domain.choices import PRESENCE, RELATIONSHIP
-from campdesk.domain.company_rules import COMPANY_FIELDS, clean_company
+from campdesk.domain.company_rules import COMPANY_FIELDS
+from campdesk.services import companies
 from campdesk.services.errors import FormErrors
 from campdesk.ui import fmt
 from campdesk.ui.i18n import current_language, t
 from campdesk.ui.widgets.ai_fields import AiFieldsButton
+from campdesk.ui.widgets.bounded import BoundedLineEdit
 from campdesk.ui.widgets.errors import ErrorLabel, ErrorLabels
 from campdesk.ui.widgets.vocab_combo import VocabCombo
 
 DATE_FIELDS = ("mou_date", "founded_on")
+FREE_TEXT = ("name", "name_en", "representative", "address", "website")
 PLACEHOLDERS = {
     "business_no": "124-81-00998", "phone": "062-123-4567", "email": "name@company.co.kr",
     "mou_date": "2026. 3. 5.", "founded_on": "2020. 1. 1.", "website": "https://",
@@ -70,7 +73,9 @@ class CompanyForm(QWidget):
             w.setFixedHeight(w.fontMetrics().lineSpacing() * 3 + 14)
             w.textChanged.connect(self.edited)
         else:
-            w = QLineEdit()
+            # Free text is kept as typed: it stops at what the hub holds. Numbers, dates and
+            # identifiers are reformatted when saved, so their length is checked then.
+            w = BoundedLineEdit("companies", field) if field in FREE_TEXT else QLineEdit()
             w.setPlaceholderText(PLACEHOLDERS.get(field, ""))
             w.textEdited.connect(self.edited)
             w.editingFinished.connect(lambda f=field: self.check(f))
@@ -130,7 +135,7 @@ class CompanyForm(QWidget):
     # --- validation ------------------------------------------------------------------------
     def check(self, field: str) -> bool:
         """Validate one field as it is left; the message appears right under it."""
-        _, errors = clean_company({field: self.value(field)}, creating=False)
+        _, errors = companies.clean({field: self.value(field)}, creating=False)
         mine = [e for e in errors if e.field == field]
         self.errors.labels[field].show_message(mine[0].message(current_language()) if mine else None)
         return not mine

@@ -20,6 +20,7 @@ from campdesk.domain.errors import ValidationError
 from campdesk.services.consultations import ConsultationView
 from campdesk.services.errors import FormErrors
 from campdesk.ui.i18n import t
+from campdesk.ui.widgets.bounded import BoundedLineEdit, show_value
 from campdesk.ui.widgets.company_picker import CompanyPicker
 from campdesk.ui.widgets.errors import ErrorLabel, ErrorLabels
 from campdesk.ui.widgets.vocab_combo import VocabCombo
@@ -65,7 +66,9 @@ class ConsultationForm(QWidget):
         self.picker = CompanyPicker()
         self.unregistered = QCheckBox()
         self.unregistered.toggled.connect(self._on_unregistered)
-        self.caller_name, self.caller_phone, self.caller_org = QLineEdit(), QLineEdit(), QLineEdit()
+        self.caller_name = BoundedLineEdit("consultations", "caller_name")
+        self.caller_phone = QLineEdit()  # reformatted when saved, and checked then
+        self.caller_org = BoundedLineEdit("consultations", "caller_org")
         self.occurred = QDateTimeEdit(QDateTime.currentDateTime().toTimeZone(SEOUL))
         self.occurred.setTimeZone(SEOUL)
         self.occurred.setDisplayFormat("yyyy. M. d. HH:mm")
@@ -73,7 +76,9 @@ class ConsultationForm(QWidget):
         self.channel, self.category = VocabCombo(CHANNEL), VocabCombo(CATEGORY)
         self.category.set_code("other")
         self.question, self.answer = _text_box(3), _text_box(3)
-        self.difficulty, self.suggestion = QLineEdit(), QLineEdit()  # feed the monthly reports
+        # Feed the monthly reports; text of any length (a value saved long is shown whole).
+        self.difficulty = BoundedLineEdit("consultations", "difficulty")
+        self.suggestion = BoundedLineEdit("consultations", "suggestion")
         self.outcome = VocabCombo(OUTCOME)
         self.outcome.currentIndexChanged.connect(self._on_outcome)
         self.due = QDateEdit(_to_qdate(today_seoul() + timedelta(days=DEFAULT_DUE_DAYS)))
@@ -191,7 +196,7 @@ class ConsultationForm(QWidget):
             self.due.setDate(_to_qdate(v.due_on))
         if v.escalated_to_id:
             self.consultant.setCurrentIndex(self.consultant.findData(v.escalated_to_id))
-        self.duration.setValue(v.duration_min or 0)
+        show_value(self.duration, v.duration_min or 0)
 
     def values(self) -> dict:
         raw = {"channel": self.channel.code(), "category": self.category.code(),

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 
 from campdesk.domain.dates import today_seoul
 from campdesk.services import consultations, staff
-from campdesk.services.errors import FormErrors
+from campdesk.services.errors import as_form_errors
 from campdesk.ui.i18n import t
 from campdesk.ui.ops import describe
 from campdesk.ui.widgets.errors import ErrorLabel
@@ -55,10 +55,8 @@ class _FollowUpDialog(QDialog):
 
     def _failed(self, exc) -> None:
         self.buttons.setEnabled(True)
-        if isinstance(exc, FormErrors):
-            self.error.show_message(exc.message(self.app.lang))
-        else:
-            self.error.show_message(describe(exc))
+        errors = as_form_errors(exc)
+        self.error.show_message(describe(errors if errors is not None else exc))
 
 
 class ResolveDialog(_FollowUpDialog):

@@ -16,6 +16,7 @@ from typing import Any, Callable
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from campdesk.domain.errors import ValidationError
 from campdesk.services.errors import UserError
 from campdesk.ui.i18n import current_language, t
 
@@ -50,8 +51,9 @@ def _gone(callback: Callable | None) -> bool:
 
 
 def describe(exc: BaseException) -> str:
-    """What a person reads about a failure: the user error itself, or a generic line."""
-    if isinstance(exc, UserError):
+    """What a person reads about a failure: the user error itself (a value refused with its
+    field named, too), or a generic line."""
+    if isinstance(exc, (UserError, ValidationError)):
         return exc.message(current_language())
     return t("예기치 않은 오류가 발생했습니다: {0}", "Unexpected error: {0}").format(exc)
 
@@ -107,7 +109,7 @@ class Operations(QObject):
         if (owner is not None and not shiboken6.isValid(owner)) or _gone(success):
             success = failure = None  # nobody is left to show it (errors still logged)
         if exc is not None:
-            if isinstance(exc, UserError):
+            if isinstance(exc, (UserError, ValidationError)):
                 log.info("refused: %s", exc)
             else:
                 log.error("operation failed: %s", getattr(exc, "__traceback_text__", exc))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
+    QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
 )
 
 from campdesk.domain.choices import STAFF_ROLE
@@ -14,6 +14,7 @@ from campdesk.ui import fmt
 from campdesk.ui.i18n import t
 from campdesk.ui.models.columns import Column
 from campdesk.ui.models.rows import RowsModel
+from campdesk.ui.widgets.bounded import BoundedLineEdit
 from campdesk.ui.widgets.errors import ErrorLabel
 from campdesk.ui.widgets.tables import data_table, selected_id
 from campdesk.ui.widgets.vocab_combo import VocabCombo
@@ -37,7 +38,7 @@ class StaffDialog(QDialog):
         self.model = RowsModel(COLUMNS, self)
         self.table = data_table(self.model, self, sortable=False)
         self.table.doubleClicked.connect(lambda _: self.choose())
-        self.name = QLineEdit()
+        self.name = BoundedLineEdit("staff", "name")
         self.name.setObjectName("new_staff_name")
         self.name.setPlaceholderText(t("새 직원 이름", "New person's name"))
         self.role = VocabCombo(STAFF_ROLE)

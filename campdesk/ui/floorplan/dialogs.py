@@ -11,6 +11,7 @@ from campdesk.services.spaces import AssignmentView, SpaceView
 from campdesk.ui import fmt
 from campdesk.ui.floorplan.fields import CompanyCombo, DateEdit, FormDialog, OptionalDate
 from campdesk.ui.i18n import t
+from campdesk.ui.widgets.bounded import BoundedLineEdit, show_value
 from campdesk.ui.widgets.vocab_combo import VocabCombo
 
 
@@ -92,8 +93,9 @@ class SpaceDialog(FormDialog):
         super().__init__(app, t("공간 편집", "Edit space") if space else t("공간 추가", "Add space"),
                          parent)
         self.space = space
-        self.floor = QSpinBox(minimum=-5, maximum=99, value=space.floor if space else floor)
-        self.name = QLineEdit(space.name if space else "")
+        self.floor = QSpinBox(minimum=-5, maximum=99)
+        show_value(self.floor, space.floor if space else floor)
+        self.name = BoundedLineEdit("spaces", "name", space.name if space else "")
         self.kind = VocabCombo(SPACE_KIND)
         self.kind.set_code(space.kind if space else "office")
         self.parent_room = QComboBox()
@@ -103,11 +105,11 @@ class SpaceDialog(FormDialog):
         self.parent_room.setCurrentIndex(max(0, self.parent_room.findData(
             space.parent_id if space else None)))
         self.parent_room.setEnabled(space is None)
-        self.capacity = QSpinBox(minimum=0, maximum=500,
-                                 value=(space.capacity or 0) if space else 1)
-        self.area = QDoubleSpinBox(minimum=0, maximum=10000, decimals=1,
-                                   value=(space.area_m2 or 0) if space else 0, suffix=" ㎡")
-        self.notes = QLineEdit((space.notes or "") if space else "")
+        self.capacity = QSpinBox(minimum=0, maximum=500)
+        show_value(self.capacity, (space.capacity or 0) if space else 1)
+        self.area = QDoubleSpinBox(minimum=0, maximum=10000, decimals=1, suffix=" ㎡")
+        show_value(self.area, (space.area_m2 or 0) if space else 0)
+        self.notes = BoundedLineEdit("spaces", "notes", (space.notes or "") if space else "")
         for label, widget in ((t("층", "Floor"), self.floor), (t("공간명", "Name"), self.name),
                               (t("유형", "Kind"), self.kind),
                               (t("상위 공간", "Inside room"), self.parent_room),
@@ -135,7 +137,7 @@ class RequestDialog(FormDialog):
         self.desks = QSpinBox(minimum=0, maximum=200, value=1)
         self.area = QDoubleSpinBox(minimum=0, maximum=10000, decimals=1, suffix=" ㎡")
         self.wanted = DateEdit(day)
-        self.notes = QLineEdit()
+        self.notes = BoundedLineEdit("space_requests", "notes")
         for label, widget in ((t("기업", "Company"), self.company), (t("원하는 유형", "Kind"), self.kind),
                               (t("좌석 수", "Desks"), self.desks), (t("면적", "Area"), self.area),
                               (t("희망 입주일", "Wanted from"), self.wanted),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from campdesk.services.errors import FormErrors
+from campdesk.services.errors import FormErrors, as_form_errors
 from campdesk.ui.i18n import current_language
 
 ERROR_STYLE = "color: #b3261e;"
@@ -60,12 +60,14 @@ class ErrorLabels:
 
 
 def show_failure(form, exc: BaseException) -> None:
-    """A save that failed: messages next to the fields for FormErrors, one line otherwise.
+    """A save that failed: messages next to the fields for FormErrors (or a ValidationError
+    from the store's last check), one line otherwise.
 
     ``form`` has ``show_errors(FormErrors)`` and ``errors`` (an ErrorLabels with ``general``).
     """
-    if isinstance(exc, FormErrors):
-        form.show_errors(exc)
+    errors = as_form_errors(exc)
+    if errors is not None:
+        form.show_errors(errors)
     else:
         from campdesk.ui.ops import describe
         form.errors.general.show_message(describe(exc))
