@@ -12,7 +12,7 @@ from campdesk.store.backup import backup_database
 from campdesk.store.db import Database
 
 # The newest revision under db/versions (tests/test_migrations.py checks they agree).
-SCHEMA_HEAD = "0003"
+SCHEMA_HEAD = "0004"
 
 
 def _config():

@@ -28,6 +28,14 @@ class SyncState(Base):
     skew_ms: Mapped[int] = mapped_column(BigInteger, default=0)  # test hook: fakes a wrong clock
     applying: Mapped[int] = mapped_column(Integer, default=0)  # 1 while pulled data is applied
     pull_cursor: Mapped[int] = mapped_column(BigInteger, default=0)  # hub xid watermark
+    # How far a pull that has not reached the watermark got: JSON [xid, table, id] of the
+    # last row applied, or NULL. The next pull goes on from there.
+    pull_after: Mapped[str | None] = mapped_column(Text)
+    # This PC's proof of its site id to the hub, renewed at every hello (a copy of the data
+    # folder holds an old one, and is told apart): the token the hub holds now, and the
+    # tokens proposed since that the hub may have taken (JSON list; a lost answer).
+    site_token: Mapped[str | None] = mapped_column(String(64))
+    site_tokens_proposed: Mapped[str | None] = mapped_column(Text)
     hub_generation: Mapped[str | None] = mapped_column(String(36))
     clock_offset_ms: Mapped[int | None] = mapped_column(BigInteger)  # hub clock - our clock
     last_sync_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -81,8 +89,17 @@ class SyncConflict(Record, Base):
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     resolved_by: Mapped[str | None] = mapped_column(ID)
     resolution: Mapped[str | None] = mapped_column(String(40))
+    # Who made each value, on which PC, and when (filled by the hub where it knows).
+    loser_by: Mapped[str | None] = mapped_column(ID)
+    winner_by: Mapped[str | None] = mapped_column(ID)
+    loser_pc: Mapped[str | None] = mapped_column(String(100))
+    winner_pc: Mapped[str | None] = mapped_column(String(100))
+    loser_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    winner_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     __table_args__ = (Index("ix_sync_conflict_row", "tbl", "row_id"),)
 
 
-CONFLICT_KINDS = ("value", "deleted", "duplicate", "double_booking", "orphan", "rejected")
+# "unstorable": a hub row this PC's schema refuses (flagged once, by the PC that met it).
+CONFLICT_KINDS = ("value", "deleted", "duplicate", "double_booking", "orphan", "rejected",
+                  "unstorable")

@@ -7,6 +7,8 @@ therefore repeats work on the next round but never loses or duplicates it.
 """
 from __future__ import annotations
 
+import json
+import logging
 import queue
 import threading
 from collections import deque
@@ -16,11 +18,12 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator, TypeVar
 
 from campdesk import __version__
-from campdesk.sync.errors import ClientTooOld, SyncError
+from campdesk.sync.errors import ClientTooOld, SiteTaken, SyncError
 from campdesk.sync.hub import HubSession
 from campdesk.sync.local import LocalReplica
 from campdesk.sync.version import CLIENT_SCHEMA
 
+log = logging.getLogger(__name__)
 SKEW_WARNING_MS = 5 * 60 * 1000
 PUSH_DEPTH = 2  # batches on their way at once, each on its own connection to the hub
 Progress = Callable[[int, int], None]
@@ -47,9 +50,11 @@ class SyncReport:
         return text
 
 
-RESTORED_WARNING = ("이 PC의 데이터베이스가 예전 백업으로 되돌려진 것으로 보여, 허브에서 모든 기록을 "
-                    "다시 받습니다. 보내지 않은 변경은 그대로 보냅니다. (This database was restored "
-                    "from a backup: reading everything from the hub again.)")
+NEW_IDENTITY_WARNING = (
+    "이 PC의 데이터 폴더가 다른 PC에서 복사되었거나 예전 백업으로 되돌려진 것으로 보여, 이 PC에 새 "
+    "동기화 ID를 주었습니다. 이 PC에서 기록한 내용은 하나도 빠짐없이 새 ID로 보내고, 허브의 기록을 "
+    "모두 다시 받습니다. (This data folder was copied from another PC or restored from a backup: "
+    "it now syncs under a new id of its own; everything recorded here is sent.)")
 
 
 def clock_warning(offset_ms: int) -> str | None:
@@ -60,16 +65,40 @@ def clock_warning(offset_ms: int) -> str | None:
             f"(This PC's clock is {minutes:+d} min off the hub's.)")
 
 
+def pc_name() -> str:
+    """What the other PCs call this one beside the values it made."""
+    import socket
+
+    return socket.gethostname()[:100] or "PC"
+
+
+def _introduce(replica: LocalReplica, hub: HubSession):
+    """Say hello, proving the site with its token and binding a new one to it."""
+    known, token = replica.propose_token()
+    info = hub.hello(replica.site_id, CLIENT_SCHEMA, __version__, known, token, pc_name())
+    if info.identity != "taken":
+        replica.settle_token(token if info.identity == "ok" else None)
+    return info
+
+
 def _hello(replica: LocalReplica, hub: HubSession, report: SyncReport) -> bool:
-    """Register with the hub; True when the hub is another one than last time (restored)."""
-    state = replica.state()
+    """Register with the hub; True when the hub is another one than last time (restored).
+
+    A PC that cannot prove its site (a copy of another PC's data folder: both hold the
+    same site id) or whose file went back in time (the hub has seen changes from it that
+    it never made) goes on as a new site, keeping everything it recorded."""
     before = replica.now_ms()
-    info = hub.hello(state["site_id"], CLIENT_SCHEMA, __version__)
-    if info.last_mutation > replica.last_seq_issued():
-        # The hub has seen changes from us that this file never made: it is a restored copy.
-        report.warnings.append(RESTORED_WARNING)
-        info = hub.hello(replica.become_new_site(), CLIENT_SCHEMA, __version__)
-        state = replica.state()
+    info = _introduce(replica, hub)
+    # Taken: another PC holds the site's token. Or the hub has seen changes from us that
+    # this file never made (a hub that binds no site): it went back in time.
+    if info.identity == "taken" or info.last_mutation > replica.last_seq_issued():
+        report.warnings.append(NEW_IDENTITY_WARNING)
+        replica.become_new_site()
+        info = _introduce(replica, hub)
+    if info.identity == "taken":
+        raise SyncError("허브가 이 PC의 새 동기화 ID도 받아들이지 않았습니다. 관리자에게 문의하세요. "
+                        "(The hub refused this PC's new site id.)")
+    state = replica.state()
     after = replica.now_ms()
     report.clock_offset_ms = info.server_now_ms - (before + after) // 2
     warning = clock_warning(report.clock_offset_ms)
@@ -83,7 +112,7 @@ def _hello(replica: LocalReplica, hub: HubSession, report: SyncReport) -> bool:
     replaced = state["hub_generation"] not in (None, info.generation)
     if state["hub_generation"] != info.generation:
         # A new or restored hub: read it all again; our outbox is replayed by the push.
-        replica.update_state(hub_generation=info.generation, pull_cursor=0)
+        replica.update_state(hub_generation=info.generation, pull_cursor=0, pull_after=None)
     if not replaced:
         replica.ack(info.last_mutation)  # merged before a crash stopped us from noting it
     return replaced
@@ -137,21 +166,39 @@ def push(replica: LocalReplica, hub: HubSession, report: SyncReport, chunk: int)
 
 def pull(replica: LocalReplica, hub: HubSession, report: SyncReport, page_size: int,
          progress: Progress | None) -> None:
-    lo = replica.state()["pull_cursor"]
+    """Read what changed on the hub since the last pull, page by page. Each page notes how
+    far it got in the same transaction, so a pull cut off goes on from there next time;
+    the cursor moves to the watermark once every page below it is applied."""
+    state = replica.state()
+    lo = state["pull_cursor"]
+    # [xid, table, id, rows read so far] of the last row a pull cut off applied
+    after = json.loads(state["pull_after"]) if state["pull_after"] else None
     report.bootstrap = lo == 0
-    watermark, done = lo, 0
-    with closing(fetched_ahead(hub.pull(lo, page_size))) as pages:
+    watermark, done = lo, after[3] if after else 0
+    with closing(fetched_ahead(hub.pull(lo, page_size, after and tuple(after[:3])))) as pages:
         for watermark, total, page in pages:
-            # rows that changed something here
-            report.pulled += replica.apply(page, insert_clocks=not hub.infers_insert_clocks)
             done += len(page)
+            position = (page[-1].xid, page[-1].tbl, page[-1].id, done) if page else None
+            # rows that changed something here
+            report.pulled += replica.apply(page, insert_clocks=not hub.infers_insert_clocks,
+                                           position=position)
             if progress:
-                progress(done, total)
-    replica.update_state(pull_cursor=watermark)
-    if replica.refused:
-        report.warnings.append(
-            f"허브에서 받은 {len(replica.refused)}건을 이 PC에 저장하지 못했습니다 "
-            f"(could not store {len(replica.refused)} pulled rows): {replica.refused[0]}")
+                progress(min(done, total), total)
+    replica.update_state(pull_cursor=watermark, pull_after=None)
+    _note_refused(replica, report)
+
+
+def _note_refused(replica: LocalReplica, report: SyncReport) -> None:
+    """Hub rows this PC could not store: flagged once under "needs attention" (and left
+    out when this PC compares itself with the hub), and said in the round's report."""
+    if not replica.refused:
+        return
+    (tbl, row_id), reason = next(iter(replica.refused.items()))
+    report.flagged += replica.flag_unstorable(replica.refused)
+    report.warnings.append(
+        f"허브에서 받은 {len(replica.refused)}건을 이 PC에 저장하지 못해 '확인 필요'에 올렸습니다 "
+        f"(could not store {len(replica.refused)} pulled rows): {tbl} {row_id}: {reason}")
+    replica.refused.clear()
 
 
 def fetched_ahead(pages: Iterator[T]) -> Iterator[T]:
@@ -205,32 +252,48 @@ _END = object()
 def sync_once(replica: LocalReplica, hub: HubSession, *, chunk: int = 2000,
               page_size: int = 5000, progress: Progress | None = None,
               verify: bool = False) -> SyncReport:
-    """One round. With ``verify``, also compare every table with the hub and repair."""
+    """One round. With ``verify``, also compare every table with the hub and put right
+    what differs."""
     report = SyncReport()
     hub_replaced = _hello(replica, hub, report)
     if hub_replaced:
         # A hub restored from a dump may hold rows of ours as they were before we changed or
         # deleted them: read it all, our own new rows included.
         hub.client_id = None
-    push(replica, hub, report, chunk)
+    replica.resend_fixed(_fits_hub)
+    _push(replica, hub, report, chunk)
     pull(replica, hub, report, page_size, progress)
-    if hub_replaced:
-        from campdesk.sync.verify import resend_missing
+    if hub_replaced or verify:
+        from campdesk.sync.verify import reconcile
 
-        if resend_missing(replica, hub):
-            push(replica, hub, report, chunk)
-    elif verify:
-        from campdesk.sync.verify import verify_and_repair
-
-        report.repaired = verify_and_repair(replica, hub)
+        report.repaired = reconcile(replica, hub)
+        _note_refused(replica, report)
+        if replica.pending_count():
+            _push(replica, hub, report, chunk)  # rows the hub lacked, sent again
     replica.mark_synced(report.clock_offset_ms)
     return report
+
+
+def _push(replica: LocalReplica, hub: HubSession, report: SyncReport, chunk: int) -> None:
+    try:
+        push(replica, hub, report, chunk)
+    except SiteTaken:
+        replica.become_new_site()  # the next round says hello as a new site
+        raise
+
+
+def _fits_hub(table: str, values: dict) -> bool:
+    from campdesk.store.limits import row_problems
+
+    return not row_problems(table, values)
 
 
 def run(db_path, target, *, progress: Progress | None = None, **options) -> SyncReport:
     """Open this PC's replica and the hub, run one round, close both.
 
-    A failure is noted in ``sync_state.last_error`` (shown in the status bar) and re-raised.
+    A failure is noted in ``sync_state.last_error`` (shown in the status bar) and raised
+    as a :class:`SyncError` whose message staff can read; an unexpected one is logged with
+    its traceback first. Nothing recorded on this PC is lost either way.
     """
     from campdesk.sync.hub import connect
 
@@ -238,15 +301,31 @@ def run(db_path, target, *, progress: Progress | None = None, **options) -> Sync
     try:
         try:
             session = HubSession(connect(target.conninfo, target.password))
+            try:
+                return sync_once(replica, session, progress=progress, **options)
+            finally:
+                session.close()
         except SyncError as exc:
-            replica.update_state(last_error=str(exc))
+            _note_error(replica, str(exc))
             raise
-        try:
-            return sync_once(replica, session, progress=progress, **options)
-        except SyncError as exc:
-            replica.update_state(last_error=str(exc))
-            raise
-        finally:
-            session.close()
+        except Exception as exc:  # noqa: BLE001 - a bug or a surprise: said plainly, logged
+            log.exception("sync round failed")
+            message = (f"동기화 중 예기치 않은 오류가 났습니다. 이 PC의 기록은 그대로 보관되며 다음 "
+                       f"동기화에서 다시 시도합니다. (Unexpected sync error: {type(exc).__name__}: "
+                       f"{_first_line(exc)})")
+            _note_error(replica, message)
+            raise SyncError(message) from exc
     finally:
         replica.close()
+
+
+def _note_error(replica: LocalReplica, message: str) -> None:
+    try:
+        replica.update_state(last_error=message)
+    except Exception:  # noqa: BLE001 - the database is busy: the caller still says why
+        log.warning("could not note the sync error: %s", message)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0][:200] if text else ""

@@ -16,3 +16,7 @@ class ClientTooOld(SyncError):
 
 class NoPassword(SyncError):
     """No hub password is known for this session."""
+
+
+class SiteTaken(SyncError):
+    """The hub refused a change: this PC's site id is bound to another PC."""

@@ -6,7 +6,12 @@ which is the deterministic tie-break every replica agrees on.
 """
 from __future__ import annotations
 
+import re
+from typing import Iterable
+
 COUNTER_BITS = 16
+TOLERANCE_MS = 5 * 60 * 1000  # how far ahead of the hub's time a PC's clock may be
+_WELL_FORMED = re.compile(r"[0-7][0-9a-f]{15}:")
 
 
 def make(hlc: int, site: str) -> str:
@@ -27,3 +32,13 @@ def millis(hlc: int) -> int:
 
 def from_millis(ms: int) -> int:
     return ms << COUNTER_BITS
+
+
+def latest(clocks: Iterable) -> int:
+    """The highest value among well-formed clocks (0 if none): a malformed one, or one
+    beyond 63 bits, is not a clock and is passed over, never raised."""
+    best = ""
+    for clock in clocks:
+        if isinstance(clock, str) and clock > best and _WELL_FORMED.match(clock):
+            best = clock
+    return value(best) if best else 0

@@ -6,7 +6,7 @@ import uuid
 import psycopg
 
 from campdesk.store.capture import SYNCED_TABLES
-from campdesk.sync import hub_functions, hub_read, hub_roles, hub_tables
+from campdesk.sync import hub_functions, hub_read, hub_roles, hub_sql, hub_tables
 from campdesk.sync.errors import SyncError
 from campdesk.sync.version import HUB_SCHEMA, MIN_CLIENT_SCHEMA
 
@@ -24,7 +24,7 @@ def _existing_schema(cur) -> int | None:
 
 def statements() -> list[str]:
     """Everything ``hub init`` runs, in order; each statement is safe to run again."""
-    out = [hub_tables.BOOKKEEPING, hub_functions.static()]
+    out = [hub_sql.load("bookkeeping"), *hub_sql.static()]
     for name in SYNCED_TABLES:
         out += hub_tables.create_table_sql(name)
         out += hub_tables.touch_trigger_sql(name)
@@ -32,6 +32,7 @@ def statements() -> list[str]:
     out += hub_read.functions()
     out.append(hub_roles.ROLES)
     out += hub_roles.grants()
+    out.append("SELECT sync_repair_clocks()")
     return out
 
 

@@ -1,8 +1,9 @@
-"""The read side of the hub: the pull watermark, pages of changed rows, digests.
+"""The read side of the hub that depends on the synced tables: pages of changed rows,
+generated per table. The watermark and the digests are plain SQL in ``sql/pull.sql``.
 
 A pull runs in one REPEATABLE READ transaction: ``sync_watermark()`` first, then pages of
-``sync_pull`` below it. Every transaction below the watermark has ended, so a later pull
-starting there can never miss a change that committed late.
+``sync_pull_rows`` below it. Every transaction below the watermark has ended, so a later
+pull starting there can never miss a change that committed late.
 """
 from __future__ import annotations
 
@@ -11,58 +12,6 @@ import json
 from campdesk.store.capture import SYNCED_TABLES
 from campdesk.sync import codec, hub_tables
 from campdesk.sync.hub_functions import DEFINER
-
-STATIC = """
--- Every transaction of this database below this id has ended: nothing can appear there
--- any more. Call it first in a REPEATABLE READ transaction, then page with sync_pull in the
--- same one. The snapshot's oldest running transaction bounds it, except transactions known
--- to belong to another database of the cluster (they cannot write here): one long
--- transaction elsewhere on a shared server must not stall sync. A transaction whose
--- database is unknown (prepared, or already gone) counts as ours: stall, never skip.
-CREATE OR REPLACE FUNCTION sync_watermark() RETURNS bigint LANGUAGE sql STABLE {definer} AS $f$
-  WITH snap AS (SELECT pg_current_snapshot() AS s),
-  elsewhere AS (
-    SELECT backend_xid::text::bigint AS x32 FROM pg_stat_activity
-     WHERE datname <> current_database() AND backend_xid IS NOT NULL)
-  SELECT least(pg_snapshot_xmax(snap.s)::text::bigint,
-               (SELECT min(r.xid::text::bigint) FROM pg_snapshot_xip(snap.s) AS r(xid)
-                 WHERE (r.xid::text::bigint % 4294967296) NOT IN (SELECT x32 FROM elsewhere)))
-    FROM snap $f$;
-
--- Per table: how many live rows last written below the watermark p_hi, and an
--- order-independent sum of a hash of their ids. A PC that has pulled up to p_hi computes
--- the same over its rows, leaving out those in sync_recent(p_hi); a difference means rows
--- are missing or extra there.
--- p_skip lists rows ("table:id") the PC has not sent yet; both sides leave them out.
-CREATE OR REPLACE FUNCTION sync_digest(p_hi bigint, p_skip text[])
-RETURNS TABLE (tbl text, n bigint, total numeric) LANGUAGE sql STABLE {definer} AS $f$
-  SELECT tbl, count(*), sum(('x' || left(md5(id), 15))::bit(60)::bigint)
-    FROM sync_row WHERE NOT deleted AND xid < p_hi AND NOT (tbl || ':' || id = ANY (p_skip))
-   GROUP BY tbl $f$;
-
--- Rows written at or above the watermark: the PC has not pulled them yet.
-CREATE OR REPLACE FUNCTION sync_recent(p_hi bigint) RETURNS TABLE (tbl text, id text)
-LANGUAGE sql STABLE {definer} AS $f$
-  SELECT tbl, id FROM sync_row WHERE xid >= p_hi $f$;
-
--- p_client: the PC pulling. New rows the hub took exactly as that PC sent them (origin)
--- are left out: it has them, and noted their clocks when the push was acknowledged.
-CREATE OR REPLACE FUNCTION sync_pull_count(p_lo bigint, p_hi bigint, p_client text)
-RETURNS bigint LANGUAGE sql STABLE {definer} AS $f$
-  SELECT count(*) FROM sync_row
-   WHERE xid >= p_lo AND xid < p_hi AND (p_client IS NULL OR origin IS DISTINCT FROM p_client) $f$;
-
--- The hub schema 1 signatures, for PCs not yet upgraded.
-CREATE OR REPLACE FUNCTION sync_pull_count(p_lo bigint, p_hi bigint) RETURNS bigint
-LANGUAGE sql STABLE {definer} AS $f$ SELECT sync_pull_count(p_lo, p_hi, NULL) $f$;
-CREATE OR REPLACE FUNCTION sync_pull(p_lo bigint, p_hi bigint, p_after_xid bigint,
-    p_after_tbl text, p_after_id text, p_limit int)
-RETURNS TABLE (xid bigint, tbl text, id text, deleted boolean, clocks jsonb, data jsonb)
-LANGUAGE sql STABLE {definer} AS $f$
-  SELECT xid, tbl, id, deleted, clocks, data::jsonb
-    FROM sync_pull(p_lo, p_hi, p_after_xid, p_after_tbl, p_after_id, p_limit, NULL) $f$;
-"""
-
 
 # Which sync_row lines make a pull's page: written in [p_lo, p_hi), not the pulling PC's
 # own new rows, after the last line of the page before.
@@ -102,7 +51,7 @@ def functions() -> list[str]:
     The page's data is ``json`` (text, as ``to_json`` writes it: twice as quick as jsonb)."""
     returns = "TABLE (xid bigint, tbl text, id text, deleted boolean, clocks jsonb, data jsonb)"
     page = "TABLE (xid bigint, tbl text, id text, deleted boolean, clocks jsonb, data json)"
-    return [STATIC.replace("{definer}", DEFINER), f"""
+    return [f"""
 -- Its result type changed once (jsonb to json data): replace it, grants are given again.
 DROP FUNCTION IF EXISTS sync_pull(bigint, bigint, bigint, text, text, int, text);
 CREATE FUNCTION sync_pull(p_lo bigint, p_hi bigint, p_after_xid bigint,
@@ -126,4 +75,10 @@ RETURNS {returns} LANGUAGE sql STABLE {DEFINER} AS $f$
     FROM sync_row r
    WHERE r.tbl = p_tbl AND NOT r.deleted AND r.id > p_after_id
    ORDER BY r.id
-   LIMIT p_limit $f$;"""]
+   LIMIT p_limit $f$;""", f"""
+-- Some rows of one table, live or deleted (to put right a PC that lacks them).
+CREATE OR REPLACE FUNCTION sync_rows_by_id(p_tbl text, p_ids text[])
+RETURNS {returns} LANGUAGE sql STABLE {DEFINER} AS $f$
+  SELECT r.xid, r.tbl, r.id, r.deleted, r.clocks, {_row_data("r")}
+    FROM sync_row r
+   WHERE r.tbl = p_tbl AND r.id = ANY (p_ids) $f$;"""]

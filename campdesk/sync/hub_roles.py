@@ -5,6 +5,11 @@ from __future__ import annotations
 from campdesk.store.capture import SYNCED_TABLES
 
 ENTRY_POINTS = (
+    "sync_hello(text, int, text, text[], text, text)",
+    "sync_push(text, text, int, json, text[], text[], bigint)",
+    "sync_digest_buckets(text, bigint, text[])", "sync_bucket_rows(text, bigint, int[])",
+    "sync_rows_by_id(text, text[])",
+    # for PCs of older hub schemas (sql/compat.sql)
     "sync_hello(text, int, text)", "sync_push(text, int, jsonb)", "sync_push(text, int, json)",
     "sync_push(text, int, json, bigint)", "sync_push(text, int, json, text[], text[], bigint)",
     "sync_watermark()",

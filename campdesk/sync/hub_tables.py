@@ -14,36 +14,6 @@ from campdesk.store.capture import SYNCED_TABLES
 
 _PG = postgresql.dialect()
 
-BOOKKEEPING = """
-CREATE TABLE IF NOT EXISTS sync_meta (key text PRIMARY KEY, value text NOT NULL);
-CREATE TABLE IF NOT EXISTS sync_client (
-    client_id text PRIMARY KEY,
-    last_mutation bigint NOT NULL DEFAULT 0,
-    schema_version int NOT NULL,
-    app_version text,
-    first_seen timestamptz NOT NULL DEFAULT now(),
-    last_seen timestamptz NOT NULL DEFAULT now()
-);
--- One line per row of every synced table: its field clocks, whether it is deleted
--- (a tombstone), and the transaction that last wrote it (the pull watermark's key).
-CREATE TABLE IF NOT EXISTS sync_row (
-    tbl text NOT NULL,
-    id text NOT NULL,
-    clocks jsonb NOT NULL DEFAULT '{}',
-    deleted boolean NOT NULL DEFAULT false,
-    xid bigint NOT NULL,
-    PRIMARY KEY (tbl, id)
-);
-CREATE INDEX IF NOT EXISTS sync_row_xid ON sync_row (xid, tbl, id);
--- The last content of a deleted row, so that an edit that lost to the delete is recoverable.
-ALTER TABLE sync_row ADD COLUMN IF NOT EXISTS last_data jsonb;
--- The PC whose new row the hub took exactly as sent; that PC's pull skips it (it has it).
--- Any later write to the row (a merge, a check, an administrator) clears it.
-ALTER TABLE sync_row ADD COLUMN IF NOT EXISTS origin text;
-CREATE INDEX IF NOT EXISTS sync_row_deleted ON sync_row (tbl) WHERE deleted;
-CREATE TABLE IF NOT EXISTS sync_fk (child text, col text, parent text, PRIMARY KEY (child, col));
-CREATE SEQUENCE IF NOT EXISTS sync_hub_counter;
-"""
 
 
 def table(name: str) -> Table:

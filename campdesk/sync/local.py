@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import json
 import operator
+import secrets
 import sqlite3
 from contextlib import contextmanager
 from functools import lru_cache
@@ -25,6 +26,7 @@ from campdesk.store.db import PRAGMAS
 from campdesk.sync import codec, hlc
 from campdesk.sync.hub_functions import ORDERED_TABLES
 
+MAX_PROPOSALS = 20  # tokens proposed without an answer that this PC still shows
 NOW_MS_SQL = ("SELECT CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER) + skew_ms "
               "FROM sync_state WHERE id = 1")
 
@@ -96,7 +98,8 @@ class LocalReplica:
         tables = {t: capture.columns_and_defaults(self.conn, t) for t in SYNCED_TABLES}
         self._columns = {t: columns for t, (columns, _) in tables.items()}
         self._defaults = {t: defaulted for t, (_, defaulted) in tables.items()}
-        self.refused: list[str] = []  # pulled rows this PC could not store (see _write)
+        # Pulled rows this PC could not store (see _write): (table, id) -> why.
+        self.refused: dict[tuple[str, str], str] = {}
 
     def close(self) -> None:
         self.conn.close()
@@ -147,14 +150,43 @@ class LocalReplica:
         return row[0] if row else 0
 
     def become_new_site(self) -> str:
-        """This file went back in time (a restored backup): its change numbers may repeat
-        ones the hub has already seen, so it continues as a new replica and reads the hub
-        again. Its unsent changes stay queued and go out under the new identity."""
+        """Go on as a new replica: this file went back in time (a restored backup), whose
+        change numbers may repeat ones the hub has already seen, or it is a copy of another
+        PC's data folder, which holds that PC's site id. It reads the hub again. Its unsent
+        changes stay queued and go out under the new identity, their clocks its own: a
+        change this PC made must never pass for the other PC's."""
         from campdesk.domain.ids import new_id
 
         site = new_id()
-        self.update_state(site_id=site, pull_cursor=0)
+        with self.writing(durable=True):
+            self.conn.execute("UPDATE sync_state SET site_id = ?, pull_cursor = 0, "
+                              "pull_after = NULL, site_token = NULL, site_tokens_proposed = NULL "
+                              "WHERE id = 1", (site,))
+            self.conn.execute("UPDATE sync_outbox SET clock = substr(clock, 1, 17) || ? "
+                              "WHERE substr(clock, 17, 1) = ':'", (site,))
         return site
+
+    # -- identity ----------------------------------------------------------------------
+    def propose_token(self) -> tuple[list[str], str]:
+        """The tokens this PC can show for its site (the one the hub holds, and those it
+        proposed since without hearing back), and a new one to hold from the next hello
+        on: kept durably before it is sent, so that a lost answer never strands it."""
+        token, proposed = self.conn.execute(
+            "SELECT site_token, site_tokens_proposed FROM sync_state WHERE id = 1").fetchone()
+        pending = json.loads(proposed) if proposed else []
+        new = secrets.token_hex(32)
+        self.update_state(site_tokens_proposed=json.dumps((pending + [new])[-MAX_PROPOSALS:]))
+        return ([token] if token else []) + pending, new
+
+    def settle_token(self, token: str | None) -> None:
+        """The hub's answer arrived: it holds ``token`` now (None: a hub that binds no
+        site, which keeps what this PC held)."""
+        values = {"site_tokens_proposed": None}
+        if token is not None:
+            values["site_token"] = token
+        sets = ", ".join(f"{k} = ?" for k in values)
+        with self.writing():  # a crash before this only leaves the proposal to show again
+            self.conn.execute(f"UPDATE sync_state SET {sets} WHERE id = 1", tuple(values.values()))
 
     # -- outbox ------------------------------------------------------------------------
     def pending_count(self) -> int:
@@ -214,9 +246,86 @@ class LocalReplica:
                 out.setdefault((tbl, row_id), {}).update(dict.fromkeys(json.loads(patch), clock))
         return out
 
+    # -- rows needing attention -------------------------------------------------------
+    def held_back(self) -> set[tuple[str, str]]:
+        """Rows left out when this PC compares itself with the hub: those with changes not
+        sent yet, those the hub refused, and hub rows this PC cannot store (both flagged
+        under "needs attention" until someone resolves them)."""
+        return {tuple(r) for r in self.conn.execute(
+            "SELECT tbl, row_id FROM sync_outbox UNION SELECT tbl, row_id FROM sync_conflict "
+            "WHERE kind IN ('rejected', 'unstorable') AND resolved_at IS NULL AND NOT archived")}
+
+    def remove_rows(self, table: str, ids: list[str]) -> None:
+        """Delete rows the hub has deleted (not news: capture stays silent)."""
+        if not ids:
+            return
+        with self.writing(), capture.applying(self.conn):
+            self.conn.executemany(f'DELETE FROM "{table}" WHERE id = ?', [(i,) for i in ids])
+            self.conn.executemany("DELETE FROM sync_row_clock WHERE tbl = ? AND row_id = ?",
+                                  [(table, i) for i in ids])
+
+    def requeue_rows(self, table: str, ids: list[str]) -> None:
+        """Queue whole rows to be sent again (the hub never got them, or lost them), in
+        place of any change of theirs still queued."""
+        if not ids:
+            return
+        with self.writing(durable=True):
+            self.conn.executemany("DELETE FROM sync_outbox WHERE tbl = ? AND row_id = ?",
+                                  [(table, i) for i in ids])
+            capture.enqueue_rows(self.conn, table, ids)
+
+    def flag_unstorable(self, refused: dict[tuple[str, str], str]) -> int:
+        """Put hub rows this PC could not store under "needs attention", once: the flag's
+        id comes from the row, so every PC that meets the row makes the same one."""
+        now = datetime.now(timezone.utc).replace(tzinfo=None).strftime(codec.SQLITE_DATETIME)
+        site = self.site_id
+        made = 0
+        with self.writing():
+            for (tbl, row_id), reason in refused.items():
+                made += self.conn.execute(
+                    "INSERT OR IGNORE INTO sync_conflict (id, kind, tbl, row_id, detail, "
+                    "loser_site, created_at, updated_at, archived) "
+                    "VALUES (?, 'unstorable', ?, ?, ?, ?, ?, ?, 0)",
+                    (flag_id("unstorable", tbl, row_id), tbl, row_id[:36], reason[:500], site,
+                     now, now)).rowcount
+        return made
+
+    def rejected_inserts(self) -> list[tuple[str, str, str]]:
+        """New rows of this PC the hub refused (quarantined) and does not hold, with the
+        flag about each: (flag id, table, row id)."""
+        out = []
+        for flag, tbl, row_id, change in self.conn.execute(
+                "SELECT id, tbl, row_id, loser_value FROM sync_conflict WHERE kind = 'rejected' "
+                "AND resolved_at IS NULL AND NOT archived"):
+            try:
+                change = json.loads(change) if change else {}
+            except ValueError:
+                continue
+            if (isinstance(change, dict) and change.get("op") == "upsert"
+                    and change.get("base") is None and tbl in self._columns):
+                out.append((flag, tbl, row_id))
+        return out
+
+    def resend_fixed(self, fits: Callable[[str, dict], bool]) -> int:
+        """Send again, whole, every new row the hub refused that ``fits`` the hub now (it
+        was put right here since, or the hub was upgraded); its flag is resolved."""
+        sent = 0
+        for flag, tbl, row_id in self.rejected_inserts():
+            cur = self.conn.execute(f'SELECT * FROM "{tbl}" WHERE id = ?', (row_id,))
+            row = cur.fetchone()
+            if row is None or not fits(tbl, dict(zip([d[0] for d in cur.description], row))):
+                continue
+            self.requeue_rows(tbl, [row_id])
+            now = datetime.now(timezone.utc).replace(tzinfo=None).strftime(codec.SQLITE_DATETIME)
+            with self.writing():
+                self.conn.execute("UPDATE sync_conflict SET resolved_at = ?, resolution = "
+                                  "'resent' WHERE id = ?", (now, flag))
+            sent += 1
+        return sent
+
     # -- applying pulled rows ----------------------------------------------------------
     def apply(self, rows: Iterable[PulledRow], force: bool = False,
-              insert_clocks: bool = True) -> int:
+              insert_clocks: bool = True, position: tuple | None = None) -> int:
         """Apply one page of pulled rows in one transaction; returns how many were applied.
 
         A row whose clocks equal ours is already here and is skipped, unless ``force`` (a
@@ -224,11 +333,17 @@ class LocalReplica:
         push that follows decides. Capture is suspended meanwhile: pulled data is not news.
         Without ``insert_clocks`` (a hub of schema 4 or later), a row that has only its
         insert's clock gets no clocks here: to such a hub, no clock means "as inserted".
+        ``position``: how far the pull got with this page (see ``pull_after``), noted in
+        the same transaction, so that a pull cut off later goes on from here.
         """
         rows = [r for r in rows if r.tbl in self._columns]  # skip tables we do not know
         if not rows:
+            if position is not None:
+                self.note_position(position)
             return 0
         with self.writing(), capture.suspended(self.conn, {r.tbl for r in rows}):
+            if position is not None:
+                self._note_position(position)
             outbox_empty = self.conn.execute("SELECT count(*) FROM sync_outbox").fetchone()[0] == 0
             pending = {} if outbox_empty else self._pending_fields({(r.tbl, r.id) for r in rows})
             here, known = self._held(rows)
@@ -268,11 +383,21 @@ class LocalReplica:
                                   "VALUES (?, ?, ?)",
                                   [c for c in clocks if (c[0], c[1]) not in refused]
                                   if refused else clocks)
-            # Clock texts order as their values do (fixed-width hex first).
-            latest = max((c for r in rows for c in r.clocks.values() if c), default="")
-            self.conn.execute("UPDATE sync_state SET hlc = max(hlc, ?) WHERE id = 1",
-                              (hlc.value(latest) if latest else 0,))
+            # This PC's clock goes past every clock it has seen, but never past its own
+            # time plus the hub's tolerance (a hub row an older hub let through, say).
+            self.conn.execute(f"UPDATE sync_state SET hlc = max(hlc, min(?, ({NOW_MS_SQL}) + ?"
+                              f" << {hlc.COUNTER_BITS})) WHERE id = 1",
+                              (hlc.latest(c for r in rows for c in r.clocks.values()),
+                               hlc.TOLERANCE_MS))
         return len(rows) - len(refused)
+
+    def note_position(self, position: tuple) -> None:
+        with self.writing():
+            self._note_position(position)
+
+    def _note_position(self, position: tuple) -> None:
+        self.conn.execute("UPDATE sync_state SET pull_after = ? WHERE id = 1",
+                          (json.dumps(list(position)),))
 
     def _write(self, upserts: dict[tuple, list]) -> set[tuple[str, str]]:
         """Write the upserts, table by table; a row this PC's schema refuses (a NOT NULL the
@@ -285,16 +410,16 @@ class LocalReplica:
                     with _savepoint(self.conn):
                         self.conn.executemany(sql, values)
                     continue
-                except sqlite3.DatabaseError:
+                except UNSTORABLE:
                     pass
                 at = fields.index("id")
                 for row in values:
                     try:
                         with _savepoint(self.conn):
                             self.conn.execute(sql, row)
-                    except sqlite3.DatabaseError as exc:
+                    except UNSTORABLE as exc:
                         refused.add((tbl, row[at]))
-                        self.refused.append(f"{tbl} {row[at]}: {exc}")
+                        self.refused[(tbl, row[at])] = str(exc)
         return refused
 
     def _held(self, rows: list[PulledRow]) -> tuple[set[tuple[str, str]], dict[tuple, dict]]:
@@ -317,6 +442,14 @@ class LocalReplica:
         self.conn.execute(f'DELETE FROM "{row.tbl}" WHERE id = ?', (row.id,))
         self.conn.execute("DELETE FROM sync_row_clock WHERE tbl = ? AND row_id = ?",
                           (row.tbl, row.id))
+
+
+def flag_id(kind: str, tbl: str, row_id: str) -> str:
+    """The same id for the same flag on every PC."""
+    import hashlib
+    import uuid
+
+    return str(uuid.UUID(hex=hashlib.md5(f"{kind}|{tbl}|{row_id}".encode()).hexdigest()))
 
 
 def _ids_by_table(rows: list[PulledRow]) -> dict[str, str]:
@@ -370,6 +503,9 @@ def _without_nulls(fields: tuple, rows: list[tuple], defaulted: frozenset
 
 
 _NONES = itertools.repeat(None)
+# What SQLite (or Python's binding of a value) refuses of a pulled row: a constraint, a
+# number beyond 64 bits, text that is not text.
+UNSTORABLE = (sqlite3.DatabaseError, OverflowError, ValueError, TypeError)
 
 
 @contextmanager

@@ -153,3 +153,10 @@ def hub_exec(url: str, *statements: str) -> None:
     with psycopg.connect(url, autocommit=True) as conn:
         for sql in statements:
             conn.execute(sql)
+
+
+def pretend_hub_schema(url: str, schema: int) -> None:
+    """Make the hub answer as one of an older schema: it says so at hello, and has no hello
+    of schema 5 (which binds a site to a token) for a PC to call."""
+    hub_exec(url, f"UPDATE sync_meta SET value = '{schema}' WHERE key = 'hub_schema'",
+             "DROP FUNCTION IF EXISTS sync_hello(text, int, text, text[], text, text)")

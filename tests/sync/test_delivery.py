@@ -19,7 +19,7 @@ from campdesk.store.models import Company, Consultation, Space
 from campdesk.sync import engine
 from campdesk.sync.errors import HubUnreachable, SyncError
 from campdesk.sync.version import CLIENT_SCHEMA
-from .pcs import assert_converged, hub_exec, hub_rows
+from .pcs import assert_converged, hub_exec, hub_rows, pretend_hub_schema
 from .proxy import CuttingProxy
 
 pytestmark = pytest.mark.hub
@@ -48,7 +48,8 @@ def test_push_batch_delivered_several_times_has_one_effect(make_pc, times):
     b.sync()
     replica, session = a.replica(), a.session()
     try:
-        batch, last = replica.next_batch(100)
+        engine._introduce(replica, session)
+        batch, last = replica.next_split_batch(100)
         for _ in range(times):  # the answer was lost: the same batch goes again
             answer = session.push(replica.site_id, CLIENT_SCHEMA, batch)
             assert answer["acked_seq"] == last
@@ -71,9 +72,9 @@ def test_a_batch_never_overtakes_the_one_before_it(make_pc):
         a.add_company(f"순서 {i}")
     replica, session = a.replica(), a.session()
     try:
-        session.hello(replica.site_id, CLIENT_SCHEMA, "test")
-        first, first_last = replica.next_batch(3)
-        second, _ = replica.next_batch(3, after=first_last)
+        engine._introduce(replica, session)
+        first, first_last = replica.next_split_batch(3)
+        second, _ = replica.next_split_batch(3, after=first_last)
         with pytest.raises(SyncError, match="has not arrived"):
             session.push(replica.site_id, CLIENT_SCHEMA, second, first_last)  # first lost
         assert hub_rows(a.hub_url, "SELECT count(*) FROM companies") == [(0,)]
@@ -116,9 +117,11 @@ def test_late_commit_is_pulled_next_time(make_pc):
         pc.sync()
     late = a.add_company("늦게 커밋하는 기업")
     replica = a.replica()
-    batch, last = replica.next_batch(100)
+    batch, last = replica.next_split_batch(100)
     t1 = psycopg.connect(a.hub_url)  # not autocommit: the transaction stays open
-    t1.execute("SELECT sync_push(%s, %s, %s::jsonb)", (replica.site_id, CLIENT_SCHEMA, batch))
+    t1.execute("SELECT sync_push(%s, %s, %s, %s::json, %s::text[], %s::text[], NULL::bigint)",
+               (replica.site_id, replica.state()["site_token"], CLIENT_SCHEMA, batch.changes,
+                batch.tables, batch.rows))
     try:
         # T2: someone writes the hub directly (no push lock) and commits first.
         hub_exec(a.hub_url, "INSERT INTO staff (id, name, role, created_at, updated_at, archived)"
@@ -253,7 +256,7 @@ def test_every_kind_of_value_arrives_exactly_as_stored(make_pc, hub_schema):
     format (schema 3 on) or as JSON (a hub not upgraded yet)."""
     a, b = make_pc("a"), make_pc("b")
     if hub_schema:
-        hub_exec(a.hub_url, f"UPDATE sync_meta SET value = '{hub_schema}' WHERE key = 'hub_schema'")
+        pretend_hub_schema(a.hub_url, hub_schema)
     cid = a.add_company("값 검사 (주)", employees=12, founded_on=date(2019, 2, 28),
                         notes="줄 바꿈\n따옴표 \" ' 와 {중괄호}, 쉼표", archived=True)
     sid = a.add(Space, floor=3, name="301-D04", kind="desk", capacity=0, area_m2=12.5,

@@ -10,7 +10,7 @@ from campdesk.store.models import Company
 from campdesk.sync import hub_init
 from campdesk.sync.errors import SyncError
 from campdesk.sync.version import HUB_SCHEMA
-from .pcs import hub_exec, hub_rows
+from .pcs import hub_exec, hub_rows, pretend_hub_schema
 
 pytestmark = pytest.mark.hub
 
@@ -72,7 +72,7 @@ def test_push_notifies_listening_pcs(make_pc, hub_url):
 
 
 def test_a_pc_updated_before_its_hub_keeps_syncing(make_pc, hub_url):
-    hub_exec(hub_url, "UPDATE sync_meta SET value = '1' WHERE key = 'hub_schema'")  # as before
+    pretend_hub_schema(hub_url, 1)  # as before
     a, b = make_pc("a"), make_pc("b")
     cid = a.add_company("먼저 업데이트한 PC")
     assert a.sync().pushed == 1

@@ -8,7 +8,7 @@ import pytest
 
 from campdesk.store.models import Company, Consultation, SpaceAssignment
 from campdesk.sync.errors import ClientTooOld
-from .pcs import assert_converged, hub_exec, hub_rows
+from .pcs import assert_converged, hub_exec, hub_rows, pretend_hub_schema
 
 pytestmark = pytest.mark.hub
 
@@ -260,7 +260,7 @@ def test_a_row_made_here_that_lost_to_the_same_row_made_elsewhere_keeps_its_riva
     a, b, c = three_pcs
     row_id = "01a21300-0000-7000-8000-00000000beef"
     if old_pc:
-        hub_exec(a.hub_url, "UPDATE sync_meta SET value = '3' WHERE key = 'hub_schema'")
+        pretend_hub_schema(a.hub_url, 3)
     for pc, question in ((b, "b가 먼저 적은 질문"), (a, "a가 나중에 적은 질문")):
         _consultation_with_id(pc, row_id, question)
     a.sync()

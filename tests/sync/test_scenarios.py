@@ -9,7 +9,7 @@ import threading
 import psycopg
 import pytest
 
-from campdesk.store.models import Company
+from campdesk.store.models import Company, Staff
 from campdesk.sync import engine, target
 from campdesk.sync.hub import HubSession
 from .pcs import assert_converged, hub_exec, hub_rows
@@ -54,28 +54,62 @@ def test_three_pcs_pushing_overlapping_rows_at_once(three_pcs):
 
 
 class _CutAfterFirstPage(HubSession):
-    def pull(self, lo, page_size):
-        for n, item in enumerate(super().pull(lo, page_size)):
+    def pull(self, lo, page_size, after=None):
+        for n, item in enumerate(super().pull(lo, page_size, after)):
             if n == 1:
                 raise ConnectionError("cable pulled")
             yield item
 
 
-def test_cut_between_pull_pages_never_moves_the_cursor_past_unapplied_rows(make_pc):
+def test_cut_between_pull_pages_keeps_the_pages_applied_and_never_skips_a_row(make_pc):
+    """SYNC.md 7: the cursor never passes unapplied rows; and the pages applied before the
+    cut are not read again: the next pull goes on after the last row applied."""
     a, b = make_pc("a"), make_pc("b")
-    _bulk_companies(a, 120, "p")
+    _bulk_companies(a, 1200, "p")
     a.sync()
     replica, session = b.replica(), _CutAfterFirstPage(b.session().conn)
     try:
         with pytest.raises(ConnectionError):
-            engine.sync_once(replica, session, page_size=50)
-        assert replica.state()["pull_cursor"] == 0
-        assert hub_rows(a.hub_url, "SELECT count(*) FROM companies") == [(120,)]
+            engine.sync_once(replica, session, page_size=500)
+        state = replica.state()
+        assert state["pull_cursor"] == 0 and state["pull_after"] is not None
+        with b.raw() as conn:
+            first_page = conn.execute("SELECT count(*) FROM companies").fetchone()[0]
+        assert first_page == engine_first_page()
     finally:
         replica.close()
         session.close()
-    b.sync()
+    a.edit(Company, "p-000000", phone="062-111-2222")  # rewritten since: pulled again
+    a.sync()
+    report = b.sync()
+    assert report.pulled == 1200 - first_page + 1
+    assert b.get(Company, "p-000000").phone == "062-111-2222"
     assert_converged(a.hub_url, a, b)
+
+
+def test_a_link_that_drops_after_every_page_still_converges_page_by_page(make_pc):
+    a, b = make_pc("a"), make_pc("b")
+    _bulk_companies(a, 2000, "f")
+    a.sync()
+    rounds = 0
+    while rounds < 10:
+        rounds += 1
+        replica, session = b.replica(), _CutAfterFirstPage(b.session().conn)
+        try:
+            engine.sync_once(replica, session, page_size=500)
+            break
+        except ConnectionError:
+            continue
+        finally:
+            replica.close()
+            session.close()
+    assert rounds <= 5  # a page or more each round, never all over again
+    assert_converged(a.hub_url, a, b)
+
+
+def engine_first_page() -> int:
+    from campdesk.sync.hub import FIRST_PAGE
+    return FIRST_PAGE
 
 
 def test_user_edit_during_pull_is_not_overwritten(make_pc):
@@ -170,25 +204,28 @@ def test_rows_lost_or_added_behind_the_triggers_back_are_detected_and_repaired(m
         conn.execute("UPDATE sync_state SET applying = 1")
         conn.execute("DELETE FROM companies WHERE id IN ('r-000003', 'r-000017')")
         conn.execute("INSERT INTO staff (id, name, role, created_at, updated_at, archived) "
-                     "VALUES ('ghost', '유령', 'onsite', '2026-01-01', '2026-01-01', 0)")
+                     "VALUES ('ghost', '유령', 'onsite', '2026-01-01 00:00:00.000000', "
+                     "'2026-01-01 00:00:00.000000', 0)")
         conn.execute("UPDATE sync_state SET applying = 0")
         conn.execute("COMMIT")
     unsent = b.add_company("보내지 않은 기업")
     b.ctx.db.dispose()
     replica, session = b.replica(), b.session()
     try:
+        engine._introduce(replica, session)
         engine.pull(replica, session, engine.SyncReport(), 100, None)
-        from campdesk.sync.verify import verify_and_repair
-        assert sorted(verify_and_repair(replica, session)) == ["companies", "staff"]
+        from campdesk.sync.verify import reconcile
+        assert reconcile(replica, session) == {"companies": 2, "staff": 1}
     finally:
         replica.close()
         session.close()
     assert b.get(Company, "r-000003") is not None and b.get(Company, unsent) is not None
-    with b.raw() as conn:
-        assert conn.execute("SELECT count(*) FROM staff WHERE id = 'ghost'").fetchone() == (0,)
     report = b.sync(verify=True)
     assert report.repaired == {}
     a.sync()
+    # The row added behind the triggers' back was never on the hub: it may be the only
+    # copy, so it was sent, not deleted.
+    assert a.get(Staff, "ghost").name == "유령"
     assert_converged(a.hub_url, a, b)
 
 
