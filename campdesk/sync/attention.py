@@ -6,12 +6,15 @@ like any change, and marks the flag resolved there too.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import inspect, select, update
 from sqlalchemy.dialects import sqlite
 
+from campdesk.domain.dates import SEOUL
+from campdesk.domain.field_labels import field_label
 from campdesk.store.audit import apply_changes
 from campdesk.store.base import Base, utcnow
 from campdesk.store.db import Database
@@ -37,6 +40,9 @@ class AttentionItem:
     winner_value: Any
     detail: str | None
     created_at: Any
+    advice: str | None = None  # what to fix, for a refused or unstorable record
+    loser_from: str = ""  # who made the value that lost, on which PC, when
+    winner_from: str = ""  # the same for the value that stayed
 
 
 def _label(session, table: str, row_id: str | None) -> str:
@@ -67,7 +73,50 @@ def open_items(db: Database) -> list[AttentionItem]:
         return [AttentionItem(
             r.id, r.kind, r.tbl, r.row_id, _label(s, r.tbl, r.row_id), r.field, r.other_id,
             _label(s, other_table.get(r.kind, "companies"), r.other_id),
-            _json(r.loser_value), _json(r.winner_value), r.detail, r.created_at) for r in rows]
+            _json(r.loser_value), _json(r.winner_value), r.detail, r.created_at,
+            _advice(s, r), _provenance(s, r.loser_by, r.loser_pc, r.loser_at),
+            _provenance(s, r.winner_by, r.winner_pc, r.winner_at)) for r in rows]
+
+
+def _provenance(session, staff_id: str | None, pc: str | None, at) -> str:
+    """"김민서 · DESK-2 · 2026. 12. 3. 14:05" (the parts that are known)."""
+    from campdesk.store.models import Staff
+
+    person = session.get(Staff, staff_id) if staff_id else None
+    when = at.astimezone(SEOUL).strftime("%Y. %m. %d. %H:%M") if at is not None else None
+    return " · ".join(p for p in (person.name if person else None, pc, when) if p)
+
+
+def _advice(session, flag: SyncConflict) -> str | None:
+    """What to do about a change the hub refused, or a hub row this PC cannot store."""
+    if flag.kind == "unstorable":
+        return unstorable_advice(flag.tbl, flag.detail or "")
+    if flag.kind != "rejected":
+        return None
+    model = TABLES.get(flag.tbl)
+    obj = session.get(model, flag.row_id) if model is not None else None
+    if obj is None:
+        return f"허브가 받지 않은 이유: {flag.detail or '알 수 없음'}"
+    from campdesk.store.limits import row_problems
+
+    values = {c.name: getattr(obj, attr.key) for attr in inspect(model).column_attrs
+              for c in attr.columns}
+    problems = row_problems(flag.tbl, values)
+    if problems:
+        return "고칠 것: " + " ".join(p.ko for p in problems)
+    return "이 PC에서 고친 값으로 다음 동기화 때 다시 보냅니다."
+
+
+_NOT_NULL = re.compile(r"NOT NULL constraint failed: (\w+)\.(\w+)")
+
+
+def unstorable_advice(table: str, reason: str) -> str:
+    missing = _NOT_NULL.search(reason)
+    if missing:
+        label = field_label(missing.group(1), missing.group(2))[0]
+        return (f"허브의 이 기록에 '{label}' 값이 없어 이 PC에 저장할 수 없습니다. 허브 관리자가 값을 "
+                "채우면 다음 동기화 때 들어옵니다.")
+    return f"이 PC에 저장할 수 없는 허브 기록입니다 ({reason}). 허브 관리자에게 알려 주세요."
 
 
 def count_open(db: Database) -> int:

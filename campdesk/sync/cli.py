@@ -48,30 +48,33 @@ def _progress(done: int, total: int) -> None:
         print(f"\r받는 중 {done}/{total}", end="" if done < total else "\n", file=sys.stderr)
 
 
-def _settings_target(settings):
-    """The configured hub; without a keyring, ask for the password on a terminal."""
+def _ask_password(why: str) -> str | None:
+    """On a terminal, the hub password for this one run (never stored)."""
     import getpass
 
-    from campdesk.sync import secrets, target
-    from campdesk.sync.errors import NoPassword
-
-    try:
-        return target.from_settings(settings)
-    except NoPassword:
-        if not sys.stdin.isatty():
-            raise
-        print(secrets.NO_KEYRING, file=sys.stderr)
-        return target.from_settings(settings, getpass.getpass("허브 비밀번호 (hub password): "))
+    if not sys.stdin.isatty():
+        return None
+    print(why, file=sys.stderr)
+    return getpass.getpass("허브 비밀번호 (hub password): ") or None
 
 
 def cmd_sync(args) -> int:
     from campdesk.services.context import open_context
     from campdesk.sync import engine, target
+    from campdesk.sync.errors import NoPassword
 
     ctx = open_context(getattr(args, "home", None))
     try:
-        t = target.from_url(args.hub) if args.hub else _settings_target(ctx.settings)
-        report = engine.run(ctx.paths.database, t, progress=_progress, verify=True)
+        t = target.from_url(args.hub) if args.hub else target.from_settings(ctx.settings)
+        try:
+            report = engine.run(ctx.paths.database, t, progress=_progress, verify=True)
+        except NoPassword as exc:
+            password = _ask_password(str(exc))
+            if password is None:
+                raise
+            t = target.from_url(args.hub, password) if args.hub else \
+                target.from_settings(ctx.settings, password)
+            report = engine.run(ctx.paths.database, t, progress=_progress, verify=True)
     except SyncError as exc:
         return _fail(str(exc))
     finally:

@@ -288,8 +288,10 @@ def _fits_hub(table: str, values: dict) -> bool:
     return not row_problems(table, values)
 
 
-def run(db_path, target, *, progress: Progress | None = None, **options) -> SyncReport:
-    """Open this PC's replica and the hub, run one round, close both.
+def run(db_path, target, *, progress: Progress | None = None, group: object = None,
+        **options) -> SyncReport:
+    """Open this PC's replica and the hub, run one round, close both. ``group``: whose
+    round it is, for the watchdog (see ``watchdog.cut_group``).
 
     A failure is noted in ``sync_state.last_error`` (shown in the status bar) and raised
     as a :class:`SyncError` whose message staff can read; an unexpected one is logged with
@@ -300,7 +302,7 @@ def run(db_path, target, *, progress: Progress | None = None, **options) -> Sync
     replica = LocalReplica(db_path)
     try:
         try:
-            session = HubSession(connect(target.conninfo, target.password))
+            session = HubSession(connect(target.conninfo, target.password), group=group)
             try:
                 return sync_once(replica, session, progress=progress, **options)
             finally:

@@ -49,7 +49,9 @@ def connect(conninfo: str, password: str | None = None, timeout: int = 5) -> psy
                                options=SESSION_OPTIONS, **KEEPALIVES, **kwargs)
     except psycopg.OperationalError as exc:
         if password is None and _wants_password(exc):
-            raise NoPassword("허브 비밀번호가 필요합니다. (The hub needs a password.)") from exc
+            from campdesk.sync.secrets import password_needed
+
+            raise NoPassword(password_needed()) from exc
         raise HubUnreachable(f"허브에 연결할 수 없습니다. 오프라인으로 계속 작업합니다. ({_first_line(exc)})") from exc
     except psycopg.ProgrammingError as exc:  # a malformed address or option
         raise SyncError(f"허브 주소가 올바르지 않습니다: {_first_line(exc)}") from exc
@@ -74,9 +76,11 @@ class HubSession:
     within ``call_limit_s`` has its connection cut and fails as :class:`HubUnreachable`.
     """
 
-    def __init__(self, conn: psycopg.Connection, call_limit_s: float = CALL_LIMIT_S):
+    def __init__(self, conn: psycopg.Connection, call_limit_s: float = CALL_LIMIT_S,
+                 group: object = None):
         self.conn = conn
         self.call_limit_s = call_limit_s
+        self.group = group  # whose calls these are, for the watchdog (a sync runner)
         self.client_id: str | None = None  # set by hello on a hub that skips echoes
         self.hub_schema = 1  # as hello finds it; what the calls below may ask of the hub
         self.token: str | None = None  # the site's token, once hello has bound it (schema 5)
@@ -103,7 +107,7 @@ class HubSession:
             fd = self.conn.pgconn.socket
         except psycopg.OperationalError as exc:  # closed already
             raise HubUnreachable(f"허브와의 연결이 끊어졌습니다. ({_first_line(exc)})") from exc
-        with WATCHDOG.watch(fd, self.call_limit_s) as watch:
+        with WATCHDOG.watch(fd, self.call_limit_s, self.group) as watch:
             try:
                 yield
             except psycopg.errors.RaiseException as exc:
@@ -190,7 +194,7 @@ class HubSession:
         """Another session on a new connection to the same hub, as this one was opened:
         a PC sends its next batch on it while the hub merges the one before."""
         info = self.conn.info
-        other = HubSession(connect(info.dsn, info.password), self.call_limit_s)
+        other = HubSession(connect(info.dsn, info.password), self.call_limit_s, self.group)
         other.client_id, other.hub_schema, other.token = self.client_id, self.hub_schema, self.token
         return other
 

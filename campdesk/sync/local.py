@@ -308,19 +308,28 @@ class LocalReplica:
 
     def resend_fixed(self, fits: Callable[[str, dict], bool]) -> int:
         """Send again, whole, every new row the hub refused that ``fits`` the hub now (it
-        was put right here since, or the hub was upgraded); its flag is resolved."""
+        was put right here since, or the hub was upgraded), and resolve its flag. A row
+        edited since that still does not fit goes whole too: its edits alone are not a
+        row to the hub, which never had it (it is refused again under the same flag)."""
         sent = 0
         for flag, tbl, row_id in self.rejected_inserts():
             cur = self.conn.execute(f'SELECT * FROM "{tbl}" WHERE id = ?', (row_id,))
             row = cur.fetchone()
-            if row is None or not fits(tbl, dict(zip([d[0] for d in cur.description], row))):
+            if row is None:
+                continue
+            fit = fits(tbl, dict(zip([d[0] for d in cur.description], row)))
+            edited = self.conn.execute("SELECT 1 FROM sync_outbox WHERE tbl = ? AND row_id = ?",
+                                       (tbl, row_id)).fetchone()
+            if not (fit or edited):
                 continue
             self.requeue_rows(tbl, [row_id])
-            now = datetime.now(timezone.utc).replace(tzinfo=None).strftime(codec.SQLITE_DATETIME)
-            with self.writing():
-                self.conn.execute("UPDATE sync_conflict SET resolved_at = ?, resolution = "
-                                  "'resent' WHERE id = ?", (now, flag))
-            sent += 1
+            if fit:
+                now = datetime.now(timezone.utc).replace(tzinfo=None).strftime(
+                    codec.SQLITE_DATETIME)
+                with self.writing():
+                    self.conn.execute("UPDATE sync_conflict SET resolved_at = ?, resolution = "
+                                      "'resent' WHERE id = ?", (now, flag))
+                sent += 1
         return sent
 
     # -- applying pulled rows ----------------------------------------------------------

@@ -2,8 +2,11 @@
 
 It runs a round every ``interval_s`` seconds, at once when asked (``request_sync()``, e.g.
 after a local save), and within a second when another PC pushes (``LISTEN campdesk_sync``
-on a second thread). Callbacks run on the runner's threads: a Qt caller re-emits them as
-queued signals.
+on a second thread). The listening connection also keeps watch on the hub: it is asked
+something every few seconds, so a hub that went away (a cable pulled, Wi-Fi gone: packets
+that just stop) is reported offline within ``ping_s`` + ``PING_LIMIT_S`` seconds, a round
+stuck on it is cut at once, and the next round starts by itself as soon as the hub answers
+again. Callbacks run on the runner's threads: a Qt caller re-emits them as queued signals.
 """
 from __future__ import annotations
 
@@ -12,15 +15,19 @@ import threading
 from typing import Callable
 
 from campdesk.sync import engine
-from campdesk.sync.errors import HubUnreachable, SyncError
+from campdesk.sync.errors import HubUnreachable, NoPassword, SyncError
 from campdesk.sync.hub import connect
-from campdesk.sync.status import ERROR, NOT_CONFIGURED, OFFLINE, ONLINE, SYNCING, SyncStatus, read_status
+from campdesk.sync.status import (ERROR, NEEDS_PASSWORD, NOT_CONFIGURED, OFFLINE, ONLINE,
+                                  SYNCING, SyncStatus, read_status)
 from campdesk.sync.target import HubTarget
+from campdesk.sync.watchdog import WATCHDOG
 
 log = logging.getLogger(__name__)
 CHANNEL = "campdesk_sync"
 DEBOUNCE_S = 0.2  # a burst of saves becomes one round
 VERIFY_EVERY = 10  # rounds between full comparisons with the hub (and the first round)
+PING_S = 3.0  # how often the listening connection asks the hub whether it is there
+PING_LIMIT_S = 5.0  # how long the hub may take to answer that
 
 
 class SyncRunner:
@@ -28,7 +35,7 @@ class SyncRunner:
                  on_status: Callable[[SyncStatus], None] | None = None,
                  on_synced: Callable[[engine.SyncReport], None] | None = None,
                  on_progress: Callable[[int, int], None] | None = None,
-                 listen: bool = True):
+                 listen: bool = True, ping_s: float = PING_S):
         self.db_path = db_path
         self._target = target
         self.interval_s = interval_s
@@ -36,6 +43,8 @@ class SyncRunner:
         self._on_synced = on_synced or (lambda report: None)
         self._on_progress = on_progress  # rows read / rows to read (a new PC's bootstrap)
         self._listen = listen
+        self.ping_s = ping_s
+        self._hub_lost = False  # the listening connection found the hub gone
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
@@ -76,8 +85,11 @@ class SyncRunner:
             return None
         self._publish(SYNCING)
         try:
-            report = engine.run(self.db_path, target, progress=self._on_progress,
+            report = engine.run(self.db_path, target, progress=self._on_progress, group=self,
                                 verify=self._rounds % VERIFY_EVERY == 0)
+        except NoPassword as exc:
+            self._publish(NEEDS_PASSWORD, str(exc))
+            return None
         except HubUnreachable as exc:
             self._publish(OFFLINE, str(exc))
             return None
@@ -85,6 +97,7 @@ class SyncRunner:
             self._publish(ERROR, str(exc))
             return None
         self._rounds += 1
+        self.site_id = None  # a round may have given this PC a new site id
         self._publish(ONLINE)
         if report.pushed or report.pulled or report.flagged or report.repaired:
             self._on_synced(report)
@@ -104,20 +117,56 @@ class SyncRunner:
             self._wake.clear()
 
     def _listen_loop(self) -> None:
+        """Wake a round when another PC pushes; keep watch on the hub meanwhile."""
         while not self._stop.is_set():
             target = self._target()
             if target is None:
                 self._stop.wait(self.interval_s)
                 continue
             try:
-                with connect(target.conninfo, target.password) as conn:
-                    conn.execute(f"LISTEN {CHANNEL}")
-                    while not self._stop.is_set():
-                        for note in conn.notifies(timeout=1.0):
-                            if note.payload != self._own_site():
-                                self._wake.set()
-            except Exception:  # noqa: BLE001 - offline: try again later
-                self._stop.wait(self.interval_s)
+                conn = connect(target.conninfo, target.password)
+            except SyncError:  # offline (the round says why), or no password yet
+                self._stop.wait(self.ping_s)
+                continue
+            try:
+                if self._hub_lost:  # it is back: sync now, not at the next interval
+                    self._hub_lost = False
+                    self._wake.set()
+                self._listen_on(conn)
+            except Exception as exc:  # noqa: BLE001 - the hub went away
+                self._lose_hub(exc)
+            finally:
+                conn.close()
+
+    def _listen_on(self, conn) -> None:
+        with WATCHDOG.watch(conn.pgconn.socket, PING_LIMIT_S):
+            conn.execute(f"LISTEN {CHANNEL}")
+        while not self._stop.is_set():
+            for note in conn.notifies(timeout=self.ping_s):
+                if note.payload != self._own_site():
+                    self._wake.set()
+            with WATCHDOG.watch(conn.pgconn.socket, PING_LIMIT_S) as watch:
+                try:
+                    conn.execute("SELECT 1")
+                except Exception:
+                    if watch.expired:
+                        raise HubUnreachable(
+                            f"허브가 {PING_LIMIT_S:.0f}초 동안 응답하지 않습니다. 네트워크를 확인해 주세요. "
+                            "오프라인으로 계속 작업하며, 연결되면 바로 다시 동기화합니다. (The hub "
+                            "stopped answering.)") from None
+                    raise
+
+    def _lose_hub(self, exc: Exception) -> None:
+        """The hub stopped answering: say so now, and cut the round waiting on it."""
+        if self._stop.is_set():
+            return
+        self._hub_lost = True
+        WATCHDOG.cut_group(self)
+        message = str(exc) if isinstance(exc, SyncError) else (
+            "허브와의 연결이 끊어졌습니다. 오프라인으로 계속 작업하며, 연결되면 바로 다시 동기화합니다. "
+            "(The connection to the hub was lost.)")
+        self._publish(OFFLINE, message)
+        self._stop.wait(self.ping_s)
 
     def _own_site(self) -> str | None:
         if self.site_id is None:

@@ -18,6 +18,14 @@ NO_KEYRING = ("이 컴퓨터에는 비밀번호를 안전하게 보관할 키링
               "password is not stored and must be entered each session.)")
 
 
+def password_needed() -> str:
+    """What to say when the hub asks for a password this PC does not have."""
+    if keyring_available():
+        return ("허브 비밀번호가 필요합니다. '지금 동기화'를 누르거나 설정 → 허브에서 입력해 주세요. "
+                "(The hub needs a password: enter it under Settings → Hub.)")
+    return f"허브 비밀번호가 필요합니다. {NO_KEYRING}"
+
+
 def account(user: str, host: str, port: int | str, database: str) -> str:
     """The keyring entry name of one hub login."""
     return f"{user}@{host}:{port}/{database}"

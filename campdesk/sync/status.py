@@ -8,8 +8,8 @@ from pathlib import Path
 
 from campdesk.sync.engine import clock_warning
 
-OFFLINE, ONLINE, SYNCING, ERROR, NOT_CONFIGURED = (
-    "offline", "online", "syncing", "error", "not_configured")
+OFFLINE, ONLINE, SYNCING, ERROR, NOT_CONFIGURED, NEEDS_PASSWORD = (
+    "offline", "online", "syncing", "error", "not_configured", "needs_password")
 
 
 @dataclass(frozen=True)

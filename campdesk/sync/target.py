@@ -1,13 +1,15 @@
 """Where the hub is: a URL from the command line, or the settings plus the keyring."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from psycopg import ProgrammingError
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from campdesk.settings import Settings
 from campdesk.sync import secrets
-from campdesk.sync.errors import NoPassword, SyncError
+from campdesk.sync.errors import SyncError
 
 
 @dataclass(frozen=True)
@@ -28,16 +30,29 @@ def redact(conninfo: str) -> str:
     return make_conninfo(**params)
 
 
-def from_url(url: str) -> HubTarget:
+def from_url(url: str, password: str | None = None) -> HubTarget:
     """A URL may carry a password (for scripts and tests); it is split off at once."""
-    params = conninfo_to_dict(url)
-    password = params.pop("password", None)
-    if password is None:
-        password = secrets.get_password(_account(params))
-    return HubTarget(make_conninfo(**params), password)
+    try:
+        params = conninfo_to_dict(url)
+        password = params.pop("password", None) or password
+        if password is None:
+            password = secrets.get_password(_account(params))
+        return HubTarget(make_conninfo(**params), password)
+    except ProgrammingError as exc:
+        raise SyncError(f"허브 주소를 읽을 수 없습니다: {url_for_display(url)} — 예: "
+                        "postgresql://사용자@호스트:5432/campdesk (The hub URL is malformed.)"
+                        ) from exc
+
+
+def url_for_display(url: str) -> str:
+    """A URL as it may be printed: any password in it replaced."""
+    return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", re.sub(r"password=\S*", "password=***", url))
 
 
 def from_settings(settings: Settings, password: str | None = None) -> HubTarget:
+    """The configured hub. No password known is not an error here: a hub that takes none
+    is never asked for one; one that wants it says so when the round connects
+    (:class:`NoPassword`), and the app then asks for it."""
     if not settings.hub_host:
         raise SyncError("허브 주소가 설정되지 않았습니다. 설정에서 허브를 지정하거나 --hub URL을 "
                         "주세요. (No hub configured.)")
@@ -46,8 +61,6 @@ def from_settings(settings: Settings, password: str | None = None) -> HubTarget:
                   sslmode=settings.hub_sslmode)
     if password is None:
         password = secrets.get_password(_account(params))
-    if password is None and not secrets.keyring_available():
-        raise NoPassword(secrets.NO_KEYRING)  # the app then asks for it for this session
     return HubTarget(make_conninfo(**params), password)
 
 

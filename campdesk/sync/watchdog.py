@@ -20,10 +20,10 @@ CALL_LIMIT_S = 20.0  # no single call to the hub takes this long on a live netwo
 
 
 class _Watch:
-    __slots__ = ("fd", "deadline", "expired")
+    __slots__ = ("fd", "deadline", "group", "expired")
 
-    def __init__(self, fd: int, deadline: float):
-        self.fd, self.deadline, self.expired = fd, deadline, False
+    def __init__(self, fd: int, deadline: float, group: object):
+        self.fd, self.deadline, self.group, self.expired = fd, deadline, group, False
 
 
 class Watchdog:
@@ -36,10 +36,12 @@ class Watchdog:
         self._thread: threading.Thread | None = None
 
     @contextmanager
-    def watch(self, fd: int, limit_s: float = CALL_LIMIT_S) -> Iterator[_Watch]:
+    def watch(self, fd: int, limit_s: float = CALL_LIMIT_S, group: object = None
+              ) -> Iterator[_Watch]:
         """Cut the connection on socket ``fd`` if the block takes longer than ``limit_s``;
-        ``expired`` on the yielded watch says whether it was cut."""
-        entry = _Watch(fd, time.monotonic() + limit_s)
+        ``expired`` on the yielded watch says whether it was cut. ``group``: whose call it
+        is (a sync runner), for :meth:`cut_group`."""
+        entry = _Watch(fd, time.monotonic() + limit_s, group)
         with self._lock:
             self._watches.add(entry)
             self._start()
@@ -49,10 +51,10 @@ class Watchdog:
             with self._lock:
                 self._watches.discard(entry)
 
-    def cut_all(self) -> int:
-        """Cut every watched connection now (the hub is known to be gone); how many."""
+    def cut_group(self, group: object) -> int:
+        """Cut the watched calls of ``group`` now (its hub is known to be gone); how many."""
         with self._lock:
-            entries = list(self._watches)
+            entries = [w for w in self._watches if w.group is group]
         for entry in entries:
             self._cut(entry)
         return len(entries)

@@ -64,6 +64,9 @@ class PC:
     def sync(self, **options) -> engine.SyncReport:
         return engine.run(self.path, target.from_url(self.hub_url), **options)
 
+    def sync_with(self, hub: target.HubTarget, **options) -> engine.SyncReport:
+        return engine.run(self.path, hub, **options)
+
     def replica(self) -> LocalReplica:
         return LocalReplica(self.path)
 

@@ -2,6 +2,10 @@
 
 ``cut_after(up=N)`` drops every connection once N bytes went from client to server
 (mid-transaction, mid-COMMIT, depending on N); ``down=N`` likewise for the answers.
+``freeze_after(up=N)`` / ``freeze()`` is the nastier network drop: packets just stop. The
+connections stay open (the proxy's side still answers TCP), nothing is forwarded any more,
+and new connections are accepted but go nowhere, until ``thaw()``; the frozen ones stay
+dead, as half-open connections do.
 """
 from __future__ import annotations
 
@@ -18,6 +22,10 @@ class CuttingProxy:
         self.server.listen(16)
         self.port = self.server.getsockname()[1]
         self.limits = {"up": None, "down": None}
+        self.freeze_at: int | None = None
+        self.frozen_ids: set[int] = set()
+        self.freezing = False  # new connections go nowhere
+        self._ids = 0
         self.cuts = 0
         self._sockets: list[socket.socket] = []
         self._lock = threading.Lock()
@@ -26,6 +34,19 @@ class CuttingProxy:
 
     def cut_after(self, up: int | None = None, down: int | None = None) -> None:
         self.limits = {"up": up, "down": down}
+
+    def freeze_after(self, up: int) -> None:
+        self.freeze_at = up
+
+    def freeze(self) -> None:
+        with self._lock:
+            self.freezing = True
+            self.frozen_ids.update(range(1, self._ids + 1))
+
+    def thaw(self) -> None:
+        """New connections work again; the frozen ones stay dead."""
+        self.freezing = False
+        self.freeze_at = None
 
     def cut_all(self) -> None:
         with self._lock:
@@ -47,16 +68,25 @@ class CuttingProxy:
             upstream = socket.create_connection(self.target)
             with self._lock:
                 self._sockets += [client, upstream]
+                self._ids += 1
+                cid = self._ids
+                if self.freezing:
+                    self.frozen_ids.add(cid)
             counter = {"up": 0, "down": 0}
             pair = (client, upstream)
-            threading.Thread(target=self._pump, args=(client, upstream, "up", counter, pair),
+            threading.Thread(target=self._pump, args=(client, upstream, "up", counter, pair, cid),
                              daemon=True).start()
-            threading.Thread(target=self._pump, args=(upstream, client, "down", counter, pair),
+            threading.Thread(target=self._pump, args=(upstream, client, "down", counter, pair, cid),
                              daemon=True).start()
 
-    def _pump(self, src, dst, direction, counter, pair) -> None:
+    def _pump(self, src, dst, direction, counter, pair, cid) -> None:
         try:
             while data := src.recv(65536):
+                if direction == "up" and self.freeze_at is not None \
+                        and counter["up"] + len(data) > self.freeze_at:
+                    self.freeze()
+                if cid in self.frozen_ids:
+                    continue  # swallowed: the path is dead, the sockets stay open
                 limit = self.limits[direction]
                 if limit is not None and counter[direction] + len(data) > limit:
                     keep = max(0, limit - counter[direction])
@@ -81,3 +111,42 @@ def _shut(s: socket.socket) -> None:
         s.close()
     except OSError:
         pass
+
+
+class PasswordDemandingServer:
+    """A stand-in for a PostgreSQL server that wants a password: it answers every
+    connection with "send your password" (as md5/scram servers do) and then closes."""
+
+    def __init__(self):
+        self.server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.server.bind(("127.0.0.1", 0))
+        self.server.listen(8)
+        self.port = self.server.getsockname()[1]
+        self.asked = 0
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    @property
+    def url(self) -> str:
+        return f"postgresql://kim@127.0.0.1:{self.port}/campdesk?sslmode=disable"
+
+    def _serve(self) -> None:
+        import struct
+
+        while True:
+            try:
+                client, _ = self.server.accept()
+            except OSError:
+                return
+            with client:
+                try:
+                    length = struct.unpack("!I", client.recv(4))[0]
+                    client.recv(length - 4)  # the startup message
+                    client.sendall(b"R" + struct.pack("!II", 8, 3))  # cleartext password, please
+                    self.asked += 1
+                    client.recv(1024)
+                except (OSError, struct.error):
+                    pass
+
+    def close(self) -> None:
+        _shut(self.server)

@@ -1,5 +1,6 @@
 """Three PCs, random offline edits, clock jumps and syncs in any order, then quiescence
-(SYNC.md 1, 3, 9).
+(SYNC.md 1, 3, 9). Also a data folder copied to a new PC that goes on working, forged pushes
+from another staff login, and values at the edge of what each column takes.
 
 The oracle: every PC equals the hub, outboxes are empty, and every value a PC sent that is
 no longer current was either knowingly replaced (the editor had it on screen), or lost a
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import shutil
 import uuid
 from datetime import date, timedelta
 from pathlib import Path
@@ -20,6 +22,8 @@ from hypothesis import HealthCheck, settings, strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, rule
 from sqlalchemy.exc import IntegrityError
 
+from campdesk.domain.errors import ValidationError
+from campdesk.store.limits import clean_text
 from campdesk.store.models import Company
 from campdesk.sync import attention
 from campdesk.sync.hub_init import init_hub
@@ -29,7 +33,12 @@ from .pcs import PC, assert_converged, hub_snapshot
 pytestmark = [pytest.mark.hub, pytest.mark.slow]
 
 FIELDS = ("phone", "notes", "representative")
-PCS = st.integers(0, 2)
+PCS = st.integers(0, 4)  # taken modulo the PCs there are (copies join the three)
+MAX_PCS = 5
+# At the edge of what each column takes, and (None) just beyond it: the app refuses those.
+EDGES = [("representative", "가" * 200), ("representative", "가" * 201),
+         ("employees", 2 ** 31 - 1), ("employees", 2 ** 31), ("notes", "줄\n탭\t끝 \x00\x07"),
+         ("phone", "0" * 40), ("phone", "0" * 41)]
 
 
 class ThreePCs(RuleBasedStateMachine):
@@ -41,6 +50,7 @@ class ThreePCs(RuleBasedStateMachine):
         self.url = url_for(self.dbname)
         self.tmp = tempfile.TemporaryDirectory()
         self.pcs = []
+        self.role = f"cd_forger_{uuid.uuid4().hex[:8]}"
         try:
             self._start()
         except BaseException:
@@ -50,6 +60,8 @@ class ThreePCs(RuleBasedStateMachine):
     def _start(self):
         with psycopg.connect(self.url) as conn:
             init_hub(conn)
+        with _admin() as admin:
+            admin.execute(f"CREATE ROLE {self.role} LOGIN IN ROLE campdesk_staff")
         self.pcs = [PC(Path(self.tmp.name) / n, self.url) for n in "abc"]
         self.values = itertools.count()
         self.sent: list[tuple[str, str, str]] = []  # (row, field, value) pushed to the hub
@@ -66,15 +78,19 @@ class ThreePCs(RuleBasedStateMachine):
         self.tmp.cleanup()
         with _admin() as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{self.dbname}" WITH (FORCE)')
+            admin.execute(f"DROP ROLE IF EXISTS {self.role}")
+
+    def _pc(self, i: int) -> PC:
+        return self.pcs[i % len(self.pcs)]
 
     def _companies(self, i: int) -> list[str]:
-        with self.pcs[i].raw() as conn:
+        with self._pc(i).raw() as conn:
             return [r[0] for r in conn.execute("SELECT id FROM companies ORDER BY id")]
 
     @rule(i=PCS, dup=st.booleans())
     def create_company(self, i, dup):
         name = "같은회사" if dup else f"회사{next(self.values)}"
-        self.pcs[i].add_company(name)
+        self._pc(i).add_company(name)
 
     @rule(i=PCS, pick=st.integers(0, 50), field=st.sampled_from(FIELDS))
     def edit(self, i, pick, field):
@@ -82,7 +98,7 @@ class ThreePCs(RuleBasedStateMachine):
         if not ids:
             return
         cid = ids[pick % len(ids)]
-        pc = self.pcs[i]
+        pc = self._pc(i)
         old = getattr(pc.get(Company, cid), field)
         value = f"v{next(self.values)}"
         pc.edit(Company, cid, **{field: value})
@@ -93,33 +109,33 @@ class ThreePCs(RuleBasedStateMachine):
     def archive(self, i, pick, flag):
         ids = self._companies(i)
         if ids:
-            self.pcs[i].edit(Company, ids[pick % len(ids)], archived=flag)
+            self._pc(i).edit(Company, ids[pick % len(ids)], archived=flag)
 
     @rule(i=PCS, pick=st.integers(0, 50))
     def delete(self, i, pick):
         ids = self._companies(i)
         if ids:
             try:
-                self.pcs[i].delete(Company, ids[pick % len(ids)])
+                self._pc(i).delete(Company, ids[pick % len(ids)])
             except IntegrityError:
                 pass  # it has a desk assignment here: the app would archive instead
 
     @rule(i=PCS, pick=st.integers(0, 50), start=st.integers(0, 60), days=st.integers(1, 90))
     def assign_desk(self, i, pick, start, days):
         ids = self._companies(i)
-        with self.pcs[i].raw() as conn:
+        with self._pc(i).raw() as conn:
             if not ids or not conn.execute("SELECT 1 FROM spaces").fetchone():
                 return
         first = date(2027, 1, 1) + timedelta(days=start)
-        self.pcs[i].assign(self.desk, ids[pick % len(ids)], first, first + timedelta(days=days))
+        self._pc(i).assign(self.desk, ids[pick % len(ids)], first, first + timedelta(days=days))
 
     @rule(i=PCS, skew=st.sampled_from([0, 3_600_000, -3_600_000, 365 * 86_400_000]))
     def set_clock(self, i, skew):
-        self.pcs[i].set_skew(skew)  # a PC an hour off, or a year ahead
+        self._pc(i).set_skew(skew)  # a PC an hour off, or a year ahead
 
     @rule(i=PCS)
     def merge_duplicates(self, i):
-        pc = self.pcs[i]
+        pc = self._pc(i)
         for item in attention.open_items(pc.ctx.db):
             if item.kind != "duplicate":
                 continue
@@ -129,8 +145,59 @@ class ThreePCs(RuleBasedStateMachine):
                 return
 
     @rule(i=PCS)
+    def copy_data_folder(self, i):
+        """The office copies a PC's data folder to a new computer; both go on working."""
+        if len(self.pcs) >= MAX_PCS:
+            return
+        source = self._pc(i)
+        source.ctx.db.dispose()
+        copy = Path(self.tmp.name) / f"copy{len(self.pcs)}"
+        shutil.copytree(source.path.parent, copy)
+        self.pcs.append(PC(copy, self.url))
+
+    @rule(i=PCS, old_entry=st.booleans())
+    def forged_push(self, i, old_entry):
+        """Another staff login pushes a crafted change under this PC's site id."""
+        pc = self._pc(i)
+        site = pc.state()["site_id"]
+        ids = self._companies(i)
+        change = {"seq": 10 ** 9, "tbl": "companies", "id": ids[0] if ids else "forged",
+                  "op": "upsert", "base": {}, "clock": f"7fffffffffffffff:{site}",
+                  "patch": {"notes": "위조된 값"}}
+        params = psycopg.conninfo.conninfo_to_dict(self.url) | {"user": self.role}
+        with psycopg.connect(**params, autocommit=True) as conn:
+            with pytest.raises(psycopg.Error, match="belongs to another PC"):
+                if old_entry:
+                    conn.execute("SELECT sync_push(%s, %s, %s::json, NULL::bigint)",
+                                 (site, 1, json.dumps([change])))
+                else:
+                    conn.execute("SELECT sync_push(%s, %s, 2, %s::json, ARRAY[]::text[], "
+                                 "ARRAY[]::text[], NULL::bigint)",
+                                 (site, "0" * 64, json.dumps([change])))
+
+    @rule(i=PCS, pick=st.integers(0, 50), edge=st.sampled_from(EDGES))
+    def edge_value(self, i, pick, edge):
+        """A value at the edge of its column is kept exactly; one beyond is refused at the
+        door and changes nothing."""
+        ids = self._companies(i)
+        if not ids:
+            return
+        field, value = edge
+        pc, cid = self._pc(i), ids[pick % len(ids)]
+        before = getattr(pc.get(Company, cid), field)
+        try:
+            pc.edit(Company, cid, **{field: value})
+        except ValidationError as exc:
+            assert exc.field == field and getattr(pc.get(Company, cid), field) == before
+            return
+        stored = getattr(pc.get(Company, cid), field)
+        assert stored == (clean_text(value) if isinstance(value, str) else value)
+        if before is not None and field in FIELDS:
+            self.replaced.add((cid, field, before))
+
+    @rule(i=PCS)
     def sync(self, i):
-        pc = self.pcs[i]
+        pc = self._pc(i)
         with pc.raw() as conn:
             for tbl, row_id, patch in conn.execute(
                     "SELECT tbl, row_id, patch FROM sync_outbox WHERE op = 'upsert'"):

@@ -213,6 +213,10 @@ BEGIN
     RETURN sync_flag('deleted', v_tbl, v_id, NULL, NULL, coalesce(r.last_data, '{}') || v_patch,
                      NULL, v_clock, r.clocks->>'*', 'edit of a row deleted on another PC',
                      NULL, v_by);
+  ELSIF NOT FOUND AND jsonb_typeof(m->'base') = 'object' THEN
+    -- An edit of a row whose first version never arrived (it was refused): its fields
+    -- alone are not the row. The PC sends the row again whole once it is put right.
+    RAISE EXCEPTION 'edit of a row the hub does not have' USING ERRCODE = 'CD007';
   ELSIF NOT FOUND THEN
     PERFORM sync_row_put(v_tbl, v_id, v_patch, true);
     PERFORM sync_mark(v_tbl, v_id, jsonb_build_object('*', v_clock), false, NULL, p_site);
@@ -250,32 +254,59 @@ CREATE OR REPLACE FUNCTION sync_change(p_seq bigint, p_tbl text, p_id text, p_op
   SELECT jsonb_build_object('seq', p_seq, 'tbl', p_tbl, 'id', p_id, 'op', p_op,
                             'patch', p_patch::jsonb, 'base', p_base::jsonb, 'clock', p_clock) $f$;
 
--- Any JSON as something the hub can store: a NUL or a lone surrogate taken out, or else the
--- text itself as a JSON string.
+-- JSON text without the escapes no PostgreSQL text can hold (\u0000, a lone surrogate;
+-- a pair goes too): reading any field of a JSON value that holds one fails.
+CREATE OR REPLACE FUNCTION sync_json_safe(p_json json) RETURNS json LANGUAGE sql IMMUTABLE AS $f$
+  SELECT regexp_replace(p_json::text, '(^|[^\\])((\\\\)*)\\u(0000|[dD][89a-fA-F][0-9a-fA-F]{2})',
+                        '\1\2', 'g')::json $f$;
+
+-- Can every field of this JSON be read?
+CREATE OR REPLACE FUNCTION sync_readable(p_json json) RETURNS boolean LANGUAGE plpgsql IMMUTABLE AS $f$
+BEGIN
+  PERFORM p_json::jsonb;
+  RETURN true;
+EXCEPTION WHEN OTHERS THEN
+  RETURN false;
+END $f$;
+
+-- Any JSON as something the hub can store: what it cannot hold taken out, or else the text
+-- itself as a JSON string.
 CREATE OR REPLACE FUNCTION sync_storable(p_json json) RETURNS jsonb LANGUAGE plpgsql IMMUTABLE AS $f$
 BEGIN
   BEGIN
     RETURN p_json::jsonb;
   EXCEPTION WHEN OTHERS THEN
     BEGIN
-      RETURN replace(p_json::text, '\u0000', '')::jsonb;
+      RETURN sync_json_safe(p_json)::jsonb;
     EXCEPTION WHEN OTHERS THEN
-      RETURN to_jsonb(regexp_replace(p_json::text, '\\u[dD][89abAB][0-9a-fA-F]{2}', '', 'g'));
+      RETURN to_jsonb(replace(p_json::text, '\u0000', ''));
     END;
   END;
 END $f$;
 
 -- Quarantine a change the hub cannot apply: staff see it under "needs attention" with the
--- reason, and the changes behind it go on. One flag per change, however often it comes.
+-- reason, and the changes behind it go on. One flag per row and reason, however often the
+-- row comes again (a flag resolved meanwhile is opened again).
 CREATE OR REPLACE FUNCTION sync_reject(p_seq bigint, p_tbl text, p_id text, p_op text,
     p_patch json, p_base json, p_clock text, p_site text, p_reason text) RETURNS int
 LANGUAGE plpgsql AS $f$
 DECLARE v_tbl text := left(coalesce(p_tbl, '?'), 60); v_id text := left(coalesce(p_id, '?'), 36);
-BEGIN
-  RETURN sync_flag('rejected', v_tbl, v_id, NULL, NULL,
-      jsonb_build_object('seq', p_seq, 'tbl', v_tbl, 'id', v_id, 'op', left(p_op, 20),
+  v_flag text := sync_pair_id('rejected', v_tbl || ':' || v_id, p_site || ':' || left(p_reason, 200));
+  v_change jsonb := jsonb_build_object('seq', p_seq, 'tbl', v_tbl, 'id', v_id, 'op', left(p_op, 20),
                          'patch', sync_storable(p_patch), 'base', sync_storable(p_base),
-                         'clock', left(p_clock, 80)),
-      NULL, sync_clock_of(p_clock, p_site, sync_now_ms()), NULL, left(p_reason, 500),
-      sync_pair_id('rejected', v_tbl || ':' || v_id, p_site || ':' || coalesce(p_clock, '')));
+                         'clock', left(p_clock, 80));
+BEGIN
+  IF sync_flag('rejected', v_tbl, v_id, NULL, NULL, v_change, NULL,
+               coalesce(sync_clock_of(p_clock, p_site, sync_now_ms()), ':' || p_site), NULL,
+               left(p_reason, 500), v_flag) = 1 THEN
+    RETURN 1;
+  END IF;
+  UPDATE sync_conflict SET resolved_at = NULL, resolved_by = NULL, resolution = NULL,
+         loser_value = v_change::text, updated_at = clock_timestamp() AT TIME ZONE 'UTC'
+   WHERE id = v_flag AND resolved_at IS NOT NULL;
+  IF NOT FOUND THEN RETURN 0; END IF;
+  PERFORM sync_stamp('sync_conflict', v_flag, jsonb_build_object('resolved_at', sync_hub_clock(),
+      'resolved_by', sync_hub_clock(), 'resolution', sync_hub_clock(), 'loser_value', sync_hub_clock(),
+      'updated_at', sync_hub_clock()));
+  RETURN 1;
 END $f$;

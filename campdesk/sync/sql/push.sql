@@ -130,12 +130,24 @@ BEGIN
         ON COMMIT DELETE ROWS;
   END IF;
   TRUNCATE pg_temp.sync_stage;
-  INSERT INTO pg_temp.sync_stage (seq, tbl, id, op, patch, base, clock, fresh)
-  SELECT x.seq, x.tbl, x.id, x.op, x.patch, x.base, x.clock,
-         NOT p_safe AND x.op = 'upsert' AND x.tbl <> ALL (sync_ordered_tables())
-         AND x.tbl = ANY (sync_tables()) AND x.id IS NOT NULL
-    FROM json_to_recordset(p_batch) AS x(seq bigint, tbl text, id text, op text, patch json,
-                                         base json, clock text);
+  BEGIN
+    INSERT INTO pg_temp.sync_stage (seq, tbl, id, op, patch, base, clock, fresh)
+    SELECT x.seq, x.tbl, x.id, x.op, x.patch, x.base, x.clock,
+           NOT p_safe AND x.op = 'upsert' AND x.tbl <> ALL (sync_ordered_tables())
+           AND x.tbl = ANY (sync_tables()) AND x.id IS NOT NULL
+      FROM json_to_recordset(p_batch) AS x(seq bigint, tbl text, id text, op text, patch json,
+                                           base json, clock text);
+  EXCEPTION WHEN untranslatable_character OR invalid_text_representation THEN
+    -- A value no PostgreSQL text can hold (a NUL character): no field of the batch can be
+    -- read as it is. Each change is read from a copy without such values; one that holds
+    -- them keeps itself as its patch, which cannot be read, so it is quarantined.
+    INSERT INTO pg_temp.sync_stage (seq, tbl, id, op, patch, base, clock, fresh)
+    SELECT x.seq, x.tbl, x.id, x.op, CASE WHEN sync_readable(e) THEN x.patch ELSE e END,
+           x.base, x.clock, false
+      FROM json_array_elements(p_batch) e,
+           json_to_record(sync_json_safe(e)) AS x(seq bigint, tbl text, id text, op text,
+                                                  patch json, base json, clock text);
+  END;
   PERFORM sync_stage_repeats();
   FOR v_tbl IN SELECT DISTINCT tbl FROM pg_temp.sync_stage WHERE fresh LOOP
     BEGIN
@@ -164,9 +176,9 @@ BEGIN
     EXCEPTION WHEN OTHERS THEN
       IF SQLSTATE = 'CD004' THEN RAISE; END IF;
       INSERT INTO pg_temp.sync_stage (seq, tbl, id, op, patch, base, clock, fresh)
-      SELECT (e->>'sync_seq')::bigint, p_tables[i], e->>'id', 'upsert', e, NULL,
-             e->>'sync_clock', false
-        FROM json_array_elements(p_rows[i]::json) e;
+      SELECT (x->>'sync_seq')::bigint, p_tables[i], x->>'id', 'upsert', e, NULL,
+             x->>'sync_clock', false
+        FROM json_array_elements(p_rows[i]::json) e, sync_json_safe(e) x;
     END;
   END LOOP;
   PERFORM sync_stage_repeats();

@@ -27,6 +27,7 @@ KIND_TEXT = {
     "double_booking": ("공간 중복 배정", "Double-booked space"),
     "orphan": ("삭제된 기업을 가리킴", "Points at a deleted record"),
     "rejected": ("허브가 거부한 변경", "Change refused by the hub"),
+    "unstorable": ("이 PC에 저장할 수 없는 허브 기록", "Hub record this PC cannot store"),
 }
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
