@@ -86,6 +86,9 @@ def cmd_db(args) -> int:
     from campdesk.store.db import Database
     paths = Paths.resolve(args.home)
     if args.action == "check":
+        if not paths.database.exists():
+            raise UserError(f"데이터베이스가 없습니다: {paths.database}",
+                            f"There is no database: {paths.database}")
         problems = backup.check_file(paths.database)
         if not problems:
             _out(f"이상 없음: {paths.database}")
@@ -102,6 +105,8 @@ def cmd_db(args) -> int:
         if kept:
             _out(f"복원 전 데이터베이스는 여기에 보관했습니다: {kept}")
         return EXIT_OK
+    if args.action == "backup" and not paths.database.exists():
+        raise UserError("백업할 데이터베이스가 없습니다.", "There is no database to back up.")
     db = Database(paths.database)
     try:
         if args.action == "upgrade":
@@ -110,7 +115,7 @@ def cmd_db(args) -> int:
             if made:
                 _out(f"업그레이드 전 백업: {made}")
         elif args.action == "backup":
-            if not paths.database.exists() or migrate.current_revision(db) is None:
+            if migrate.current_revision(db) is None:
                 raise UserError("백업할 데이터베이스가 없습니다.", "There is no database to back up.")
             _out(f"백업했습니다: {backup.backup_database(db, paths.backups)}")
     finally:
@@ -180,12 +185,15 @@ def main(argv: list[str] | None = None) -> int:
     from sqlalchemy.exc import DatabaseError as SQLDatabaseError
 
     from campdesk.services.context import explain_open_failure
+    from campdesk.store.backup import BackupError
+    from campdesk.store.instance import DatabaseInUse
     from campdesk.store.migrate import SchemaTooNew
     try:
         return args.func(args)
     except (UserError, ValidationError) as exc:
         print(f"campdesk: {exc.ko}", file=sys.stderr)
-    except (sqlite3.DatabaseError, SQLDatabaseError, SchemaTooNew, OSError) as exc:
+    except (sqlite3.DatabaseError, SQLDatabaseError, SchemaTooNew, BackupError, DatabaseInUse,
+            OSError) as exc:
         print(f"campdesk: {explain_open_failure(exc)}", file=sys.stderr)
     return EXIT_USER_ERROR
 

@@ -32,9 +32,8 @@ class Paths:
 
     @property
     def backups(self) -> Path:
-        p = self.home / "backups"
-        p.mkdir(exist_ok=True)
-        return p
+        """Made by whatever writes a backup there first (reading makes nothing)."""
+        return self.home / "backups"
 
     @property
     def settings_file(self) -> Path:

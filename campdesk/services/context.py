@@ -39,6 +39,12 @@ def open_context(home=None, upgrade: bool = True) -> Context:
     return Context(paths=paths, db=db, settings=Settings.load(paths.settings_file))
 
 
+# SQLite's primary result codes that say the file cannot be read or written here (a folder
+# without write permission, a full disk), not that it is broken.
+_CANNOT_WRITE = {3, 8, 10, 13, 14, 23}  # PERM, READONLY, IOERR, FULL, CANTOPEN, AUTH
+_SHORT_READ = 522  # SQLITE_IOERR_SHORT_READ: a file cut short, which is broken
+
+
 def explain_open_failure(exc: BaseException) -> str | None:
     """The Korean one-liner for a local database that cannot be opened, with what to do;
     None for an error that is not the person's to fix (a bug: let it be reported)."""
@@ -47,12 +53,22 @@ def explain_open_failure(exc: BaseException) -> str | None:
     from sqlalchemy.exc import DatabaseError
 
     from campdesk.services.errors import UserError
+    from campdesk.store.backup import BackupError
+    from campdesk.store.instance import DatabaseInUse, is_busy
     if isinstance(exc, UserError):
         return exc.ko
-    if isinstance(exc, migrate.SchemaTooNew):
+    if isinstance(exc, (migrate.SchemaTooNew, DatabaseInUse, BackupError)):
         return str(exc)
     if isinstance(exc, (sqlite3.DatabaseError, DatabaseError)):
-        reason = getattr(exc, "orig", exc)
+        reason = getattr(exc, "orig", None) or exc
+        if is_busy(reason):
+            return (f"다른 프로그램이 데이터베이스를 사용 중입니다 ({reason}). 잠시 뒤 다시 시도해 "
+                    "주세요. 계속되면 데이터베이스를 쓰고 있는 다른 프로그램(다른 campdesk 명령 등)을 "
+                    "닫아 주세요.")
+        code = getattr(reason, "sqlite_errorcode", None)
+        if code is not None and code & 0xFF in _CANNOT_WRITE and code != _SHORT_READ:
+            return (f"데이터베이스 파일을 열거나 쓸 수 없습니다 ({reason}). 데이터 폴더에 쓸 권한이 "
+                    "있는지, 디스크에 빈 공간이 있는지 확인해 주세요.")
         return (f"데이터베이스 파일을 읽을 수 없습니다 ({reason}). 'campdesk db check'로 확인하고 "
                 "'campdesk db restore 백업파일'로 backups 폴더의 백업을 복원해 주세요.")
     if isinstance(exc, OSError):

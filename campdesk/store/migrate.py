@@ -5,10 +5,12 @@ database is already at ``SCHEMA_HEAD`` and a one-row query says so.
 """
 from __future__ import annotations
 
+import sqlite3
+
 from sqlalchemy import inspect, text
 
 from campdesk.paths import migrations_dir
-from campdesk.store.backup import backup_database
+from campdesk.store.backup import backup_connection
 from campdesk.store.db import Database
 
 # The newest revision under db/versions (tests/test_migrations.py checks they agree).
@@ -43,7 +45,8 @@ class SchemaTooNew(Exception):
         self.revision = revision
 
 
-def _known(revision: str) -> bool:
+def known_revision(revision: str) -> bool:
+    """A revision of this CampDesk's migrations (an older one, or the newest)."""
     from alembic.script import ScriptDirectory
     from alembic.util import CommandError
     try:
@@ -57,18 +60,51 @@ def needs_upgrade(db: Database) -> bool:
 
 
 def upgrade(db: Database, backup_dir=None, target: str = "head") -> str | None:
-    """Upgrade to ``target``. Returns the backup made first, if the database had a schema."""
+    """Upgrade to ``target``. Returns the backup made first, if the database had a schema.
+
+    The database is upgraded only while no other connection has it open (a CampDesk that is
+    running, another program): else DatabaseInUse says who, and nothing is changed.
+    """
+    wanted = SCHEMA_HEAD if target == "head" else target
     current = current_revision(db)
-    if current == (SCHEMA_HEAD if target == "head" else target):
+    if current == wanted:
         return None
-    if current is not None and not _known(current):
+    if current is not None and not known_revision(current):
         raise SchemaTooNew(current)
-    backup = None
-    if current is not None and backup_dir is not None:
-        backup = backup_database(db, backup_dir, reason=f"before-upgrade-{current}")
+    from campdesk.store.instance import exclusive
+    db.dispose()  # this process's own idle connection is no other program
+    with exclusive(db.path, "업그레이드") as conn:
+        current = revision_of(conn)  # again, now that nobody else can change it
+        if current == wanted:
+            return None
+        if current is not None and not known_revision(current):
+            raise SchemaTooNew(current)
+        backup = None
+        if current is not None and backup_dir is not None:
+            backup = backup_connection(conn, backup_dir, reason=f"before-upgrade-{current}")
+        upgrade_connection(conn, target)
+    return backup
+
+
+def revision_of(conn: sqlite3.Connection) -> str | None:
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                        "AND name = 'alembic_version'").fetchone():
+        return None
+    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    return row[0] if row else None
+
+
+def upgrade_connection(raw: sqlite3.Connection, target: str = "head") -> None:
+    """Run the migrations to ``target`` on one open sqlite3 connection (in autocommit mode,
+    ``isolation_level=None``), in one transaction; the caller holds the database alone."""
     from alembic import command
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import StaticPool
+    raw.execute("PRAGMA foreign_keys=ON")
+    engine = create_engine("sqlite://", creator=lambda: raw, poolclass=StaticPool)
+    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
     cfg = _config()
-    with db.engine.begin() as conn:
+    with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, target)
         if inspect(conn).has_table("sync_outbox"):
@@ -76,4 +112,4 @@ def upgrade(db: Database, backup_dir=None, target: str = "head") -> str | None:
             # put them back in the same transaction, so no write can slip past sync.
             from campdesk.store import capture
             capture.install(conn)
-    return backup
+    # The connection is the caller's: the engine is left to the garbage collector, unclosed.

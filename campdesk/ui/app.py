@@ -165,6 +165,8 @@ def run(home: str | None = None, argv: list[str] | None = None) -> int:
     except OSError as exc:  # the data directory cannot be made: said, never a traceback
         QMessageBox.critical(None, "CampDesk", _explain(exc) or str(exc))
         return 1
+    from campdesk import app_marker  # says "CampDesk is open" to `campdesk db restore`
+    marker = app_marker.mark(launch.window.paths.home)
     if os.environ.get(READY_ENV):
         _exit_when_ready(qapp, launch.window)
     QTimer.singleShot(0, launch.start)  # once the event loop runs: the window paints first
@@ -172,6 +174,8 @@ def run(home: str | None = None, argv: list[str] | None = None) -> int:
         code = qapp.exec()
     finally:
         launch.finish()
+        if marker is not None:
+            marker.release()
     if launch.error is not None:
         raise launch.error
     return launch.code if launch.code is not None else code
