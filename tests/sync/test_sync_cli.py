@@ -105,11 +105,23 @@ def test_password_comes_from_the_keyring(memory_keyring, tmp_path):
 
 
 def test_without_a_keyring_staff_are_told_and_nothing_is_stored(no_keyring, tmp_path, capsys):
-    ctx = open_context(tmp_path)
-    ctx.settings.hub_host, ctx.settings.hub_user = "hub.camp.local", "kim"
-    ctx.save_settings()
-    ctx.close()
-    with pytest.raises(NoPassword, match="키링"):
-        secrets.set_password("kim@hub", PASSWORD)
-    assert main(["--home", str(tmp_path), "sync"]) == 1
-    assert "키링" in capsys.readouterr().err
+    """The hub asks for a password, and this PC has no keyring to keep it in: staff are
+    told so (and how to give it), and nothing is written down."""
+    from .proxy import PasswordDemandingServer
+
+    server = PasswordDemandingServer()
+    try:
+        ctx = open_context(tmp_path)
+        ctx.settings.hub_host, ctx.settings.hub_user = "127.0.0.1", "kim"
+        ctx.settings.hub_port, ctx.settings.hub_sslmode = server.port, "disable"
+        ctx.save_settings()
+        ctx.close()
+        with pytest.raises(NoPassword, match="키링"):
+            secrets.set_password("kim@hub", PASSWORD)
+        assert main(["--home", str(tmp_path), "sync"]) == 1
+        err = capsys.readouterr().err
+        assert "비밀번호" in err and "키링" in err and len(err.strip().splitlines()) == 1
+        assert server.asked == 1
+    finally:
+        server.close()
+    assert _files_mention(tmp_path, PASSWORD) == []
