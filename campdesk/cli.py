@@ -175,10 +175,13 @@ def _app_home(argv: list[str]) -> tuple[bool, str | None]:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     app, home = _app_home(argv)
+    from campdesk import logs
     if app:
+        logs.setup(Paths.where(home))
         from campdesk.ui.app import run
         return run(home)
     args = build_parser().parse_args(argv)
+    logs.setup(Paths.where(args.home))
     if args.command is None:
         from campdesk.ui.app import run
         return run(args.home)

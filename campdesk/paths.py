@@ -18,13 +18,18 @@ class Paths:
 
     @classmethod
     def resolve(cls, home: str | os.PathLike | None = None) -> Paths:
+        path = cls.where(home)
+        path.mkdir(parents=True, exist_ok=True)
+        return cls(path)
+
+    @staticmethod
+    def where(home: str | os.PathLike | None = None) -> Path:
+        """The data directory, without making it."""
         chosen = home or os.environ.get(ENV_HOME)
         if not chosen:
             import platformdirs  # only here: the app starts quicker without it (~5 ms)
             chosen = platformdirs.user_data_dir("CampDesk", False)
-        path = Path(chosen).expanduser().resolve()
-        path.mkdir(parents=True, exist_ok=True)
-        return cls(path)
+        return Path(chosen).expanduser().resolve()
 
     @property
     def database(self) -> Path:
@@ -41,9 +46,8 @@ class Paths:
 
     @property
     def logs(self) -> Path:
-        p = self.home / "logs"
-        p.mkdir(exist_ok=True)
-        return p
+        """Made by the log when it first writes (see ``campdesk.logs``)."""
+        return self.home / "logs"
 
 
 def resources_dir() -> Path:
