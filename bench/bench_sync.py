@@ -1,4 +1,4 @@
-"""Sync benchmarks against the local PostgreSQL (DESIGN.md §6).
+"""Sync benchmarks against the local PostgreSQL (docs/PERFORMANCE.md).
 
     .venv/bin/python bench/bench_sync.py [--admin-url URL] [--changes 10000] [--skip-bootstrap]
     .venv/bin/python bench/run.py sync      (the same, as rows of the common table)
@@ -210,7 +210,7 @@ DEFAULT_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
 
 
 def run() -> list:
-    """For ``bench/run.py``: the three sync rows of the DESIGN.md §6 table."""
+    """For ``bench/run.py``: the three sync rows of the budget table (docs/PERFORMANCE.md)."""
     from common import Result, large_home
 
     admin = os.environ.get("CAMPDESK_TEST_PG", DEFAULT_ADMIN)

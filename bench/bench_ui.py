@@ -1,4 +1,4 @@
-"""Desktop app budgets (DESIGN.md §6) on the large data set.
+"""Desktop app budgets (docs/PERFORMANCE.md) on the large data set.
 
 - cold start to a usable main window vs a bare PySide6 main window, both in subprocesses
   (``shown``: window up and answering input; ``ready``: its first page has its data too);

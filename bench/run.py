@@ -1,6 +1,6 @@
 """Run every benchmark and print one table: ``python bench/run.py [name ...]``.
 
-Budgets come from shared/DESIGN.md §6. Run on the large demo data set (made once, cached
+Budgets: docs/PERFORMANCE.md. Run on the large demo data set (made once, cached
 in bench/.cache).
 """
 from __future__ import annotations

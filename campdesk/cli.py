@@ -1,4 +1,4 @@
-"""The command line (DESIGN.md §5): a contract that tests and scripts rely on.
+"""The command line (README.md, "Command line"): a contract that tests and scripts rely on.
 
 Exit codes: 0 success; 1 a user error with a one-line reason; 2 an import that kept the
 good rows but rejected some.

@@ -1,4 +1,4 @@
-"""``campdesk report …``: the printable documents from the command line (DESIGN.md §5).
+"""``campdesk report …``: the printable documents from the command line (README.md, "Command line").
 
     campdesk [--home DIR] report monthly --month YYYY-MM --out FILE.pdf [--company ID]
     campdesk [--home DIR] report tenants --month YYYY-MM --out FILE.pdf|DIR

@@ -1,4 +1,4 @@
-"""Realistic, deterministic demo data at the two scales of DESIGN.md §6.
+"""Realistic, deterministic demo data at the two scales of docs/PERFORMANCE.md.
 
 The same seed gives the same data (ids included) on the same day; the data always ends
 "today", so the dashboard, follow-ups and floor plan look alive. ``large`` (2,000

@@ -1,4 +1,4 @@
-"""Every table of CampDesk. All of them are synced between the PCs (see shared/SYNC.md).
+"""Every table of CampDesk. All of them are synced between the PCs (see docs/SYNC.md).
 
 Codes in ``kind``/``status``-like columns come from ``campdesk.domain.choices``.
 The business registration number is deliberately *not* unique: two PCs may create the

@@ -2,7 +2,7 @@
 
 ``PdfPane`` shows the pages (QtPdf) with "인쇄…" and "PDF로 저장…" buttons. Printing renders
 each page to an image at the printer's resolution. With no printer installed Qt would silently
-"print" to nowhere (shared/TOOLCHAIN.md), so the pane says so instead.
+"print" to nowhere, so the pane says so instead.
 """
 from __future__ import annotations
 

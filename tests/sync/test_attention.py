@@ -1,5 +1,5 @@
-"""Resolving "needs attention" items on one PC resolves them on every PC (SYNC.md 10, 11,
-12, 13): merge duplicates, choose who keeps a desk, restore a lost value."""
+"""Resolving "needs attention" items on one PC resolves them on every PC: merge
+duplicates, choose who keeps a desk, restore a lost value."""
 from __future__ import annotations
 
 from datetime import date, datetime, timezone

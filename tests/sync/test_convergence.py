@@ -1,6 +1,7 @@
 """Three PCs, random offline edits, clock jumps and syncs in any order, then quiescence
-(SYNC.md 1, 3, 9). Also a data folder copied to a new PC that goes on working, forged pushes
-from another staff login, and values at the edge of what each column takes.
+(docs/SYNC.md: promises 3, 4 and 7). Also a data folder copied to a new PC that goes on
+working, forged pushes from another staff login, and values at the edge of what each
+column takes.
 
 The oracle: every PC equals the hub, outboxes are empty, and every value a PC sent that is
 no longer current was either knowingly replaced (the editor had it on screen), or lost a

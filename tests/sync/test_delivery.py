@@ -1,5 +1,5 @@
 """Nothing lost, nothing duplicated: repeats, late commits, kills and cut connections
-(SYNC.md 2, 4, 5, 6, 7, 8)."""
+(docs/SYNC.md: promises 1 and 2)."""
 from __future__ import annotations
 
 import os

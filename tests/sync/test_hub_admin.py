@@ -1,4 +1,4 @@
-"""``hub init``, roles, versions and LISTEN/NOTIFY (DESIGN.md 4.7, 4.8)."""
+"""``hub init``, roles, versions and LISTEN/NOTIFY."""
 from __future__ import annotations
 
 import uuid

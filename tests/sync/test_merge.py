@@ -1,4 +1,4 @@
-"""What staff see when two PCs changed the same things offline (SYNC.md 9-13, 17, 18)."""
+"""What staff see when two PCs changed the same things offline."""
 from __future__ import annotations
 
 import json

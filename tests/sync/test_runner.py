@@ -1,5 +1,5 @@
 """Background sync: a change on one PC shows up on another within seconds, through
-LISTEN/NOTIFY, and an unreachable hub means "offline", not an error (DESIGN.md 4, 6)."""
+LISTEN/NOTIFY, and an unreachable hub means "offline", not an error."""
 from __future__ import annotations
 
 import threading

@@ -1,6 +1,6 @@
-"""More of SYNC.md's list: concurrent pushes (3), cut between pull pages (7), a user edit
-during a pull (14), bootstrap progress and restart (15), long offline work in chunks (16),
-an old client and a newer hub column (17)."""
+"""More of what sync promises (docs/SYNC.md): concurrent pushes, cut between pull pages,
+a user edit during a pull, bootstrap progress and restart, long offline work in chunks, an
+old client and a newer hub column, a restored PC or hub."""
 from __future__ import annotations
 
 import subprocess
@@ -62,7 +62,7 @@ class _CutAfterFirstPage(HubSession):
 
 
 def test_cut_between_pull_pages_keeps_the_pages_applied_and_never_skips_a_row(make_pc):
-    """SYNC.md 7: the cursor never passes unapplied rows; and the pages applied before the
+    """The cursor never passes unapplied rows; and the pages applied before the
     cut are not read again: the next pull goes on after the last row applied."""
     a, b = make_pc("a"), make_pc("b")
     _bulk_companies(a, 1200, "p")
@@ -193,7 +193,7 @@ def test_old_client_never_blanks_a_column_it_does_not_know(make_pc):
 
 
 def test_rows_lost_or_added_behind_the_triggers_back_are_detected_and_repaired(make_pc):
-    """SYNC.md 19: a PC's file changed without capture (raw SQL with the flag set, a bad
+    """A PC's file changed without capture (raw SQL with the flag set, a bad
     restore) is noticed by the digest check and put right; unsent work is never touched."""
     a, b = make_pc("a"), make_pc("b")
     _bulk_companies(a, 40, "r")
@@ -246,7 +246,7 @@ def _restore_hub(url: str, dump) -> None:
 
 
 def test_hub_restored_from_a_backup_gets_back_what_it_lost(make_pc, tmp_path):
-    """SYNC.md 20: PCs read the restored hub again and re-send what it lost."""
+    """PCs read the restored hub again and re-send what it lost."""
     a, b = make_pc("a"), make_pc("b")
     early = a.add_company("백업 전")
     _sync_all(a, b, rounds=1)

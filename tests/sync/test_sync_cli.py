@@ -1,5 +1,5 @@
 """The command line contract: ``campdesk hub init URL`` and ``campdesk sync [--hub URL]``,
-and the hub password kept only in the keyring (DESIGN.md 4.8, 5)."""
+and the hub password kept only in the keyring."""
 from __future__ import annotations
 
 from pathlib import Path
