@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 
 import psycopg
 import pytest
@@ -52,15 +53,26 @@ def test_campdesk_sync_gives_up_on_a_silent_network_within_a_minute(make_pc, tmp
     assert_converged(a.hub_url, a)
 
 
-def test_the_runner_reports_a_silent_network_soon_and_recovers_by_itself(make_pc):
-    a, b = make_pc("a"), make_pc("b")
+@contextmanager
+def _app_behind_proxy(pc):
+    """The app's background sync on ``pc``, its hub reached through a proxy; yields the
+    proxy and every status it published, once it is online."""
     proxy = CuttingProxy()
-    hub = target.from_url(_through(proxy, a.hub_url))
+    hub = target.from_url(_through(proxy, pc.hub_url))
     seen: list = []
-    runner = SyncRunner(a.path, lambda: hub, interval_s=300, on_status=seen.append)
+    runner = SyncRunner(pc.path, lambda: hub, interval_s=300, on_status=seen.append)
     runner.start()
     try:
         _wait(lambda: seen and seen[-1].state == ONLINE, 15)
+        yield proxy, seen, runner
+    finally:
+        runner.stop()
+        proxy.close()
+
+
+def test_the_runner_reports_a_silent_network_soon_and_recovers_by_itself(make_pc):
+    a, b = make_pc("a"), make_pc("b")
+    with _app_behind_proxy(a) as (proxy, seen, runner):
         _bulk_companies(a, 3000, "wifi")
         proxy.freeze_after(up=60_000)
         dropped = time.monotonic()
@@ -70,31 +82,18 @@ def test_the_runner_reports_a_silent_network_soon_and_recovers_by_itself(make_pc
         assert "허브" in seen[-1].message and seen[-1].pending > 0
         proxy.thaw()  # the network is back; no one presses anything
         _wait(lambda: seen[-1].state == ONLINE and seen[-1].pending == 0, 30)
-    finally:
-        runner.stop()
-        proxy.close()
     b.sync()
     assert b.get(Company, "wifi-002999") is not None
     assert_converged(a.hub_url, a, b)
 
 
 def test_a_hub_gone_while_the_app_is_open_is_noticed_within_ten_seconds(make_pc):
-    a = make_pc("a")
-    proxy = CuttingProxy()
-    hub = target.from_url(_through(proxy, a.hub_url))
-    seen: list = []
-    runner = SyncRunner(a.path, lambda: hub, interval_s=300, on_status=seen.append)
-    runner.start()
-    try:
-        _wait(lambda: seen and seen[-1].state == ONLINE, 15)
+    with _app_behind_proxy(make_pc("a")) as (proxy, seen, _runner):
         time.sleep(0.5)  # idle, listening
         proxy.freeze()
         gone = time.monotonic()
         _wait(lambda: seen[-1].state == OFFLINE, 15)
         assert time.monotonic() - gone < 10
-    finally:
-        runner.stop()
-        proxy.close()
 
 
 def test_a_hub_that_wants_a_password_is_asked_for_one_and_one_that_does_not_is_not(make_pc):
