@@ -99,7 +99,7 @@ class SyncRunner:
         self._rounds += 1
         self.site_id = None  # a round may have given this PC a new site id
         self._publish(ONLINE)
-        if report.pushed or report.pulled or report.flagged or report.repaired:
+        if report.pushed or report.pulled or report.flagged or report.repaired or report.warnings:
             self._on_synced(report)
         return report
 
