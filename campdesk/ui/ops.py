@@ -5,6 +5,8 @@ the GUI thread with its plain result. Writes go through a single writer thread (
 one writer anyway); reads run beside it. A ``key`` drops the result of an older run of the
 same key when a newer one was started (search as you type). Failures without a handler are
 shown in one place: the ``failed`` signal, which the main window turns into a message.
+Every write that succeeded is announced by ``wrote`` (sync sends it at once), whether or not
+its caller tells the pages what changed.
 """
 from __future__ import annotations
 
@@ -61,6 +63,7 @@ def describe(exc: BaseException) -> str:
 class Operations(QObject):
     failed = Signal(str)   # one place to show failures nobody handled
     busy_changed = Signal(bool)
+    wrote = Signal()       # a write task succeeded: something new to send to the hub
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -71,7 +74,7 @@ class Operations(QObject):
         self._relay = _Relay(self)
         self._relay.finished.connect(self._deliver)
         self._ids = itertools.count(1)
-        self._pending: dict[int, tuple] = {}  # id → (success, failure, key, owner)
+        self._pending: dict[int, tuple] = {}  # id → (success, failure, key, owner, write)
         self._latest: dict[str, int] = {}
         self._closed = False
 
@@ -86,7 +89,7 @@ class Operations(QObject):
         if self._closed:
             return 0
         task_id = next(self._ids)
-        self._pending[task_id] = (success, failure, key, owner)
+        self._pending[task_id] = (success, failure, key, owner, write)
         if key:
             self._latest[key] = task_id
         if len(self._pending) == 1:
@@ -101,9 +104,12 @@ class Operations(QObject):
 
     @Slot(int, object, object)
     def _deliver(self, task_id: int, result: object, exc: object) -> None:
-        success, failure, key, owner = self._pending.pop(task_id, (None, None, None, None))
+        success, failure, key, owner, write = self._pending.pop(
+            task_id, (None, None, None, None, False))
         if not self._pending:
             self.busy_changed.emit(False)
+        if write and exc is None:
+            self.wrote.emit()  # before anything else: even a dropped result was written
         if key and self._latest.get(key) != task_id:
             return  # a newer run of the same key will answer
         if (owner is not None and not shiboken6.isValid(owner)) or _gone(success):

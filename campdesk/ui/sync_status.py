@@ -102,7 +102,8 @@ class SyncBridge(QObject):
                                  on_status=self.status_changed.emit, on_synced=self.synced.emit,
                                  on_progress=self.progress.emit)
         self.synced.connect(self._announce)
-        app.hub.data_changed.connect(self._local_change)
+        app.ops.wrote.connect(self._local_write)  # every write through ops: sent at once
+        app.hub.data_changed.connect(self._local_change)  # writes made outside ops too
 
     def _target(self):
         if self._fixed_target is not None:
@@ -130,6 +131,9 @@ class SyncBridge(QObject):
             self.app.hub.changed()  # everything may have changed
         finally:
             self._from_sync = False
+
+    def _local_write(self) -> None:
+        self.runner.request_sync()
 
     def _local_change(self, table: str) -> None:
         if not self._from_sync:  # a save here: send it soon

@@ -14,6 +14,7 @@ import pytest  # noqa: E402
 from campdesk.store.models import Company  # noqa: E402
 from campdesk.sync import secrets, target  # noqa: E402
 from campdesk.sync.status import OFFLINE, ONLINE, SyncStatus  # noqa: E402
+from .pcs import hub_rows  # noqa: E402
 from .test_sync_cli import MemoryKeyring  # noqa: E402
 
 
@@ -159,6 +160,29 @@ def test_bridge_syncs_in_the_background_and_reports_online(qtbot, korean, make_p
             bridge.start()
         qtbot.waitUntil(lambda: widget.status.state == ONLINE, timeout=5000)
         assert widget.status.pending == 0 and "온라인" in widget.state_label.text()
+    finally:
+        bridge.stop()
+        app.shutdown()
+
+
+@pytest.mark.hub
+def test_a_write_is_sent_at_once_without_announcing_it(qtbot, korean, make_pc):
+    """A write through the operation helper goes to the hub at once, though it tells no
+    page what changed (the next timed round is minutes away)."""
+    from campdesk.ui.sync_status import SyncBridge
+    a = make_pc("a")
+    a.ctx.settings.sync_interval_s = 300
+    app = _services(a.ctx)
+    bridge = SyncBridge(app, hub_target=target.from_url(a.hub_url))
+    seen: list[SyncStatus] = []
+    bridge.status_changed.connect(seen.append)
+    try:
+        bridge.start()
+        qtbot.waitUntil(lambda: bool(seen) and seen[-1].state == ONLINE, timeout=10000)
+        app.ops.run(a.add_company, "조용히 저장한 기업", write=True)  # no hub.changed()
+        qtbot.waitUntil(lambda: hub_rows(a.hub_url, "SELECT name FROM companies")
+                        == [("조용히 저장한 기업",)], timeout=5000)
+        qtbot.waitUntil(lambda: seen[-1].state == ONLINE and seen[-1].pending == 0, timeout=5000)
     finally:
         bridge.stop()
         app.shutdown()
