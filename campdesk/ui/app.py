@@ -37,10 +37,9 @@ def _exit_when_ready(qapp, window) -> None:
 
 
 def _start_sync(services, window) -> None:
-    from campdesk.ui.sync_wiring import ask_password_if_needed, attach_sync
-    attach_sync(services, window)
-    if not os.environ.get(READY_ENV):
-        ask_password_if_needed(services, window)
+    from campdesk.ui.sync_wiring import attach_sync
+    # The password is asked only once a round finds the hub wants one, never guessed here.
+    attach_sync(services, window, ask_password=not os.environ.get(READY_ENV))
 
 
 def _explain(exc: BaseException) -> str | None:
@@ -106,7 +105,7 @@ class Launch:
 
     def _start_sync(self) -> None:
         """Sync is background work: it starts once the window is whole and its modules are
-        imported, and asks for the hub password if no keyring can hold it."""
+        imported; it asks for the hub password once a round finds the hub wants one."""
         if self.services is not None and not self._over:
             _start_sync(self.services, self.window)
 

@@ -35,6 +35,7 @@ class HubSettingsForm(Retranslating, QWidget):
         self.result.setWordWrap(True)
         self.test_button = QPushButton()
         self.test_button.clicked.connect(self.test_connection)
+        self._asking = False  # opened because the hub wants a password
         self.labels = [QLabel() for _ in range(6)]
         form = QFormLayout()
         for label, field in zip(self.labels, (self.host, self.port, self.database, self.user,
@@ -53,11 +54,23 @@ class HubSettingsForm(Retranslating, QWidget):
                  ("사용자", "User"), ("TLS 모드", "TLS mode"), ("비밀번호", "Password")]
         for label, (ko, en) in zip(self.labels, texts):
             label.setText(t(ko, en))
-        self.password.setPlaceholderText(t("바꿀 때만 입력", "Only to change it"))
+        self.password.setPlaceholderText(
+            t("허브 비밀번호를 입력하세요", "Enter the hub password") if self._asking
+            else t("바꿀 때만 입력", "Only to change it"))
         self.keyring_note.setText(
             t("비밀번호는 운영체제 키링에만 저장됩니다.", "The password is kept in the OS keyring only.")
             if secrets.keyring_available() else secrets.NO_KEYRING)
         self.test_button.setText(t("연결 시험", "Test connection"))
+        if self._asking:
+            self.result.setText(t("허브가 비밀번호를 요구합니다. 입력하고 확인을 누르면 바로 동기화합니다.",
+                                  "The hub asks for a password. Enter it and press OK to sync "
+                                  "at once."))
+
+    def ask_password(self) -> None:
+        """The hub asked for a password this PC lacks: say so and put the cursor there."""
+        self._asking = True
+        self.retranslate()
+        self.password.setFocus()
 
     def load(self) -> None:
         s = self.settings

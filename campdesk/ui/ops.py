@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from campdesk.domain.errors import ValidationError
 from campdesk.services.errors import UserError
+from campdesk.sync.errors import SyncError
 from campdesk.ui.i18n import current_language, t
 
 log = logging.getLogger(__name__)
@@ -50,6 +51,11 @@ def _gone(callback: Callable | None) -> bool:
     """A bound method of a widget that was deleted meanwhile (a closed dialog)."""
     owner = getattr(callback, "__self__", None)
     return isinstance(owner, QObject) and not shiboken6.isValid(owner)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc)
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def describe(exc: BaseException) -> str:
@@ -115,8 +121,9 @@ class Operations(QObject):
         if (owner is not None and not shiboken6.isValid(owner)) or _gone(success):
             success = failure = None  # nobody is left to show it (errors still logged)
         if exc is not None:
-            if isinstance(exc, (UserError, ValidationError)):
-                log.info("refused: %s", exc)
+            if isinstance(exc, (UserError, ValidationError, SyncError)):
+                # expected, and said to the person in plain words: one line, no traceback
+                log.info("refused: %s", _first_line(exc))
             else:
                 log.error("operation failed: %s", getattr(exc, "__traceback_text__", exc))
             if failure is not None and not _gone(failure):

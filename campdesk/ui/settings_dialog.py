@@ -74,8 +74,9 @@ class SettingsDialog(Retranslating, QDialog):
         open_staff_dialog(self.app, self)
 
     def show_hub_password_prompt(self) -> None:
-        """Open on the hub password, for a PC with no keyring (asked once per session)."""
-        self.hub_form.password.setFocus()
+        """Open on the hub password, saying why it is asked (the hub wants one and this PC
+        does not have it); OK keeps it and syncs at once."""
+        self.hub_form.ask_password()
 
     def apply(self) -> None:
         self.hub_form.apply()

@@ -1,16 +1,18 @@
-"""The status bar's sync corner: online / offline / syncing, changes waiting to be sent,
-the last successful sync, things needing attention, and a loud warning when this PC's clock
-is off. ``SyncBridge`` runs the Qt-free background runner and re-emits its news as signals.
+"""The status bar's sync corner: online / offline / syncing / a password needed, changes
+waiting to be sent, the last successful sync, things needing attention, and a loud warning
+when this PC's clock is off. ``SyncBridge`` runs the Qt-free background runner and re-emits
+its news as signals.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
-from campdesk.sync import secrets, target
+from campdesk.sync import target
 from campdesk.sync.errors import SyncError
 from campdesk.sync.runner import SyncRunner
-from campdesk.sync.status import ERROR, NOT_CONFIGURED, OFFLINE, ONLINE, SYNCING, SyncStatus
+from campdesk.sync.status import (ERROR, NEEDS_PASSWORD, NOT_CONFIGURED, OFFLINE, ONLINE,
+                                  SYNCING, SyncStatus)
 from campdesk.ui import fmt
 from campdesk.ui.i18n import t
 from campdesk.ui.widgets.retranslate import Retranslating
@@ -21,11 +23,13 @@ STATE_TEXT = {
     SYNCING: ("⟳ 동기화 중", "⟳ Syncing"),
     ERROR: ("⚠ 동기화 오류", "⚠ Sync error"),
     NOT_CONFIGURED: ("허브 미설정", "No hub set"),
+    NEEDS_PASSWORD: ("🔑 비밀번호 필요", "🔑 Password needed"),
 }
 
 
 class SyncStatusWidget(Retranslating, QWidget):
     sync_requested = Signal()
+    password_requested = Signal()  # "Sync now" while the hub wants a password
     attention_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
@@ -39,7 +43,7 @@ class SyncStatusWidget(Retranslating, QWidget):
         self.attention_button.setFlat(True)
         self.attention_button.clicked.connect(self.attention_requested)
         self.sync_button = QPushButton()
-        self.sync_button.clicked.connect(self.sync_requested)
+        self.sync_button.clicked.connect(self._sync_clicked)
         self.progress = QProgressBar()  # a new PC reading the hub for the first time
         self.progress.setMaximumWidth(160)
         self.progress.hide()
@@ -49,6 +53,12 @@ class SyncStatusWidget(Retranslating, QWidget):
                   self.pending_label, self.last_label, self.sync_button):
             row.addWidget(w)
         self.retranslate()
+
+    def _sync_clicked(self) -> None:
+        if self.status.state == NEEDS_PASSWORD:
+            self.password_requested.emit()  # a round follows once it is typed
+        else:
+            self.sync_requested.emit()
 
     def set_status(self, status: SyncStatus) -> None:
         self.status = status
@@ -81,6 +91,10 @@ class SyncStatusWidget(Retranslating, QWidget):
         self.clock_label.setToolTip(warning or "")
         self.clock_label.setVisible(bool(warning))
         self.sync_button.setText(t("지금 동기화", "Sync now"))
+        self.sync_button.setToolTip(
+            t("허브 비밀번호를 입력하면 바로 동기화합니다.",
+              "Enter the hub password, then it syncs at once.")
+            if s.state == NEEDS_PASSWORD else "")
         self.sync_button.setEnabled(s.state != SYNCING)
 
 
@@ -138,10 +152,3 @@ class SyncBridge(QObject):
     def _local_change(self, table: str) -> None:
         if not self._from_sync:  # a save here: send it soon
             self.runner.request_sync()
-
-
-def needs_password(app) -> bool:
-    """True when the hub is set but no password is known (no keyring, not typed yet)."""
-    s = app.ctx.settings
-    return bool(s.hub_host) and secrets.get_password(target.account_of(s)) is None \
-        and not secrets.keyring_available()

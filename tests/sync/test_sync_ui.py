@@ -13,8 +13,9 @@ import pytest  # noqa: E402
 
 from campdesk.store.models import Company  # noqa: E402
 from campdesk.sync import secrets, target  # noqa: E402
-from campdesk.sync.status import OFFLINE, ONLINE, SyncStatus  # noqa: E402
+from campdesk.sync.status import NEEDS_PASSWORD, OFFLINE, ONLINE, SyncStatus  # noqa: E402
 from .pcs import hub_rows  # noqa: E402
+from .proxy import PasswordDemandingServer  # noqa: E402
 from .test_sync_cli import MemoryKeyring  # noqa: E402
 
 
@@ -163,6 +164,145 @@ def test_bridge_syncs_in_the_background_and_reports_online(qtbot, korean, make_p
     finally:
         bridge.stop()
         app.shutdown()
+
+
+@pytest.fixture
+def no_keyring():
+    """A PC without a keyring; whatever is typed this session is forgotten afterwards."""
+    previous = keyring.get_keyring()
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    yield
+    secrets._session.clear()
+    keyring.set_keyring(previous)
+
+
+def _window(app, qtbot):
+    from campdesk.ui.mainwindow import MainWindow
+    window = MainWindow(app)
+    qtbot.addWidget(window)
+    window.start()
+    return window
+
+
+def _set_hub(ctx, url: str) -> None:
+    """The hub in this PC's settings, as the settings dialog saves it."""
+    import psycopg
+    p = psycopg.conninfo.conninfo_to_dict(url)
+    s = ctx.settings
+    s.hub_host, s.hub_port, s.hub_database = p["host"], int(p.get("port", 5432)), p["dbname"]
+    s.hub_user, s.hub_sslmode = p.get("user", ""), p.get("sslmode", "prefer")
+    s.sync_interval_s = 300  # no timed round during a test: what runs was asked for
+    ctx.save_settings()
+
+
+def _open_settings_dialogs():
+    from PySide6.QtWidgets import QApplication
+    return [w for w in QApplication.topLevelWidgets()
+            if w.objectName() == "settings_dialog" and w.isVisible()]
+
+
+def test_status_corner_says_a_password_is_needed_and_sync_now_asks_for_it(qtbot, korean):
+    from campdesk.ui import i18n
+    from campdesk.ui.sync_status import SyncStatusWidget
+    w = SyncStatusWidget()
+    qtbot.addWidget(w)
+    why = secrets.password_needed()
+    w.set_status(SyncStatus(state=NEEDS_PASSWORD, pending=4, message=why))
+    assert "비밀번호 필요" in w.state_label.text() and "허브 미설정" not in w.state_label.text()
+    assert w.state_label.toolTip() == why and "4" in w.pending_label.text()
+    with qtbot.assertNotEmitted(w.sync_requested), qtbot.waitSignal(w.password_requested):
+        w.sync_button.click()
+    i18n.set_language("en")
+    w.retranslate()
+    assert "Password needed" in w.state_label.text()
+
+
+def test_a_hub_wanting_a_password_asks_once_by_itself_and_again_on_sync_now(
+        qtbot, korean, ctx, no_keyring):
+    """Cancelling the prompt does not stop sync in silence: the corner says a password is
+    needed, "Sync now" asks again, and once it is typed a round runs at once."""
+    from campdesk.ui.app import _start_sync
+    server = PasswordDemandingServer()
+    _set_hub(ctx, server.url)
+    app = _services(ctx)
+    window = _window(app, qtbot)
+    try:
+        _start_sync(app, window)
+        qtbot.waitUntil(lambda: len(_open_settings_dialogs()) == 1, timeout=10000)
+        corner = window.sync_corner
+        assert "비밀번호 필요" in corner.state_label.text()
+        assert "비밀번호" in corner.state_label.toolTip()
+        (dialog,) = _open_settings_dialogs()
+        assert dialog.hub_form.password.hasFocus() or dialog.focusWidget() is dialog.hub_form.password
+        dialog.reject()
+        asked = server.asked
+        app.sync.sync_now()  # another round meets the same hub: it does not ask again
+        qtbot.waitUntil(lambda: server.asked > asked, timeout=5000)
+        qtbot.wait(300)
+        assert _open_settings_dialogs() == []
+        corner.sync_button.click()  # "Sync now" asks
+        qtbot.waitUntil(lambda: len(_open_settings_dialogs()) == 1, timeout=2000)
+        (dialog,) = _open_settings_dialogs()
+        dialog.hub_form.password.setText("typed-now")
+        asked = server.asked
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+        # a round at once, with the password (this stand-in hub then hangs up: offline)
+        qtbot.waitUntil(lambda: corner.status.state == OFFLINE, timeout=3000)
+        assert server.asked > asked
+        assert "typed-now" not in ctx.paths.settings_file.read_text(encoding="utf-8")
+    finally:
+        app.shutdown()
+        server.close()
+
+
+@pytest.mark.hub
+def test_a_hub_that_takes_no_password_is_never_asked_for_one(qtbot, korean, make_pc, no_keyring):
+    from campdesk.ui.app import _start_sync
+    a = make_pc("a")
+    a.add_company("비밀번호 없는 허브")
+    _set_hub(a.ctx, a.hub_url)
+    app = _services(a.ctx)
+    window = _window(app, qtbot)
+    try:
+        _start_sync(app, window)
+        qtbot.waitUntil(lambda: window.sync_corner.status.state == ONLINE, timeout=10000)
+        qtbot.wait(200)
+        assert _open_settings_dialogs() == []
+        assert window.sync_corner.status.pending == 0
+    finally:
+        app.shutdown()
+
+
+def test_testing_a_hub_that_wants_a_password_says_so_without_a_traceback(
+        qtbot, korean, ctx, no_keyring, capfd):
+    """The expected "no password" case is one plain line on the form and one line in the
+    log, never a traceback on the terminal."""
+    import logging
+
+    from campdesk.ui.hub_settings import HubSettingsForm
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler()
+    handler.emit = records.append
+    logger = logging.getLogger("campdesk")
+    level = logger.level
+    logger.setLevel(logging.INFO)  # as the app's log has it
+    logger.addHandler(handler)
+    server = PasswordDemandingServer()
+    app = _services(ctx)
+    try:
+        _set_hub(ctx, server.url)
+        form = HubSettingsForm(ctx.settings, ops=app.ops)
+        qtbot.addWidget(form)
+        form.test_connection()
+        qtbot.waitUntil(lambda: "비밀번호" in form.result.text(), timeout=10000)
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+        app.shutdown()
+        server.close()
+    assert "Traceback" not in capfd.readouterr().err
+    assert records and all(r.levelno < logging.WARNING and r.exc_info is None for r in records)
+    assert all("Traceback" not in r.getMessage() for r in records)
 
 
 @pytest.mark.hub
