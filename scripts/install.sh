@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs everything CampDesk needs on a fresh Debian 12 machine: system packages (Qt's
-# libraries, a Korean font, poppler for PDF checks, Xvfb) and a Python venv in .venv.
-# Safe to run again: it only installs what is missing.
+# libraries, a Korean font, poppler for PDF checks, Xvfb and xwd for screenshots, binutils
+# for PyInstaller) and a Python venv in .venv with the versions in constraints.txt.
+# Safe to run again: it only installs what is missing, and Python packages again when
+# pyproject.toml or constraints.txt changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SYSTEM_PACKAGES=(
-  fonts-nanum poppler-utils xvfb xauth
+  fonts-nanum poppler-utils xvfb xauth x11-apps binutils
   libegl1 libgl1 libglib2.0-0 libdbus-1-3 libfontconfig1 libfreetype6
   libx11-6 libx11-xcb1 libxkbcommon0 libxkbcommon-x11-0 libxcb1 libxcb-cursor0 libxcb-icccm4
   libxcb-keysyms1 libxcb-image0 libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0
@@ -28,15 +30,16 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 stamp=.venv/.campdesk-installed
-if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ constraints.txt -nt "$stamp" ]; then
   echo "Installing CampDesk and its Python packages into .venv (log: .venv/pip.log)"
   if ! { .venv/bin/python -m pip install --disable-pip-version-check --upgrade pip \
-         && .venv/bin/python -m pip install --disable-pip-version-check -e ".[test]"; } \
+         && .venv/bin/python -m pip install --disable-pip-version-check \
+              -c constraints.txt -e ".[test,installer]"; } \
        > .venv/pip.log 2>&1; then
     tail -n 30 .venv/pip.log >&2
     echo "pip could not install CampDesk's packages (see .venv/pip.log)." >&2
     exit 1
   fi
-  .venv/bin/python -c "import campdesk, PySide6, sqlalchemy, reportlab, psycopg"
+  .venv/bin/python -c "import campdesk, PySide6, sqlalchemy, reportlab, psycopg, PyInstaller"
   touch "$stamp"
 fi
