@@ -23,7 +23,7 @@ STATE_TEXT = {
     SYNCING: ("⟳ 동기화 중", "⟳ Syncing"),
     ERROR: ("⚠ 동기화 오류", "⚠ Sync error"),
     NOT_CONFIGURED: ("허브 미설정", "No hub set"),
-    NEEDS_PASSWORD: ("🔑 비밀번호 필요", "🔑 Password needed"),
+    NEEDS_PASSWORD: ("⚠ 비밀번호 필요", "⚠ Password needed"),  # no emoji: not every PC draws them
 }
 
 
