@@ -326,3 +326,55 @@ def test_a_write_is_sent_at_once_without_announcing_it(qtbot, korean, make_pc):
     finally:
         bridge.stop()
         app.shutdown()
+
+
+@pytest.mark.hub
+def test_attention_page_says_who_made_each_value_on_which_pc_and_tells_records_apart(
+        qtbot, korean, make_pc):
+    from campdesk.services import staff
+    from campdesk.ui.pages.attention import ITEM_ROLE, AttentionPage
+    a, b = make_pc("a"), make_pc("b")
+    kim, lee = staff.add_staff(a.ctx, "김민서", "onsite"), staff.add_staff(a.ctx, "이지훈", "onsite")
+    long_name = "광주광역시 북구 첨단과기로 인공지능 집적단지 입주기업 협의회 사무국 및 공동연구센터 제1지점"
+    cid = a.add_company(long_name, "124-81-00998", updated_by=lee)
+    a.add_company("빛고을인공지능", "220-81-55555")
+    a.sync(), b.sync()
+    a.edit(Company, cid, phone="062-111-1111", updated_by=kim)
+    b.edit(Company, cid, phone="062-222-2222")  # later: it stays
+    b.add_company("빛고을 인공지능", "220-81-55556")
+    b.sync(), a.sync()
+    app = _services(a.ctx)
+    page = AttentionPage(app)
+    qtbot.addWidget(page)
+    page.resize(1216, 700)  # a 1366×768 laptop, less the navigation
+    page.show()
+    page.activate()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+    rows = {page.model.item(r, 0).data(ITEM_ROLE).kind: r for r in range(2)}
+    value = page.model.item(rows["value"], 0).data(ITEM_ROLE)
+    text = page.model.item(rows["value"], 2).text()
+    assert value.winner_from and value.loser_from
+    assert f"남은 값: {value.winner_from}" in text and f"밀린 값: {value.loser_from}" in text
+    assert "이지훈" in value.winner_from and "김민서" in value.loser_from
+    record = page.model.item(rows["value"], 1)
+    assert long_name in record.toolTip() and "124-81-00998" in record.toolTip()
+    assert long_name not in page.model.item(rows["value"], 1).text()  # cut, and said so
+    duplicate = page.model.item(rows["duplicate"], 2).text()
+    assert "220-81-55555" in duplicate and "220-81-55556" in duplicate
+    widths = [page.view.columnWidth(c) for c in range(4)]
+    assert widths[2] == max(widths) and widths[2] >= page.view.viewport().width() // 2
+    app.shutdown()
+
+
+@pytest.mark.hub
+def test_attention_page_says_what_to_fix_in_a_change_the_hub_refused(qtbot, korean, make_pc):
+    from .test_hostile_values import _raw_company
+    a = make_pc("a")
+    _raw_company(a, "long-name", "가" * 250)
+    a.sync()
+    app, page = _attention_with_one_item(a.ctx, qtbot)
+    assert "거부" in page.model.item(0, 0).text()
+    details = page.model.item(0, 2).text()
+    assert "고칠 것" in details and "기업명" in details and "200" in details
+    assert "가" * 250 in page.model.item(0, 1).toolTip()
+    app.shutdown()

@@ -4,14 +4,23 @@ Value conflicts (both values; restore the one that lost), possible duplicate com
 (merge: children re-pointed), double-booked spaces (choose who keeps it), rows deleted while
 edited elsewhere (bring back), records pointing at a deleted one (unlink) and changes the
 hub refused (quarantined; dismiss).
+
+Each item says who made each value, on which PC and when (the value that stayed and the one
+that lost), what to fix when the hub refused a change or this PC cannot store a hub record,
+and tells records apart: the whole name and a company's business number in the tooltips.
 """
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget,
+)
 
 from campdesk.domain.field_labels import field_label
+from campdesk.services.attention import Entry, Record, open_entries
 from campdesk.sync import attention
 from campdesk.ui import fmt
 from campdesk.ui.i18n import t
@@ -29,19 +38,95 @@ KIND_TEXT = {
     "rejected": ("허브가 거부한 변경", "Change refused by the hub"),
     "unstorable": ("이 PC에 저장할 수 없는 허브 기록", "Hub record this PC cannot store"),
 }
+TABLE_TEXT = {
+    "companies": ("기업", "Company"), "contacts": ("담당자", "Contact"),
+    "consultations": ("상담", "Consultation"), "staff": ("직원", "Staff member"),
+    "spaces": ("공간", "Space"), "space_assignments": ("공간 배정", "Space assignment"),
+    "space_requests": ("입주 신청", "Space request"), "mentors": ("멘토", "Mentor"),
+    "mentorings": ("멘토링", "Mentoring"), "mentoring_sessions": ("멘토링 회차", "Mentoring session"),
+    "job_seekers": ("구직자", "Job seeker"), "job_matches": ("채용 매칭", "Job match"),
+    "events": ("행사", "Event"), "event_attendance": ("행사 참석", "Event attendance"),
+    "questionnaires": ("설문", "Questionnaire"),
+    "questionnaire_responses": ("설문 응답", "Questionnaire response"),
+    "agencies": ("기관", "Agency"), "programmes": ("지원사업", "Programme"),
+    "programme_supports": ("사업 지원", "Programme support"),
+    "public_calls": ("공고", "Public call"),
+}
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
+CUT = 40  # characters of a value or a name shown in a cell; the tooltip has all of it
 
 
-def describe(item: attention.AttentionItem) -> str:
+def cut(text: Any, limit: int = CUT) -> str:
+    text = shown(text)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def shown(value: Any) -> str:
+    if value is None or value == "":
+        return t("(비어 있음)", "(empty)")
+    return str(value)
+
+
+def name_of(record: Record, item: attention.AttentionItem | None = None) -> str:
+    """The record's whole name; for one this PC does not have, what it is and its id."""
+    if record.name:
+        return record.name
+    what = t(*TABLE_TEXT.get(record.table, (record.table, record.table)))
+    return f"{what} {item.row_label if item is not None else f'({record.row_id[:8]}…)'}"
+
+
+def _named(record: Record | None, limit: int | None = CUT) -> str:
+    if record is None:
+        return ""
+    name = cut(name_of(record), limit) if limit else name_of(record)
+    return f"«{name}» ({record.business_no})" if record.business_no else f"«{name}»"
+
+
+def details(entry: Entry, limit: int | None = CUT) -> list[str]:
+    """The lines of the details column (``limit=None``: whole, for the tooltip)."""
+    item = entry.item
+    clip = (lambda v: cut(v, limit)) if limit else shown
+    lines: list[str] = []
     if item.kind == "value":
-        return t("{0}: 남은 값 «{1}», 밀린 값 «{2}»", "{0}: kept «{1}», lost «{2}»").format(
-            t(*field_label(item.table, item.field)), item.winner_value, item.loser_value)
-    if item.kind in ("duplicate", "double_booking"):
-        return t("«{0}» ↔ «{1}»", "«{0}» ↔ «{1}»").format(item.row_label, item.other_label)
-    if item.kind == "orphan":
-        return t("{0} 필드가 삭제된 기록을 가리킵니다", "field {0} points at a deleted record").format(
-            t(*field_label(item.table, item.field)))
-    return item.detail or ""
+        lines.append(t("{0}: 남은 값 «{1}», 밀린 값 «{2}»", "{0}: kept «{1}», lost «{2}»").format(
+            t(*field_label(item.table, item.field)), clip(item.winner_value),
+            clip(item.loser_value)))
+        if item.winner_from:
+            lines.append(t("남은 값: {0}", "Kept: {0}").format(item.winner_from))
+        if item.loser_from:
+            lines.append(t("밀린 값: {0}", "Lost: {0}").format(item.loser_from))
+    elif item.kind == "deleted":
+        lines.append(t("한 PC에서 삭제하는 동안 다른 PC에서 수정했습니다",
+                       "Deleted on one PC while edited on another"))
+        if item.winner_from:
+            lines.append(t("삭제: {0}", "Deleted: {0}").format(item.winner_from))
+        if item.loser_from:
+            lines.append(t("수정: {0}", "Edited: {0}").format(item.loser_from))
+    elif item.kind in ("duplicate", "double_booking"):
+        lines.append(f"{_named(entry.record, limit)} ↔ {_named(entry.other, limit)}")
+    elif item.kind == "orphan":
+        lines.append(t("{0} 필드가 삭제된 기록을 가리킵니다",
+                       "field {0} points at a deleted record").format(
+            t(*field_label(item.table, item.field))))
+    elif item.kind in ("rejected", "unstorable"):
+        lines.append(item.advice or item.detail or "")
+        if item.kind == "rejected" and item.loser_from:
+            lines.append(t("보낸 PC: {0}", "Sent from: {0}").format(item.loser_from))
+        if limit is None and item.detail and item.detail != item.advice:
+            lines.append(t("허브가 밝힌 이유: {0}", "The hub's reason: {0}").format(item.detail))
+    else:
+        lines.append(item.detail or "")
+    return lines
+
+
+def record_tip(record: Record, item: attention.AttentionItem | None = None) -> str:
+    what = t(*TABLE_TEXT.get(record.table, (record.table, record.table)))
+    lines = [f"{what}: {name_of(record, item)}"]
+    if record.business_no:
+        lines.append(t("사업자등록번호 {0}", "Business no. {0}").format(record.business_no))
+    if record.company:
+        lines.append(t("기업: {0}", "Company: {0}").format(record.company))
+    return "\n".join(lines)
 
 
 class AttentionPage(Retranslating, Page):
@@ -49,9 +134,12 @@ class AttentionPage(Retranslating, Page):
 
     def __init__(self, app, parent: QWidget | None = None):
         super().__init__(app, parent)
-        self.items: list[attention.AttentionItem] = []
+        self.entries: list[Entry] = []
         self.model = QStandardItemModel(0, 4, self)
         self.view = data_table(self.model, self, sortable=False, stretch_column=2)
+        self.view.setWordWrap(True)  # a value conflict says who made each value: 3 lines
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.selectionModel().currentRowChanged.connect(self._update_buttons)
         self.empty = QLabel()
         self.buttons = {name: QPushButton() for name in (
@@ -90,23 +178,47 @@ class AttentionPage(Retranslating, Page):
         self.refresh()
 
     def refresh(self) -> None:
-        self.app.ops.run(attention.open_items, self.app.ctx.db, success=self._loaded,
-                         key="attention")
+        self.app.ops.run(open_entries, self.app.ctx, success=self._loaded, key="attention")
 
-    def _loaded(self, items: list[attention.AttentionItem]) -> None:
-        self.items = items
+    @property
+    def items(self) -> list[attention.AttentionItem]:
+        return [e.item for e in self.entries]
+
+    def _loaded(self, entries: list[Entry]) -> None:
+        self.entries = entries
         self._fill()
 
     def _fill(self) -> None:
         self.model.removeRows(0, self.model.rowCount())
-        for item in self.items:
-            cells = [QStandardItem(t(*KIND_TEXT.get(item.kind, (item.kind, item.kind)))),
-                     QStandardItem(item.row_label), QStandardItem(describe(item)),
+        for entry in self.entries:
+            item = entry.item
+            kind = t(*KIND_TEXT.get(item.kind, (item.kind, item.kind)))
+            cells = [QStandardItem(kind), QStandardItem(cut(name_of(entry.record, item))),
+                     QStandardItem("\n".join(details(entry))),
                      QStandardItem(fmt.moment(item.created_at))]
             cells[0].setData(item, ITEM_ROLE)
+            cells[0].setToolTip(kind)
+            cells[1].setToolTip(record_tip(entry.record, item)
+                                + (f"\n↔ {record_tip(entry.other)}" if entry.other else ""))
+            cells[2].setToolTip("\n".join(details(entry, limit=None)))
+            cells[3].setToolTip(cells[3].text())
+            for cell in cells:
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             self.model.appendRow(cells)
-        self.empty.setVisible(not self.items)
+        self.empty.setVisible(not self.entries)
+        self._fit_columns()
         self._update_buttons()
+
+    def _fit_columns(self) -> None:
+        """Kind, record and time as narrow as they read well; the details take the rest
+        (a 1366×768 laptop shows a value conflict's three lines unwrapped)."""
+        metrics = self.view.fontMetrics()
+        widths = {0: max(metrics.horizontalAdvance(t("삭제와 수정 충돌", "Deleted while edited")),
+                         metrics.horizontalAdvance(t("종류", "Kind"))) + 24,
+                  1: metrics.horizontalAdvance("빛고을인공지능연구소 주식회사") + 24,
+                  3: metrics.horizontalAdvance("2026. 12. 31. 23:59") + 24}
+        for column, width in widths.items():
+            self.view.setColumnWidth(column, width)
 
     # -- resolving ---------------------------------------------------------------------
     def current(self) -> attention.AttentionItem | None:
