@@ -50,10 +50,38 @@ class Paths:
         return self.home / "logs"
 
 
+def _package_dir(package: str) -> Path:
+    """The folder of one of CampDesk's data packages, wherever CampDesk is installed: a
+    checkout (editable install), site-packages, or a frozen app's folder."""
+    from importlib.resources import files
+    found = files(package)
+    if not isinstance(found, Path):  # a zip import: Alembic and the font loader need files
+        raise RuntimeError(f"{package} is not in a folder on disk ({found!r})")
+    return found
+
+
 def resources_dir() -> Path:
-    """Icons, translations and fonts shipped with the app."""
-    return Path(__file__).resolve().parent.parent / "resources"
+    """Icons, fonts and translations shipped with the app: the repository's ``resources/``,
+    installed as the package ``campdesk.resources`` (see pyproject.toml)."""
+    return _package_dir("campdesk.resources")
 
 
 def migrations_dir() -> Path:
-    return Path(__file__).resolve().parent.parent / "db"
+    """Alembic's migrations: the repository's ``db/``, installed as ``campdesk.migrations``."""
+    return _package_dir("campdesk.migrations")
+
+
+def fonts_dir() -> Path:
+    """NanumGothic (regular and bold TrueType) and its licence."""
+    return resources_dir() / "fonts"
+
+
+def translations_dir() -> Path:
+    """Where the translation files go (one per language, looked up by ``translation_file``)."""
+    return resources_dir() / "i18n"
+
+
+def translation_file(language: str, suffix: str = ".qm") -> Path | None:
+    """The shipped translation for ``language`` ("en", "ko"), or None when there is none."""
+    path = translations_dir() / f"campdesk_{language}{suffix}"
+    return path if path.is_file() else None

@@ -142,10 +142,32 @@ class Launch:
             self.loader.ctx.close()
 
 
+_shipped_fonts_added = False
+
+
+def use_shipped_files(qapp) -> None:
+    """The application icon on every window, and the NanumGothic shipped with CampDesk,
+    so Hangul shows on a PC without a Korean font (Malgun Gothic is still preferred)."""
+    global _shipped_fonts_added
+    from PySide6.QtGui import QFontDatabase, QIcon
+
+    from campdesk import icons
+    from campdesk.paths import fonts_dir
+    icon = QIcon()
+    for path in icons.app_icon_pngs():
+        icon.addFile(str(path))
+    qapp.setWindowIcon(icon)
+    if not _shipped_fonts_added:  # once per process: Qt would add the same font again
+        _shipped_fonts_added = True
+        for name in ("NanumGothic.ttf", "NanumGothicBold.ttf"):
+            QFontDatabase.addApplicationFont(str(fonts_dir() / name))
+
+
 def start_shell(qapp, home=None) -> Launch:
     """Show the window at once, without the data layer; ``start()`` the returned launch to
     load it. Raises OSError when the data directory cannot be made."""
     from campdesk.ui.startup import choose_korean_font
+    use_shipped_files(qapp)
     font_ok = choose_korean_font(qapp) is not None
     launch = Launch(open_shell(home), font_ok)
     launch.window.start()
