@@ -1,4 +1,4 @@
 """CampDesk: the desk software of the AI Startup Camp, Gwangju."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 APP_NAME = "CampDesk"

@@ -61,6 +61,16 @@ def test_the_resources_readme_says_where_every_shipped_file_comes_from():
         assert "Permission" in text and len(text) > 500
 
 
+def test_the_changelog_tells_what_the_version_campdesk_reports_changed():
+    import campdesk
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    versions = re.findall(r"^## (\d+\.\d+\.\d+)", changelog, re.M)
+    assert versions[0] == campdesk.__version__
+    assert "0.1.0" in versions
+    entry = changelog.split(f"## {versions[0]}", 1)[1].split("\n## ", 1)[0]
+    assert entry.count("\n- ") >= 3  # what changed, item by item
+
+
 def test_alembic_from_the_checkout_still_finds_the_migrations(tmp_path):
     """The developer's command of README.md ("Schema change") goes on working."""
     proc = subprocess.run([sys.executable, "-m", "alembic", "-x", f"home={tmp_path / 'dev'}",
