@@ -1,12 +1,17 @@
 """The needs-attention list as staff read it: each flag with the records it is about, told
-apart (the whole name; a company's business number; the company a record belongs to)."""
+apart (the whole name; a company's business number; the company a record belongs to); and,
+for a record open in a form, the values saved here that another PC's edit replaced."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import select
+
 from campdesk.services.context import Context
 from campdesk.store.models import TABLES, Company, Space
+from campdesk.store.sync_models import SyncConflict, SyncState
 from campdesk.sync import attention
 
 OTHER_TABLE = {"duplicate": "companies", "double_booking": "space_assignments"}
@@ -68,3 +73,31 @@ def _record(session, table: str, row_id: str, item: attention.AttentionItem | No
         name = next((str(values[f]) for f in attention.LABEL_FIELDS if values.get(f)), "")
     business_no = values.get("business_no") if table == "companies" else None
     return Record(table, row_id, name, business_no or None, company)
+
+
+@dataclass(frozen=True)
+class LostValue:
+    """A value saved on this PC that another PC's later edit replaced."""
+    conflict_id: str
+    field: str
+    kept: Any  # the value that stayed (now in the record)
+    lost: Any  # this PC's value
+
+
+def lost_here(ctx: Context, table: str, row_id: str) -> list[LostValue]:
+    """Open value conflicts of one record in which this PC's value lost, oldest first."""
+    with ctx.db.reading() as s:
+        site = s.scalar(select(SyncState.site_id))
+        if not site:
+            return []
+        rows = s.scalars(select(SyncConflict).where(
+            SyncConflict.kind == "value", SyncConflict.tbl == table,
+            SyncConflict.row_id == row_id, SyncConflict.loser_site == site,
+            SyncConflict.resolved_at.is_(None), SyncConflict.archived.is_(False))
+            .order_by(SyncConflict.created_at, SyncConflict.id)).all()
+        return [LostValue(r.id, r.field or "", _json(r.winner_value), _json(r.loser_value))
+                for r in rows]
+
+
+def _json(text: str | None) -> Any:
+    return None if text is None else json.loads(text)

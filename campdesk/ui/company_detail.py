@@ -1,8 +1,12 @@
 """One company: its profile (edited in place), contacts, and the timeline of consultations
-and follow-ups. Everything is read in one worker call and shown at once."""
+and follow-ups. Everything is read in one worker call and shown at once.
+
+When a sync round brings another PC's later edit of a value saved here, the profile shows
+the value that stayed and says so in place of "Saved", with a way to the needs-attention
+page where the lost value can be put back."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
 from PySide6.QtCore import Signal
@@ -12,7 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from campdesk.domain.choices import RELATIONSHIP
+from campdesk.domain.field_labels import field_label
 from campdesk.services import companies, consultations
+from campdesk.services.attention import LostValue, lost_here
 from campdesk.services.companies import CompanyDetail
 from campdesk.services.consultations import ConsultationView
 from campdesk.services.errors import as_form_errors
@@ -40,12 +46,14 @@ def register_tab(ko: str, en: str, factory: Callable[[object, str], QWidget]) ->
 class CompanyBundle:
     detail: CompanyDetail
     timeline: list[ConsultationView]
+    lost: list[LostValue] = field(default_factory=list)  # values saved here, replaced since
 
 
 def load_bundle(ctx, company_id: str) -> CompanyBundle:
     """Runs on a worker: the profile, contacts and full history of one company."""
     return CompanyBundle(companies.get_company(ctx, company_id),
-                         consultations.company_timeline(ctx, company_id))
+                         consultations.company_timeline(ctx, company_id),
+                         lost_here(ctx, "companies", company_id))
 
 
 class CompanyDetailView(Retranslating, QWidget):
@@ -78,8 +86,30 @@ class CompanyDetailView(Retranslating, QWidget):
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self._revert)
         self.status = QLabel()
-        self.form.edited.connect(lambda: self.status.setText(t("저장하지 않은 변경이 있습니다",
-                                                               "Unsaved changes")))
+        self.status.setObjectName("company_status")
+        self.status.setWordWrap(True)
+        # Shown in place of "Saved" when another PC's later edit replaced a value saved here.
+        self.superseded_box = QFrame()
+        self.superseded_box.setObjectName("superseded")
+        self.superseded_box.setStyleSheet("QFrame#superseded { background: #fff4e5; "
+                                          "border: 1px solid #f0b35a; border-radius: 3px; }")
+        self.superseded_note = QLabel()
+        self.superseded_note.setWordWrap(True)
+        self.attention_link = QPushButton()
+        self.attention_link.setObjectName("superseded_link")
+        self.attention_link.setFlat(True)
+        self.attention_link.setStyleSheet("QPushButton { color: palette(link); "
+                                          "text-decoration: underline; }")
+        self.attention_link.clicked.connect(self._show_attention)
+        note_row = QHBoxLayout(self.superseded_box)
+        note_row.setContentsMargins(8, 4, 4, 4)
+        note_row.addWidget(self.superseded_note, 1)
+        note_row.addWidget(self.attention_link)
+        self.superseded_box.hide()
+        self._superseded: list[LostValue] = []  # said in place of "Saved"
+        self._seen_lost: set[str] = set()  # replaced values already known for this company
+        self.form.edited.connect(lambda: self._say(t("저장하지 않은 변경이 있습니다",
+                                                     "Unsaved changes")))
         self.contacts = ContactsTab(app)
         self.timeline_model = RowsModel(cc.TIMELINE, self, tone=cc.tone)
         self.timeline = data_table(self.timeline_model, stretch_column=3)
@@ -127,6 +157,7 @@ class CompanyDetailView(Retranslating, QWidget):
         buttons.addWidget(self.save_button)
         v = QVBoxLayout(box)
         v.addWidget(scroll, 1)
+        v.addWidget(self.superseded_box)
         v.addLayout(buttons)
         return box
 
@@ -140,6 +171,9 @@ class CompanyDetailView(Retranslating, QWidget):
         self.print_button.setText(t("기업 기록 인쇄", "Print record"))
         self.save_button.setText(t("저장", "Save"))
         self.revert_button.setText(t("되돌리기", "Revert"))
+        self.attention_link.setText(t("확인 필요에서 보기", "See it in Needs attention"))
+        if self._superseded:
+            self._say_superseded()
         self.form.retranslate()
         self.contacts.retranslate()
         self.timeline_model.retranslate()
@@ -160,9 +194,15 @@ class CompanyDetailView(Retranslating, QWidget):
                          success=self.show_bundle)
 
     def show_bundle(self, bundle: CompanyBundle) -> None:
+        lost = {v.conflict_id for v in bundle.lost}
         if self.bundle is None or self.bundle.detail.id != bundle.detail.id:
-            self.status.setText("")
+            self._say("")
+            self._seen_lost = lost  # flagged before it was opened: not news to this form
             self._extra_tabs(bundle.detail.id)
+        elif lost - self._seen_lost:  # a sync round just replaced a value saved here
+            self._superseded = [v for v in bundle.lost if v.conflict_id not in self._seen_lost]
+            self._seen_lost |= lost
+            self._say_superseded()
         self.bundle = bundle
         self.company_id = bundle.detail.id
         self._set_empty(False)
@@ -208,10 +248,37 @@ class CompanyDetailView(Retranslating, QWidget):
                          self.form.values(), write=True, success=self._saved,
                          failure=self._failed)
 
+    def _say(self, text: str) -> None:
+        """The note beside Save (a new one replaces "another PC's edit was applied")."""
+        self._superseded = []
+        self.superseded_box.hide()
+        self.status.setText(text)
+
+    def _say_superseded(self) -> None:
+        shown = [f"{t(*field_label('companies', v.field))} «{_short(v.kept)}»"
+                 for v in self._superseded[:2]]
+        more = len(self._superseded) - len(shown)
+        if more:
+            shown.append(t("외 {0}개", "and {0} more").format(more))
+        self.status.setText("")  # no "Saved" beside a value that did not stay
+        self.superseded_note.setText(t("다른 PC의 수정이 반영되었습니다: {0}",
+                                       "Another PC's edit was applied: {0}").format(", ".join(shown)))
+        self.superseded_note.setToolTip("\n".join(
+            t("{0}: 이 PC에서 저장한 «{1}» 대신 «{2}»", "{0}: «{2}» instead of «{1}» saved here")
+            .format(t(*field_label("companies", v.field)), _short(v.lost, 200),
+                    _short(v.kept, 200)) for v in self._superseded))
+        self.superseded_box.show()
+
+    def _show_attention(self) -> None:
+        window = self.window()
+        page = window.show_page("attention") if hasattr(window, "show_page") else None
+        if page is not None and self._superseded:
+            page.focus_item(self._superseded[0].conflict_id)
+
     def _saved(self, changed) -> None:
         self.form.errors.clear()
-        self.status.setText(t("저장했습니다", "Saved") if changed else
-                            t("바뀐 내용이 없습니다", "Nothing changed"))
+        self._say(t("저장했습니다", "Saved") if changed
+                  else t("바뀐 내용이 없습니다", "Nothing changed"))
         if changed:
             self.app.hub.changed("companies")
 
@@ -219,14 +286,17 @@ class CompanyDetailView(Retranslating, QWidget):
         errors = as_form_errors(exc)
         if errors is not None:
             self.form.show_errors(errors)
-            self.status.setText(t("저장하지 못했습니다: 표시된 항목을 고쳐 주세요",
-                                  "Not saved: please fix the marked fields"))
+            self._say(t("저장하지 못했습니다: 표시된 항목을 고쳐 주세요",
+                        "Not saved: please fix the marked fields"))
         else:
             self.app.ops.failed.emit(describe(exc))
 
     def _revert(self) -> None:
         if self.bundle:
             self.form.set_values(self.bundle.detail.values)
-            self.status.setText("")
+            self._say("")
 
 
+def _short(value, limit: int = 30) -> str:
+    text = t("(비어 있음)", "(empty)") if value is None or value == "" else str(value)
+    return text if len(text) <= limit else text[:limit - 1] + "…"

@@ -378,3 +378,46 @@ def test_attention_page_says_what_to_fix_in_a_change_the_hub_refused(qtbot, kore
     assert "고칠 것" in details and "기업명" in details and "200" in details
     assert "가" * 250 in page.model.item(0, 1).toolTip()
     app.shutdown()
+
+
+@pytest.mark.hub
+def test_a_saved_value_replaced_by_another_pc_says_so_in_the_form(qtbot, korean, make_pc):
+    """The staffer saved a phone number; another PC's later edit wins. The form does not
+    go on saying "Saved" beside the other value: it shows that value, says another PC's
+    edit was applied, and leads to the needs-attention page."""
+    from campdesk.ui.sync_status import SyncBridge
+    a, b = make_pc("a"), make_pc("b")
+    cid = a.add_company("빛고을데이터", phone="062-000-0000")
+    a.sync(), b.sync()
+    a.ctx.settings.sync_interval_s = 300
+    app = _services(a.ctx)
+    window = _window(app, qtbot)
+    bridge = SyncBridge(app, hub_target=target.from_url(a.hub_url))
+    app.sync = bridge
+    try:
+        bridge.start()
+        detail = window.show_page("companies").detail
+        detail.show_company(cid)
+        qtbot.waitUntil(lambda: detail.bundle is not None and detail.bundle.detail.id == cid)
+        detail.form.widgets["phone"].setText("062-111-1111")
+        detail.save_button.click()
+        qtbot.waitUntil(lambda: detail.status.text() == "저장했습니다")
+        qtbot.waitUntil(lambda: a.pending() == 0, timeout=5000)  # sent at once
+        b.edit(Company, cid, phone="062-222-2222")  # made later, on the other PC: it stays
+        b.sync()
+        note = detail.superseded_note
+        qtbot.waitUntil(lambda: "다른 PC의 수정이 반영되었습니다" in note.text()
+                        and note.isVisible(), timeout=10000)
+        assert "저장했습니다" not in detail.status.text()
+        assert "전화번호" in note.text() and "062-222-2222" in note.text()
+        assert detail.form.widgets["phone"].text() == "062-222-2222"
+        assert "062-111-1111" in note.toolTip()
+        assert detail.attention_link.isVisible()
+        detail.attention_link.click()
+        page = window.current_page()
+        assert page.key == "attention"
+        qtbot.waitUntil(lambda: page.current() is not None)  # that item, chosen
+        assert (page.current().field, page.current().loser_value) == ("phone", "062-111-1111")
+        assert page.buttons["restore"].isEnabled()
+    finally:
+        app.shutdown()

@@ -135,6 +135,7 @@ class AttentionPage(Retranslating, Page):
     def __init__(self, app, parent: QWidget | None = None):
         super().__init__(app, parent)
         self.entries: list[Entry] = []
+        self._focus: str | None = None  # the item to select once listed
         self.model = QStandardItemModel(0, 4, self)
         self.view = data_table(self.model, self, sortable=False, stretch_column=2)
         self.view.setWordWrap(True)  # a value conflict says who made each value: 3 lines
@@ -207,7 +208,20 @@ class AttentionPage(Retranslating, Page):
             self.model.appendRow(cells)
         self.empty.setVisible(not self.entries)
         self._fit_columns()
+        self._select_focus()
         self._update_buttons()
+
+    def focus_item(self, conflict_id: str) -> None:
+        """Select one item (a form's "see it in Needs attention"), now or once loaded."""
+        self._focus = conflict_id
+        self._select_focus()
+
+    def _select_focus(self) -> None:
+        row = next((r for r, e in enumerate(self.entries) if e.item.id == self._focus), None)
+        if row is not None:
+            self._focus = None
+            self.view.selectRow(row)
+            self.view.scrollTo(self.model.index(row, 0))
 
     def _fit_columns(self) -> None:
         """Kind, record and time as narrow as they read well; the details take the rest
