@@ -105,6 +105,45 @@ def test_a_user_error_is_one_korean_line_and_exit_code_1(bundle, place):
     assert "Traceback" not in done.stderr
 
 
+@pytest.mark.hub
+def test_the_bundle_imports_an_excel_csv_and_syncs_it_to_a_hub(bundle, place):
+    """A CP949 CSV as Korean Excel saves it goes in; psycopg's own libpq, the hub's SQL
+    (package data) and sync take it to the hub, all from inside the bundle."""
+    psycopg = pytest.importorskip("psycopg")
+    from psycopg import conninfo
+    admin_url = os.environ.get("CAMPDESK_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
+    try:
+        admin = psycopg.connect(admin_url, autocommit=True, connect_timeout=3)
+    except psycopg.OperationalError as exc:
+        if os.environ.get("CI") == "true" or os.environ.get("CAMPDESK_REQUIRE_HUB") == "1":
+            pytest.fail(f"PostgreSQL is required for the hub tests: {exc}")
+        pytest.skip(f"no PostgreSQL at {admin_url}: {exc}")
+    pc = place / "hub-pc"
+    sheet = place / "기업목록.csv"
+    sheet.write_text("기업명,사업자등록번호,대표자\r\n주식회사 빛고을AI,124-81-00998,김민서\r\n"
+                     "한빛비전,220-81-62517,정다은\r\n", encoding="cp949")
+    imported = _run(bundle, place, "--home", str(pc), "import", "companies", str(sheet))
+    assert imported.returncode == 0, imported.stdout + imported.stderr
+    assert "새로 추가 2" in imported.stdout
+
+    name = f"cd_bundle_{os.getpid()}"
+    url = conninfo.make_conninfo(admin_url, dbname=name)
+    with admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}"')
+        try:
+            init = _run(bundle, place, "--home", str(pc), "hub", "init", url)
+            assert init.returncode == 0, init.stderr
+            assert "허브 준비 완료" in init.stdout
+            sync = _run(bundle, place, "--home", str(pc), "sync", "--hub", url)
+            assert sync.returncode == 0, sync.stderr
+            with psycopg.connect(url) as hub:
+                names = {r[0] for r in hub.execute('SELECT "name" FROM "companies"')}
+            assert names == {"주식회사 빛고을AI", "한빛비전"}
+        finally:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 # --- the window, on a virtual X screen --------------------------------------------------------
 
 @pytest.fixture
