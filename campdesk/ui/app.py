@@ -39,7 +39,7 @@ def _exit_when_ready(qapp, window) -> None:
 def _start_sync(services, window) -> None:
     from campdesk.ui.sync_wiring import attach_sync
     # The password is asked only once a round finds the hub wants one, never guessed here.
-    attach_sync(services, window, ask_password=not os.environ.get(READY_ENV))
+    attach_sync(services, window, interactive=not os.environ.get(READY_ENV))
 
 
 def _explain(exc: BaseException) -> str | None:

@@ -55,7 +55,7 @@ class HubSettingsForm(Retranslating, QWidget):
         for label, (ko, en) in zip(self.labels, texts):
             label.setText(t(ko, en))
         self.password.setPlaceholderText(
-            t("허브 비밀번호를 입력하세요", "Enter the hub password") if self._asking
+            t("허브 비밀번호", "Hub password") if self._asking
             else t("바꿀 때만 입력", "Only to change it"))
         self.keyring_note.setText(
             t("비밀번호는 운영체제 키링에만 저장됩니다.", "The password is kept in the OS keyring only.")

@@ -130,6 +130,10 @@ class SyncBridge(QObject):
         except SyncError:
             return None  # no password this session yet: the status says "not configured"
 
+    def configured(self) -> bool:
+        """A hub is set: what waits in the outbox will be sent to it."""
+        return self._fixed_target is not None or bool(self.app.ctx.settings.hub_host)
+
     def start(self) -> None:
         self.runner.start()
 

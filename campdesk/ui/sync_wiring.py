@@ -1,24 +1,31 @@
 """Attach sync to a running window: the background runner, the status-bar corner, the
-"needs attention" jump, and the hub password prompt when the hub asks for a password this
-PC does not have."""
+"needs attention" jump, the hub password prompt when the hub asks for a password this PC
+does not have, and a word on quitting while changes wait to be sent."""
 from __future__ import annotations
 
+import logging
+
 import shiboken6
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from campdesk.sync.status import NEEDS_PASSWORD, SyncStatus
+from campdesk.sync.status import NEEDS_PASSWORD, SyncStatus, read_status
+from campdesk.ui import fmt
+from campdesk.ui.i18n import t
 from campdesk.ui.sync_status import SyncBridge, SyncStatusWidget
 
+log = logging.getLogger(__name__)
 
-def attach_sync(services, window, hub_target=None, ask_password: bool = True) -> SyncBridge:
+
+def attach_sync(services, window, hub_target=None, interactive: bool = True) -> SyncBridge:
     """Start syncing in the background; stopped (and waited for) at shutdown.
 
-    ``ask_password``: open the password prompt by itself the first time a round finds that
-    the hub wants a password (once a session; "Sync now" asks again)."""
+    ``interactive`` (off for the start-up benchmark): open the password prompt by itself the
+    first time a round finds that the hub wants a password (once a session; "Sync now" asks
+    again), and say so when the window closes while changes wait to be sent."""
     bridge = SyncBridge(services, hub_target=hub_target)
     corner = SyncStatusWidget(window)
-    prompt = PasswordPrompt(services, window, ask_once=ask_password)
+    prompt = PasswordPrompt(services, window, ask_once=interactive)
     bridge.status_changed.connect(corner.set_status)
     bridge.status_changed.connect(prompt.on_status)
     bridge.progress.connect(corner.set_progress)
@@ -29,6 +36,8 @@ def attach_sync(services, window, hub_target=None, ask_password: bool = True) ->
     services.sync = bridge
     window.sync_corner = corner
     window.password_prompt = prompt
+    if interactive:
+        window.quit_notice = QuitNotice(services, window)
     bridge.start()
     return bridge
 
@@ -71,3 +80,56 @@ class PasswordPrompt(QObject):
         from campdesk.ui.settings_dialog import open_settings
         self.dialog = open_settings(self.services, self.window)
         self.dialog.show_hub_password_prompt()
+
+
+class QuitNotice(QObject):
+    """Closing the window while changes wait to be sent: one line saying they are kept on
+    this PC and go out at the next connection, with one OK button; then it closes. Nothing
+    is said when nothing waits, or when no hub is set (nothing would send them)."""
+
+    def __init__(self, services, window):
+        super().__init__(window)
+        self.services, self.window = services, window
+        self.box = None
+        self._told = False
+        window.installEventFilter(self)
+
+    def pending(self) -> int:
+        bridge = self.services.sync
+        if bridge is None or not bridge.configured():
+            return 0
+        try:  # counted now: a save a moment ago is not in the last status yet
+            return read_status(self.services.ctx.paths.database).pending
+        except Exception:  # noqa: BLE001 - quitting must never fail on this
+            log.exception("could not count the changes waiting to be sent")
+            return 0
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if obj is not self.window or event.type() != QEvent.Type.Close:
+            return False
+        if self._told:  # said once: this close goes through
+            self._told = False
+            return False
+        pending = self.pending()
+        if pending:
+            self._told = True
+            event.ignore()
+            self._tell(pending)
+            return True
+        return False
+
+    def _tell(self, pending: int) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+        box = QMessageBox(QMessageBox.Icon.Information, "CampDesk", t(
+            "아직 보내지 못한 변경 {0}건은 이 PC에 안전하게 남아 있으며, 다음에 허브에 연결되면 "
+            "자동으로 보냅니다.",
+            "{0} changes not sent yet are kept safe on this PC and go out by themselves at the "
+            "next connection to the hub.").format(fmt.number(pending)),
+            QMessageBox.StandardButton.Ok, self.window)
+        box.setObjectName("unsent_on_quit")
+        box.button(QMessageBox.StandardButton.Ok).setText(t("확인", "OK"))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        box.finished.connect(lambda _result: self.window.close())
+        self.box = box
+        box.open()

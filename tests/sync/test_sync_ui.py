@@ -421,3 +421,67 @@ def test_a_saved_value_replaced_by_another_pc_says_so_in_the_form(qtbot, korean,
         assert page.buttons["restore"].isEnabled()
     finally:
         app.shutdown()
+
+
+def _unsent_boxes(window):
+    from PySide6.QtWidgets import QMessageBox
+    return [b for b in window.findChildren(QMessageBox, "unsent_on_quit") if b.isVisible()]
+
+
+def test_quitting_with_unsent_changes_says_they_are_kept_for_the_next_connection(
+        qtbot, korean, staffed_ctx):
+    from campdesk.services import companies
+    from campdesk.ui.sync_wiring import attach_sync
+    _set_hub(staffed_ctx, "postgresql://kim@127.0.0.1:1/campdesk?sslmode=disable")  # away
+    app = _services(staffed_ctx)
+    window = _window(app, qtbot)
+    try:
+        attach_sync(app, window)
+        for name in ("오프라인 기업 1", "오프라인 기업 2"):
+            companies.create_company(staffed_ctx, {"name": name})
+        window.close()
+        qtbot.waitUntil(lambda: len(_unsent_boxes(window)) == 1)
+        (box,) = _unsent_boxes(window)
+        assert window.isVisible()  # not gone before it is read
+        assert "이 PC" in box.text() and "다음에 허브에 연결되면" in box.text()
+        assert f"{_pending(staffed_ctx)}건" in box.text()
+        assert [b.text() for b in box.buttons()] == ["확인"]  # no question, one button
+        box.buttons()[0].click()
+        qtbot.waitUntil(lambda: not window.isVisible())
+        window.show()  # the hub taken out of the settings: nothing would send them,
+        staffed_ctx.settings.hub_host = ""  # so no next connection is promised
+        window.close()
+        assert not window.isVisible() and _unsent_boxes(window) == []
+    finally:
+        app.shutdown()
+
+
+@pytest.mark.hub
+def test_quitting_says_so_only_while_changes_wait_for_a_hub(qtbot, korean, make_pc):
+    from campdesk.services import companies
+    from campdesk.ui.sync_wiring import attach_sync
+    a = make_pc("a")
+    a.add_company("다 보낸 기업")
+    _set_hub(a.ctx, a.hub_url)
+    app = _services(a.ctx)
+    window = _window(app, qtbot)
+    try:
+        attach_sync(app, window)
+        qtbot.waitUntil(lambda: window.sync_corner.status.state == ONLINE
+                        and window.sync_corner.status.pending == 0, timeout=10000)
+        window.close()  # everything went out: it just closes
+        assert not window.isVisible() and _unsent_boxes(window) == []
+        window.show()
+        companies.create_company(a.ctx, {"name": "방금 저장한 기업"})  # not sent yet
+        window.close()
+        qtbot.waitUntil(lambda: len(_unsent_boxes(window)) == 1)
+        assert window.isVisible() and "1건" in _unsent_boxes(window)[0].text()
+        _unsent_boxes(window)[0].buttons()[0].click()
+        qtbot.waitUntil(lambda: not window.isVisible())
+    finally:
+        app.shutdown()
+
+
+def _pending(ctx) -> int:
+    from campdesk.sync.status import read_status
+    return read_status(ctx.paths.database).pending
