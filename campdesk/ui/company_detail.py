@@ -108,6 +108,7 @@ class CompanyDetailView(Retranslating, QWidget):
         self.superseded_box.hide()
         self._superseded: list[LostValue] = []  # said in place of "Saved"
         self._seen_lost: set[str] = set()  # replaced values already known for this company
+        self._shown: dict = {}  # the form's values as last loaded: any other is being typed
         self.form.edited.connect(lambda: self._say(t("저장하지 않은 변경이 있습니다",
                                                      "Unsaved changes")))
         self.contacts = ContactsTab(app)
@@ -203,10 +204,15 @@ class CompanyDetailView(Retranslating, QWidget):
             self._superseded = [v for v in bundle.lost if v.conflict_id not in self._seen_lost]
             self._seen_lost |= lost
             self._say_superseded()
+        same = self.bundle is not None and self.bundle.detail.id == bundle.detail.id
+        typed = {f: v for f, v in self.form.values().items() if v != self._shown.get(f)} \
+            if same else {}  # what the person changed and has not saved
         self.bundle = bundle
         self.company_id = bundle.detail.id
         self._set_empty(False)
         self.form.set_values(bundle.detail.values)
+        self._shown = self.form.values()
+        self.form.put(typed)  # a reload (a sync round, another page's save) keeps it
         self.contacts.show_contacts(bundle.detail.id, bundle.detail.contacts)
         self.timeline_model.set_rows(bundle.timeline)
         self._show_header(bundle.detail)
@@ -277,6 +283,7 @@ class CompanyDetailView(Retranslating, QWidget):
 
     def _saved(self, changed) -> None:
         self.form.errors.clear()
+        self._shown = self.form.values()  # saved: no longer being typed, whatever loads next
         self._say(t("저장했습니다", "Saved") if changed
                   else t("바뀐 내용이 없습니다", "Nothing changed"))
         if changed:

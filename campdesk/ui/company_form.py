@@ -118,6 +118,23 @@ class CompanyForm(QWidget):
             self.blockSignals(False)
         self.errors.clear()
 
+    def put(self, values: dict[str, Any]) -> None:
+        """Put back values as ``values()`` gave them (what the person had typed)."""
+        self.blockSignals(True)
+        try:
+            for field, value in values.items():
+                w = self.widgets[field]
+                if isinstance(w, VocabCombo):
+                    w.set_code(value)
+                elif isinstance(w, AiFieldsButton):
+                    w.set_value(value)
+                elif isinstance(w, QPlainTextEdit):
+                    w.setPlainText(value)
+                else:
+                    w.setText(value)
+        finally:
+            self.blockSignals(False)
+
     def _set_values(self, values: dict[str, Any]) -> None:
         for field, w in self.widgets.items():
             value = values.get(field)

@@ -485,3 +485,38 @@ def test_quitting_says_so_only_while_changes_wait_for_a_hub(qtbot, korean, make_
 def _pending(ctx) -> int:
     from campdesk.sync.status import read_status
     return read_status(ctx.paths.database).pending
+
+
+@pytest.mark.hub
+def test_what_is_being_typed_survives_a_sync_round(qtbot, korean, make_pc):
+    """A round that brings other PCs' changes reloads the open company; what the staffer
+    was typing and has not saved stays, and a field they did not touch shows the news."""
+    from campdesk.ui.sync_status import SyncBridge
+    a, b = make_pc("a"), make_pc("b")
+    cid = a.add_company("입력 중인 기업", phone="062-000-0000")
+    a.sync(), b.sync()
+    a.ctx.settings.sync_interval_s = 300
+    app = _services(a.ctx)
+    window = _window(app, qtbot)
+    bridge = SyncBridge(app, hub_target=target.from_url(a.hub_url))
+    app.sync = bridge
+    try:
+        bridge.start()
+        detail = window.show_page("companies").detail
+        detail.show_company(cid)
+        qtbot.waitUntil(lambda: detail.bundle is not None and detail.bundle.detail.id == cid)
+        qtbot.waitUntil(lambda: bridge.runner.state == ONLINE, timeout=10000)
+        detail.form.widgets["representative"].setText("김대표")  # typed, not saved
+        detail.form.edited.emit()
+        b.edit(Company, cid, phone="062-333-3333")
+        b.sync()  # A's runner hears of it and pulls it at once
+        qtbot.waitUntil(lambda: detail.form.widgets["phone"].text() == "062-333-3333",
+                        timeout=10000)
+        assert detail.form.widgets["representative"].text() == "김대표"
+        assert detail.status.text() == "저장하지 않은 변경이 있습니다"
+        detail.save_button.click()
+        qtbot.waitUntil(lambda: detail.status.text() == "저장했습니다")
+        company = a.get(Company, cid)
+        assert (company.representative, company.phone) == ("김대표", "062-333-3333")
+    finally:
+        app.shutdown()
