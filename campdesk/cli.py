@@ -48,17 +48,48 @@ def cmd_demo(args) -> int:
     return EXIT_OK
 
 
+PROGRESS_AFTER_SECONDS = 1.0  # a quick import prints no progress
+
+
+class _ImportProgress:
+    """Progress of a long import on stderr: a line each tenth, once it has taken a second."""
+
+    def __init__(self) -> None:
+        import time
+        self._clock = time.monotonic
+        self._start = time.monotonic()
+        self._last = -1
+
+    def __call__(self, fraction: float | None, message: str) -> None:
+        if self._clock() - self._start < PROGRESS_AFTER_SECONDS:
+            return
+        step = int((fraction or 0) * 10)
+        if fraction is not None and step == self._last:
+            return
+        self._last = step
+        shown = f"{fraction:4.0%} " if fraction is not None else ""
+        print(f"  {shown}{message}", file=sys.stderr, flush=True)
+
+
 def cmd_import(args) -> int:
+    from campdesk.services.consultation_import import import_consultations
     from campdesk.services.importer import import_companies
     from campdesk.services.space_import import import_spaces
-    importer = {"companies": import_companies, "spaces": import_spaces}[args.what]
+    importer = {"companies": import_companies, "spaces": import_spaces,
+                "consultations": import_consultations}[args.what]
     ctx = _context(args)
     try:
-        report = importer(ctx, Path(args.file))
+        report = importer(ctx, Path(args.file), progress=_ImportProgress())
     finally:
         ctx.close()
     _out(f"{args.file}: 전체 {report.total}행 — 새로 추가 {report.created}, 갱신 {report.updated}, "
          f"변경 없음 {report.unchanged}, 거부 {report.rejected_rows}행")
+    if report.skipped:
+        _out(f"  합계·안내 행 {len(report.skipped)}개는 자료가 아니라서 건너뛰었습니다:")
+        for r in report.skipped:
+            _out(f"  {r.row_no}행 ({r.label}) {r.text}")
+    for warning in report.warnings:
+        _out(f"  {warning}")
     for r in sorted(report.rejected, key=lambda r: r.row_no):
         _out(f"  {r.row_no}행 [{r.column}] {r.reason}")
     return EXIT_PARTIAL if report.rejected else EXIT_OK
@@ -135,10 +166,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=1)
     p.set_defaults(func=cmd_demo)
 
-    p = sub.add_parser("import", help="CSV/XLSX 파일에서 가져옵니다")
+    p = sub.add_parser("import", help="CSV, 텍스트(.txt), XLSX, XLS 파일에서 가져옵니다")
     what = p.add_subparsers(dest="what", metavar="WHAT", required=True)
-    for name, help_text in (("companies", "기업 목록 (CSV: UTF-8 또는 CP949, 또는 XLSX)"),
-                            ("spaces", "입주공간 목록: 층, 호실, 좌석 (CSV 또는 XLSX)")):
+    for name, help_text in (("companies", "기업 목록 (CSV·TXT: UTF-8, CP949, UTF-16; XLSX, XLS)"),
+                            ("spaces", "입주공간 목록: 층, 호실, 좌석 (CSV, TXT, XLSX, XLS)"),
+                            ("consultations", "예전 상담일지: 일시, 경로, 기업, 상담 내용, 답변, 결과, 담당자")):
         c = what.add_parser(name, help=help_text)
         c.add_argument("file", metavar="FILE")
         c.set_defaults(func=cmd_import)

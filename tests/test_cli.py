@@ -41,7 +41,7 @@ def test_demo_then_export_all_gives_excel_ready_csvs(demo_home, tmp_path):
     with open(out / "consultations.csv", encoding="utf-8-sig", newline="") as f:
         consultations = list(csv.DictReader(f))
     assert 2500 <= len(consultations) <= 3500
-    assert {"대면", "전화", "방문", "서면"} <= {c["channel"] for c in consultations}
+    assert {"대면", "전화", "방문", "서면"} <= {c["경로"] for c in consultations}
     assert (out / "companies.csv").read_bytes().startswith(b"\xef\xbb\xbf")
 
 

@@ -86,14 +86,14 @@ def test_unreadable_files_say_what_to_fix(staffed_ctx, tmp_path, content, messag
     assert message in err.value.ko
 
 
-def test_a_broken_xlsx_or_an_old_xls_is_refused_clearly(staffed_ctx, tmp_path):
+def test_a_broken_xlsx_or_a_broken_xls_is_refused_clearly(staffed_ctx, tmp_path):
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"PK\x03\x04 not really")
-    with pytest.raises(UserError, match="Excel"):
+    with pytest.raises(UserError, match="Excel 파일을 열 수 없습니다"):
         import_companies(staffed_ctx, broken)
     old = tmp_path / "old.xls"
     old.write_bytes(b"\xd0\xcf\x11\xe0")
-    with pytest.raises(UserError, match="xlsx"):
+    with pytest.raises(UserError, match="Excel 파일을 열 수 없습니다"):
         import_companies(staffed_ctx, old)
 
 

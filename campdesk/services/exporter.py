@@ -1,4 +1,11 @@
-"""Export tables as CSV (UTF-8 with BOM, so Excel opens Korean correctly) or XLSX."""
+"""Export tables as CSV (UTF-8 with BOM, so Excel opens Korean correctly) or XLSX.
+
+Every column has a Korean header (``campdesk.domain.field_labels``), the columns holding ids
+come last, and the files re-import as they are. What is exported cannot be turned against
+its reader: text that a spreadsheet would run as a formula is written as text (an XLSX
+string cell; in CSV, OWASP's leading ``'``, which the importer takes off again), and
+control characters that no XLSX may hold are left out.
+"""
 from __future__ import annotations
 
 import csv
@@ -9,14 +16,14 @@ from typing import Any, Iterator
 from sqlalchemy import select
 
 from campdesk.domain import choices as C
-from campdesk.domain.company_rules import COMPANY_FIELDS
 from campdesk.domain.dates import SEOUL
+from campdesk.domain.field_labels import field_label
 from campdesk.services.context import Context
 from campdesk.services.errors import UserError
+from campdesk.services.fields import clean_text
+from campdesk.services.tabular import formula_safe
 from campdesk.store.models import TABLES
 
-# Korean headers where people read them; the column's code name otherwise.
-HEADERS_KO: dict[str, dict[str, str]] = {"companies": {k: v[0] for k, v in COMPANY_FIELDS.items()}}
 _BATCH = 5000
 INTERNAL_COLUMNS = {"name_norm"}
 # Coded columns are written with their Korean labels, as a person reads them.
@@ -35,10 +42,12 @@ VOCABULARIES: dict[tuple[str, str], C.Vocabulary] = {
 def _labeller(vocab: C.Vocabulary | None):
     if vocab is None:
         return _cell
-    return lambda v: ", ".join(vocab.label(code) for code in v.split(",")) if v else v
+    return lambda v: ", ".join(vocab.label(code) for code in clean_text(v).split(",")) if v else v
 
 
 def _cell(value: Any) -> Any:
+    if isinstance(value, str):
+        return clean_text(value)
     if isinstance(value, datetime):
         return value.astimezone(SEOUL).strftime("%Y-%m-%d %H:%M")
     if isinstance(value, date):
@@ -52,11 +61,31 @@ def table_names() -> list[str]:
     return list(TABLES)
 
 
-def _rows(ctx: Context, table: str) -> tuple[list[str], Iterator[list[Any]]]:
+def _holds_ids(column) -> bool:
+    """A column a person cannot read: the row's id, or another row's."""
+    return column.key in ("id", "merged_into", "updated_by", "changed_by", "row_id") \
+        or column.key.endswith("_id") or bool(column.foreign_keys)
+
+
+def columns_of(table: str) -> list:
+    """The exported columns of a table: those people read in the models' order, then those
+    holding ids, the row's own id last."""
     model = TABLES[table]
     columns = [c for c in model.__table__.columns if c.key not in INTERNAL_COLUMNS]
-    labels = HEADERS_KO.get(table, {})
-    header = [labels.get(c.key, c.key) for c in columns]
+    readable = [c for c in columns if not _holds_ids(c)]
+    ids = [c for c in columns if _holds_ids(c) and c.key != "id"]
+    return readable + ids + [c for c in columns if c.key == "id"]
+
+
+def headers(table: str) -> list[str]:
+    """The Korean header of each exported column."""
+    return [field_label(table, c.key)[0] for c in columns_of(table)]
+
+
+def _rows(ctx: Context, table: str) -> tuple[list[str], Iterator[list[Any]]]:
+    model = TABLES[table]
+    columns = columns_of(table)
+    header = headers(table)
     cells = [_labeller(VOCABULARIES.get((table, c.key))) for c in columns]
 
     def generate():
@@ -82,13 +111,14 @@ def write_csv(ctx: Context, table: str, out: Path) -> int:
         writer = csv.writer(f)
         writer.writerow(header)
         for row in rows:
-            writer.writerow(row)
+            writer.writerow([formula_safe(v) if isinstance(v, str) else v for v in row])
             n += 1
     return n
 
 
 def write_xlsx(ctx: Context, tables: list[str], out: Path) -> dict[str, int]:
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     wb = Workbook(write_only=True)
     counts = {}
     for table in tables:
@@ -97,8 +127,14 @@ def write_xlsx(ctx: Context, tables: list[str], out: Path) -> dict[str, int]:
         header, rows = _rows(ctx, table)
         ws.append(header)
         counts[table] = 0
+
+        def text_cell(value: str):
+            cell = WriteOnlyCell(ws, value)
+            cell.data_type = "s"  # openpyxl would store "=…" as a formula
+            return cell
         for row in rows:
-            ws.append(row)
+            ws.append([text_cell(v) if isinstance(v, str) and v.startswith("=") else v
+                       for v in row])
             counts[table] += 1
     wb.save(out)
     return counts

@@ -6,10 +6,11 @@ from pathlib import Path
 from sqlalchemy import select
 
 from campdesk.domain.company_rules import COMPANY_FIELDS
+from campdesk.domain.ids import new_id
 from campdesk.domain.field_labels import field_label
 from campdesk.services.companies import clean
 from campdesk.services.context import Context
-from campdesk.services.tabular import ImportReport, read_table
+from campdesk.services.tabular import ImportReport, Progress, Table
 from campdesk.store.audit import apply_changes
 from campdesk.store.models import Company
 
@@ -38,18 +39,30 @@ def header_synonyms() -> dict[str, list[str]]:
     return {code: [ko, en, *EXTRA_HEADERS.get(code, [])] for code, (ko, en) in COMPANY_FIELDS.items()}
 
 
-def import_companies(ctx: Context, path: str | Path) -> ImportReport:
+FLUSH_EVERY = 1000  # rows written and let go together: memory stays flat on large files
+
+
+def import_companies(ctx: Context, path: str | Path, progress: Progress | None = None
+                     ) -> ImportReport:
     """Keep every valid row, explain every bad one; match existing companies by business
-    number, then by normalised name, and update them instead of adding duplicates."""
+    number, then by normalised name, and update them instead of adding duplicates.
+
+    One transaction: a file that turns out unreadable half-way, or a cancelled import
+    (``progress`` raises :class:`~campdesk.services.tabular.Cancelled`), changes nothing.
+    """
     report = ImportReport()
-    rows = list(read_table(Path(path), header_synonyms(), required=("name",)))
-    with ctx.db.transaction() as s:
-        by_no, by_name = {}, {}
-        for company in s.scalars(select(Company).where(Company.merged_into.is_(None))):
-            if company.business_no:
-                by_no.setdefault(company.business_no, company)
-            by_name.setdefault(company.name_norm, company)
-        for row in rows:
+    with Table(Path(path), header_synonyms(), ("name",), report, progress) as table, \
+            ctx.db.transaction() as s:
+        by_no: dict[str, str] = {}    # business number → company id
+        by_name: dict[str, str] = {}  # normalised name → company id
+        for cid, no, norm in s.execute(select(Company.id, Company.business_no, Company.name_norm)
+                                       .where(Company.merged_into.is_(None))
+                                       .order_by(Company.created_at, Company.id)):
+            if no:
+                by_no.setdefault(no, cid)
+            by_name.setdefault(norm, cid)
+        batch: dict[str, Company] = {}  # companies added or changed since the last flush
+        for row in table:
             report.total += 1
             values, errors = clean(row.values, creating=True)
             if errors:
@@ -57,15 +70,14 @@ def import_companies(ctx: Context, path: str | Path) -> ImportReport:
                     column = row.columns.get(e.field) or field_label("companies", e.field)[0]
                     report.reject(row.number, column, e.ko)
                 continue
-            existing = (by_no.get(values.get("business_no")) if values.get("business_no") else None) \
+            existing_id = (by_no.get(values["business_no"]) if values.get("business_no") else None) \
                 or by_name.get(values["name_norm"])
-            if existing is None:
-                company = Company(**values, updated_by=ctx.staff_id)
+            if existing_id is None:
+                company = Company(**values, id=new_id(), updated_by=ctx.staff_id)
                 s.add(company)
-                s.flush()
                 report.created += 1
             else:
-                company = existing
+                company = batch.get(existing_id) or s.get(Company, existing_id)
                 # Blank cells do not erase what staff already recorded.
                 changes = {k: v for k, v in values.items() if v not in (None, "") and k in row.values}
                 if "name" in changes:
@@ -74,7 +86,12 @@ def import_companies(ctx: Context, path: str | Path) -> ImportReport:
                     report.updated += 1
                 else:
                     report.unchanged += 1
+            batch[company.id] = company
             if company.business_no:
-                by_no[company.business_no] = company
-            by_name[company.name_norm] = company
+                by_no[company.business_no] = company.id
+            by_name[company.name_norm] = company.id
+            if len(batch) >= FLUSH_EVERY:
+                s.flush()
+                s.expunge_all()
+                batch.clear()
     return report

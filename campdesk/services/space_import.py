@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from campdesk.services.context import Context
 from campdesk.services.spaces.inventory import SPACE_FIELDS, clean_space
-from campdesk.services.tabular import ImportReport, Row, read_table
+from campdesk.services.tabular import ImportReport, Progress, Row, Table
 from campdesk.store.audit import apply_changes
 from campdesk.store.models import Space
 
@@ -43,10 +43,12 @@ def _parent_name(row: Row) -> str:
     return str(row.values.get("parent") or "").strip()
 
 
-def import_spaces(ctx: Context, path: str | Path) -> ImportReport:
+def import_spaces(ctx: Context, path: str | Path, progress: Progress | None = None
+                  ) -> ImportReport:
     """Keep every valid row, explain every bad one, in one transaction."""
     report = ImportReport()
-    rows = list(read_table(Path(path), header_synonyms(), required=("floor", "name")))
+    with Table(Path(path), header_synonyms(), ("floor", "name"), report, progress) as table:
+        rows = list(table)  # a camp has hundreds of spaces, not millions
     rows.sort(key=lambda r: bool(_parent_name(r)))  # rooms first
     with ctx.db.transaction() as s:
         known = {(sp.floor, sp.name): sp

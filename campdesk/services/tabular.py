@@ -1,23 +1,62 @@
-"""Reading the spreadsheets people actually have: CSV in UTF-8 (BOM or not) or CP949, XLSX.
+"""Reading the spreadsheets people actually have, safely, whatever they hold.
+
+Formats, recognised by their content first and their name second:
+
+- CSV and text: UTF-8 (with or without BOM), CP949 (Korean Excel's default) and UTF-16 with
+  a BOM (Excel's "유니코드 텍스트", tab-separated ``.txt``); comma, tab, semicolon or bar;
+  any line ending (CR-only files from old Excel for Mac too);
+- XLSX/XLSM, streamed in openpyxl's read-only mode;
+- XLS (Excel 97–2003), read with xlrd.
 
 Real files have a title row or two above the header, blank lines, merged cells, headers in
-Korean or English with odd spacing, and numbers that Excel turned into floats. ``read_table``
-finds the header row, maps its columns to field codes and yields every data row with the
-row number a person sees in Excel, its text cleaned of control characters.
+Korean or English with odd spacing, numbers that Excel turned into floats, total and note
+rows (``합계 | 6개사``, ``※ 기준일 …``). :class:`Table` finds the header row, maps its columns
+to field codes and yields every data row with the row number a person sees in Excel, its
+text cleaned of control characters; summary and note rows are skipped and noted in the
+report, a row an unbalanced quote merged with the next ones is rejected with its lines.
+
+Everything is read row by row: memory stays flat whatever the file's size, and files beyond
+:data:`MAX_FILE_BYTES` or :data:`MAX_ROWS` are refused with the limit named. Any failure of
+a file parser on a damaged file becomes one :class:`UserError` line, never a traceback.
 """
 from __future__ import annotations
 
+import codecs
 import csv
-import io
+import logging
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from campdesk.services.errors import UserError
 from campdesk.services.fields import clean_text
 
+log = logging.getLogger(__name__)
+
 HEADER_SCAN_ROWS = 15
+MAX_FILE_BYTES = 100 * 1024 * 1024   # a file on disk
+MAX_ROWS = 300_000                   # rows with something in them, below the header
+MAX_CELL_CHARS = 32_767              # Excel's own limit for one cell
+EXCEL_MAX_ROWS = 1_048_576           # no sheet (nor a CSV Excel could open) has more rows
+MAX_XML_BYTES = 1024 * 1024 * 1024   # one XLSX part, uncompressed
+MAX_SHARED_STRINGS_BYTES = 160 * 1024 * 1024  # the XLSX text table, which is held in memory
+PROGRESS_EVERY = 500                 # rows between two progress reports
+
+TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+
+# What the progress callback gets: the part done (0..1, None when unknown) and a message.
+Progress = Callable[[float | None, str], None]
+
+
+class Cancelled(UserError):
+    """The person cancelled the import; its transaction is rolled back."""
+
+    def __init__(self) -> None:
+        super().__init__("가져오기를 취소했습니다. 데이터베이스는 바뀌지 않았습니다.",
+                         "Import cancelled. Nothing in the database was changed.")
 
 
 @dataclass
@@ -25,6 +64,19 @@ class Rejected:
     row_no: int
     column: str
     reason: str
+
+
+@dataclass
+class Skipped:
+    """A row that is no record: a total (합계, 소계 …) or a note (※ …)."""
+
+    row_no: int
+    kind: str  # "total" or "note"
+    text: str  # what the row says, shortened
+
+    @property
+    def label(self) -> str:
+        return "합계" if self.kind == "total" else "안내"
 
 
 @dataclass
@@ -36,6 +88,7 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     rejected: list[Rejected] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -53,101 +106,611 @@ class Row:
     columns: dict[str, str]  # field code → the column's header text in the file
 
 
-def _fold_header(text: Any) -> str:
-    return re.sub(r"[\s_\-./()·*:]+", "", str(text or "")).casefold()
+# --- limits and messages -----------------------------------------------------------------------
+
+def _mb(n: int) -> str:
+    return f"{n // (1024 * 1024):,}MB"
 
 
-def _decode(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp949"):
+def _unreadable(path: Path, what_ko: str, what_en: str) -> UserError:
+    return UserError(f"파일을 읽을 수 없습니다 ({what_ko}): {path.name}",
+                     f"Cannot read the file ({what_en}): {path.name}")
+
+
+def _too_many_rows() -> UserError:
+    return UserError(f"행이 너무 많습니다. 한 번에 {MAX_ROWS:,}행까지 가져올 수 있습니다. 파일을 나누어 주세요.",
+                     f"Too many rows: at most {MAX_ROWS:,} rows can be imported at once. "
+                     "Split the file.")
+
+
+# --- text files -------------------------------------------------------------------------------
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+_CHUNK = 1024 * 1024
+
+
+def _decodes_as(path: Path, encoding: str) -> bool:
+    """Whether the whole file decodes as ``encoding`` (read in chunks: memory stays flat)."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        with open(path, "rb") as f:
+            while chunk := f.read(_CHUNK):
+                decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _guess_utf16(head: bytes) -> str | None:
+    """UTF-16 without a BOM: every other byte is NUL in Korean-and-ASCII text."""
+    if len(head) < 8:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) > len(odd) * 0.3 and even.count(0) < len(even) * 0.05:
+        return "utf-16-le"
+    if even.count(0) > len(even) * 0.3 and odd.count(0) < len(odd) * 0.05:
+        return "utf-16-be"
+    return None
+
+
+def text_encoding(path: Path, head: bytes) -> str:
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            if _decodes_as(path, encoding):
+                return encoding
+            break
+    else:
+        candidates = [e for e in (_guess_utf16(head),) if e] + ["utf-8", "cp949"]
+        for encoding in candidates:
+            if _decodes_as(path, encoding):
+                return encoding
+    raise UserError("파일의 문자 인코딩을 알 수 없습니다. UTF-8 또는 CP949(한글 Excel 기본) CSV, "
+                    "또는 Excel의 '유니코드 텍스트'로 저장해 주세요.",
+                    "Unknown text encoding. Save the file as UTF-8 or CP949 CSV, "
+                    "or as Excel's Unicode text.")
+
+
+_DELIMITERS = ("\t", ",", ";", "|")
+
+
+def pick_delimiter(sample: str, suffix: str) -> str:
+    """The delimiter of the first lines: the one found on the most lines (then the most
+    often), tab first for ``.txt``/``.tsv``. Quoted text is left out of the count."""
+    lines = [ln for ln in re.sub(r'"[^"]*"', '""', sample).splitlines() if ln.strip()][:50]
+    if not lines:
+        return "\t" if suffix in (".txt", ".tsv") else ","
+    scores = {d: (sum(d in ln for ln in lines), sum(ln.count(d) for ln in lines))
+              for d in _DELIMITERS}
+    best = max(_DELIMITERS, key=lambda d: scores[d])
+    if scores[best][0] == 0:
+        return "\t" if suffix in (".txt", ".tsv") else ","
+    if suffix in (".txt", ".tsv") and scores["\t"][0] == scores[best][0]:
+        return "\t"
+    return best
+
+
+_csv_limit_raised = False
+
+
+def _raise_csv_field_limit() -> None:
+    """The csv module refuses a field over 128 KB with an error that names no row: let it
+    read any field a file within the size limit can hold; cells are checked one by one."""
+    global _csv_limit_raised
+    if not _csv_limit_raised:
+        csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES + 1))
+        _csv_limit_raised = True
+
+
+@dataclass
+class RawRow:
+    number: int             # the row as Excel numbers it
+    cells: list[Any]
+    lines: tuple[int, int] | None = None  # text files: the first and last line it took
+
+
+class _Sheet:
+    """One sheet (a text file has one): its name and a way to read its rows from the top."""
+
+    def __init__(self, name: str, rows: Callable[[int | None], Iterator[RawRow]],
+                 size: Callable[[], int | None]):
+        self.name = name
+        self.rows = rows  # rows(width): the rows, cells cut at ``width`` columns when given
+        self.size = size  # rows in the sheet (an estimate), or None
+
+
+class _Source:
+    """An opened file: its sheets, what it was read as, and what to close."""
+
+    delimiter: str | None = None
+    position: Callable[[], float | None] = staticmethod(lambda: None)
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.sheets: list[_Sheet] = []
+        self._closers: list[Callable[[], None]] = []
+
+    def close(self) -> None:
+        for close in self._closers:
+            try:
+                close()
+            except Exception:  # closing a damaged file: nothing left to save
+                log.debug("closing %s", self.path, exc_info=True)
+        self._closers.clear()
+
+
+def _text_source(path: Path, head: bytes) -> _Source:
+    _raise_csv_field_limit()
+    encoding = text_encoding(path, head)
+    with open(path, encoding=encoding, newline="") as f:
+        sample = f.read(64 * 1024)
+    source = _Source(path)
+    source.delimiter = delimiter = pick_delimiter(sample, path.suffix.lower())
+    size = path.stat().st_size or 1
+    current: list = []
+
+    def rows(width: int | None) -> Iterator[RawRow]:
+        f = open(path, encoding=encoding, newline="")
+        current[:] = [f]
+        source._closers.append(f.close)
+        reader = csv.reader(f, delimiter=delimiter, quotechar='"', doublequote=True,
+                            strict=False)
+        last_line = 0
+        number = 0
         try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise UserError("파일의 문자 인코딩을 알 수 없습니다. UTF-8 또는 CP949(한글 Excel 기본) CSV로 저장해 주세요.",
-                    "Unknown text encoding. Save the CSV as UTF-8 or CP949.")
+            for cells in reader:
+                number += 1
+                first, last_line = last_line + 1, reader.line_num
+                yield RawRow(number, cells[:width] if width else cells, (first, last_line))
+        except csv.Error as exc:
+            raise _unreadable(path, f"{reader.line_num + 1}번째 줄: {exc}",
+                              f"line {reader.line_num + 1}: {exc}") from exc
+        finally:
+            f.close()
+
+    def position() -> float | None:
+        try:
+            return min(current[0].buffer.tell() / size, 1.0) if current else 0.0
+        except (ValueError, OSError):  # closed
+            return None
+
+    source.position = position
+    source.sheets.append(_Sheet(path.name, rows, lambda: None))
+    return source
 
 
-def _csv_rows(path: Path) -> list[list[Any]]:
-    text = _decode(path.read_bytes())
-    sample = text[:4096]
+# --- XLSX -------------------------------------------------------------------------------------
+
+def _check_xlsx_parts(path: Path) -> None:
+    """Refuse a workbook whose parts would unpack beyond the limits (a zip bomb, or a text
+    table too big to hold), before any of it is read."""
     try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    return [row for row in csv.reader(io.StringIO(text), dialect)]
-
-
-def _xlsx_rows(path: Path) -> list[list[Any]]:
-    import zipfile
-
-    from openpyxl import load_workbook
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        with zipfile.ZipFile(path) as archive:
+            for info in archive.infolist():
+                name = info.filename.lower()
+                limit = MAX_SHARED_STRINGS_BYTES if name.endswith("sharedstrings.xml") \
+                    else MAX_XML_BYTES
+                if info.file_size > limit:
+                    raise UserError(
+                        f"Excel 파일의 압축을 풀면 너무 큽니다 ({info.filename}: "
+                        f"{_mb(info.file_size)}, 최대 {_mb(limit)}). 파일을 나누어 주세요.",
+                        f"The Excel file unpacks too large ({info.filename}: "
+                        f"{_mb(info.file_size)}, at most {_mb(limit)}). Split the file.")
+    except zipfile.BadZipFile as exc:
         raise UserError(f"Excel 파일을 열 수 없습니다 (손상되었거나 XLSX 형식이 아닙니다): {path.name}",
                         f"Cannot open the Excel file (damaged or not XLSX): {path.name}") from exc
+
+
+def _xlsx_source(path: Path) -> _Source:
+    from openpyxl import load_workbook
+    _check_xlsx_parts(path)
+    handle = open(path, "rb")  # a file, not a name: openpyxl judges names by their ending
     try:
-        ws = wb.worksheets[0]
-        return [list(r) for r in ws.iter_rows(values_only=True)]
-    finally:
-        wb.close()
+        wb = load_workbook(handle, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl, zipfile or XML errors: a damaged workbook
+        handle.close()
+        log.info("cannot open %s: %r", path, exc)
+        raise UserError(f"Excel 파일을 열 수 없습니다 (손상되었거나 XLSX 형식이 아닙니다): {path.name}",
+                        f"Cannot open the Excel file (damaged or not XLSX): {path.name}") from exc
+    source = _Source(path)
+    source._closers += [wb.close, handle.close]
+    try:
+        worksheets = list(wb.worksheets)
+    except Exception:
+        worksheets = []
+    for ws in worksheets:
+        source.sheets.append(_xlsx_sheet(path, ws))
+    return source
 
 
-def load_rows(path: Path) -> list[list[Any]]:
+def _xlsx_sheet(path: Path, ws) -> _Sheet:
+    try:
+        declared = ws.max_row  # from the sheet's <dimension>, which may be missing or wrong
+    except Exception:
+        declared = None
+
+    def rows(width: int | None) -> Iterator[RawRow]:
+        ws.reset_dimensions()  # read every row there is, not what <dimension> claims
+        number = 0
+        for number, cells in enumerate(ws.iter_rows(max_col=width, values_only=True), start=1):
+            yield RawRow(number, list(cells))
+
+    return _Sheet(str(ws.title), rows, lambda: declared)
+
+
+# --- XLS --------------------------------------------------------------------------------------
+
+def _xls_source(path: Path) -> _Source:
+    import xlrd
+    try:
+        book = xlrd.open_workbook(str(path), on_demand=True, logfile=_NullLog())
+    except Exception as exc:  # xlrd's errors, struct errors, …: a damaged or encrypted file
+        log.info("cannot open %s: %r", path, exc)
+        raise UserError(f"예전 Excel 파일(.xls)을 열 수 없습니다 (손상되었거나 암호가 걸려 있습니다): {path.name}",
+                        f"Cannot open the old Excel file (.xls): damaged or encrypted: {path.name}"
+                        ) from exc
+    source = _Source(path)
+    source._closers.append(book.release_resources)
+    for index in range(book.nsheets):
+        source.sheets.append(_xls_sheet(book, index))
+    return source
+
+
+class _NullLog:
+    """xlrd writes its warnings to a file; CampDesk's log keeps them instead."""
+
+    def write(self, text: str) -> None:
+        if text.strip():
+            log.debug("xlrd: %s", text.strip())
+
+
+def _xls_value(book, cell) -> Any:
+    import xlrd
+    kind, value = cell.ctype, cell.value
+    if kind in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
+        return None
+    if kind == xlrd.XL_CELL_DATE:
+        try:
+            return xlrd.xldate_as_datetime(value, book.datemode)
+        except Exception:
+            return value
+    if kind == xlrd.XL_CELL_BOOLEAN:
+        return bool(value)
+    if kind == xlrd.XL_CELL_NUMBER and isinstance(value, float) and value.is_integer() \
+            and abs(value) < 2 ** 53:
+        return int(value)
+    return value
+
+
+def _xls_sheet(book, index: int) -> _Sheet:
+    state: dict[str, Any] = {}
+
+    def sheet():
+        if "sheet" not in state:
+            state["sheet"] = book.sheet_by_index(index)
+        return state["sheet"]
+
+    def rows(width: int | None) -> Iterator[RawRow]:
+        ws = sheet()
+        for r in range(ws.nrows):
+            cells = ws.row(r)[:width] if width else ws.row(r)
+            yield RawRow(r + 1, [_xls_value(book, c) for c in cells])
+
+    name = book.sheet_names()[index] if index < len(book.sheet_names()) else str(index + 1)
+    return _Sheet(name, rows, lambda: sheet().nrows)
+
+
+# --- opening ----------------------------------------------------------------------------------
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def open_source(path: Path) -> _Source:
+    """The file opened by what it holds: a workbook saved as .xls is read as XLSX, a text
+    file saved as .xls as text; a web page saved as .xls is refused with what to do."""
     path = Path(path)
     if not path.exists():
         raise UserError(f"파일이 없습니다: {path}", f"No such file: {path}")
+    if path.is_dir():
+        raise UserError(f"파일이 아니라 폴더입니다: {path}", f"This is a folder, not a file: {path}")
     suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        return _xlsx_rows(path)
-    if suffix in (".csv", ".txt", ".tsv"):
-        return _csv_rows(path)
-    if suffix == ".xls":
-        raise UserError("예전 Excel 형식(.xls)은 읽을 수 없습니다. Excel에서 .xlsx 또는 CSV로 저장해 주세요.",
-                        "The old Excel format (.xls) is not supported. Save as .xlsx or CSV.")
-    raise UserError(f"CSV 또는 XLSX 파일만 가져올 수 있습니다: {path.name}",
-                    f"Only CSV or XLSX files can be imported: {path.name}")
+    if suffix not in TEXT_SUFFIXES + EXCEL_SUFFIXES:
+        raise UserError(f"CSV, 텍스트(.txt), Excel(.xlsx, .xls) 파일만 가져올 수 있습니다: {path.name}",
+                        f"Only CSV, text (.txt) or Excel (.xlsx, .xls) files can be imported: "
+                        f"{path.name}")
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise UserError(f"파일이 너무 큽니다 ({_mb(size)}). 한 번에 {_mb(MAX_FILE_BYTES)}까지 가져올 수 "
+                        "있습니다. 파일을 나누어 주세요.",
+                        f"The file is too large ({_mb(size)}): at most {_mb(MAX_FILE_BYTES)} can be "
+                        "imported at once. Split the file.")
+    with open(path, "rb") as f:
+        head = f.read(4096)
+    if head.startswith(b"PK\x03\x04"):
+        return _xlsx_source(path)
+    if head.startswith(_OLE2):
+        return _xls_source(path)
+    sniff = head.lstrip(codecs.BOM_UTF8).lstrip()[:2048].lower()
+    if sniff.startswith(b"<") and (b"<html" in sniff or b"<table" in sniff or b"<?xml" in sniff):
+        raise UserError(f"이 파일은 Excel 파일이 아니라 웹 페이지(HTML/XML) 형식입니다: {path.name}. "
+                        "Excel에서 열어 '다른 이름으로 저장'으로 .xlsx 형식으로 저장한 뒤 가져와 주세요.",
+                        f"This file is a web page (HTML/XML), not a spreadsheet: {path.name}. Open it "
+                        "in Excel and save it as .xlsx.")
+    if suffix in EXCEL_SUFFIXES:
+        # Web sites hand out tab-separated text named .xls; anything else is damaged.
+        try:
+            return _text_source(path, head)
+        except UserError:
+            raise UserError(f"Excel 파일을 열 수 없습니다 (손상되었거나 Excel 형식이 아닙니다): {path.name}",
+                            f"Cannot open the Excel file (damaged or not Excel): {path.name}"
+                            ) from None
+    return _text_source(path, head)
 
 
-def _match_header(row: list[Any], synonyms: dict[str, str]) -> dict[int, str]:
+# --- rows that are no record ---------------------------------------------------------------------
+
+_FOLD_ALL = re.compile(r"[\W_]+")
+_TOTAL = re.compile(
+    r"(총합계|합계|총계|소계|누계|계|합|total|subtotal|grandtotal|sum)"
+    r"(\d+(개사|개기업|개업체|개회사|개소|개|곳|건|명|社))?")
+_COUNT = re.compile(r"총\d+(개사|개기업|개업체|개회사|개소|개|곳|건)|\d+(개사|개기업|개업체|개회사)")
+_NOTE = re.compile(r"\s*(※|\*|＊|☞|참고\s*:|출처\s*:|\(?\s*기준일|\(?\s*단위\s*:)")
+
+
+def _fold_all(text: str) -> str:
+    return _FOLD_ALL.sub("", text).casefold()
+
+
+def row_kind(cells: list[Any]) -> str | None:
+    """"total" for a total or subtotal row (합계, 계, 총계, 소계, 합 계, 총 12개 기업, …),
+    "note" for a note (※ …, * 기준일 …), None for anything else."""
+    filled = [c for c in cells if c is not None and not (isinstance(c, str) and not c.strip())]
+    if not filled:
+        return None
+    for cell in filled:
+        if isinstance(cell, str) and len(cell) <= 30:
+            folded = _fold_all(cell)
+            if _TOTAL.fullmatch(folded) or _COUNT.fullmatch(folded):
+                return "total"
+    first = filled[0]
+    if len(filled) <= 2 and isinstance(first, str) and _NOTE.match(first) \
+            and len(_fold_all(first)) >= 2:
+        return "note"
+    return None
+
+
+# --- header and rows --------------------------------------------------------------------------
+
+def fold_header(text: Any) -> str:
+    return re.sub(r"[\s_\-./()·*:]+", "", str(text or "")).casefold()
+
+
+def _match_header(row: list[Any], lookup: dict[str, str]) -> dict[int, str]:
     found: dict[int, str] = {}
     for i, cell in enumerate(row):
-        code = synonyms.get(_fold_header(cell))
+        if cell is None:
+            continue
+        code = lookup.get(fold_header(cell))
         if code and code not in found.values():
             found[i] = code
     return found
 
 
+# --- formulas in text ---------------------------------------------------------------------------
+
+# A spreadsheet program runs a cell that starts with one of these as a formula (OWASP, "CSV
+# injection"); a number or a phone number written with a sign is no formula worth fearing.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_SIGNED_NUMBER = re.compile(r"[+\-][\d\s().,/+\-]*")
+
+
+def formula_safe(text: str) -> str:
+    """``text`` as a CSV cell no spreadsheet runs: a leading ``'`` (OWASP's convention)
+    before text that would start a formula; numbers and phone numbers unchanged."""
+    if text[:1] in _FORMULA_START and not _SIGNED_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def is_formula_text(text: str) -> bool:
+    """Whether a spreadsheet would take ``text`` for a formula (see :func:`formula_safe`)."""
+    return formula_safe(text) != text
+
+
+def unescape_formula(text: str) -> str:
+    """A cell protected by :func:`formula_safe` reads back as the text it was."""
+    if text[:1] == "'" and formula_safe(text[1:]) == text:
+        return text[1:]
+    return text
+
+
 def _cell(value: Any) -> Any:
-    return clean_text(value) if isinstance(value, str) else value
+    if isinstance(value, str):
+        value = clean_text(value)
+        if value[:1] == "'":
+            value = unescape_formula(value)
+    return value
 
 
-def read_table(path: Path, synonyms: dict[str, list[str]], required: tuple[str, ...] = ()
-               ) -> Iterator[Row]:
-    """Rows of the first sheet as {field code: value}, below the detected header row.
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
 
-    ``synonyms`` maps a field code to the header texts that mean it (any case or spacing).
+
+def _shown(cells: list[Any]) -> str:
+    text = " | ".join(str(c).strip() for c in cells if not _blank(c))
+    text = clean_text(text)
+    return text if len(text) <= 60 else text[:60] + "…"
+
+
+class Table:
+    """The data rows of a file below its header row, as :class:`Row`, one at a time.
+
+    Opens the file at once (a file that cannot be read raises :class:`UserError` here);
+    iterate it once, inside the import's transaction, and close it (``with`` does).
+    Summary and note rows go to ``report.skipped``; rows that cannot be read as one record
+    (an unbalanced quote, a cell over Excel's limit) to ``report.rejected``, counted in
+    ``report.total``. ``progress`` is called every :data:`PROGRESS_EVERY` rows and may raise
+    :class:`Cancelled`.
     """
-    lookup = {_fold_header(s): code for code, names in synonyms.items() for s in [code, *names]}
-    rows = load_rows(path)
-    header_at, columns = None, {}
-    for i, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        found = _match_header(row, lookup)
-        if len(found) >= 2 or (found and all(c in found.values() for c in required)):
-            header_at, columns = i, found
-            break
-    if header_at is None:
-        wanted = ", ".join(names[0] for names in synonyms.values() if names)
-        raise UserError(f"머리글 행을 찾을 수 없습니다. 첫 줄에 열 이름을 넣어 주세요 (예: {wanted}).",
-                        "No header row found. Put column names in the first row.")
-    missing = [c for c in required if c not in columns.values()]
-    if missing:
-        names = ", ".join(synonyms[c][0] if synonyms[c] else c for c in missing)
-        raise UserError(f"필수 열이 없습니다: {names}", f"Required columns are missing: {', '.join(missing)}")
-    header = rows[header_at]
-    for offset, row in enumerate(rows[header_at + 1:], start=header_at + 2):
-        # Control characters (a NUL, a form feed pasted from a PDF) are cleaned, not refused.
-        values = {code: _cell(row[i]) if i < len(row) else None for i, code in columns.items()}
-        if all(v is None or (isinstance(v, str) and not v.strip()) for v in values.values()):
-            continue
-        yield Row(offset, values, {code: str(header[i]).strip() for i, code in columns.items()})
+
+    def __init__(self, path: Path, synonyms: dict[str, list[str]], required: tuple[str, ...] = (),
+                 report: ImportReport | None = None, progress: Progress | None = None):
+        self.path = Path(path)
+        self.report = report if report is not None else ImportReport()
+        self.progress = progress
+        self.synonyms = synonyms
+        self._source = open_source(self.path)
+        try:
+            self._find_header(synonyms, required)
+        except BaseException:
+            self._source.close()
+            raise
+
+    def __enter__(self) -> Table:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._source.close()
+
+    def _find_header(self, synonyms: dict[str, list[str]], required: tuple[str, ...]) -> None:
+        lookup = {fold_header(s): code for code, names in synonyms.items() for s in [code, *names]}
+        best = None
+        if not self._source.sheets:
+            raise UserError(f"Excel 파일에 시트가 없습니다: {self.path.name}",
+                            f"The Excel file has no sheets: {self.path.name}")
+        for sheet in self._source.sheets:
+            for raw in self._guarded(sheet.rows(None), limit=HEADER_SCAN_ROWS):
+                found = _match_header(raw.cells, lookup)
+                if len(found) >= 2 or (found and all(c in found.values() for c in required)):
+                    best = (sheet, raw, found)
+                    break
+            if best:
+                break
+        if best is None:
+            wanted = ", ".join(names[0] for names in synonyms.values() if names)
+            raise UserError(f"머리글 행을 찾을 수 없습니다. 첫 줄에 열 이름을 넣어 주세요 (예: {wanted}).",
+                            "No header row found. Put column names in the first row.")
+        sheet, raw, columns = best
+        missing = [c for c in required if c not in columns.values()]
+        if missing:
+            names = ", ".join(synonyms[c][0] if synonyms[c] else c for c in missing)
+            raise UserError(f"필수 열이 없습니다: {names}",
+                            f"Required columns are missing: {', '.join(missing)}")
+        self._sheet, self._header_at, self.columns = sheet, raw.number, columns
+        self._header_cells = raw.cells
+        filled = [i for i, c in enumerate(raw.cells) if not _blank(c)]
+        self._width = filled[-1] + 1 if filled else len(raw.cells)
+        self.column_names = {code: str(raw.cells[i]).strip() for i, code in columns.items()}
+
+    def _guarded(self, rows: Iterator[RawRow], limit: int | None = None) -> Iterator[RawRow]:
+        """The rows of a parser, any failure of it on a damaged file as one UserError."""
+        count = 0
+        try:
+            while limit is None or count < limit:
+                try:
+                    raw = next(rows)
+                except StopIteration:
+                    return
+                except UserError:
+                    raise
+                except Exception as exc:  # the parser met what the format does not allow
+                    log.info("reading %s failed: %r", self.path, exc, exc_info=True)
+                    raise _unreadable(self.path, "손상되었거나 형식이 맞지 않습니다",
+                                      "damaged or not in its format") from exc
+                count += 1
+                if raw.number > EXCEL_MAX_ROWS:
+                    raise _unreadable(self.path, f"{EXCEL_MAX_ROWS:,}행을 넘습니다",
+                                      f"more than {EXCEL_MAX_ROWS:,} rows")
+                yield raw
+        finally:
+            try:
+                rows.close()
+            except Exception:
+                log.debug("closing the rows of %s", self.path, exc_info=True)
+
+    def _tell(self, rows: int, final: bool = False) -> None:
+        if self.progress is None:
+            return
+        fraction = self._source.position() if rows else 0.0
+        if fraction is None:
+            size = self._sheet.size()
+            fraction = min(rows / size, 1.0) if size else None
+        if final:
+            fraction = 1.0
+        elif fraction is not None:
+            fraction = min(fraction, 0.99)  # the file is read ahead: done only at its end
+        self.progress(fraction, f"{rows:,}행 읽음")
+
+    def __iter__(self) -> Iterator[Row]:
+        report, columns = self.report, self.columns
+        names = self.column_names
+        header_width = self._width
+        delimiter = self._source.delimiter
+        data_rows = 0
+        self._tell(0)
+        for raw in self._guarded(self._sheet.rows(self._width)):
+            if raw.number <= self._header_at:
+                continue
+            cells = raw.cells
+            if all(_blank(c) for c in cells):
+                continue
+            data_rows += 1
+            if data_rows > MAX_ROWS:
+                raise _too_many_rows()
+            if data_rows % PROGRESS_EVERY == 0:
+                self._tell(data_rows)
+            kind = row_kind(cells)
+            if kind:
+                report.skipped.append(Skipped(raw.number, kind, _shown(cells)))
+                continue
+            if delimiter and raw.lines and raw.lines[1] > raw.lines[0]:
+                merged = _merged_by_quote(cells, header_width, delimiter)
+                if merged is not None:
+                    report.total += 1
+                    code = columns.get(merged) or next(iter(columns.values()))
+                    report.reject(raw.number, names[code], _quote_reason(*raw.lines))
+                    continue
+            values = {code: _cell(cells[i]) if i < len(cells) else None
+                      for i, code in columns.items()}
+            if all(_blank(v) for v in values.values()):
+                continue
+            too_long = [code for code, v in values.items()
+                        if isinstance(v, str) and len(v) > MAX_CELL_CHARS]
+            if too_long:
+                report.total += 1
+                for code in too_long:
+                    report.reject(raw.number, names[code],
+                                  f"한 칸에는 {MAX_CELL_CHARS:,}자(Excel 한 칸의 최대)까지 들어갈 수 "
+                                  f"있습니다 (지금 {len(values[code]):,}자).")
+                continue
+            yield Row(raw.number, values, names)
+        self._tell(data_rows, final=True)
+
+
+def _merged_by_quote(cells: list[Any], width: int, delimiter: str) -> int | None:
+    """Whether a record that took several lines is rows an unbalanced quote ran together:
+    a cell with a line break holds the delimiter, and either the record does not have the
+    header's number of cells or that cell holds a whole row's worth of delimiters.
+    The index of that cell, or None."""
+    for i, cell in enumerate(cells):
+        if isinstance(cell, str) and ("\n" in cell or "\r" in cell) and delimiter in cell:
+            if len(cells) != width or cell.count(delimiter) >= max(2, width - 1):
+                return i
+    return None
+
+
+def _quote_reason(first: int, last: int) -> str:
+    return (f"따옴표(\")가 짝이 맞지 않아 파일의 {first}~{last}번째 줄이 한 행으로 합쳐졌습니다. "
+            "따옴표를 고친 뒤 이 행들을 다시 가져와 주세요.")
+
+
+def read_table(path: Path, synonyms: dict[str, list[str]], required: tuple[str, ...] = (),
+               report: ImportReport | None = None) -> Iterator[Row]:
+    """Every data row of a file at once (small files, tests): see :class:`Table`."""
+    with Table(path, synonyms, required, report) as table:
+        yield from table
+
