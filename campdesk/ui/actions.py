@@ -56,6 +56,11 @@ def _import(win: MainWindow):
     start_import(win.app, win)
 
 
+def _import_consultations(win: MainWindow):
+    from campdesk.ui.data_tasks import start_import
+    start_import(win.app, win, kind="consultations")
+
+
 def _demo(win: MainWindow):
     from campdesk.ui.data_tasks import start_demo
     start_demo(win.app, win)
@@ -80,6 +85,8 @@ for _spec in (
     ActionSpec("new_company", "새 기업 등록…", "Register a company…", "file", _new_company,
                "Ctrl+Shift+N"),
     ActionSpec("find_company", "기업 찾기", "Find a company", "file", _find, "Ctrl+F"),
+    ActionSpec("import_consultations", "상담 기록 가져오기…", "Import consultations…", "file",
+               _import_consultations),
     ActionSpec("import_companies", "기업 목록 가져오기…", "Import companies…", "tools", _import),
     ActionSpec("load_demo", "데모 데이터 불러오기…", "Load demo data…", "tools", _demo),
     ActionSpec("settings", "설정…", "Settings…", "tools", _settings, "Ctrl+,"),
