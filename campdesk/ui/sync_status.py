@@ -128,7 +128,7 @@ class SyncBridge(QObject):
         try:
             return target.from_settings(settings)
         except SyncError:
-            return None  # no password this session yet: the status says "not configured"
+            return None  # settings it cannot use: the corner says "not configured"
 
     def configured(self) -> bool:
         """A hub is set: what waits in the outbox will be sent to it."""
