@@ -24,11 +24,12 @@ from __future__ import annotations
 import codecs
 import csv
 import logging
+import operator
 import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, NamedTuple
 
 from campdesk.services.errors import UserError
 from campdesk.services.fields import clean_text
@@ -130,14 +131,21 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
 _CHUNK = 1024 * 1024
 
 
+CHECK_BYTES = 4 * 1024 * 1024  # checked whole before reading; the rest is checked as read
+
+
 def _decodes_as(path: Path, encoding: str) -> bool:
-    """Whether the whole file decodes as ``encoding`` (read in chunks: memory stays flat)."""
+    """Whether the file's first :data:`CHECK_BYTES` decode as ``encoding`` (a mistake
+    further on is found as the rows are read, and refuses the file then)."""
     decoder = codecs.getincrementaldecoder(encoding)()
     try:
         with open(path, "rb") as f:
-            while chunk := f.read(_CHUNK):
+            done = 0
+            while done < CHECK_BYTES and (chunk := f.read(_CHUNK)):
                 decoder.decode(chunk)
-        decoder.decode(b"", final=True)
+                done += len(chunk)
+            if done < CHECK_BYTES:
+                decoder.decode(b"", final=True)
     except UnicodeDecodeError:
         return False
     return True
@@ -203,8 +211,7 @@ def _raise_csv_field_limit() -> None:
         _csv_limit_raised = True
 
 
-@dataclass
-class RawRow:
+class RawRow(NamedTuple):
     number: int             # the row as Excel numbers it
     cells: list[Any]
     lines: tuple[int, int] | None = None  # text files: the first and last line it took
@@ -262,18 +269,26 @@ def _text_source(path: Path, head: bytes) -> _Source:
             for cells in reader:
                 number += 1
                 first, last_line = last_line + 1, reader.line_num
-                yield RawRow(number, cells[:width] if width else cells, (first, last_line))
+                if width and len(cells) > width:
+                    cells = cells[:width]
+                yield RawRow(number, cells, (first, last_line) if last_line > first else None)
         except csv.Error as exc:
             raise _unreadable(path, f"{reader.line_num + 1}번째 줄: {exc}",
                               f"line {reader.line_num + 1}: {exc}") from exc
+        except UnicodeError as exc:
+            raise UserError(f"파일의 {reader.line_num + 1}번째 줄 근처부터 글자가 깨져 있습니다 "
+                            f"(문자 인코딩이 {encoding}이 아닙니다). 한 가지 인코딩(UTF-8 또는 CP949)으로 "
+                            "다시 저장해 주세요.",
+                            f"The text is broken from about line {reader.line_num + 1} (not "
+                            f"{encoding}). Save the file again in one encoding.") from exc
         finally:
             f.close()
 
     def position() -> float | None:
         try:
             return min(current[0].buffer.tell() / size, 1.0) if current else 0.0
-        except (ValueError, OSError):  # closed
-            return None
+        except (ValueError, OSError):  # closed: read to its end
+            return 1.0
 
     source.position = position
     source.sheets.append(_Sheet(path.name, rows, lambda: None))
@@ -458,6 +473,14 @@ _COUNT = re.compile(r"총\d+(개사|개기업|개업체|개회사|개소|개|곳
 _NOTE = re.compile(r"\s*(※|\*|＊|☞|참고\s*:|출처\s*:|\(?\s*기준일|\(?\s*단위\s*:)")
 
 
+# A row whose text has none of these is no total or note (row_kind need not look). Plain
+# substring tests: a regular expression over every row costs more than the csv module.
+_KIND_CHARS = re.compile("[계합총개※*＊☞]")
+_NOTE_LEADS = "참출(기단"  # 참고:, 출처:, (기준일, 단위:
+# Text that _cell changes: control characters and lone surrogates (and a leading ').
+_UNCLEAN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
 def _fold_all(text: str) -> str:
     return _FOLD_ALL.sub("", text).casefold()
 
@@ -606,6 +629,10 @@ class Table:
         self._width = filled[-1] + 1 if filled else len(raw.cells)
         self.column_names = {code: str(raw.cells[i]).strip() for i, code in columns.items()}
 
+    def _damaged(self, exc: Exception) -> UserError:
+        log.info("reading %s failed: %r", self.path, exc, exc_info=True)
+        return _unreadable(self.path, "손상되었거나 형식이 맞지 않습니다", "damaged or not in its format")
+
     def _guarded(self, rows: Iterator[RawRow], limit: int | None = None) -> Iterator[RawRow]:
         """The rows of a parser, any failure of it on a damaged file as one UserError."""
         count = 0
@@ -618,9 +645,7 @@ class Table:
                 except UserError:
                     raise
                 except Exception as exc:  # the parser met what the format does not allow
-                    log.info("reading %s failed: %r", self.path, exc, exc_info=True)
-                    raise _unreadable(self.path, "손상되었거나 형식이 맞지 않습니다",
-                                      "damaged or not in its format") from exc
+                    raise self._damaged(exc) from exc
                 count += 1
                 if raw.number > EXCEL_MAX_ROWS:
                     raise _unreadable(self.path, f"{EXCEL_MAX_ROWS:,}행을 넘습니다",
@@ -646,49 +671,108 @@ class Table:
         self.progress(fraction, f"{rows:,}행 읽음")
 
     def __iter__(self) -> Iterator[Row]:
-        report, columns = self.report, self.columns
-        names = self.column_names
-        header_width = self._width
-        delimiter = self._source.delimiter
-        data_rows = 0
+        columns = self.columns
+        text_source = self._source.delimiter is not None  # every cell a str
+        indices, codes = list(columns), list(columns.values())
+        pick = operator.itemgetter(*indices) if len(indices) > 1 else \
+            (lambda cells, i=indices[0]: (cells[i],))
+        self._picking = (indices, codes, max(indices), pick)
+        self._data_rows = 0
         self._tell(0)
-        for raw in self._guarded(self._sheet.rows(self._width)):
-            if raw.number <= self._header_at:
+        for batch in self._batches(self._sheet.rows(self._width)):
+            # The text of a batch of rows, as one string, tells at once that none of them
+            # is a total or a note, or needs cleaning: most rows are then taken as read.
+            if text_source:
+                texts = ["\n".join(raw[1]) for raw in batch]
+            else:
+                texts = ["\n".join(c for c in raw[1] if c.__class__ is str) for raw in batch]
+            big = "\n" + "\n".join(texts)
+            kinds = bool(_KIND_CHARS.search(big)) or "otal" in big or "OTAL" in big \
+                or "um" in big or "UM" in big or any("\n" + lead in big for lead in _NOTE_LEADS)
+            unclean = "'" in big or bool(_UNCLEAN_CHARS.search(big))
+            long_cells = len(big) > MAX_CELL_CHARS
+            yield from self._rows_of(batch, texts, kinds, unclean, long_cells)
+        self._tell(self._data_rows, final=True)
+
+    def _batches(self, rows: Iterator[RawRow], size: int = 256) -> Iterator[list[RawRow]]:
+        """The data rows below the header in lists, any parser failure as one UserError."""
+        header_at, batch = self._header_at, []
+        while True:
+            try:
+                raw = next(rows)
+            except StopIteration:
+                break
+            except UserError:
+                raise
+            except Exception as exc:  # the parser met what the format does not allow
+                raise self._damaged(exc) from exc
+            if raw[0] <= header_at:
                 continue
-            cells = raw.cells
-            if all(_blank(c) for c in cells):
+            if raw[0] > EXCEL_MAX_ROWS:
+                raise _unreadable(self.path, f"{EXCEL_MAX_ROWS:,}행을 넘습니다",
+                                  f"more than {EXCEL_MAX_ROWS:,} rows")
+            batch.append(raw)
+            if len(batch) >= size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+    def _rows_of(self, batch: list[RawRow], texts: list[str], kinds: bool, unclean: bool,
+                 long_cells: bool) -> Iterator[Row]:
+        report, columns, names = self.report, self.columns, self.column_names
+        text_source, every = self._source.delimiter is not None, PROGRESS_EVERY
+        indices, codes, last_index, pick = self._picking
+        for (number, cells, lines), joined in zip(batch, texts):
+            if text_source:
+                if not joined or joined.isspace():
+                    continue
+            elif (not joined or joined.isspace()) \
+                    and all(c is None or c.__class__ is str for c in cells):
                 continue
-            data_rows += 1
+            self._data_rows += 1
+            data_rows = self._data_rows
             if data_rows > MAX_ROWS:
                 raise _too_many_rows()
-            if data_rows % PROGRESS_EVERY == 0:
+            if data_rows % every == 0:
                 self._tell(data_rows)
-            kind = row_kind(cells)
-            if kind:
-                report.skipped.append(Skipped(raw.number, kind, _shown(cells)))
-                continue
-            if delimiter and raw.lines and raw.lines[1] > raw.lines[0]:
-                merged = _merged_by_quote(cells, header_width, delimiter)
+            if kinds:
+                kind = row_kind(cells)
+                if kind:
+                    report.skipped.append(Skipped(number, kind, _shown(cells)))
+                    continue
+            if lines is not None:  # a record of a text file over several lines
+                merged = _merged_by_quote(cells, self._width, self._source.delimiter)
                 if merged is not None:
                     report.total += 1
                     code = columns.get(merged) or next(iter(columns.values()))
-                    report.reject(raw.number, names[code], _quote_reason(*raw.lines))
+                    report.reject(number, names[code], _quote_reason(*lines))
                     continue
-            values = {code: _cell(cells[i]) if i < len(cells) else None
-                      for i, code in columns.items()}
-            if all(_blank(v) for v in values.values()):
+            whole = len(cells) > last_index
+            if whole:
+                picked = pick(cells)
+            else:
+                picked = tuple(cells[i] if i < len(cells) else None for i in indices)
+            if unclean:
+                picked = tuple(_cell(v) for v in picked)
+            if text_source and whole:  # every value a str
+                mapped = "".join(picked)
+                if not mapped or mapped.isspace():
+                    continue  # nothing in the columns this import reads
+            elif all(_blank(v) for v in picked):
                 continue
+            values = dict(zip(codes, picked))
             too_long = [code for code, v in values.items()
-                        if isinstance(v, str) and len(v) > MAX_CELL_CHARS]
+                        if isinstance(v, str) and len(v) > MAX_CELL_CHARS] \
+                if long_cells and len(joined) > MAX_CELL_CHARS else None
             if too_long:
                 report.total += 1
                 for code in too_long:
-                    report.reject(raw.number, names[code],
+                    report.reject(number, names[code],
                                   f"한 칸에는 {MAX_CELL_CHARS:,}자(Excel 한 칸의 최대)까지 들어갈 수 "
                                   f"있습니다 (지금 {len(values[code]):,}자).")
                 continue
-            yield Row(raw.number, values, names)
-        self._tell(data_rows, final=True)
+            yield Row(number, values, names)
 
 
 def _merged_by_quote(cells: list[Any], width: int, delimiter: str) -> int | None:
