@@ -25,6 +25,7 @@ from campdesk.store.models import EXPORTABLE
 
 SYNCED_TABLES: tuple[str, ...] = tuple(m.__tablename__ for m in EXPORTABLE) + ("sync_conflict",)
 KEY = "id"
+BY = "updated_by"  # who made a change, on every table that has it
 OPS = ("ins", "upd", "del")
 
 _ENABLED = "(SELECT applying FROM sync_state WHERE id = 1) = 0"
@@ -75,10 +76,14 @@ END"""
 
 
 def _update_trigger(table: str, cols: list[str]) -> str:
+    """An edit is queued with the fields it changed, and who made it (``updated_by``, even
+    when the same person made the edit before): the hub names them beside a value that
+    lost or won a conflict."""
     fields = [c for c in cols if c != KEY]
     changed = " OR ".join(f"OLD.{_q(c)} IS NOT NEW.{_q(c)}" for c in fields)
     diff = " UNION ALL ".join(
-        f"SELECT '{c}' AS f, NEW.{_q(c)} AS v WHERE OLD.{_q(c)} IS NOT NEW.{_q(c)}" for c in fields)
+        f"SELECT '{c}' AS f, NEW.{_q(c)} AS v WHERE OLD.{_q(c)} IS NOT NEW.{_q(c)}"
+        + (" OR NEW.updated_by IS NOT NULL" if c == BY else "") for c in fields)
     base = ("(SELECT coalesce(json_extract(c.clocks, '$.' || d.f), json_extract(c.clocks, '$.\"*\"'))"
             f" FROM sync_row_clock c WHERE c.tbl = '{table}' AND c.row_id = NEW.id)")
     return f"""

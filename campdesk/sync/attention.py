@@ -40,7 +40,7 @@ class AttentionItem:
     winner_value: Any
     detail: str | None
     created_at: Any
-    advice: str | None = None  # what to fix, for a refused or unstorable record
+    advice: tuple[str, str] | None = None  # (ko, en): what to fix, refused or unstorable
     loser_from: str = ""  # who made the value that lost, on which PC, when
     winner_from: str = ""  # the same for the value that stayed
 
@@ -83,40 +83,53 @@ def _provenance(session, staff_id: str | None, pc: str | None, at) -> str:
     from campdesk.store.models import Staff
 
     person = session.get(Staff, staff_id) if staff_id else None
-    when = at.astimezone(SEOUL).strftime("%Y. %m. %d. %H:%M") if at is not None else None
+    when = None
+    if at is not None:
+        local = at.astimezone(SEOUL)
+        when = f"{local.year}. {local.month}. {local.day}. {local:%H:%M}"
     return " · ".join(p for p in (person.name if person else None, pc, when) if p)
 
 
-def _advice(session, flag: SyncConflict) -> str | None:
+Bilingual = tuple[str, str]  # (Korean, English)
+
+
+def _advice(session, flag: SyncConflict) -> Bilingual | None:
     """What to do about a change the hub refused, or a hub row this PC cannot store."""
     if flag.kind == "unstorable":
-        return unstorable_advice(flag.tbl, flag.detail or "")
+        return unstorable_advice(flag.detail or "")
     if flag.kind != "rejected":
         return None
     model = TABLES.get(flag.tbl)
     obj = session.get(model, flag.row_id) if model is not None else None
     if obj is None:
-        return f"허브가 받지 않은 이유: {flag.detail or '알 수 없음'}"
+        reason = flag.detail or "?"
+        return f"허브가 받지 않은 이유: {reason}", f"Why the hub refused it: {reason}"
     from campdesk.store.limits import row_problems
 
     values = {c.name: getattr(obj, attr.key) for attr in inspect(model).column_attrs
               for c in attr.columns}
     problems = row_problems(flag.tbl, values)
     if problems:
-        return "고칠 것: " + " ".join(p.ko for p in problems)
-    return "이 PC에서 고친 값으로 다음 동기화 때 다시 보냅니다."
+        return ("고칠 것: " + " ".join(p.ko for p in problems),
+                "To fix: " + " ".join(p.en for p in problems))
+    return ("이 PC에서 고친 값으로 다음 동기화 때 다시 보냅니다.",
+            "Put right here: it goes again at the next sync.")
 
 
 _NOT_NULL = re.compile(r"NOT NULL constraint failed: (\w+)\.(\w+)")
 
 
-def unstorable_advice(table: str, reason: str) -> str:
+def unstorable_advice(reason: str) -> Bilingual:
     missing = _NOT_NULL.search(reason)
     if missing:
-        label = field_label(missing.group(1), missing.group(2))[0]
-        return (f"허브의 이 기록에 '{label}' 값이 없어 이 PC에 저장할 수 없습니다. 허브 관리자가 값을 "
-                "채우면 다음 동기화 때 들어옵니다.")
-    return f"이 PC에 저장할 수 없는 허브 기록입니다 ({reason}). 허브 관리자에게 알려 주세요."
+        ko, en = field_label(missing.group(1), missing.group(2))
+        return (f"허브의 이 기록에 '{ko}' 값이 없어 이 PC에 저장할 수 없습니다. 허브 관리자가 값을 "
+                "채우면 다음 동기화 때 들어옵니다.",
+                f"This hub record has no '{en}', so this PC cannot store it. Once the hub's "
+                "administrator fills it in, it arrives at the next sync.")
+    return (f"이 PC에 저장할 수 없는 허브 기록입니다 ({reason}). 허브 관리자에게 알려 주세요.",
+            f"This PC cannot store this hub record ({reason}). Please tell the hub's "
+            "administrator.")
 
 
 def count_open(db: Database) -> int:

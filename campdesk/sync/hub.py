@@ -48,10 +48,11 @@ def connect(conninfo: str, password: str | None = None, timeout: int = 5) -> psy
         conn = psycopg.connect(conninfo, autocommit=True, connect_timeout=timeout,
                                options=SESSION_OPTIONS, **KEEPALIVES, **kwargs)
     except psycopg.OperationalError as exc:
-        if password is None and _wants_password(exc):
-            from campdesk.sync.secrets import password_needed
+        if _wants_password(exc):
+            from campdesk.sync.secrets import password_needed, password_refused
 
-            raise NoPassword(password_needed()) from exc
+            raise NoPassword(password_needed() if password is None else password_refused()
+                             ) from exc
         raise HubUnreachable(f"허브에 연결할 수 없습니다. 오프라인으로 계속 작업합니다. ({_first_line(exc)})") from exc
     except psycopg.ProgrammingError as exc:  # a malformed address or option
         raise SyncError(f"허브 주소가 올바르지 않습니다: {_first_line(exc)}") from exc
@@ -60,7 +61,7 @@ def connect(conninfo: str, password: str | None = None, timeout: int = 5) -> psy
 
 
 def _wants_password(exc: psycopg.OperationalError) -> bool:
-    """The server asked for a password and none was given (not a wrong one)."""
+    """The server asked for a password, and none or a wrong one was given."""
     text = str(exc)
     return "no password supplied" in text or "password authentication failed" in text
 

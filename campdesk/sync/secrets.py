@@ -26,6 +26,11 @@ def password_needed() -> str:
     return f"허브 비밀번호가 필요합니다. {NO_KEYRING}"
 
 
+def password_refused() -> str:
+    return ("허브가 비밀번호를 받아들이지 않았습니다. '지금 동기화'를 눌러 다시 입력해 주세요. "
+            "(The hub refused the password: press Sync now to enter it again.)")
+
+
 def account(user: str, host: str, port: int | str, database: str) -> str:
     """The keyring entry name of one hub login."""
     return f"{user}@{host}:{port}/{database}"

@@ -115,7 +115,8 @@ def _shut(s: socket.socket) -> None:
 
 class PasswordDemandingServer:
     """A stand-in for a PostgreSQL server that wants a password: it answers every
-    connection with "send your password" (as md5/scram servers do) and then closes."""
+    connection with "send your password" (as md5/scram servers do), refuses any it is
+    given, and closes."""
 
     def __init__(self):
         self.server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -144,7 +145,11 @@ class PasswordDemandingServer:
                     client.recv(length - 4)  # the startup message
                     client.sendall(b"R" + struct.pack("!II", 8, 3))  # cleartext password, please
                     self.asked += 1
-                    client.recv(1024)
+                    if client.recv(1024):  # a password came: it is the wrong one
+                        fields = b"".join(k + v.encode() + b"\0" for k, v in (
+                            (b"S", "FATAL"), (b"V", "FATAL"), (b"C", "28P01"),
+                            (b"M", 'password authentication failed for user "kim"'))) + b"\0"
+                        client.sendall(b"E" + struct.pack("!I", len(fields) + 4) + fields)
                 except (OSError, struct.error):
                     pass
 

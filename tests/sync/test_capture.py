@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from unittest.mock import ANY
 import sqlite3
 
 import pytest
@@ -40,10 +41,19 @@ def test_insert_update_delete_are_queued_with_changed_fields_only(db):
     with db.transaction() as s:
         s.get(Company, cid).phone = "062-123-4567"
     with db.transaction() as s:
+        company = s.get(Company, cid)
+        company.email, company.updated_by = "a@b.kr", "staff-kim"
+    with db.transaction() as s:
+        s.get(Company, cid).notes = "같은 사람이 또 고침"
+    with db.transaction() as s:
         s.delete(s.get(Company, cid))
-    ins, upd, dele = _outbox(db)
+    ins, upd, by_kim, again, dele = _outbox(db)
     assert (ins["op"], json.loads(ins["patch"])["name"]) == ("upsert", "빛고을")
     assert set(json.loads(upd["patch"])) == {"phone", "updated_at"}
+    # who made an edit goes with it, even when the same person made the one before
+    assert json.loads(by_kim["patch"])["updated_by"] == "staff-kim"
+    assert json.loads(again["patch"]) == {"notes": "같은 사람이 또 고침", "updated_at": ANY,
+                                          "updated_by": "staff-kim"}
     assert set(json.loads(upd["base"]).values()) == {ins["clock"]}  # based on its own insert
     assert dele["op"] == "delete" and dele["row_id"] == cid
     assert ins["clock"] < upd["clock"] < dele["clock"]

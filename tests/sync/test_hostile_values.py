@@ -98,7 +98,8 @@ def test_a_value_the_hub_refuses_stays_on_its_pc_flagged_until_put_right(make_pc
     assert a.sync(verify=True).repaired == {}
     assert a.get(Company, "long-name") is not None and a.get(Company, "many-staff") is not None
     assert hub_rows(a.hub_url, "SELECT id FROM companies") == [(behind,)]
-    advice = {i.row_id: i.advice for i in attention.open_items(a.ctx.db) if i.kind == "rejected"}
+    advice = {i.row_id: i.advice[0] for i in attention.open_items(a.ctx.db)
+              if i.kind == "rejected"}
     assert "기업명" in advice["long-name"] and "200" in advice["long-name"]
     assert "직원 수" in advice["many-staff"]
     with a.raw() as conn:  # edited, still too long (an older CampDesk let it through)
@@ -153,7 +154,7 @@ def test_a_hub_row_no_pc_can_store_is_flagged_once_and_costs_no_repair(make_pc):
         flags = pc.conflicts("unstorable")
         assert [f["row_id"] for f in flags] == ["no-time"]
     items = [i for i in attention.open_items(a.ctx.db) if i.kind == "unstorable"]
-    assert items and "일시" in items[0].advice
+    assert items and "일시" in items[0].advice[0] and "When" in items[0].advice[1]
 
 
 def test_an_unexpected_failure_is_said_plainly_and_noted_for_the_status_corner(make_pc, monkeypatch):

@@ -108,6 +108,9 @@ def test_a_hub_that_wants_a_password_is_asked_for_one_and_one_that_does_not_is_n
         assert seen[-1].state == NEEDS_PASSWORD and "비밀번호" in seen[-1].message
         with pytest.raises(NoPassword):
             a.sync_with(wants)
+        wrong = target.from_url(server.url, "not-the-password")
+        SyncRunner(a.path, lambda: wrong, on_status=seen.append, listen=False).run_once()
+        assert seen[-1].state == NEEDS_PASSWORD and "받아들이지 않았습니다" in seen[-1].message
     finally:
         server.close()
     free = target.from_url(a.hub_url)  # trust: no password, no question

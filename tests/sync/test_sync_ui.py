@@ -246,9 +246,10 @@ def test_a_hub_wanting_a_password_asks_once_by_itself_and_again_on_sync_now(
         dialog.hub_form.password.setText("typed-now")
         asked = server.asked
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
-        # a round at once, with the password (this stand-in hub then hangs up: offline)
-        qtbot.waitUntil(lambda: corner.status.state == OFFLINE, timeout=3000)
-        assert server.asked > asked
+        # a round at once, with the password (which this stand-in hub refuses: it says so)
+        qtbot.waitUntil(lambda: server.asked > asked and "받아들이지" in (corner.status.message
+                                                                       or ""), timeout=3000)
+        assert "비밀번호 필요" in corner.state_label.text()
         assert "typed-now" not in ctx.paths.settings_file.read_text(encoding="utf-8")
     finally:
         app.shutdown()

@@ -109,10 +109,10 @@ def details(entry: Entry, limit: int | None = CUT) -> list[str]:
                        "field {0} points at a deleted record").format(
             t(*field_label(item.table, item.field))))
     elif item.kind in ("rejected", "unstorable"):
-        lines.append(item.advice or item.detail or "")
+        lines.append(t(*item.advice) if item.advice else item.detail or "")
         if item.kind == "rejected" and item.loser_from:
             lines.append(t("보낸 PC: {0}", "Sent from: {0}").format(item.loser_from))
-        if limit is None and item.detail and item.detail != item.advice:
+        if limit is None and item.detail and item.advice and item.detail not in item.advice[0]:
             lines.append(t("허브가 밝힌 이유: {0}", "The hub's reason: {0}").format(item.detail))
     else:
         lines.append(item.detail or "")
