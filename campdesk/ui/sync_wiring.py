@@ -38,6 +38,8 @@ def attach_sync(services, window, hub_target=None, interactive: bool = True) -> 
     window.password_prompt = prompt
     if interactive:
         window.quit_notice = QuitNotice(services, window)
+        window.sync_notice = SyncNotice(window)
+        bridge.synced.connect(window.sync_notice.on_synced)
     bridge.start()
     return bridge
 
@@ -80,6 +82,35 @@ class PasswordPrompt(QObject):
         from campdesk.ui.settings_dialog import open_settings
         self.dialog = open_settings(self.services, self.window)
         self.dialog.show_hub_password_prompt()
+
+
+class SyncNotice(QObject):
+    """What a sync round has to say beyond the corner's state (this PC was given a new
+    identity; some hub records could not be stored here): shown once a session each, in a
+    box that does not stop the work. The clock warning has its own place in the corner."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.shown: set[str] = set()
+        self.box = None
+
+    def on_synced(self, report) -> None:
+        from campdesk.sync.engine import clock_warning
+        skip = clock_warning(report.clock_offset_ms)
+        news = [w for w in report.warnings if w != skip and w not in self.shown]
+        if not news or not shiboken6.isValid(self.window):
+            return
+        self.shown.update(news)
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+        box = QMessageBox(QMessageBox.Icon.Information, t("동기화 알림", "Sync notice"),
+                          "\n\n".join(news), QMessageBox.StandardButton.Ok, self.window)
+        box.setObjectName("sync_notice")
+        box.button(QMessageBox.StandardButton.Ok).setText(t("확인", "OK"))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.box = box
+        box.open()
 
 
 class QuitNotice(QObject):

@@ -521,3 +521,44 @@ def test_what_is_being_typed_survives_a_sync_round(qtbot, korean, make_pc):
         assert (company.representative, company.phone) == ("김대표", "062-333-3333")
     finally:
         app.shutdown()
+
+
+@pytest.mark.hub
+def test_a_copied_data_folder_is_told_in_the_app_that_it_has_a_new_identity(
+        qtbot, korean, make_pc, tmp_path):
+    """The office moved to a new PC by copying the data folder, and the old one went on
+    syncing: the copy's window says, once, that it now syncs under a new id of its own."""
+    import shutil
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from campdesk.services.context import open_context
+    from campdesk.ui.app import _start_sync
+    a = make_pc("a")
+    a.add_company("원래 PC 기업")
+    a.sync()
+    a.ctx.db.dispose()
+    shutil.copytree(a.path.parent, tmp_path / "copy")
+    a.add_company("원래 PC가 계속 기록")
+    a.sync()  # the old PC goes on: the copy's token is an old one now
+    ctx = open_context(tmp_path / "copy")
+    _set_hub(ctx, a.hub_url)
+    app = _services(ctx)
+    window = _window(app, qtbot)
+    try:
+        _start_sync(app, window)
+
+        def notices():
+            return [w for w in QApplication.topLevelWidgets()
+                    if isinstance(w, QMessageBox) and w.objectName() == "sync_notice"
+                    and w.isVisible()]
+        qtbot.waitUntil(lambda: len(notices()) == 1, timeout=15000)
+        assert "복사" in notices()[0].text() and "새 동기화 ID" in notices()[0].text()
+        notices()[0].accept()
+        app.sync.sync_now()
+        qtbot.waitUntil(lambda: window.sync_corner.status.state == ONLINE, timeout=10000)
+        qtbot.wait(300)
+        assert notices() == []  # said once
+    finally:
+        app.shutdown()
+        ctx.close()
