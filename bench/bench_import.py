@@ -116,6 +116,7 @@ elif kind == "csv":
 elif kind == "read":
     from campdesk.services.importer import header_synonyms
     from campdesk.services.tabular import ImportReport, Table
+    t0, w0 = time.process_time(), time.perf_counter()  # CampDesk's modules loaded first
     report = ImportReport()
     with Table(path, header_synonyms(), ("name",), report) as table:
         for row in table:
