@@ -36,6 +36,19 @@ def test_duplicate_detection_by_business_number_and_by_normalised_name(staffed_c
     assert len(companies.find_duplicates(staffed_ctx, business_no="124-81-00998")) == 2
 
 
+def test_a_name_typed_slightly_differently_is_offered_as_a_likely_duplicate(staffed_ctx):
+    """"빛고을인공지늉" (one wrong vowel) or "무등데이타" is most likely a company already
+    registered: the new-company check offers it, after the exact matches; a different
+    company with a similar ring to it is not."""
+    kept = companies.create_company(staffed_ctx, {"name": "빛고을인공지능(주)"})
+    data = companies.create_company(staffed_ctx, {"name": "무등데이터"})
+    companies.create_company(staffed_ctx, {"name": "무등테크"})
+    assert [r.id for r in companies.find_duplicates(staffed_ctx, name="빛고을인공지늉")] == [kept]
+    assert [r.id for r in companies.find_duplicates(staffed_ctx, name="무등데이타")] == [data]
+    assert companies.find_duplicates(staffed_ctx, name="무등로봇") == []
+    assert companies.find_duplicates(staffed_ctx, name="무등데이타", exclude_id=data) == []
+
+
 def test_edits_keep_a_visible_history_of_who_changed_what(staffed_ctx):
     cid = companies.create_company(staffed_ctx, {"name": "무등데이터"})
     kid = consultations.log_consultation(staffed_ctx, {"channel": "walk_in", "company_id": cid,

@@ -10,6 +10,7 @@ from campdesk.domain.choices import OPEN_OUTCOMES
 from campdesk.domain.company_rules import COMPANY_FIELDS, clean_company
 from campdesk.domain.errors import ValidationError
 from campdesk.domain.hangul import search_pattern
+from campdesk.domain.similarity import similar_names
 from campdesk.domain.validation import (
     normalise_company_name, parse_business_no, parse_email, parse_phone, require_text,
 )
@@ -117,7 +118,25 @@ def get_company(ctx: Context, company_id: str) -> CompanyDetail:
 
 def find_duplicates(ctx: Context, name: str | None = None, business_no: str | None = None,
                     exclude_id: str | None = None) -> list[CompanyRow]:
-    """Existing companies with the same business number or the same normalised name."""
+    """Existing companies with the same business number or the same normalised name, then
+    those whose name is probably the same one typed differently (see domain.similarity)."""
+    exact = _exact_duplicates(ctx, name, business_no, exclude_id)
+    norm = normalise_company_name(name)
+    if not norm:
+        return exact
+    seen = {r.id for r in exact} | {exclude_id}
+    with ctx.db.reading() as s:
+        names = s.execute(select(Company.id, Company.name_norm).where(
+            Company.merged_into.is_(None), Company.archived.is_(False))).all()
+        alike = [i for i in similar_names(norm, names) if i not in seen]
+        if not alike:
+            return exact
+        rows = {r[0]: CompanyRow(*r) for r in s.execute(_row_query().where(Company.id.in_(alike)))}
+    return exact + [rows[i] for i in alike if i in rows]
+
+
+def _exact_duplicates(ctx: Context, name: str | None, business_no: str | None,
+                      exclude_id: str | None) -> list[CompanyRow]:
     conditions = []
     if business_no:
         try:

@@ -80,6 +80,15 @@ def _about(win: MainWindow):
                         "CampDesk {0}\nAI Startup Camp Gwangju desk").format(__version__))
 
 
+def _open_logs(win: MainWindow):
+    """The folder of CampDesk's log, in the file manager (to send it to whoever helps)."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+    folder = win.app.ctx.paths.logs
+    folder.mkdir(parents=True, exist_ok=True)
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
 for _spec in (
     ActionSpec("log_consultation", "상담 기록…", "Log a consultation…", "file", _log, "Ctrl+N"),
     ActionSpec("new_company", "새 기업 등록…", "Register a company…", "file", _new_company,
@@ -92,6 +101,7 @@ for _spec in (
     ActionSpec("settings", "설정…", "Settings…", "tools", _settings, "Ctrl+,"),
     ActionSpec("quit", "종료", "Quit", "file", lambda win: win.close(), "Ctrl+Q",
                needs_data=False),
+    ActionSpec("open_logs", "로그 폴더 열기", "Open the log folder", "help", _open_logs),
     ActionSpec("about", "CampDesk 정보", "About CampDesk", "help", _about, needs_data=False),
 ):
     register(_spec)

@@ -381,25 +381,33 @@ def test_attention_page_says_what_to_fix_in_a_change_the_hub_refused(qtbot, kore
     app.shutdown()
 
 
-@pytest.mark.hub
-def test_a_saved_value_replaced_by_another_pc_says_so_in_the_form(qtbot, korean, make_pc):
-    """The staffer saved a phone number; another PC's later edit wins. The form does not
-    go on saying "Saved" beside the other value: it shows that value, says another PC's
-    edit was applied, and leads to the needs-attention page."""
+def _company_open_while_syncing(qtbot, make_pc, name: str):
+    """PC a, syncing in the background with PC b through the hub, shows company ``name``
+    (phone 062-000-0000, known to both) in its company form."""
     from campdesk.ui.sync_status import SyncBridge
     a, b = make_pc("a"), make_pc("b")
-    cid = a.add_company("빛고을데이터", phone="062-000-0000")
+    cid = a.add_company(name, phone="062-000-0000")
     a.sync(), b.sync()
     a.ctx.settings.sync_interval_s = 300
     app = _services(a.ctx)
     window = _window(app, qtbot)
     bridge = SyncBridge(app, hub_target=target.from_url(a.hub_url))
     app.sync = bridge
+    bridge.start()
+    detail = window.show_page("companies").detail
+    detail.show_company(cid)
+    qtbot.waitUntil(lambda: detail.bundle is not None and detail.bundle.detail.id == cid)
+    return a, b, cid, app, window, bridge, detail
+
+
+@pytest.mark.hub
+def test_a_saved_value_replaced_by_another_pc_says_so_in_the_form(qtbot, korean, make_pc):
+    """The staffer saved a phone number; another PC's later edit wins. The form does not
+    go on saying "Saved" beside the other value: it shows that value, says another PC's
+    edit was applied, and leads to the needs-attention page."""
+    a, b, cid, app, window, bridge, detail = _company_open_while_syncing(
+        qtbot, make_pc, "빛고을데이터")
     try:
-        bridge.start()
-        detail = window.show_page("companies").detail
-        detail.show_company(cid)
-        qtbot.waitUntil(lambda: detail.bundle is not None and detail.bundle.detail.id == cid)
         detail.form.widgets["phone"].setText("062-111-1111")
         detail.save_button.click()
         qtbot.waitUntil(lambda: detail.status.text() == "저장했습니다")
@@ -492,20 +500,9 @@ def _pending(ctx) -> int:
 def test_what_is_being_typed_survives_a_sync_round(qtbot, korean, make_pc):
     """A round that brings other PCs' changes reloads the open company; what the staffer
     was typing and has not saved stays, and a field they did not touch shows the news."""
-    from campdesk.ui.sync_status import SyncBridge
-    a, b = make_pc("a"), make_pc("b")
-    cid = a.add_company("입력 중인 기업", phone="062-000-0000")
-    a.sync(), b.sync()
-    a.ctx.settings.sync_interval_s = 300
-    app = _services(a.ctx)
-    window = _window(app, qtbot)
-    bridge = SyncBridge(app, hub_target=target.from_url(a.hub_url))
-    app.sync = bridge
+    a, b, cid, app, window, bridge, detail = _company_open_while_syncing(
+        qtbot, make_pc, "입력 중인 기업")
     try:
-        bridge.start()
-        detail = window.show_page("companies").detail
-        detail.show_company(cid)
-        qtbot.waitUntil(lambda: detail.bundle is not None and detail.bundle.detail.id == cid)
         qtbot.waitUntil(lambda: bridge.runner.state == ONLINE, timeout=10000)
         detail.form.widgets["representative"].setText("김대표")  # typed, not saved
         detail.form.edited.emit()
