@@ -37,8 +37,12 @@ def from_millis(ms: int) -> int:
 def latest(clocks: Iterable) -> int:
     """The highest value among well-formed clocks (0 if none): a malformed one, or one
     beyond 63 bits, is not a clock and is passed over, never raised."""
-    best = ""
-    for clock in clocks:
-        if isinstance(clock, str) and clock > best and _WELL_FORMED.match(clock):
-            best = clock
-    return value(best) if best else 0
+    clocks = list(clocks)
+    try:
+        best = max(filter(None, clocks), default="")  # the usual case: all are clocks
+        if not best or _WELL_FORMED.match(best):
+            return value(best) if best else 0
+    except TypeError:  # something that is not text among them
+        pass
+    good = [c for c in clocks if isinstance(c, str) and _WELL_FORMED.match(c)]
+    return value(max(good)) if good else 0

@@ -170,12 +170,17 @@ class LocalReplica:
     def propose_token(self) -> tuple[list[str], str]:
         """The tokens this PC can show for its site (the one the hub holds, and those it
         proposed since without hearing back), and a new one to hold from the next hello
-        on: kept durably before it is sent, so that a lost answer never strands it."""
+        on, kept before it is sent so that a lost answer never strands it. Its commit
+        waits for no disk flush (the round's last write flushes it): were a power cut to
+        take it after the hub took the token, this PC would only go on as a new site,
+        losing nothing."""
         token, proposed = self.conn.execute(
             "SELECT site_token, site_tokens_proposed FROM sync_state WHERE id = 1").fetchone()
         pending = json.loads(proposed) if proposed else []
         new = secrets.token_hex(32)
-        self.update_state(site_tokens_proposed=json.dumps((pending + [new])[-MAX_PROPOSALS:]))
+        with self.writing():
+            self.conn.execute("UPDATE sync_state SET site_tokens_proposed = ? WHERE id = 1",
+                              (json.dumps((pending + [new])[-MAX_PROPOSALS:]),))
         return ([token] if token else []) + pending, new
 
     def settle_token(self, token: str | None) -> None:

@@ -17,6 +17,7 @@ CREATE OR REPLACE FUNCTION sync_hello(p_client text, p_schema int, p_app text) R
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $f$
 DECLARE c sync_client;
 BEGIN
+  PERFORM sync_check_restored();
   c := sync_site(p_client, p_schema, p_app);
   IF NOT sync_speaks_for(c, NULL) THEN
     RAISE EXCEPTION 'site % belongs to another PC, or needs a newer CampDesk', p_client

@@ -19,6 +19,24 @@ CREATE OR REPLACE FUNCTION sync_answer(p_last bigint) RETURNS jsonb LANGUAGE sql
     'hub_schema', sync_meta_int('hub_schema'), 'min_client_schema', sync_meta_int('min_client_schema'),
     'generation', (SELECT value FROM sync_meta WHERE key = 'generation')) $f$;
 
+-- A hub database restored into another PostgreSQL (pg_dump to a new server) keeps its rows'
+-- transaction ids but not the server's counter: new changes would get lower ids than rows
+-- already there, and PCs, which pull from the id they reached, would never see them. Seen at
+-- a hello (before anything is read): renumber every row to now and start a new generation,
+-- so that every PC reads the hub again from the start and replays what it has not sent.
+CREATE OR REPLACE FUNCTION sync_check_restored() RETURNS void LANGUAGE plpgsql AS $f$
+DECLARE v_now bigint := pg_current_xact_id()::text::bigint;
+BEGIN
+  IF coalesce((SELECT max(xid) FROM sync_row), 0) < v_now THEN
+    RETURN;
+  END IF;
+  PERFORM pg_advisory_xact_lock(hashtext('campdesk sync_check_restored'));
+  IF coalesce((SELECT max(xid) FROM sync_row), 0) >= v_now THEN  -- not done by another hello
+    UPDATE sync_row SET xid = v_now;
+    UPDATE sync_meta SET value = gen_random_uuid()::text WHERE key = 'generation';
+  END IF;
+END $f$;
+
 CREATE OR REPLACE FUNCTION sync_token_hash(p_token text) RETURNS bytea LANGUAGE sql IMMUTABLE AS $f$
   SELECT sha256(convert_to(p_token, 'UTF8')) $f$;
 
@@ -62,6 +80,7 @@ BEGIN
   IF coalesce(length(p_next), 0) < 32 THEN
     RAISE EXCEPTION 'a new token of 32 characters or more is required' USING ERRCODE = 'CD002';
   END IF;
+  PERFORM sync_check_restored();
   c := sync_site(p_client, p_schema, p_app);
   IF NOT sync_speaks_for(c, p_known) THEN
     RETURN sync_answer(NULL) || '{"identity": "taken"}';
@@ -82,15 +101,19 @@ SECURITY DEFINER SET search_path = public, pg_temp AS $f$
 -- New rows that nothing else in the batch touches (the bulk of any sync: consultations,
 -- sessions, history) are inserted set-wise, one statement per table. Companies and space
 -- assignments always take the row-by-row path: their invariants depend on arrival order.
--- Their clocks were checked when they were staged.
+-- Their clocks were checked when they were staged (sync_stage_repeats).
 CREATE OR REPLACE FUNCTION sync_insert_fresh(p_client text, p_now bigint) RETURNS int LANGUAGE plpgsql AS $f$
 DECLARE v_tbl text; fk record; v_child text; v_flags int := 0;
+  -- as sync_clock_of, for clocks known to be well-formed: the cap worked out once
+  v_limit text := lpad(to_hex((p_now + sync_clock_tolerance_ms()) << 16), 16, '0');
 BEGIN
   FOR v_tbl IN SELECT DISTINCT tbl FROM pg_temp.sync_stage WHERE fresh LOOP
     PERFORM sync_insert_new(v_tbl);
   END LOOP;
   INSERT INTO sync_row (tbl, id, clocks, deleted, xid, origin)
-  SELECT tbl, id, jsonb_build_object('*', sync_clock_of(clock, p_client, p_now)),
+  SELECT tbl, id, jsonb_build_object('*', CASE WHEN left(clock, 16) COLLATE "C" > v_limit
+                                               THEN v_limit ELSE left(clock, 16) END
+                                          || ':' || p_client),
          false, pg_current_xact_id()::text::bigint, p_client
     FROM pg_temp.sync_stage WHERE fresh;
   FOR fk IN SELECT f.child, f.col, f.parent FROM sync_fk f
