@@ -82,6 +82,25 @@ def test_a_company_whose_name_merely_contains_a_total_word_is_kept(staffed_ctx, 
     assert report.created == 3 and report.skipped == []
 
 
+def test_notes_and_odd_cells_deep_inside_a_long_list_are_found(staffed_ctx, tmp_path):
+    """Long files are read a few hundred rows at a time, and a block with nothing odd in it
+    is taken in one pass: a note starting in the second column, text to clean, or a name
+    that merely starts like a note, hundreds of rows down, is still seen for what it is."""
+    rows = [["연번", "기업명", "대표자"]]
+    rows += [[str(i), f"광주테크 {i:04d}", "김민서"] for i in range(1, 700)]
+    rows[300] = ["", "  참고: 휴업 기업은 제외", ""]
+    rows[420] = ["(기준일 2026. 3. 1.)", "", ""]
+    rows[500] = ["500", "'=HYPERLINK(\"x\")", "이준호"]
+    rows[610] = ["610", "참빛\x07AI", "정다은"]
+    rows[650] = ["650", "기린로봇", "단위: 천원"]  # two cells filled: a company, not a note
+    path = _write_csv(tmp_path / "long.csv", rows)
+    report = import_companies(staffed_ctx, path)
+    assert [(s.row_no, s.kind) for s in report.skipped] == [(301, "note"), (421, "note")]
+    names = set(_names(staffed_ctx))
+    assert {"=HYPERLINK(\"x\")", "참빛AI", "기린로봇"} <= names
+    assert "광주테크 0300" not in names and len(names) == 697
+
+
 # --- formats ----------------------------------------------------------------------------------
 
 def test_excel_unicode_text_utf16_tab_separated_txt_is_read(staffed_ctx, tmp_path):

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import itertools
 import logging
 import operator
 import re
@@ -100,11 +101,17 @@ class ImportReport:
         self.rejected.append(Rejected(row_no, column, reason))
 
 
-@dataclass
-class Row:
+class Row(NamedTuple):
     number: int             # as Excel shows it (1-based, header included)
     values: dict[str, Any]  # field code → cell value
     columns: dict[str, str]  # field code → the column's header text in the file
+
+
+def _row(number: int, values: dict[str, Any], columns: dict[str, str]) -> Row:
+    return _make_row(Row, (number, values, columns))
+
+
+_make_row = tuple.__new__  # a Row without the Python call Row(...) costs, once a row
 
 
 # --- limits and messages -----------------------------------------------------------------------
@@ -212,6 +219,8 @@ def _raise_csv_field_limit() -> None:
 
 
 class RawRow(NamedTuple):
+    """A row as a sheet gives it. Text files give plain tuples of the same three items (a
+    named tuple costs a Python call a row), so rows are read by index: raw[0], raw[1]."""
     number: int             # the row as Excel numbers it
     cells: list[Any]
     lines: tuple[int, int] | None = None  # text files: the first and last line it took
@@ -264,14 +273,16 @@ def _text_source(path: Path, head: bytes) -> _Source:
         reader = csv.reader(f, delimiter=delimiter, quotechar='"', doublequote=True,
                             strict=False)
         last_line = 0
-        number = 0
         try:
-            for cells in reader:
-                number += 1
-                first, last_line = last_line + 1, reader.line_num
-                if width and len(cells) > width:
-                    cells = cells[:width]
-                yield RawRow(number, cells, (first, last_line) if last_line > first else None)
+            for number, cells in enumerate(reader, 1):
+                line = reader.line_num
+                if line > last_line + 1:  # a record over several lines
+                    yield (number, cells[:width] if width else cells, (last_line + 1, line))
+                elif width and len(cells) > width:
+                    yield (number, cells[:width], None)
+                else:
+                    yield (number, cells, None)
+                last_line = line
         except csv.Error as exc:
             raise _unreadable(path, f"{reader.line_num + 1}번째 줄: {exc}",
                               f"line {reader.line_num + 1}: {exc}") from exc
@@ -475,10 +486,18 @@ _NOTE = re.compile(r"\s*(※|\*|＊|☞|참고\s*:|출처\s*:|\(?\s*기준일|\(
 
 # A row whose text has none of these is no total or note (row_kind need not look). Plain
 # substring tests: a regular expression over every row costs more than the csv module.
-_KIND_CHARS = re.compile("[계합총개※*＊☞]")
-_NOTE_LEADS = "참출(기단"  # 참고:, 출처:, (기준일, 단위:
+# Characters of totals and notes; looked for one by one (`in` scans text far faster than a
+# regular expression's character class does).
+_KIND_CHARS = "계합총개※*＊☞"
+# A note's first filled cell starts with one of these: 참고:, 출처:, (기준일, 기준일, 단위:
+_NOTE_LEADS = frozenset("참출(기단")
 # Text that _cell changes: control characters and lone surrogates (and a leading ').
-_UNCLEAN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+_CONTROL_CHARS = "".join(map(chr, [*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f]))
+_SURROGATES = re.compile("[\ud800-\udfff]")  # never in text decoded strictly
+
+
+def _holds_any(text: str, chars: str) -> bool:
+    return any(c in text for c in chars)
 
 
 def _fold_all(text: str) -> str:
@@ -607,7 +626,7 @@ class Table:
                             f"The Excel file has no sheets: {self.path.name}")
         for sheet in self._source.sheets:
             for raw in self._guarded(sheet.rows(None), limit=HEADER_SCAN_ROWS):
-                found = _match_header(raw.cells, lookup)
+                found = _match_header(raw[1], lookup)
                 if len(found) >= 2 or (found and all(c in found.values() for c in required)):
                     best = (sheet, raw, found)
                     break
@@ -623,11 +642,12 @@ class Table:
             names = ", ".join(synonyms[c][0] if synonyms[c] else c for c in missing)
             raise UserError(f"필수 열이 없습니다: {names}",
                             f"Required columns are missing: {', '.join(missing)}")
-        self._sheet, self._header_at, self.columns = sheet, raw.number, columns
-        self._header_cells = raw.cells
-        filled = [i for i, c in enumerate(raw.cells) if not _blank(c)]
-        self._width = filled[-1] + 1 if filled else len(raw.cells)
-        self.column_names = {code: str(raw.cells[i]).strip() for i, code in columns.items()}
+        number, cells = raw[0], raw[1]
+        self._sheet, self._header_at, self.columns = sheet, number, columns
+        self._header_cells = cells
+        filled = [i for i, c in enumerate(cells) if not _blank(c)]
+        self._width = filled[-1] + 1 if filled else len(cells)
+        self.column_names = {code: str(cells[i]).strip() for i, code in columns.items()}
 
     def _damaged(self, exc: Exception) -> UserError:
         log.info("reading %s failed: %r", self.path, exc, exc_info=True)
@@ -647,7 +667,7 @@ class Table:
                 except Exception as exc:  # the parser met what the format does not allow
                     raise self._damaged(exc) from exc
                 count += 1
-                if raw.number > EXCEL_MAX_ROWS:
+                if raw[0] > EXCEL_MAX_ROWS:
                     raise _unreadable(self.path, f"{EXCEL_MAX_ROWS:,}행을 넘습니다",
                                       f"more than {EXCEL_MAX_ROWS:,} rows")
                 yield raw
@@ -687,36 +707,57 @@ class Table:
             else:
                 texts = ["\n".join(c for c in raw[1] if c.__class__ is str) for raw in batch]
             big = "\n" + "\n".join(texts)
-            kinds = bool(_KIND_CHARS.search(big)) or "otal" in big or "OTAL" in big \
-                or "um" in big or "UM" in big or any("\n" + lead in big for lead in _NOTE_LEADS)
-            unclean = "'" in big or bool(_UNCLEAN_CHARS.search(big))
+            kinds = _holds_any(big, _KIND_CHARS) or "otal" in big or "OTAL" in big \
+                or "um" in big or "UM" in big \
+                or any(text.lstrip()[:1] in _NOTE_LEADS for text in texts)
+            unclean = "'" in big or _holds_any(big, _CONTROL_CHARS) \
+                or (not text_source and _SURROGATES.search(big) is not None)
             long_cells = len(big) > MAX_CELL_CHARS
-            yield from self._rows_of(batch, texts, kinds, unclean, long_cells)
+            plain = text_source and not kinds and not unclean and self._plain_rows(batch, texts)
+            if plain is not False:
+                yield from plain
+            else:
+                yield from self._rows_of(batch, texts, kinds, unclean, long_cells)
         self._tell(self._data_rows, final=True)
 
     def _batches(self, rows: Iterator[RawRow], size: int = 256) -> Iterator[list[RawRow]]:
         """The data rows below the header in lists, any parser failure as one UserError."""
-        header_at, batch = self._header_at, []
+        header_at = self._header_at
+        below = itertools.dropwhile(lambda raw: raw[0] <= header_at, rows)  # numbers only grow
         while True:
             try:
-                raw = next(rows)
-            except StopIteration:
-                break
+                batch = list(itertools.islice(below, size))
             except UserError:
                 raise
             except Exception as exc:  # the parser met what the format does not allow
                 raise self._damaged(exc) from exc
-            if raw[0] <= header_at:
-                continue
-            if raw[0] > EXCEL_MAX_ROWS:
+            if not batch:
+                return
+            if batch[-1][0] > EXCEL_MAX_ROWS:
                 raise _unreadable(self.path, f"{EXCEL_MAX_ROWS:,}행을 넘습니다",
                                   f"more than {EXCEL_MAX_ROWS:,} rows")
-            batch.append(raw)
-            if len(batch) >= size:
-                yield batch
-                batch = []
-        if batch:
             yield batch
+
+    def _plain_rows(self, batch: list[RawRow], texts: list[str]) -> list[Row] | bool:
+        """The rows of a batch of a text file in which nothing needs a second look (no
+        total or note, nothing to clean, every record on one line and as wide as the
+        columns read, no cell too long), taken in one pass; False when something does."""
+        indices, codes, last_index, pick = self._picking
+        if max(map(len, texts)) > MAX_CELL_CHARS \
+                or any(lines is not None or len(cells) <= last_index
+                       for _, cells, lines in batch):
+            return False
+        filled = [(raw[0], pick(raw[1])) for raw, text in zip(batch, texts)
+                  if text and not text.isspace()]
+        before = self._data_rows
+        self._data_rows = data_rows = before + len(filled)
+        if data_rows > MAX_ROWS:
+            raise _too_many_rows()
+        if data_rows // PROGRESS_EVERY > before // PROGRESS_EVERY:
+            self._tell(data_rows - data_rows % PROGRESS_EVERY)
+        names = self.column_names
+        return [_make_row(Row, (number, dict(zip(codes, picked)), names))
+                for number, picked in filled if any(picked) and not "".join(picked).isspace()]
 
     def _rows_of(self, batch: list[RawRow], texts: list[str], kinds: bool, unclean: bool,
                  long_cells: bool) -> Iterator[Row]:
@@ -772,7 +813,7 @@ class Table:
                                   f"한 칸에는 {MAX_CELL_CHARS:,}자(Excel 한 칸의 최대)까지 들어갈 수 "
                                   f"있습니다 (지금 {len(values[code]):,}자).")
                 continue
-            yield Row(number, values, names)
+            yield _row(number, values, names)
 
 
 def _merged_by_quote(cells: list[Any], width: int, delimiter: str) -> int | None:
