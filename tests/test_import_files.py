@@ -7,6 +7,7 @@ import zipfile
 from datetime import datetime
 
 import pytest
+from sqlalchemy import select
 from openpyxl import Workbook
 
 from campdesk.cli import main
@@ -312,3 +313,24 @@ def test_the_command_line_shows_the_progress_of_a_long_import(tmp_path, capsys, 
     assert err[0].strip() == "0% 0행 읽음" and err[-1].strip() == "100% 1,000행 읽음"
     percents = [int(line.split("%")[0]) for line in err]
     assert len(err) >= 3 and percents == sorted(set(percents))  # a line per step, no more
+
+
+def test_a_long_file_that_names_a_company_twice_updates_it_and_again_changes_nothing(
+        staffed_ctx, tmp_path):
+    """Rows are matched and written some hundreds at a time: a company named again further
+    down (in the same block or a later one) is updated, never added twice."""
+    rows = [["기업명", "대표자", "메모"]]
+    rows += [[f"광주테크 {i:04d}", "김민서", ""] for i in range(2500)]
+    rows += [[f"광주테크 {i:04d}", "", f"다시 {i}"] for i in (3, 480, 1200, 2499)]
+    path = _write_csv(tmp_path / "twice.csv", rows)
+    first = import_companies(staffed_ctx, path)
+    assert (first.created, first.updated) == (2500, 4)
+    from campdesk.store.models import Company
+    with staffed_ctx.db.transaction() as s:
+        notes = dict(s.execute(select(Company.name, Company.notes)).all())
+    assert len(notes) == 2500 and notes["광주테크 1200"] == "다시 1200"
+    assert notes["광주테크 0004"] is None
+    before = database_state(staffed_ctx)
+    again = import_companies(staffed_ctx, path)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 2504)
+    assert database_state(staffed_ctx) == before

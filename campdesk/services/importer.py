@@ -1,6 +1,7 @@
 """Import the company register from a spreadsheet; importing again updates, never duplicates."""
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 from sqlalchemy import select
@@ -40,6 +41,7 @@ def header_synonyms() -> dict[str, list[str]]:
 
 
 FLUSH_EVERY = 1000  # rows written and let go together: memory stays flat on large files
+LOAD_EVERY = 500    # rows read together, with the companies they update
 
 
 def import_companies(ctx: Context, path: str | Path, progress: Progress | None = None
@@ -62,36 +64,58 @@ def import_companies(ctx: Context, path: str | Path, progress: Progress | None =
                 by_no.setdefault(no, cid)
             by_name.setdefault(norm, cid)
         batch: dict[str, Company] = {}  # companies added or changed since the last flush
-        for row in table:
-            report.total += 1
-            values, errors = clean(row.values, creating=True)
-            if errors:
-                for e in errors:
-                    column = row.columns.get(e.field) or field_label("companies", e.field)[0]
-                    report.reject(row.number, column, e.ko)
-                continue
-            existing_id = (by_no.get(values["business_no"]) if values.get("business_no") else None) \
+
+        def existing(values: dict) -> str | None:
+            return (by_no.get(values["business_no"]) if values.get("business_no") else None) \
                 or by_name.get(values["name_norm"])
-            if existing_id is None:
-                company = Company(**values, id=new_id(), updated_by=ctx.staff_id)
-                s.add(company)
-                report.created += 1
-            else:
-                company = batch.get(existing_id) or s.get(Company, existing_id)
-                # Blank cells do not erase what staff already recorded.
-                changes = {k: v for k, v in values.items() if v not in (None, "") and k in row.values}
-                if "name" in changes:
-                    changes["name_norm"] = values["name_norm"]
-                if apply_changes(s, company, changes, ctx.staff_id):
-                    report.updated += 1
+
+        for chunk in _chunks(table, LOAD_EVERY):
+            cleaned = []
+            for row in chunk:
+                report.total += 1
+                values, errors = clean(row.values, creating=True)
+                if errors:
+                    for e in errors:
+                        column = row.columns.get(e.field) or field_label("companies", e.field)[0]
+                        report.reject(row.number, column, e.ko)
+                    continue
+                cleaned.append((row, values))
+            # the companies these rows update, read in one query rather than one a row
+            wanted = {cid for _, values in cleaned if (cid := existing(values)) and cid not in batch}
+            loaded = {c.id: c for c in s.scalars(select(Company).where(Company.id.in_(wanted)))} \
+                if wanted else {}
+            for row, values in cleaned:
+                existing_id = existing(values)  # a row above, in this chunk, may have added it
+                if existing_id is None:
+                    company = Company(**values, id=new_id(), updated_by=ctx.staff_id)
+                    s.add(company)
+                    report.created += 1
                 else:
-                    report.unchanged += 1
-            batch[company.id] = company
-            if company.business_no:
-                by_no[company.business_no] = company.id
-            by_name[company.name_norm] = company.id
-            if len(batch) >= FLUSH_EVERY:
+                    company = batch.get(existing_id) or loaded.get(existing_id) \
+                        or s.get(Company, existing_id)
+                    # Blank cells do not erase what staff already recorded.
+                    changes = {k: v for k, v in values.items()
+                               if v not in (None, "") and k in row.values}
+                    if "name" in changes:
+                        changes["name_norm"] = values["name_norm"]
+                    if apply_changes(s, company, changes, ctx.staff_id):
+                        report.updated += 1
+                    else:
+                        report.unchanged += 1
+                batch[company.id] = company
+                if company.business_no:
+                    by_no[company.business_no] = company.id
+                by_name[company.name_norm] = company.id
+            if len(batch) >= FLUSH_EVERY:  # between chunks: no company of a chunk let go early
                 s.flush()
                 s.expunge_all()
                 batch.clear()
     return report
+
+
+def _chunks(rows, size: int):
+    rows = iter(rows)  # a Table starts again from the top each time it is iterated
+    chunk = list(itertools.islice(rows, size))
+    while chunk:
+        yield chunk
+        chunk = list(itertools.islice(rows, size))
