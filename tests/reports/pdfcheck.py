@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import re
 
 from pypdf import PdfReader
+from pypdf.generic import ContentStream
 
 A4_POINTS = (595.28, 841.89)
 
@@ -80,19 +81,90 @@ BODY_BOTTOM = 20 * 72 / 25.4
 
 
 def runs(doc: "ReadBack", index: int) -> list[Run]:
-    """The page's text runs in drawing order, with their size after every scaling."""
+    """The page's lines of text in drawing order, each with its size after every scaling
+    (a document shrunk to fit draws its text smaller than its style says)."""
+    page = doc.reader.pages[index]
+    fonts = {str(k): _to_unicode(v.get_object())
+             for k, v in page.get("/Resources", {}).get("/Font", {}).items()}
     found: list[Run] = []
+    ctm, stack = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), []
+    tm = tlm = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    font, size, leading = None, 0.0, 0.0
+    for operands, op in ContentStream(page.get_contents(), doc.reader).operations:
+        if op == b"q":
+            stack.append(ctm)
+        elif op == b"Q":
+            ctm = stack.pop()
+        elif op == b"cm":
+            ctm = _mul(tuple(float(x) for x in operands), ctm)
+        elif op == b"BT":
+            tm = tlm = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+        elif op == b"Tm":
+            tm = tlm = tuple(float(x) for x in operands)
+        elif op in (b"Td", b"TD"):
+            tx, ty = float(operands[0]), float(operands[1])
+            if op == b"TD":
+                leading = -ty
+            tm = tlm = _mul((1.0, 0.0, 0.0, 1.0, tx, ty), tlm)
+        elif op == b"TL":
+            leading = float(operands[0])
+        elif op == b"T*":
+            tm = tlm = _mul((1.0, 0.0, 0.0, 1.0, 0.0, -leading), tlm)
+        elif op == b"Tf":
+            font, size = str(operands[0]), float(operands[1])
+        elif op in (b"Tj", b"TJ"):
+            parts = operands[0] if op == b"TJ" else [operands[0]]
+            text = "".join(_decode(fonts.get(font, {}), p) for p in parts
+                           if not isinstance(p, (int, float)))
+            m = _mul(tm, ctm)
+            scale = (m[2] ** 2 + m[3] ** 2) ** 0.5
+            if text.strip():
+                found.append(Run(round(m[4], 1), round(m[5], 1), round(size * scale, 2), text))
+    return _lines(found)
 
-    def visit(text, cm, tm, _font, size):
-        if not text.strip():
-            return
-        scale = (abs(cm[0] * tm[0] + cm[2] * tm[1]) if cm else abs(tm[0])) or 1
-        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-        found.append(Run(round(x, 1), round(y, 1), round(size * scale, 2), text.strip("\n")))
 
-    doc.reader.pages[index].extract_text(visitor_text=visit)
+def _mul(a, b):
+    """The product of two PDF matrices (a, b, c, d, e, f): ``a`` then ``b``."""
+    return (a[0] * b[0] + a[1] * b[2], a[0] * b[1] + a[1] * b[3],
+            a[2] * b[0] + a[3] * b[2], a[2] * b[1] + a[3] * b[3],
+            a[4] * b[0] + a[5] * b[2] + b[4], a[4] * b[1] + a[5] * b[3] + b[5])
+
+
+def _to_unicode(font) -> dict[int, str]:
+    """A subset font's codes → text, from its ToUnicode map (bfchar and bfrange)."""
+    if "/ToUnicode" not in font:
+        return {}
+    data = font["/ToUnicode"].get_object().get_data().decode("latin-1")
+    found: dict[int, str] = {}
+    for block in re.findall(r"beginbfchar(.*?)endbfchar", data, re.S):
+        for code, uni in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+            found[int(code, 16)] = bytes.fromhex(uni).decode("utf-16-be")
+    for block in re.findall(r"beginbfrange(.*?)endbfrange", data, re.S):
+        for lo, hi, uni in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>",
+                                      block):
+            for i, code in enumerate(range(int(lo, 16), int(hi, 16) + 1)):
+                found[code] = chr(int(uni, 16) + i)
     return found
+
+
+def _decode(cmap: dict[int, str], value) -> str:
+    raw = value.original_bytes if hasattr(value, "original_bytes") else bytes(str(value), "latin-1")
+    if not cmap:
+        return raw.decode("latin-1")
+    return "".join(cmap.get(b, chr(b)) for b in raw)
+
+
+def _lines(found: list[Run]) -> list[Run]:
+    """Pieces drawn one after another on the same baseline (a line switches between the
+    font's subsets) joined into one line."""
+    lines: list[Run] = []
+    for r in found:
+        last = lines[-1] if lines else None
+        if last and abs(last.y - r.y) < 0.3 and abs(last.size - r.size) < 0.01 and r.x >= last.x:
+            lines[-1] = Run(last.x, last.y, last.size, last.text + r.text)
+        else:
+            lines.append(r)
+    return lines
 
 
 def body_runs(doc: "ReadBack", index: int) -> list[Run]:
@@ -125,13 +197,13 @@ def small_text(doc: "ReadBack", minimum: float = 7.0) -> list[str]:
 
 
 def wrapped_pairs(doc: "ReadBack"):
-    """Consecutive lines of one paragraph: same left edge and size, one line lower."""
+    """Consecutive lines of one paragraph: drawn one after the other, same size, one
+    line lower (cells of a row sit on one baseline; the next row is further down)."""
     for i in range(len(doc)):
         page = runs(doc, i)
         for a, b in zip(page, page[1:]):
             step = a.y - b.y
-            if abs(a.x - b.x) < 0.6 and abs(a.size - b.size) < 0.01 and \
-                    1.0 * a.size < step < 1.6 * a.size:
+            if abs(a.size - b.size) < 0.01 and 1.0 * a.size < step < 1.6 * a.size:
                 yield i, a.text, b.text
 
 
