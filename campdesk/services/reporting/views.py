@@ -284,6 +284,18 @@ class ComparisonRow:
 
 
 @dataclass(frozen=True)
+class RecordSpan:
+    """The days the records cover: the first consultation on record to today."""
+
+    first: date | None
+    today: date
+
+    def covers(self, month: Month) -> bool:
+        """Whether the month has data: not before the first record, not in the future."""
+        return self.first is not None and month.last >= self.first and month.first <= self.today
+
+
+@dataclass(frozen=True)
 class CampMonth:
     month: Month
     counts: ConsultationCounts
@@ -300,3 +312,18 @@ class CampMonth:
     difficulty_terms: list[TermCount]
     difficulties_raised: int
     comparison: list[ComparisonRow]
+    as_of: date | None = None           # a running month: the day its figures run to
+    compared_to: tuple[date, date] | None = None  # last days counted: month before, year before
+    span: RecordSpan | None = None
+
+    @property
+    def has_data(self) -> bool:
+        return self.span is None or self.span.covers(self.month)
+
+    @property
+    def year_before_has_data(self) -> bool:
+        return self.span is None or self.span.covers(self.month.year_before())
+
+    @property
+    def previous_has_data(self) -> bool:
+        return self.span is None or self.span.covers(self.month.previous())
