@@ -11,6 +11,7 @@ from io import BytesIO
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate, CondPageBreak, Flowable, Frame, KeepTogether, PageBreak, PageTemplate,
@@ -81,11 +82,19 @@ def _first_part(flowable, canv, width: float, page_h: float, rows: int, lines: i
         keep = (getattr(flowable, "repeatRows", 0) or 0) + rows
         if isinstance(keep, tuple):  # repeatRows may be a tuple of row indexes
             keep = len(keep) + rows
-        return sum(heights[:keep]) if len(heights) > keep + 1 else height
+        if len(heights) <= keep + 1:
+            return height
+        # A row taller than a few lines may split within itself (splitInRow): its start will do.
+        if getattr(flowable, "splitInRow", 0):
+            return sum(min(h, ROW_START) for h in heights[:keep])
+        return sum(heights[:keep])
     if isinstance(flowable, Paragraph):
         leading = flowable.style.leading
         return min(height, lines * leading)
     return height
+
+
+ROW_START = 60  # points: the first lines of a tall table row, kept with a heading
 
 
 class _Document(BaseDocTemplate):
@@ -139,6 +148,18 @@ class NumberedCanvas(Canvas):
             self._draw_number(self, seen[key], totals[key])
             super().showPage()
         super().save()
+
+
+def _fit(text: str, room: float, size: float = 8.5, smallest: float = 7.0) -> tuple[str, float]:
+    """The running title at a size that fits ``room`` (down to ``smallest``), else cut with
+    "…": a long company name never runs into the camp's name."""
+    while size > smallest and stringWidth(text, REGULAR, size) > room:
+        size = round(size - 0.5, 1)
+    if stringWidth(text, REGULAR, size) <= room:
+        return text, size
+    while text and stringWidth(text + "…", REGULAR, size) > room:
+        text = text[:-1]
+    return text.rstrip() + "…", size
 
 
 class Renderer:
@@ -195,17 +216,20 @@ class Renderer:
         canvas.setFillColor(INK)
         canvas.setFont(BOLD, 9)
         canvas.drawString(left, top, self.meta.camp_name)
-        canvas.setFont(REGULAR, 8.5)
         canvas.setFillColor(MUTED)
         section_title = getattr(canvas, "section", ("", ""))[1]
-        canvas.drawRightString(right, top, section_title or self.document_title())
+        room = right - left - stringWidth(self.meta.camp_name, BOLD, 9) - 8 * mm
+        title, size = _fit(section_title or self.document_title(), room)
+        canvas.setFont(REGULAR, size)
+        canvas.drawRightString(right, top, title)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.6)
         canvas.line(left, top - 2.5 * mm, right, top - 2.5 * mm)
         canvas.line(left, self.FOOTER_Y + 4 * mm, right, self.FOOTER_Y + 4 * mm)
         canvas.setFont(REGULAR, 8)
-        canvas.drawString(left, self.FOOTER_Y,
-                          f"작성 {format_datetime(self.meta.made_at)} · 작성자 {self.meta.made_by}")
+        by = self.meta.made_by if self.meta.made_by not in ("", "-") else ""
+        canvas.drawString(left, self.FOOTER_Y, f"작성 {format_datetime(self.meta.made_at)}"
+                          + (f" · 작성자 {by}" if by else ""))
         canvas.restoreState()
 
     def _draw_number(self, canvas: Canvas, page: int, pages: int) -> None:

@@ -130,7 +130,7 @@ class CampMonthRenderer(Renderer):
         labels, values = [vocab.label(c) for c in codes], [now.get(c, 0) for c in codes]
         right_w = self.width - left_w
         chart = (charts.pie(labels, values, right_w) if pie else
-                 charts.bars(labels, values, right_w, row=tables.ROW_HEIGHT))
+                 charts.bars(labels, values, right_w, row=tables.ROW_HEIGHT, top=tables.ROW_HEIGHT))
         return [self._heading(heading, 2), tables.side_by_side(table, chart, self.width, 0.56)]
 
     def _escalations_story(self) -> list:

@@ -107,8 +107,10 @@ class CompanyParts:
     def _events_table(self, events: list[EventLine]) -> list:
         if not events:
             return [self._note(NONE)]
-        rows = [[format_date(e.held_on), EVENT_KIND.label(e.kind), e.title, e.venue,
-                 fmt.number(e.attendees, "명")] for e in events]
+        today = to_seoul(self.meta.made_at).date()
+        rows = [[format_date(e.held_on), EVENT_KIND.label(e.kind),
+                 e.title + (" (예정)" if e.held_on > today else ""), e.venue,
+                 "예정" if e.held_on > today else fmt.number(e.attendees, "명")] for e in events]
         return [tables.grid(["일자", "구분", "행사", "장소", "참석"], rows,
                             tables.widths(self.width, 0, 1.6, 5.6, 3.6, 1.2, fixed={0: tables.DATE_W}),
                             numeric=(4,), centered=(0, 1))]

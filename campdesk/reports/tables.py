@@ -23,7 +23,7 @@ from campdesk.reports.styles import GRID, HEAD, INK, SHADE, stylesheet
 FONT_SIZE = 8.5       # every table cell (the paragraph styles "cell*" and "label" agree)
 LEADING = 11.5
 PAD_X = 4
-ROW_HEIGHT = 18.5     # points: one line of a cell with its padding
+ROW_HEIGHT = 18.0     # points: one line of a cell with its padding (leading + 3 + 3.5)
 SMALL_SIZE = 7.5      # one step down, for a column whose longest word does not fit
 SMALL_LEADING = 10
 _BOLD_STYLES = ("cell_bold", "cell_head", "label")
@@ -123,9 +123,11 @@ def form(rows: Sequence[tuple[str, object]], width: float, pairs: int = 2,
     if line:
         line += [""] * (pairs * 2 - len(line))
         data.append(line)
-    table = Table(data, colWidths=[label_w, value_w] * pairs)
+    # A value longer than a page goes on to the next page within its row.
+    table = Table(data, colWidths=[label_w, value_w] * pairs, splitInRow=1)
     labels = range(0, pairs * 2, 2)
-    table.setStyle(TableStyle(_BASE + [("BACKGROUND", (c, 0), (c, -1), SHADE) for c in labels]
+    table.setStyle(TableStyle(_BASE + [("VALIGN", (0, 0), (-1, -1), "TOP")] * (pairs == 1)
+                              + [("BACKGROUND", (c, 0), (c, -1), SHADE) for c in labels]
                               + [("FONTNAME", (c, 0), (c, -1), BOLD) for c in labels]))
     return table
 

@@ -143,6 +143,7 @@ class TenantMonth:
     supports: list[SupportLine]       # granted this month
     supports_year_krw: int            # granted from January to the end of this month
     job_matches: list[JobMatchLine]
+    was_tenant: bool = True           # held a space at some point in the month
 
 
 # --- the camp report -------------------------------------------------------------------
