@@ -265,7 +265,7 @@ class CampMonthRenderer(Renderer):
     def _open_label(self, x) -> str:
         if x.closed_on:
             return format_date(x.closed_on)
-        return "처리 중 (기한 초과)" if self._overdue(x) else "처리 중"
+        return "처리 중 (기한\xa0초과)" if self._overdue(x) else "처리 중"
 
     def _held(self):
         return [c for c in self.data.concerts if c.held_on <= self._day()]
