@@ -22,9 +22,11 @@ def _out(text: str = "") -> None:
     print(text, flush=True)
 
 
-def _context(args):
+def _context(args, create: bool = True):
+    """This PC's database; ``create=False`` for a command that only reads (never makes a
+    data folder: a mistyped --home is a one-line error)."""
     from campdesk.services.context import open_context
-    return open_context(args.home)
+    return open_context(args.home, create=create)
 
 
 def cmd_demo(args) -> int:
@@ -101,7 +103,7 @@ def cmd_export(args) -> int:
         raise UserError("사용법: campdesk export 테이블 파일.csv|.xlsx 또는 campdesk export --all 폴더|파일.xlsx",
                         "Usage: campdesk export TABLE OUT.csv|.xlsx, or campdesk export --all DIR|OUT.xlsx")
     table, out = (None, args.target[0]) if args.all else args.target
-    ctx = _context(args)
+    ctx = _context(args, create=False)
     try:
         counts = export(ctx, table, out)
     finally:
