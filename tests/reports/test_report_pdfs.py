@@ -182,3 +182,17 @@ def test_a_long_company_name_does_not_run_into_the_camp_name(staffed_ctx, camp):
     from campdesk.reports.fonts import BOLD
     assert camp_name.x + stringWidth(camp_name.text, BOLD, 9) < title.x
     assert title.size >= 7
+
+
+def test_an_open_escalation_past_its_due_date_is_marked(staffed_ctx, camp):
+    from sqlalchemy import update
+
+    from campdesk.reports.camp import CampMonthRenderer
+    from campdesk.store import models as m
+    with staffed_ctx.db.transaction() as s:  # the 25 March escalation, still open, was due 28 March
+        s.execute(update(m.Consultation).where(m.Consultation.difficulty == "GPU 자원 부족")
+                  .values(due_on=date(2026, 3, 28)))
+    data = reporting.camp_month(staffed_ctx, MARCH, today=date(2026, 11, 25))
+    text = ReadBack(CampMonthRenderer(data, reporting.report_meta(staffed_ctx)).render()).flat
+    assert "처리 중 (기한 초과)" in text
+    assert "그중 이번 달 이관분 1건은 처리 기한을 넘겼습니다" in text
