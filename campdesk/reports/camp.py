@@ -91,7 +91,7 @@ class CampMonthRenderer(Renderer):
                  tables.grid(header, rows, tables.widths(self.width, 3, 2, 2, 2.6, 2, 2.6),
                              numeric=(1, 2, 3, 4, 5))]
         if not self.data.year_before_has_data:
-            story.append(self._note(f"{fmt.NO_DATA}: 그 달에는 기록이 없습니다 ({self._span_text()})."))
+            story.append(self._note(f"{fmt.NO_DATA}: 그 기간에는 기록이 없습니다 ({self._span_text()})."))
         return story
 
     def _consultations_story(self) -> list:

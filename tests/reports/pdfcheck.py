@@ -83,6 +83,13 @@ BODY_BOTTOM = 20 * 72 / 25.4
 def runs(doc: "ReadBack", index: int) -> list[Run]:
     """The page's lines of text in drawing order, each with its size after every scaling
     (a document shrunk to fit draws its text smaller than its style says)."""
+    cache = doc.__dict__.setdefault("_runs", {})
+    if index not in cache:
+        cache[index] = _read_runs(doc, index)
+    return cache[index]
+
+
+def _read_runs(doc: "ReadBack", index: int) -> list[Run]:
     page = doc.reader.pages[index]
     fonts = {str(k): _to_unicode(v.get_object())
              for k, v in page.get("/Resources", {}).get("/Font", {}).items()}

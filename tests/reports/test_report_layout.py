@@ -133,3 +133,5 @@ def test_running_month_is_provisional_and_compared_with_the_same_days(demo_ctx):
     assert "전월 같은 기간" in doc.flat and "2026. 11. 1. ~ 2026. 11. 4." in doc.flat
     assert data.compared_to == (date(2026, 11, 4), date(2025, 12, 4))
     assert "월말 현재" not in doc.flat and "12. 4. 현재" in doc.flat
+    # The demo's records begin a year ago: the same four days a year before are not data.
+    assert data.comparison[0].year_before is None and data.comparison[0].previous is not None

@@ -155,7 +155,7 @@ def test_a_month_with_nothing_closed_says_so_in_a_whole_sentence(staffed_ctx, ca
     text = ReadBack(CampMonthRenderer(data, reporting.report_meta(staffed_ctx)).render()).flat
     assert "아직 종결된 건이 없어 처리 기간은 셀 수 없습니다" in text
     assert "평균 -" not in text and "최장 -입니다" not in text
-    assert "그 달에는 기록이 없습니다" in text  # February 2025: before the first record
+    assert "그 기간에는 기록이 없습니다" in text  # February 2025: before the first record
 
 
 def test_a_month_without_records_says_no_data(staffed_ctx, camp):

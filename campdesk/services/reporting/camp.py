@@ -247,7 +247,7 @@ def camp_month(ctx: Context, month: Month, today: date | None = None) -> CampMon
         held = {m: [c for c in shows[m] if c.held_on <= today] for m in order}
 
         def row(label, fn, unit="건"):
-            return ComparisonRow(label, *(fn(m) if span.covers(m) else None for m in order),
+            return ComparisonRow(label, *(fn(m) if span.covers(m, upto[m]) else None for m in order),
                                  unit=unit)
 
         def pct(rate):

@@ -291,9 +291,11 @@ class RecordSpan:
     first: date | None
     today: date
 
-    def covers(self, month: Month) -> bool:
-        """Whether the month has data: not before the first record, not in the future."""
-        return self.first is not None and month.last >= self.first and month.first <= self.today
+    def covers(self, month: Month, last: date | None = None) -> bool:
+        """Whether the month (or its days up to ``last``) has data: not wholly before the
+        first record, not in the future."""
+        last = last or month.last
+        return self.first is not None and last >= self.first and month.first <= self.today
 
 
 @dataclass(frozen=True)
@@ -323,8 +325,10 @@ class CampMonth:
 
     @property
     def year_before_has_data(self) -> bool:
-        return self.span is None or self.span.covers(self.month.year_before())
+        last = self.compared_to[1] if self.compared_to else None
+        return self.span is None or self.span.covers(self.month.year_before(), last)
 
     @property
     def previous_has_data(self) -> bool:
-        return self.span is None or self.span.covers(self.month.previous())
+        last = self.compared_to[0] if self.compared_to else None
+        return self.span is None or self.span.covers(self.month.previous(), last)
