@@ -196,3 +196,13 @@ def test_an_open_escalation_past_its_due_date_is_marked(staffed_ctx, camp):
     text = ReadBack(CampMonthRenderer(data, reporting.report_meta(staffed_ctx)).render()).flat
     assert "처리 중 (기한 초과)" in text
     assert "그중 이번 달 이관분 1건은 처리 기한을 넘겼습니다" in text
+
+
+def test_a_tenant_report_of_the_running_month_is_provisional(staffed_ctx, camp):
+    from campdesk.domain.dates import format_date, today_seoul
+    today = today_seoul()
+    doc = ReadBack(api.tenant_month_pdf(staffed_ctx, camp.a, Month.of(today)))
+    assert f"{format_date(today)} 기준 잠정" in doc.flat
+    assert f"~ {format_date(today)}" in doc.flat  # the period runs to today, not the month's end
+    finished = ReadBack(api.tenant_month_pdf(staffed_ctx, camp.a, MARCH))
+    assert "잠정" not in finished.flat and "입주공간을 사용한 기록이 없습니다" not in finished.flat
