@@ -71,6 +71,9 @@ class KeepHeadingWithNext(KeepTogether):
         return [self.FrameBreak()] + content
 
 
+ROW_START = 60  # points: the first lines of a tall table row, kept with a heading
+
+
 def _first_part(flowable, canv, width: float, page_h: float, rows: int, lines: int) -> float:
     """The height of the part of ``flowable`` that must stay with a heading above it."""
     if isinstance(flowable, KeepTogether):  # moves whole when it fits a page, else splits
@@ -92,9 +95,6 @@ def _first_part(flowable, canv, width: float, page_h: float, rows: int, lines: i
         leading = flowable.style.leading
         return min(height, lines * leading)
     return height
-
-
-ROW_START = 60  # points: the first lines of a tall table row, kept with a heading
 
 
 class _Document(BaseDocTemplate):

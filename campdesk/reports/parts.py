@@ -91,7 +91,9 @@ class CompanyParts:
         for m in mentorings:
             head = (f"{m.mentor} 멘토 ({MENTOR_FIELD.label(m.mentor_field)}) · {m.topic or '-'} · "
                     f"{fmt.period(m.starts_on, m.ends_on)} · {MENTORING_STATUS.label(m.status)}")
-            story.append(Paragraph(fmt.text(head), self.styles["text"]))
+            lead = Paragraph(fmt.text(head), self.styles["text"])
+            lead.keepWithNext = 1  # with the first sessions under it, never alone at a foot
+            story.append(lead)
             if m.sessions:
                 rows = [[format_date(x.held_on), fmt.number(x.duration_min, "분"), x.difficulty,
                          x.advice] for x in m.sessions]
