@@ -117,7 +117,9 @@ def cmd_export(args) -> int:
 def cmd_db(args) -> int:
     from campdesk.store import backup, migrate
     from campdesk.store.db import Database
-    paths = Paths.resolve(args.home)
+    # check and backup only read the data folder: a mistyped --home must not create one.
+    reading = args.action in ("check", "backup")
+    paths = Paths(Paths.where(args.home)) if reading else Paths.resolve(args.home)
     if args.action == "check":
         if not paths.database.exists():
             raise UserError(f"데이터베이스가 없습니다: {paths.database}",

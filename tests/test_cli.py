@@ -85,6 +85,13 @@ def test_export_usage_errors_are_one_line(demo_home, tmp_path):
     assert ".csv" in proc.stderr
 
 
+@pytest.mark.parametrize("action", ["check", "backup"])
+def test_db_check_or_backup_of_a_mistyped_home_creates_nothing(tmp_path, action):
+    home = tmp_path / "no-such-home"
+    proc = run(home, "db", action, check_code=1)
+    assert len(proc.stderr.strip().splitlines()) == 1 and not home.exists()
+
+
 def test_export_from_a_mistyped_home_creates_nothing(tmp_path):
     home = tmp_path / "no-such-home"
     proc = run(home, "export", "companies", str(tmp_path / "x.csv"), check_code=1)
