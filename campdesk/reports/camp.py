@@ -90,8 +90,15 @@ class CampMonthRenderer(Renderer):
         story = [self._heading("1. 주요 지표 비교"),
                  tables.grid(header, rows, tables.widths(self.width, 3, 2, 2, 2.6, 2, 2.6),
                              numeric=(1, 2, 3, 4, 5))]
-        if not self.data.year_before_has_data:
+        d, span = self.data, self.data.span
+        if not d.year_before_has_data:
             story.append(self._note(f"{fmt.NO_DATA}: 그 기간에는 기록이 없습니다 ({self._span_text()})."))
+        elif span and span.first:
+            before = d.month.year_before()
+            last = d.compared_to[1] if d.compared_to else before.last
+            if before.first < span.first <= last:  # the records begin within that period
+                story.append(self._note(f"전년 수치는 기록이 시작된 {format_date(span.first)}부터 "
+                                        f"{format_date(last)}까지만 셉니다."))
         return story
 
     def _consultations_story(self) -> list:

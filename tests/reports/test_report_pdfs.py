@@ -206,3 +206,11 @@ def test_a_tenant_report_of_the_running_month_is_provisional(staffed_ctx, camp):
     assert f"~ {format_date(today)}" in doc.flat  # the period runs to today, not the month's end
     finished = ReadBack(api.tenant_month_pdf(staffed_ctx, camp.a, MARCH))
     assert "잠정" not in finished.flat and "입주공간을 사용한 기록이 없습니다" not in finished.flat
+
+
+def test_a_year_before_partly_on_record_says_from_when(staffed_ctx, camp):
+    """The first record is on 5 March 2025: March 2026's year-before figures count from then."""
+    from campdesk.reports.camp import CampMonthRenderer
+    data = reporting.camp_month(staffed_ctx, MARCH, today=date(2026, 11, 25))
+    text = ReadBack(CampMonthRenderer(data, reporting.report_meta(staffed_ctx)).render()).flat
+    assert "전년 수치는 기록이 시작된 2025. 3. 5.부터 2025. 3. 31.까지만 셉니다." in text
