@@ -17,7 +17,6 @@ from pathlib import Path
 
 from campdesk.reports import kinds
 from campdesk.services.errors import UserError
-from campdesk.services.period import Month
 
 EXIT_OK = 0
 
@@ -45,18 +44,19 @@ def _warn(text: str) -> None:
 
 
 def _request(args) -> kinds.Request:
-    month = Month.parse(args.month) if getattr(args, "month", None) else None
-    return kinds.Request(month=month, company_id=getattr(args, "company", None),
-                         consultation_id=getattr(args, "consultation", None),
-                         made_by=args.by, progress=_progress)
+    values, extra = {}, {}
+    for name, param in kinds.PARAMS.items():
+        text = getattr(args, name, None)
+        if text:
+            value = param.parse(text) if param.parse else text
+            (values if param.field in kinds.Request.__dataclass_fields__ else extra)[param.field] = value
+    return kinds.Request(**values, extra=extra, made_by=args.by, progress=_progress)
 
 
 def _pick(args, request: kinds.Request) -> kinds.ReportKind:
     """The most specific kind of the command whose needs the arguments give."""
-    given = {"month": request.month, "company": request.company_id,
-             "consultation": request.consultation_id}
     for k in kinds.for_command(args.report):
-        if all(given.get(n) for n in k.needs):
+        if all(request.value(n) for n in k.needs):
             return k
     raise UserError("보고서에 필요한 값이 빠졌습니다.", "A value the report needs is missing.")
 
@@ -108,15 +108,16 @@ def register(subparsers) -> None:
         p = commands.add_parser(command, help=next((k.help for k in made if k.help), main.ko))
         needs = [n for k in made for n in k.needs]
         for name in dict.fromkeys(needs):
-            option, metavar, help_text = kinds.PARAMS[name]
+            param = kinds.PARAMS[name]
             everywhere = all(name in k.needs for k in made)
-            if everywhere and len(main.needs) == 1 and name in ("company", "consultation"):
-                p.add_argument(name, metavar="ID", help=help_text)
+            if everywhere and len(main.needs) == 1 and param.metavar == "ID":
+                p.add_argument(name, metavar="ID", help=param.help)  # report company ID
             elif everywhere:
-                p.add_argument(option, dest=name, required=True, metavar=metavar, help=help_text)
+                p.add_argument(param.option, dest=name, required=True, metavar=param.metavar,
+                               help=param.help)
             else:
-                p.add_argument(option, dest=name, metavar=metavar,
-                               help=f"{help_text}: " + ", ".join(k.ko for k in made if name in k.needs))
+                p.add_argument(param.option, dest=name, metavar=param.metavar,
+                               help=f"{param.help}: " + ", ".join(k.ko for k in made if name in k.needs))
         out = "FILE.pdf|DIR" if any(k.files for k in made) else "FILE.pdf"
         p.add_argument("--out", required=True, metavar=out)
         p.add_argument("--by", metavar="NAME",

@@ -5,14 +5,19 @@ A kind says what it needs (a month, a company, a consultation), how to make it (
 command makes it. Adding a kind is one entry in ``KINDS``:
 
     ReportKind("mentoring", "멘토링 일지", "Mentoring log", make=_mentoring_log,
-               needs=("company", "month"), command="mentoring", file_name="{month}_{company}_멘토링일지.pdf")
+               needs=("company", "month"), command="mentoring", help="멘토링 일지",
+               file_name="{month}_{company}_멘토링일지.pdf")
+
+``campdesk report mentoring --month YYYY-MM --company ID --out FILE.pdf [--by NAME]`` then
+exists and the reports page lists it. A kind that needs a new kind of value (an event, a
+day) adds it to ``PARAMS``; the CLI passes it in ``Request.extra`` under its field name.
 
 This module imports no reportlab (the app starts without it): each ``make`` imports
 ``campdesk.reports.api`` when it runs.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -20,11 +25,21 @@ from campdesk.services.period import Month
 
 Progress = Callable[[int, int], None]
 
-# What a kind may need, and how the CLI asks for it: (option, metavar, help).
+@dataclass(frozen=True)
+class Param:
+    """A value a kind may need: how the CLI asks for it and where ``Request`` keeps it."""
+
+    option: str                          # "--month" (a kind needing only this id: positional)
+    metavar: str
+    help: str
+    field: str                           # the Request field
+    parse: Callable[[str], object] | None = None  # text → value; raises UserError when bad
+
+
 PARAMS = {
-    "month": ("--month", "YYYY-MM", "보고 달"),
-    "company": ("--company", "ID", "기업 id"),
-    "consultation": ("--consultation", "ID", "상담 id"),
+    "month": Param("--month", "YYYY-MM", "보고 달", "month", Month.parse),
+    "company": Param("--company", "ID", "기업 id", "company_id"),
+    "consultation": Param("--consultation", "ID", "상담 id", "consultation_id"),
 }
 
 
@@ -38,9 +53,15 @@ class Request:
     company_name: str = ""         # for the file name only
     made_by: str | None = None     # the footer's 작성자; None: this PC's staff member
     progress: Progress | None = None
+    extra: dict = field(default_factory=dict)  # a new kind's own values, by Request field name
 
     def with_(self, **changes) -> Request:
         return replace(self, **changes)
+
+    def value(self, need: str):
+        """The value for one of a kind's needs (a name in PARAMS)."""
+        name = PARAMS[need].field
+        return getattr(self, name) if hasattr(self, name) else self.extra.get(name)
 
 
 @dataclass(frozen=True)

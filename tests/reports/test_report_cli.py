@@ -2,6 +2,7 @@
 import pytest
 
 from campdesk.cli import main
+from campdesk.services.period import Month
 
 from pdfcheck import ReadBack
 
@@ -119,3 +120,22 @@ def test_every_registered_kind_has_a_command_and_a_page_entry():
             args += ["--company", "ID"]
         parsed = parser.parse_args(args)
         assert parsed.func.__name__ == "cmd_report"
+
+
+def test_a_new_kind_is_one_registry_entry(home, camp, tmp_path, capsys, monkeypatch):
+    """What another engineer's kind gets from one entry: a CLI command with its values."""
+    from campdesk.reports import kinds
+    made = []
+
+    def make(ctx, request):
+        made.append((request.month.key, request.company_id, request.made_by))
+        return b"%PDF-1.4 test"
+
+    extra = kinds.ReportKind("mentoring", "멘토링 일지", "Mentoring log", make,
+                             needs=("company", "month"), command="mentoring", help="멘토링 일지")
+    monkeypatch.setattr(kinds, "KINDS", kinds.KINDS + [extra])
+    out = tmp_path / "m.pdf"
+    code, _, _ = run(capsys, "--home", home, "report", "mentoring", "--month", "2026-03",
+                     "--company", camp.a, "--out", str(out), "--by", "박멘토")
+    assert code == 0 and made == [("2026-03", camp.a, "박멘토")] and out.exists()
+    assert kinds.kind("mentoring").default_name(kinds.Request(month=Month(2026, 3))) == "mentoring.pdf"
