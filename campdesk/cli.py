@@ -22,9 +22,11 @@ def _out(text: str = "") -> None:
     print(text, flush=True)
 
 
-def _context(args):
+def _context(args, create: bool = True):
+    """This PC's database; ``create=False`` for a command that only reads (never makes a
+    data folder: a mistyped --home is a one-line error)."""
     from campdesk.services.context import open_context
-    return open_context(args.home)
+    return open_context(args.home, create=create)
 
 
 def cmd_demo(args) -> int:
@@ -101,7 +103,7 @@ def cmd_export(args) -> int:
         raise UserError("사용법: campdesk export 테이블 파일.csv|.xlsx 또는 campdesk export --all 폴더|파일.xlsx",
                         "Usage: campdesk export TABLE OUT.csv|.xlsx, or campdesk export --all DIR|OUT.xlsx")
     table, out = (None, args.target[0]) if args.all else args.target
-    ctx = _context(args)
+    ctx = _context(args, create=False)
     try:
         counts = export(ctx, table, out)
     finally:
@@ -115,7 +117,9 @@ def cmd_export(args) -> int:
 def cmd_db(args) -> int:
     from campdesk.store import backup, migrate
     from campdesk.store.db import Database
-    paths = Paths.resolve(args.home)
+    # check and backup only read the data folder: a mistyped --home must not create one.
+    reading = args.action in ("check", "backup")
+    paths = Paths(Paths.where(args.home)) if reading else Paths.resolve(args.home)
     if args.action == "check":
         if not paths.database.exists():
             raise UserError(f"데이터베이스가 없습니다: {paths.database}",

@@ -78,11 +78,25 @@ def test_import_spaces_reports_rows_in_order(tmp_path):
     assert [line.split("행")[0].strip() for line in lines[1:]] == ["3", "4", "4"]
 
 
-def test_export_usage_errors_are_one_line(tmp_path):
-    proc = run(tmp_path, "export", "nosuchtable", str(tmp_path / "x.csv"), check_code=1)
+def test_export_usage_errors_are_one_line(demo_home, tmp_path):
+    proc = run(demo_home, "export", "nosuchtable", str(tmp_path / "x.csv"), check_code=1)
     assert "알 수 없는 테이블" in proc.stderr and "Traceback" not in proc.stderr
-    proc = run(tmp_path, "export", "companies", str(tmp_path / "x.pdf"), check_code=1)
+    proc = run(demo_home, "export", "companies", str(tmp_path / "x.pdf"), check_code=1)
     assert ".csv" in proc.stderr
+
+
+@pytest.mark.parametrize("action", ["check", "backup"])
+def test_db_check_or_backup_of_a_mistyped_home_creates_nothing(tmp_path, action):
+    home = tmp_path / "no-such-home"
+    proc = run(home, "db", action, check_code=1)
+    assert len(proc.stderr.strip().splitlines()) == 1 and not home.exists()
+
+
+def test_export_from_a_mistyped_home_creates_nothing(tmp_path):
+    home = tmp_path / "no-such-home"
+    proc = run(home, "export", "companies", str(tmp_path / "x.csv"), check_code=1)
+    assert "--home" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+    assert not home.exists() and not (tmp_path / "x.csv").exists()
 
 
 def test_backup_check_and_restore(demo_home, tmp_path):

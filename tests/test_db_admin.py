@@ -506,4 +506,4 @@ def test_a_data_folder_without_a_database_is_told_so_and_left_empty(tmp_path, ac
     home = tmp_path / "home"
     line = one_korean_line(run(home, "db", action))
     assert "데이터베이스가 없습니다" in line
-    assert list(home.iterdir()) == []
+    assert not home.exists()  # not even the folder (a mistyped --home)

@@ -19,34 +19,40 @@ from campdesk.services.reporting import Month
 Progress = Callable[[int, int], None]
 
 
-def consultation_pdf(ctx: Context, consultation_id: str) -> bytes:
+def _meta(ctx: Context, made_by: str | None):
+    return reporting.report_meta(ctx, made_by)
+
+
+def consultation_pdf(ctx: Context, consultation_id: str, made_by: str | None = None) -> bytes:
     data = reporting.consultation_summary(ctx, consultation_id)
-    return ConsultationSummaryRenderer(data, reporting.report_meta(ctx)).render()
+    return ConsultationSummaryRenderer(data, _meta(ctx, made_by)).render()
 
 
-def company_pdf(ctx: Context, company_id: str) -> bytes:
+def company_pdf(ctx: Context, company_id: str, made_by: str | None = None) -> bytes:
     data = reporting.company_record(ctx, company_id)
-    return CompanyRecordRenderer(data, reporting.report_meta(ctx)).render()
+    return CompanyRecordRenderer(data, _meta(ctx, made_by)).render()
 
 
-def tenant_month_pdf(ctx: Context, company_id: str, month: Month) -> bytes:
+def tenant_month_pdf(ctx: Context, company_id: str, month: Month,
+                     made_by: str | None = None) -> bytes:
     data = reporting.tenant_month(ctx, company_id, month)
-    return TenantMonthRenderer(data, reporting.report_meta(ctx)).render()
+    return TenantMonthRenderer(data, _meta(ctx, made_by)).render()
 
 
-def camp_month_pdf(ctx: Context, month: Month) -> bytes:
+def camp_month_pdf(ctx: Context, month: Month, made_by: str | None = None) -> bytes:
     data = reporting.camp_month(ctx, month)
-    return CampMonthRenderer(data, reporting.report_meta(ctx)).render()
+    return CampMonthRenderer(data, _meta(ctx, made_by)).render()
 
 
-def tenants_pdf(ctx: Context, month: Month, progress: Progress | None = None) -> bytes:
+def tenants_pdf(ctx: Context, month: Month, progress: Progress | None = None,
+                made_by: str | None = None) -> bytes:
     """All tenants of the month in one PDF."""
     tenants = reporting.tenant_months(ctx, month, progress=progress)
-    return TenantBatchRenderer(tenants, reporting.report_meta(ctx), month).render()
+    return TenantBatchRenderer(tenants, _meta(ctx, made_by), month).render()
 
 
 def tenants_files(ctx: Context, month: Month, folder: Path,
-                  progress: Progress | None = None) -> list[Path]:
+                  progress: Progress | None = None, made_by: str | None = None) -> list[Path]:
     """All tenants of the month, one PDF each in ``folder``."""
     tenants = reporting.tenant_months(ctx, month, progress=progress)
-    return write_each(tenants, reporting.report_meta(ctx), Path(folder))
+    return write_each(tenants, _meta(ctx, made_by), Path(folder))

@@ -11,10 +11,13 @@ from io import BytesIO
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Paragraph, Spacer,
+    BaseDocTemplate, CondPageBreak, Flowable, Frame, KeepTogether, PageBreak, PageTemplate,
+    Paragraph, Spacer, Table,
 )
+from reportlab.platypus.flowables import _listWrapOn
 
 from campdesk.domain.dates import format_datetime
 from campdesk.reports.fonts import BOLD, REGULAR, register_korean_font
@@ -39,14 +42,86 @@ class SectionStart(Flowable):
 
 
 class KeepHeadingWithNext(KeepTogether):
-    """What a heading (style keepWithNext) and the next flowable become: moved to the next
-    page together only when less than ``ROOM`` is left; with more room a long table simply
-    starts under its heading and splits, instead of leaving a blank page behind."""
+    """A heading (style keepWithNext, or several in a row) and what follows it.
 
-    ROOM = 50 * mm
+    The group moves to the next page unless the headings *and the first rows of what
+    follows* fit in the room left: ``FIRST_ROWS`` data rows of a table (under its header),
+    ``FIRST_LINES`` lines of a paragraph, or the whole of anything that cannot split (a
+    chart, a kept-together block). With enough room a long table simply starts under its
+    heading and splits, instead of leaving a blank page behind.
+    """
 
-    def __init__(self, flowables):
-        super().__init__(flowables, maxHeight=self.ROOM)
+    FIRST_ROWS = 2
+    FIRST_LINES = 2
+
+    def split(self, aW, aH):
+        content = self._content[:]
+        heads, follower = content[:-1], content[-1]
+        frame = getattr(self, "_frame", None)
+        at_top = bool(frame and getattr(frame, "_atTop", 0))
+        if not heads or at_top:
+            return content  # nothing to keep, or a fresh page already: just go on
+        _w, heads_h = _listWrapOn(heads, aW, self.canv)
+        gap = max(heads[-1].getSpaceAfter(), follower.getSpaceBefore())
+        page_h = frame._height if frame else aH
+        need = heads_h + gap + _first_part(follower, self.canv, aW, page_h, self.FIRST_ROWS,
+                                           self.FIRST_LINES)
+        if need <= aH:
+            return content
+        return [self.FrameBreak()] + content
+
+
+ROW_START = 60  # points: the first lines of a tall table row, kept with a heading
+
+
+def _first_part(flowable, canv, width: float, page_h: float, rows: int, lines: int) -> float:
+    """The height of the part of ``flowable`` that must stay with a heading above it."""
+    if isinstance(flowable, KeepTogether):  # moves whole when it fits a page, else splits
+        flowable.wrapOn(canv, width, page_h)
+        return flowable._H if flowable._H <= page_h else lines * 14
+    _w, height = flowable.wrapOn(canv, width, 0xFFFFFF)
+    if isinstance(flowable, Table):
+        heights = list(getattr(flowable, "_rowHeights", []) or [])
+        keep = (getattr(flowable, "repeatRows", 0) or 0) + rows
+        if isinstance(keep, tuple):  # repeatRows may be a tuple of row indexes
+            keep = len(keep) + rows
+        if len(heights) <= keep + 1:
+            return height
+        # A row taller than a few lines may split within itself (splitInRow): its start will do.
+        if getattr(flowable, "splitInRow", 0):
+            return sum(min(h, ROW_START) for h in heights[:keep])
+        return sum(heights[:keep])
+    if isinstance(flowable, Paragraph):
+        leading = flowable.style.leading
+        return min(height, lines * leading)
+    return height
+
+
+class _Document(BaseDocTemplate):
+    """Keeps a heading with whatever follows it, even a block that keeps itself together
+    (reportlab's own rule leaves such a heading alone at the foot of a page)."""
+
+    def handle_keepWithNext(self, flowables):  # noqa: N802 (reportlab's name)
+        i, n = 0, len(flowables)
+        while i < n and flowables[i].getKeepWithNext() and _movable(flowables[i]):
+            i += 1
+        if not i:
+            return
+        if i < n and _movable(flowables[i]) and not _is_action(flowables[i]):
+            i += 1
+        group = KeepHeadingWithNext(flowables[:i])
+        for f in group._content[:-1]:
+            f.__dict__["keepWithNext"] = 0
+        del flowables[:i]
+        flowables.insert(0, group)
+
+
+def _movable(f) -> bool:
+    return not isinstance(f, KeepHeadingWithNext)
+
+
+def _is_action(f) -> bool:
+    return hasattr(f, "frameAction") or isinstance(f, (PageBreak, CondPageBreak))
 
 
 class NumberedCanvas(Canvas):
@@ -73,6 +148,18 @@ class NumberedCanvas(Canvas):
             self._draw_number(self, seen[key], totals[key])
             super().showPage()
         super().save()
+
+
+def _fit(text: str, room: float, size: float = 8.5, smallest: float = 7.0) -> tuple[str, float]:
+    """The running title at a size that fits ``room`` (down to ``smallest``), else cut with
+    "…": a long company name never runs into the camp's name."""
+    while size > smallest and stringWidth(text, REGULAR, size) > room:
+        size = round(size - 0.5, 1)
+    if stringWidth(text, REGULAR, size) <= room:
+        return text, size
+    while text and stringWidth(text + "…", REGULAR, size) > room:
+        text = text[:-1]
+    return text.rstrip() + "…", size
 
 
 class Renderer:
@@ -104,7 +191,7 @@ class Renderer:
         return buffer.getvalue()
 
     def build(self, buffer, story: list) -> None:
-        doc = BaseDocTemplate(buffer, pagesize=self.PAGE_SIZE, title=self.document_title(),
+        doc = _Document(buffer, pagesize=self.PAGE_SIZE, title=self.document_title(),
                               author=self.meta.made_by, creator="CampDesk",
                               leftMargin=self.MARGIN_LEFT, rightMargin=self.MARGIN_RIGHT,
                               topMargin=self.MARGIN_TOP, bottomMargin=self.MARGIN_BOTTOM,
@@ -112,7 +199,6 @@ class Renderer:
         frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         doc.addPageTemplates([PageTemplate("page", [frame], onPageEnd=self._decorate)])
-        doc.keepTogetherClass = KeepHeadingWithNext
         doc.build(story, canvasmaker=partial(NumberedCanvas, draw_number=self._draw_number))
 
     def story(self) -> list:
@@ -130,17 +216,20 @@ class Renderer:
         canvas.setFillColor(INK)
         canvas.setFont(BOLD, 9)
         canvas.drawString(left, top, self.meta.camp_name)
-        canvas.setFont(REGULAR, 8.5)
         canvas.setFillColor(MUTED)
         section_title = getattr(canvas, "section", ("", ""))[1]
-        canvas.drawRightString(right, top, section_title or self.document_title())
+        room = right - left - stringWidth(self.meta.camp_name, BOLD, 9) - 8 * mm
+        title, size = _fit(section_title or self.document_title(), room)
+        canvas.setFont(REGULAR, size)
+        canvas.drawRightString(right, top, title)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.6)
         canvas.line(left, top - 2.5 * mm, right, top - 2.5 * mm)
         canvas.line(left, self.FOOTER_Y + 4 * mm, right, self.FOOTER_Y + 4 * mm)
         canvas.setFont(REGULAR, 8)
-        canvas.drawString(left, self.FOOTER_Y,
-                          f"작성 {format_datetime(self.meta.made_at)} · 작성자 {self.meta.made_by}")
+        by = self.meta.made_by if self.meta.made_by not in ("", "-") else ""
+        canvas.drawString(left, self.FOOTER_Y, f"작성 {format_datetime(self.meta.made_at)}"
+                          + (f" · 작성자 {by}" if by else ""))
         canvas.restoreState()
 
     def _draw_number(self, canvas: Canvas, page: int, pages: int) -> None:

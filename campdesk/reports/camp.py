@@ -22,13 +22,45 @@ class CampMonthRenderer(Renderer):
         return f"{self.data.month.label} {self.title}"
 
     def story(self) -> list:
-        m = self.data.month
-        subtitle = (f"보고 기간 {fmt.period(m.first, m.last)} · 비교: 전월({m.previous().label}), "
-                    f"전년 동월({m.year_before().label}) · 인공지능종합지원센터 월례회의 자료")
-        return (self._title_story(f"{m.label} {self.title}", subtitle) + self._figures_story()
+        d, m = self.data, self.data.month
+        if not d.has_data:
+            return self._title_story(f"{m.label} {self.title}", f"보고 기간 {fmt.period(m.first, m.last)}") + [
+                self._paragraph(f"<b>자료 없음</b>: {m.label}에는 기록이 없습니다 "
+                                f"({self._span_text()}).")]
+        if d.as_of:
+            prev_last, year_last = d.compared_to
+            subtitle = (f"보고 기간 {fmt.period(m.first, d.as_of)} (진행 중인 달) · 비교: 전월 같은 기간"
+                        f"({fmt.period(m.previous().first, prev_last)}), 전년 같은 기간"
+                        f"({fmt.period(m.year_before().first, year_last)}) · "
+                        "인공지능종합지원센터 월례회의 자료")
+        else:
+            subtitle = (f"보고 기간 {fmt.period(m.first, m.last)} · 비교: 전월({m.previous().label}), "
+                        f"전년 동월({m.year_before().label}) · 인공지능종합지원센터 월례회의 자료")
+        return (self._title_story(f"{m.label} {self.title}", subtitle) + self._provisional_story()
+                + self._figures_story()
                 + self._comparison_story() + self._consultations_story()
                 + self._escalations_story() + self._tenants_story() + self._occupancy_story()
                 + self._mou_story() + self._concerts_story() + self._difficulties_story())
+
+    def _span_text(self) -> str:
+        span = self.data.span
+        if span is None or span.first is None:
+            return "아직 상담 기록이 하나도 없습니다"
+        return f"기록은 {format_date(span.first)}부터 {format_date(span.today)}까지 있습니다"
+
+    def _provisional_story(self) -> list:
+        d = self.data
+        if not d.as_of:
+            return []
+        return [self._paragraph(
+            f"<font color='#b5545c'><b>{format_date(d.as_of)} 기준 잠정</b></font> · 진행 중인 달의 "
+            f"{fmt.short_date(d.as_of)}까지 기록입니다. 월말까지 수치가 바뀌며, 전월·전년과는 같은 "
+            "날짜까지 비교합니다.")]
+
+    @property
+    def _until(self) -> str:
+        """How the report says "by the end of the month" (or by today, in a running month)."""
+        return f"{fmt.short_date(self.data.as_of)} 현재" if self.data.as_of else "월말 현재"
 
     # --- sections ------------------------------------------------------------------------
     def _figures_story(self) -> list:
@@ -39,17 +71,35 @@ class CampMonthRenderer(Renderer):
                  (f"{occ.companies}개사", "입주기업"),
                  (fmt.percent(occ.desks_taken, occ.desks), "좌석 점유율"),
                  (f"{d.mou.active}/{d.mou.total}", "활동 MOU 기업"),
-                 (f"{sum(c.attendees for c in d.concerts)}명", "지식콘서트 참석")]
+                 (f"{sum(c.attendees for c in self._held())}명", "지식콘서트 참석")]
         return [tables.figures(items, self.width), self._gap(2)]
 
     def _comparison_story(self) -> list:
-        rows = [[r.label, fmt.number(r.this, r.unit), fmt.number(r.previous, r.unit),
-                 fmt.change(r.this, r.previous, r.unit), fmt.number(r.year_before, r.unit),
-                 fmt.change(r.this, r.year_before, r.unit)] for r in self.data.comparison]
-        header = ["항목", "이번 달", "전월", "전월 대비", "전년 동월", "전년 대비"]
-        return [self._heading("1. 주요 지표 비교"),
-                tables.grid(header, rows, tables.widths(self.width, 3, 2, 2, 2.6, 2, 2.6),
-                            numeric=(1, 2, 3, 4, 5))]
+        def shown(value, unit):
+            return fmt.NO_DATA if value is None else fmt.number(value, unit)
+
+        def change(now, before, unit):
+            return fmt.NO_DATA if before is None or now is None else fmt.change(now, before, unit)
+
+        rows = [[r.label, shown(r.this, r.unit), shown(r.previous, r.unit),
+                 change(r.this, r.previous, r.unit), shown(r.year_before, r.unit),
+                 change(r.this, r.year_before, r.unit)] for r in self.data.comparison]
+        same = " 같은 기간" if self.data.as_of else ""
+        header = ["항목", "이번 달", f"전월{same}", "전월 대비", "전년 같은 기간" if same else "전년 동월",
+                  "전년 대비"]
+        story = [self._heading("1. 주요 지표 비교"),
+                 tables.grid(header, rows, tables.widths(self.width, 3, 2, 2, 2.6, 2, 2.6),
+                             numeric=(1, 2, 3, 4, 5))]
+        d, span = self.data, self.data.span
+        if not d.year_before_has_data:
+            story.append(self._note(f"{fmt.NO_DATA}: 그 기간에는 기록이 없습니다 ({self._span_text()})."))
+        elif span and span.first:
+            before = d.month.year_before()
+            last = d.compared_to[1] if d.compared_to else before.last
+            if before.first < span.first <= last:  # the records begin within that period
+                story.append(self._note(f"전년 수치는 기록이 시작된 {format_date(span.first)}부터 "
+                                        f"{format_date(last)}까지만 셉니다."))
+        return story
 
     def _consultations_story(self) -> list:
         d = self.data
@@ -68,27 +118,42 @@ class CampMonthRenderer(Renderer):
         periods = [d.counts, d.counts_previous, d.counts_year_before]
         codes = [c.code for c in vocab if pie or any(getattr(p, attr).get(c.code) for p in periods)]
         now = getattr(d.counts, attr)
+        prev_ok, year_ok = d.previous_has_data, d.year_before_has_data
+
+        def then(counts, ok, code=None):
+            if not ok:
+                return fmt.NO_DATA
+            return counts.total if code is None else getattr(counts, attr).get(code, 0)
+
         rows = [[vocab.label(code), now.get(code, 0), fmt.percent(now.get(code, 0), d.counts.total),
-                 getattr(d.counts_previous, attr).get(code, 0),
-                 getattr(d.counts_year_before, attr).get(code, 0)] for code in codes]
+                 then(d.counts_previous, prev_ok, code),
+                 then(d.counts_year_before, year_ok, code)] for code in codes]
         rows.append(["합계", d.counts.total, "100.0%" if d.counts.total else fmt.DASH,
-                     d.counts_previous.total, d.counts_year_before.total])
+                     then(d.counts_previous, prev_ok), then(d.counts_year_before, year_ok)])
         left_w = self.width * 0.56
-        table = tables.grid(["구분", "이번 달", "비율", "전월", "전년 동월"], rows,
+        table = tables.grid(["구분", "이번 달", "비율", "전월", "전년"], rows,
                             tables.widths(left_w, 3.2, 1.6, 1.6, 1.5, 1.9),
                             numeric=(1, 2, 3, 4), total=True)
         labels, values = [vocab.label(c) for c in codes], [now.get(c, 0) for c in codes]
         right_w = self.width - left_w
         chart = (charts.pie(labels, values, right_w) if pie else
-                 charts.bars(labels, values, right_w, row=tables.ROW_HEIGHT))
+                 charts.bars(labels, values, right_w, row=tables.ROW_HEIGHT, top=tables.ROW_HEIGHT))
         return [self._heading(heading, 2), tables.side_by_side(table, chart, self.width, 0.56)]
 
     def _escalations_story(self) -> list:
         e = self.data.escalations
-        summary = (f"이번 달 책임상담사에게 이관된 상담은 {e.count}건이며 그중 {len(e.closed)}건이 "
-                   f"월말까지 종결되었습니다. 종결까지 걸린 기간은 평균 {fmt.days(e.mean_days)}, "
-                   f"중앙값 {fmt.days(e.median_days)}, 최장 {fmt.days(e.max_days)}입니다. "
-                   f"이전 달 이관분을 포함해 월말 현재 처리 중인 이관은 {e.open_at_month_end}건입니다.")
+        until = self._until
+        by = f"{fmt.short_date(self.data.as_of)}까지" if self.data.as_of else "월말까지"
+        summary = f"이번 달 책임상담사에게 이관된 상담은 {e.count}건이며 그중 {len(e.closed)}건이 {by} 종결되었습니다. "
+        if e.closed:
+            summary += (f"종결까지 걸린 기간은 평균 {fmt.days(e.mean_days)}, 중앙값 "
+                        f"{fmt.days(e.median_days)}, 최장 {fmt.days(e.max_days)}입니다. ")
+        elif e.count:
+            summary += "아직 종결된 건이 없어 처리 기간은 셀 수 없습니다. "
+        summary += f"이전 달 이관분을 포함해 {until} 처리 중인 이관은 {e.open_at_month_end}건입니다."
+        overdue = sum(1 for x in e.lines if self._overdue(x))
+        if overdue:
+            summary += f" 그중 이번 달 이관분 {overdue}건은 처리 기한을 넘겼습니다."
         story = [CondPageBreak(60 * mm), self._heading("3. 책임상담사 이관 및 처리 기간"),
                  self._paragraph(summary)]
         if not e.lines:
@@ -97,7 +162,7 @@ class CampMonthRenderer(Renderer):
         shown = sorted(e.lines, key=lambda x: (x.days is not None, -(x.days or 0),
                                                x.escalated_on))[:LIST_LIMIT]
         rows = [[format_date(x.escalated_on), x.who, CATEGORY.label(x.category), x.consultant,
-                 format_date(x.due_on), format_date(x.closed_on) or "처리 중", fmt.days(x.days)]
+                 format_date(x.due_on), self._open_label(x), fmt.days(x.days)]
                 for x in shown]
         story.append(tables.grid(["이관일", "기업·문의자", "분야", "책임상담사", "기한", "종결일",
                                   "처리 기간"], rows,
@@ -166,11 +231,15 @@ class CampMonthRenderer(Renderer):
         d = self.data
         story = [CondPageBreak(70 * mm), self._heading("7. 지식콘서트")]
         if d.concerts:
-            rows = [[format_date(c.held_on), c.title, c.venue, c.companies, c.attendees]
-                    for c in d.concerts]
+            planned = [c for c in d.concerts if c not in self._held()]
+            rows = [[format_date(c.held_on), c.title + (" (예정)" if c in planned else ""), c.venue,
+                     "예정" if c in planned else c.companies,
+                     "예정" if c in planned else c.attendees] for c in d.concerts]
             story.append(tables.grid(["일자", "주제", "장소", "참여 기업", "참석 인원"], rows,
                                      tables.widths(self.width, 2, 6, 3.4, 1.6, 1.6),
                                      numeric=(3, 4), centered=(0,)))
+            if planned:
+                story.append(self._note("예정: 아직 열리지 않은 행사입니다. 참석 인원은 행사 뒤에 셉니다."))
         else:
             story.append(self._note("이번 달 열린 지식콘서트가 없습니다."))
         story.append(charts.monthly_columns([m.short_label for m, _ in d.concert_trend],
@@ -193,6 +262,21 @@ class CampMonthRenderer(Renderer):
         return story
 
     # --- helpers -------------------------------------------------------------------------
+    def _day(self):
+        """The day the report speaks of: today in a running month, else the month's last."""
+        return self.data.as_of or self.data.month.last
+
+    def _overdue(self, x) -> bool:
+        return x.closed_on is None and x.due_on is not None and x.due_on < self._day()
+
+    def _open_label(self, x) -> str:
+        if x.closed_on:
+            return format_date(x.closed_on)
+        return "처리 중 (기한\xa0초과)" if self._overdue(x) else "처리 중"
+
+    def _held(self):
+        return [c for c in self.data.concerts if c.held_on <= self._day()]
+
     def _paragraph(self, text: str) -> Paragraph:
         return Paragraph(text, self.styles["text"])
 

@@ -39,17 +39,23 @@ def _axis_fonts(chart) -> None:
 
 
 def bars(labels: Sequence[str], values: Sequence[int], width: float, row: float = 5 * mm,
-         title: str = "") -> Drawing:
-    """Horizontal bars, one a category, in the order given (top to bottom)."""
-    top = 6 * mm if title else 0
-    height = row * len(labels) + 8 * mm + top
+         title: str = "", top: float | None = None) -> Drawing:
+    """Horizontal bars, one a category, in the order given (top to bottom).
+
+    Beside a table, ``row`` is the table's row height and ``top`` its header's: each bar
+    then sits level with its table row."""
+    if top is None:
+        top = 6 * mm if title else 2 * mm
+    axis = 6 * mm
+    height = row * len(labels) + axis + top
     drawing = _drawing(width, height)
     chart = HorizontalBarChart()
-    chart.x, chart.y = 22 * mm, 6 * mm
+    chart.x, chart.y = 22 * mm, axis
     chart.width, chart.height = width - 30 * mm, row * len(labels)
     chart.data = [list(reversed(values))]
     chart.categoryAxis.categoryNames = list(reversed(labels))
-    chart.bars.strokeWidth = 0
+    chart.bars.strokeColor = None  # no outline (a zero-width stroke prints as a hairline)
+    chart.bars[0].strokeColor = None
     chart.bars[0].fillColor = SERIES[0]
     chart.barWidth = row * 0.6
     _axis_fonts(chart)
@@ -65,7 +71,7 @@ def bars(labels: Sequence[str], values: Sequence[int], width: float, row: float 
 
 def _bar_labels(chart) -> None:
     chart.barLabels.fontName = REGULAR
-    chart.barLabels.fontSize = 6.5
+    chart.barLabels.fontSize = 7
     chart.barLabels.fillColor = MUTED
     chart.barLabelFormat = "%d"
 
@@ -79,7 +85,8 @@ def monthly_columns(labels: Sequence[str], values: Sequence[int], width: float, 
     chart.width, chart.height = width - 16 * mm, height - 18 * mm
     chart.data = [list(values)]
     chart.categoryAxis.categoryNames = list(labels)
-    chart.bars.strokeWidth = 0
+    chart.bars.strokeColor = None
+    chart.bars[0].strokeColor = None
     chart.bars[0].fillColor = SERIES[1]
     chart.bars[(0, len(values) - 1)].fillColor = SERIES[0]
     _axis_fonts(chart)

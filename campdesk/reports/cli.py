@@ -1,26 +1,29 @@
 """``campdesk report …``: the printable documents from the command line (README.md, "Command line").
 
-    campdesk [--home DIR] report monthly --month YYYY-MM --out FILE.pdf [--company ID]
-    campdesk [--home DIR] report tenants --month YYYY-MM --out FILE.pdf|DIR
-    campdesk [--home DIR] report consultation ID --out FILE.pdf
-    campdesk [--home DIR] report company ID --out FILE.pdf
+    campdesk [--home DIR] report monthly --month YYYY-MM --out FILE.pdf [--company ID] [--by NAME]
+    campdesk [--home DIR] report tenants --month YYYY-MM --out FILE.pdf|DIR [--by NAME]
+    campdesk [--home DIR] report consultation ID --out FILE.pdf [--by NAME]
+    campdesk [--home DIR] report company ID --out FILE.pdf [--by NAME]
 
-A bad month or an unknown id raises UserError: ``campdesk.cli.main`` prints its one-line
-Korean reason on stderr and exits 1.
+The commands and what each takes come from ``campdesk.reports.kinds.KINDS``. A bad month,
+an unknown id, a month without records or a data folder that does not exist raises
+UserError: ``campdesk.cli.main`` prints its one-line Korean reason on stderr and exits 1.
+Making a report never creates a data folder.
 """
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from campdesk.services.period import Month
+from campdesk.reports import kinds
+from campdesk.services.errors import UserError
 
 EXIT_OK = 0
 
 
 def _context(args):
     from campdesk.services.context import open_context
-    return open_context(args.home)
+    return open_context(args.home, create=False)
 
 
 def _write(path: str, pdf: bytes) -> int:
@@ -36,73 +39,87 @@ def _progress(done: int, total: int) -> None:
         print(f"\r  {done}/{total} 기업", end="" if done < total else "\n", file=sys.stderr, flush=True)
 
 
-def cmd_monthly(args) -> int:
-    from campdesk.reports import api
-    month = Month.parse(args.month)
+def _warn(text: str) -> None:
+    print(f"campdesk: 경고: {text}", file=sys.stderr, flush=True)
+
+
+def _request(args) -> kinds.Request:
+    values, extra = {}, {}
+    for name, param in kinds.PARAMS.items():
+        text = getattr(args, name, None)
+        if text:
+            value = param.parse(text) if param.parse else text
+            (values if param.field in kinds.Request.__dataclass_fields__ else extra)[param.field] = value
+    return kinds.Request(**values, extra=extra, made_by=args.by, progress=_progress)
+
+
+def _pick(args, request: kinds.Request) -> kinds.ReportKind:
+    """The most specific kind of the command whose needs the arguments give."""
+    for k in kinds.for_command(args.report):
+        if all(request.value(n) for n in k.needs):
+            return k
+    raise UserError("보고서에 필요한 값이 빠졌습니다.", "A value the report needs is missing.")
+
+
+def _check(ctx, request: kinds.Request) -> None:
+    """Refuse a month without records (before the first, or in the future)."""
+    from campdesk.services import reporting
+    if request.month:
+        has, span = reporting.month_has_records(ctx, request.month)
+        if not has:
+            raise UserError(f"{request.month.label}에는 기록이 없어 보고서를 만들지 않았습니다 ({span}).",
+                            f"No records in {request.month.key}: no report made.")
+
+
+def _warnings(ctx, kind: kinds.ReportKind, request: kinds.Request) -> None:
+    """A tenant report for a company that held no space that month is made, with a warning."""
+    if kind.code == "tenant":
+        from campdesk.services.reporting.records import was_tenant
+        if not was_tenant(ctx, request.company_id, request.month):
+            _warn(f"이 기업은 {request.month.label}에 입주한 기록이 없습니다 (보고서에도 적었습니다).")
+
+
+def cmd_report(args) -> int:
+    request = _request(args)
+    kind = _pick(args, request)
+    folder = kind.files is not None and not args.out.lower().endswith(".pdf")
     ctx = _context(args)
     try:
-        pdf = (api.tenant_month_pdf(ctx, args.company, month) if args.company
-               else api.camp_month_pdf(ctx, month))
+        _check(ctx, request)
+        if folder:
+            written = kind.files(ctx, request, Path(args.out))
+        else:
+            pdf = kind.make(ctx, request)
+        _warnings(ctx, kind, request)
     finally:
         ctx.close()
-    return _write(args.out, pdf)
-
-
-def cmd_tenants(args) -> int:
-    from campdesk.reports import api
-    month = Month.parse(args.month)
-    ctx = _context(args)
-    try:
-        if args.out.lower().endswith(".pdf"):
-            return _write(args.out, api.tenants_pdf(ctx, month, _progress))
-        written = api.tenants_files(ctx, month, Path(args.out), _progress)
-    finally:
-        ctx.close()
-    print(f"입주기업 보고서 {len(written)}개를 만들었습니다: {args.out}", flush=True)
-    return EXIT_OK
-
-
-def cmd_consultation(args) -> int:
-    from campdesk.reports import api
-    ctx = _context(args)
-    try:
-        pdf = api.consultation_pdf(ctx, args.id)
-    finally:
-        ctx.close()
-    return _write(args.out, pdf)
-
-
-def cmd_company(args) -> int:
-    from campdesk.reports import api
-    ctx = _context(args)
-    try:
-        pdf = api.company_pdf(ctx, args.id)
-    finally:
-        ctx.close()
+    if folder:
+        print(f"{kind.ko} {len(written)}개를 만들었습니다: {args.out}", flush=True)
+        return EXIT_OK
     return _write(args.out, pdf)
 
 
 def register(subparsers) -> None:
     report = subparsers.add_parser("report", help="보고서와 상담 요약서를 PDF로 만듭니다")
-    kinds = report.add_subparsers(dest="report", metavar="KIND", required=True)
-
-    p = kinds.add_parser("monthly", help="월간 캠프 보고서, 또는 --company로 입주기업 월간 보고서")
-    p.add_argument("--month", required=True, metavar="YYYY-MM")
-    p.add_argument("--out", required=True, metavar="FILE.pdf")
-    p.add_argument("--company", metavar="ID", help="이 기업의 월간 보고서")
-    p.set_defaults(func=cmd_monthly)
-
-    p = kinds.add_parser("tenants", help="그달 모든 입주기업의 월간 보고서 (PDF 하나 또는 폴더에 기업별 파일)")
-    p.add_argument("--month", required=True, metavar="YYYY-MM")
-    p.add_argument("--out", required=True, metavar="FILE.pdf|DIR")
-    p.set_defaults(func=cmd_tenants)
-
-    p = kinds.add_parser("consultation", help="상담 한 건의 요약서 (A4 한 쪽)")
-    p.add_argument("id", metavar="ID")
-    p.add_argument("--out", required=True, metavar="FILE.pdf")
-    p.set_defaults(func=cmd_consultation)
-
-    p = kinds.add_parser("company", help="기업의 전체 상담 기록부")
-    p.add_argument("id", metavar="ID")
-    p.add_argument("--out", required=True, metavar="FILE.pdf")
-    p.set_defaults(func=cmd_company)
+    commands = report.add_subparsers(dest="report", metavar="KIND", required=True)
+    for command in kinds.commands():
+        made = kinds.for_command(command)
+        main = made[-1]  # the least specific: its help, its required values
+        p = commands.add_parser(command, help=next((k.help for k in made if k.help), main.ko))
+        needs = [n for k in made for n in k.needs]
+        for name in dict.fromkeys(needs):
+            param = kinds.PARAMS[name]
+            everywhere = all(name in k.needs for k in made)
+            if everywhere and len(main.needs) == 1 and param.metavar == "ID":
+                p.add_argument(name, metavar="ID", help=param.help)  # report company ID
+            elif everywhere:
+                p.add_argument(param.option, dest=name, required=True, metavar=param.metavar,
+                               help=param.help)
+            else:
+                p.add_argument(param.option, dest=name, metavar=param.metavar,
+                               help=f"{param.help}: " + ", ".join(k.ko for k in made if name in k.needs))
+        out = "FILE.pdf|DIR" if any(k.files for k in made) else "FILE.pdf"
+        p.add_argument("--out", required=True, metavar=out)
+        p.add_argument("--by", metavar="NAME",
+                       help="작성자 이름 (기본: 이 PC에 설정된 직원)")
+        p.set_defaults(func=cmd_report)

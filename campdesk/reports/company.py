@@ -1,7 +1,7 @@
 """A company's whole file: profile, every consultation, follow-up, space and mentoring entry."""
 from __future__ import annotations
 
-from campdesk.domain.dates import format_date, format_datetime
+from campdesk.domain.dates import format_date, format_datetime, to_seoul
 from campdesk.reports import fmt, tables
 from campdesk.reports.base import Renderer
 from campdesk.reports.parts import CompanyParts, outcome_label
@@ -14,13 +14,13 @@ class CompanyRecordRenderer(CompanyParts, Renderer):
     data: CompanyRecord
 
     def document_title(self) -> str:
-        return f"{self.title} · {self.data.profile.name}"
+        return f"{self.title} · {self.data.profile.name} · {format_date(to_seoul(self.meta.made_at).date())}"
 
     def story(self) -> list:
         r = self.data
         subtitle = (f"상담 {len(r.consultations):,}건 · 진행 중 {len(r.open_items)}건 · "
                     f"입주공간 {len(r.spaces)}건 · 멘토링 {len(r.mentorings)}건 · "
-                    f"기준일 {format_date(self.meta.made_at.date())}")
+                    f"기준일 {format_date(to_seoul(self.meta.made_at).date())}")
         return (self._title_story(f"{fmt.text(r.profile.name)} {self.title}", subtitle)
                 + [self._heading("1. 기업 개요")] + self._profile_story(r.profile)
                 + self._open_story() + self._consultations_story()
@@ -35,8 +35,11 @@ class CompanyRecordRenderer(CompanyParts, Renderer):
         story = [self._heading("2. 진행 중인 후속조치 · 이관")]
         if not items:
             return story + [self._note("진행 중인 건이 없습니다.")]
+        today = to_seoul(self.meta.made_at).date()
         rows = [[format_datetime(c.occurred_at), c.question, outcome_label(c),
-                 c.escalated_to_name, format_date(c.due_on)] for c in items]
+                 c.escalated_to_name,
+                 format_date(c.due_on) + (" (기한 초과)" if c.due_on and c.due_on < today else "")]
+                for c in items]
         return story + [tables.grid(["상담 일시", "내용", "상태", "책임상담사", "기한"], rows,
                                     tables.widths(self.width, 0, 6.4, 2.6, 1.8, 0,
                                                   fixed={0: tables.DATETIME_W, 4: tables.DATE_W}),

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepInFrame, Table, TableStyle
+from reportlab.platypus import KeepTogether, Table, TableStyle
 
 from campdesk.domain.choices import CATEGORY, CHANNEL
-from campdesk.domain.dates import format_date, format_datetime
+from campdesk.domain.dates import format_date, format_datetime, to_seoul
 from campdesk.reports import fmt, tables
 from campdesk.reports.base import Renderer
 from campdesk.reports.fonts import REGULAR
@@ -19,15 +19,18 @@ class ConsultationSummaryRenderer(CompanyParts, Renderer):
 
     data: ConsultationSummary
 
-    def story(self) -> list:
-        """Always one page: very long notes are shrunk to fit rather than spill over."""
+    def document_title(self) -> str:
         c = self.data.consultation
-        body = (self._title_story(self.title, f"상담 일시 {format_datetime(c.occurred_at)} · "
+        return f"{self.title} · {c.who} · {format_date(to_seoul(c.occurred_at).date())}"
+
+    def story(self) -> list:
+        """One page as a rule; very long notes go on to a second page at the same size, the
+        signature boxes kept whole after them."""
+        c = self.data.consultation
+        return (self._title_story(self.title, f"상담 일시 {format_datetime(c.occurred_at)} · "
                                               f"{fmt.text(c.who)}")
                 + self._who_story() + self._meeting_story() + self._content_story()
                 + self._follow_up_story() + self._sign_story())
-        height = self.PAGE_SIZE[1] - self.MARGIN_TOP - self.MARGIN_BOTTOM
-        return [KeepInFrame(self.width, height, body, mode="shrink")]
 
     def _who_story(self) -> list:
         c, company = self.data.consultation, self.data.company
@@ -65,12 +68,13 @@ class ConsultationSummaryRenderer(CompanyParts, Renderer):
         return story
 
     def _sign_story(self) -> list:
-        """Boxes to sign: the staff member and the company's representative."""
-        labels = ["담당 직원", "확인 (기업)"]
+        """Boxes to sign: the staff member, and the company's representative when the
+        consultation was with a company (a walk-in individual has no company to confirm)."""
+        labels = ["담당 직원"] + (["확인 (기업)"] if self.data.company else [])
         box_w = self.width / 4
-        table = Table([[tables.cell(x, "cell_head") for x in labels], ["", ""]],
-                      colWidths=[box_w, box_w], rowHeights=[None, 16 * mm],
+        table = Table([[tables.cell(x, "cell_head") for x in labels], [""] * len(labels)],
+                      colWidths=[box_w] * len(labels), rowHeights=[None, 16 * mm],
                       hAlign="RIGHT")
         table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, GRID),
                                    ("FONTNAME", (0, 0), (-1, -1), REGULAR)]))
-        return [self._gap(8), table]
+        return [KeepTogether([self._gap(8), table])]

@@ -6,7 +6,8 @@ from xml.sax.saxutils import escape
 
 from campdesk.domain.dates import format_date, format_datetime
 
-DASH = "-"
+DASH = "-"        # an empty value
+NO_DATA = "–"     # no records for that period at all (before the first, or in the future)
 
 
 def plain(value) -> str:
@@ -51,15 +52,23 @@ def days(n: float | None) -> str:
 
 
 def change(now: float | None, before: float | None, unit: str = "") -> str:
-    """``+12 (+4.9%)``, ``-3``, ``0``; a percentage change of a percentage is in points."""
+    """``+12 (+4.9%)``, ``-3``, ``0``; a change of a percentage is in points, one way:
+    ``+1.2%p``, ``0.0%p``, ``-30.0%p``."""
     if now is None or before is None:
         return DASH
     diff = now - before
     sign = "+" if diff > 0 else ""
-    shown = f"{sign}{number(round(diff, 1))}{'%p' if unit == '%' else ''}"
-    if unit != "%" and before:
+    if unit == "%":  # percentage points: always one decimal, "+1.2%p", "0.0%p", "-30.0%p"
+        return f"{sign}{diff:.1f}%p" if round(diff, 1) else "0.0%p"
+    shown = f"{sign}{number(round(diff, 1))}"
+    if before:
         shown += f" ({sign}{diff / before * 100:.1f}%)"
     return shown
+
+
+def short_date(d: date) -> str:
+    """``12. 4.``: a day of the year the document is about."""
+    return f"{d.month}. {d.day}."
 
 
 def period(first: date | None, last: date | None) -> str:

@@ -91,7 +91,9 @@ class CompanyParts:
         for m in mentorings:
             head = (f"{m.mentor} 멘토 ({MENTOR_FIELD.label(m.mentor_field)}) · {m.topic or '-'} · "
                     f"{fmt.period(m.starts_on, m.ends_on)} · {MENTORING_STATUS.label(m.status)}")
-            story.append(Paragraph(fmt.text(head), self.styles["text"]))
+            lead = Paragraph(fmt.text(head), self.styles["text"])
+            lead.keepWithNext = 1  # with the first sessions under it, never alone at a foot
+            story.append(lead)
             if m.sessions:
                 rows = [[format_date(x.held_on), fmt.number(x.duration_min, "분"), x.difficulty,
                          x.advice] for x in m.sessions]
@@ -107,8 +109,10 @@ class CompanyParts:
     def _events_table(self, events: list[EventLine]) -> list:
         if not events:
             return [self._note(NONE)]
-        rows = [[format_date(e.held_on), EVENT_KIND.label(e.kind), e.title, e.venue,
-                 fmt.number(e.attendees, "명")] for e in events]
+        today = to_seoul(self.meta.made_at).date()
+        rows = [[format_date(e.held_on), EVENT_KIND.label(e.kind),
+                 e.title + (" (예정)" if e.held_on > today else ""), e.venue,
+                 "예정" if e.held_on > today else fmt.number(e.attendees, "명")] for e in events]
         return [tables.grid(["일자", "구분", "행사", "장소", "참석"], rows,
                             tables.widths(self.width, 0, 1.6, 5.6, 3.6, 1.2, fixed={0: tables.DATE_W}),
                             numeric=(4,), centered=(0, 1))]

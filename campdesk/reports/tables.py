@@ -2,12 +2,18 @@
 
 A cell whose text fits its column on one line is drawn as a plain string (cheap); only text
 that must wrap becomes a Paragraph. Both look the same: one font, size and leading.
+
+Text wraps only at spaces, never inside a word or a date ("2026. 11. 29." stays on one
+line): a column with a word too wide for it is set one step smaller (``SMALL_SIZE``).
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Sequence
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from campdesk.reports import fmt
@@ -17,7 +23,9 @@ from campdesk.reports.styles import GRID, HEAD, INK, SHADE, stylesheet
 FONT_SIZE = 8.5       # every table cell (the paragraph styles "cell*" and "label" agree)
 LEADING = 11.5
 PAD_X = 4
-ROW_HEIGHT = 18.5     # points: one line of a cell with its padding
+ROW_HEIGHT = 18.0     # points: one line of a cell with its padding (leading + 3 + 3.5)
+SMALL_SIZE = 7.5      # one step down, for a column whose longest word does not fit
+SMALL_LEADING = 10
 _BOLD_STYLES = ("cell_bold", "cell_head", "label")
 
 _BASE = [
@@ -34,17 +42,71 @@ _BASE = [
 ]
 
 
-def cell(value, style: str = "cell", width: float | None = None):
+_DATE = re.compile(r"\d{4}\. \d{1,2}\. \d{1,2}\.(?: \d{1,2}:\d{2})?|\d{4}\. \d{1,2}\.|"
+                   r"\d{1,2}\. \d{1,2}\.")
+_BREAK = re.compile(r"[ \t\n]+")  # where a line may break: not at a no-break space
+
+
+def keep_dates(text: str) -> str:
+    """Dates joined by no-break spaces, so a line never breaks inside one."""
+    return _DATE.sub(lambda m: m.group(0).replace(" ", "\xa0"), text)
+
+
+def widest_word(value, bold: bool = False, size: float = FONT_SIZE) -> float:
+    """The width of the longest run of text a line may not break (a word, a date)."""
+    if isinstance(value, Flowable):
+        return 0.0
+    font = BOLD if bold else REGULAR
+    return max((stringWidth(w, font, size) for w in _BREAK.split(keep_dates(fmt.plain(value)))),
+               default=0.0)
+
+
+@lru_cache(maxsize=None)
+def _style(name: str, size: float) -> ParagraphStyle:
+    base = stylesheet()[name]
+    if size == base.fontSize:
+        return base
+    return ParagraphStyle(f"{name}_{size}", parent=base, fontSize=size, leading=SMALL_LEADING)
+
+
+def cell(value, style: str = "cell", width: float | None = None, size: float = FONT_SIZE):
     """A value for a table cell: a plain string when it fits ``width`` on one line, else a
-    wrapping paragraph in ``style``; flowables pass through."""
+    paragraph in ``style`` that wraps at spaces (never inside a date); flowables pass through."""
     if isinstance(value, Flowable):
         return value
     shown = fmt.plain(value)
     font = BOLD if style in _BOLD_STYLES else REGULAR
     if width is not None and "\n" not in shown and \
-            stringWidth(shown, font, FONT_SIZE) <= width - 2 * PAD_X:
+            stringWidth(shown, font, size) <= width - 2 * PAD_X:
         return shown
-    return Paragraph(fmt.text(value), stylesheet()[style])
+    return Paragraph(keep_dates(fmt.text(value)), _style(style, size))
+
+
+def fit_columns(columns: Sequence[Sequence[object]], widths: Sequence[float]
+                ) -> tuple[list[float], list[float]]:
+    """Font sizes and widths so that no word or date of a column has to break: a column
+    whose widest word does not fit is set one step smaller (``SMALL_SIZE``); if even that
+    does not fit, it takes the width it lacks from the column with the most to spare."""
+    widths = list(widths)
+    sizes = [FONT_SIZE] * len(widths)
+
+    def need(i: int, size: float) -> float:
+        col = columns[i]
+        return max((widest_word(v, j == 0, size) for j, v in enumerate(col)), default=0) + 2 * PAD_X
+
+    for i in range(len(widths)):
+        if need(i, FONT_SIZE) <= widths[i]:
+            continue
+        sizes[i] = SMALL_SIZE
+        lack = need(i, SMALL_SIZE) - widths[i]
+        if lack <= 0:
+            continue
+        spare = {j: widths[j] - need(j, sizes[j]) for j in range(len(widths)) if j != i}
+        donor = max(spare, key=spare.get, default=None)
+        if donor is not None and spare[donor] >= lack:
+            widths[donor] -= lack
+            widths[i] += lack
+    return sizes, widths
 
 
 def form(rows: Sequence[tuple[str, object]], width: float, pairs: int = 2,
@@ -61,9 +123,11 @@ def form(rows: Sequence[tuple[str, object]], width: float, pairs: int = 2,
     if line:
         line += [""] * (pairs * 2 - len(line))
         data.append(line)
-    table = Table(data, colWidths=[label_w, value_w] * pairs)
+    # A value longer than a page goes on to the next page within its row.
+    table = Table(data, colWidths=[label_w, value_w] * pairs, splitInRow=1)
     labels = range(0, pairs * 2, 2)
-    table.setStyle(TableStyle(_BASE + [("BACKGROUND", (c, 0), (c, -1), SHADE) for c in labels]
+    table.setStyle(TableStyle(_BASE + [("VALIGN", (0, 0), (-1, -1), "TOP")] * (pairs == 1)
+                              + [("BACKGROUND", (c, 0), (c, -1), SHADE) for c in labels]
                               + [("FONTNAME", (c, 0), (c, -1), BOLD) for c in labels]))
     return table
 
@@ -74,19 +138,24 @@ def grid(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequen
 
     ``total`` marks the last row as a bold, shaded sum line.
     """
+    columns = list(zip(header, *rows)) if rows else [(h,) for h in header]
+    sizes, widths = fit_columns(columns, widths)
+
     def shown(i: int, value, bold: bool):
         if i in numeric and not isinstance(value, (str, Flowable)):
             value = fmt.number(value)
         style = "cell_bold" if bold else "cell_center" if i in centered else "cell"
-        return cell(value, style, widths[i])
+        return cell(value, style, widths[i], sizes[i])
 
-    data = [[cell(h, "cell_head", widths[i]) for i, h in enumerate(header)]]
+    data = [[cell(h, "cell_head", widths[i], sizes[i]) for i, h in enumerate(header)]]
     for r, row in enumerate(rows):
         bold = total and r == len(rows) - 1
         data.append([shown(i, v, bold) for i, v in enumerate(row)])
     table = Table(data, colWidths=list(widths), repeatRows=1)
     style = _BASE + [("BACKGROUND", (0, 0), (-1, 0), HEAD), ("FONTNAME", (0, 0), (-1, 0), BOLD),
                      ("ALIGN", (0, 0), (-1, 0), "CENTER")]
+    style += [x for i, size in enumerate(sizes) if size != FONT_SIZE
+              for x in (("FONTSIZE", (i, 0), (i, -1), size), ("LEADING", (i, 0), (i, -1), SMALL_LEADING))]
     style += [("ALIGN", (i, 1), (i, -1), "RIGHT") for i in numeric]
     style += [("ALIGN", (i, 1), (i, -1), "CENTER") for i in centered]
     style += [("BACKGROUND", (0, r), (-1, r), SHADE) for r in range(2, len(data), 2)]
@@ -112,7 +181,17 @@ def widths(total: float, *shares: float, fixed: dict[int, float] | None = None) 
 def figures(items: Sequence[tuple[str, str]], width: float) -> Table:
     """Key figures side by side: a big number over a small label."""
     st = stylesheet()
-    data = [[Paragraph(value, st["figure"]) for value, _ in items],
+    box = width / len(items) - 2 * 6
+
+    def figure(value: str) -> Paragraph:
+        style = st["figure"]
+        wide = stringWidth(value, BOLD, style.fontSize)
+        if wide <= box:
+            return Paragraph(value, style)
+        size = max(9.0, style.fontSize * box / wide)
+        return Paragraph(value, ParagraphStyle("figure_small", parent=style, fontSize=size))
+
+    data = [[figure(value) for value, _ in items],
             [Paragraph(label, st["figure_label"]) for _, label in items]]
     table = Table(data, colWidths=[width / len(items)] * len(items))
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR),

@@ -1,7 +1,7 @@
 """The monthly report of one tenant company."""
 from __future__ import annotations
 
-from campdesk.domain.dates import format_date
+from campdesk.domain.dates import format_date, to_seoul
 from campdesk.reports import fmt, tables
 from campdesk.reports.base import Renderer
 from campdesk.reports.parts import CompanyParts
@@ -27,10 +27,19 @@ class TenantMonthRenderer(CompanyParts, Renderer):
 
     def story(self) -> list:
         t = self.data
-        subtitle = (f"보고 기간 {fmt.period(t.month.first, t.month.last)} · "
-                    f"{fmt.text(self.meta.camp_name)}")
+        today = to_seoul(self.meta.made_at).date()
+        running = t.month.first <= today <= t.month.last
+        period = fmt.period(t.month.first, today if running else t.month.last)
+        subtitle = f"보고 기간 {period} · {fmt.text(self.meta.camp_name)}"
+        notes = []
+        if running:
+            notes.append(self._note(f"<font color='#b5545c'><b>{format_date(today)} 기준 잠정</b></font>"
+                                    " · 진행 중인 달입니다. 월말까지 내용이 바뀝니다."))
+        if not t.was_tenant:
+            notes.append(self._note(f"<font color='#b5545c'><b>주의</b></font>: 이 기업은 "
+                                    f"{t.month.label}에 입주공간을 사용한 기록이 없습니다 (입주기업이 아님)."))
         return (self._title_story(f"{fmt.text(t.profile.name)} · {t.month.label} 월간 보고",
-                                  subtitle)
+                                  subtitle) + notes
                 + self._summary_story()
                 + [self._heading("1. 기업 개요")] + self._profile_story(t.profile, brief=True)
                 + [self._heading("2. 입주공간")] + self._spaces_table(t.spaces)

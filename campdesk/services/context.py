@@ -30,9 +30,22 @@ class Context:
         self.db.dispose()
 
 
-def open_context(home=None, upgrade: bool = True) -> Context:
-    """Open (and, unless told otherwise, migrate) the local database of this PC."""
-    paths = Paths.resolve(home)
+def open_context(home=None, upgrade: bool = True, create: bool = True) -> Context:
+    """Open (and, unless told otherwise, migrate) the local database of this PC.
+
+    ``create=False`` is for commands that only read (a report, an export): a data folder or
+    database that does not exist is a UserError naming it (a mistyped ``--home``), and
+    nothing is created.
+    """
+    if create:
+        paths = Paths.resolve(home)
+    else:
+        paths = Paths(Paths.where(home))
+        if not paths.database.is_file():
+            from campdesk.services.errors import UserError
+            where = paths.home if not paths.home.is_dir() else paths.database
+            raise UserError(f"데이터 폴더에 데이터베이스가 없습니다: {where} (--home 경로를 확인해 주세요)",
+                            f"No database in the data folder: {where} (check --home)")
     db = Database(paths.database)
     if upgrade:
         migrate.upgrade(db, backup_dir=paths.backups)

@@ -140,9 +140,11 @@ class CompanyDetailView(Retranslating, QWidget):
         """The company's whole record (profile, consultations, spaces, mentoring) as a PDF."""
         if not self.company_id or not self.bundle:
             return
-        from campdesk.ui.printing import PdfDialog, renderer
+        from campdesk.reports.kinds import Request, kind
+        from campdesk.ui.printing import PdfDialog
         name = self.bundle.detail.values.get("name") or ""
-        PdfDialog.start(self.app, self, renderer("company_pdf"), self.app.ctx, self.company_id,
+        PdfDialog.start(self.app, self, kind("company").make, self.app.ctx,
+                        Request(company_id=self.company_id),
                         title=t("기업 기록: {0}", "Company record: {0}").format(name),
                         file_name=f"기업기록-{name}.pdf")
 

@@ -70,8 +70,10 @@ class ConsultationDialog(Retranslating, QDialog):
 
     def _print_summary(self) -> None:
         """The one-page consultation summary, previewed, printed or saved as PDF."""
-        from campdesk.ui.printing import PdfDialog, renderer
-        PdfDialog.start(self.app, self, renderer("consultation_pdf"), self.app.ctx, self.consultation_id,
+        from campdesk.reports.kinds import Request, kind
+        from campdesk.ui.printing import PdfDialog
+        PdfDialog.start(self.app, self, kind("consultation").make, self.app.ctx,
+                        Request(consultation_id=self.consultation_id),
                         title=t("상담 요약", "Consultation summary"),
                         file_name=f"상담요약-{self.consultation_id[:8]}.pdf")
 

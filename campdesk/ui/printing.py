@@ -24,18 +24,6 @@ BANNER_STYLE = ("background: #fff4e5; color: #7a4a00; border: 1px solid #f0c36d;
                 "border-radius: 4px; padding: 6px;")
 
 
-def renderer(name: str):
-    """The report function ``campdesk.reports.api.<name>``, imported when it runs.
-
-    Runs go through ``app.ops`` on a worker, so importing reportlab (about 0.2 s) neither
-    delays the app's start nor freezes the window the first time a report is made.
-    """
-    def make(*args):
-        from campdesk.reports import api
-        return getattr(api, name)(*args)
-    return make
-
-
 def printers_available() -> bool:
     return bool(QPrinterInfo.availablePrinters())
 

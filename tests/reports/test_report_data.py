@@ -112,3 +112,13 @@ def test_month_arithmetic():
     assert Month(2026, 12).next() == Month(2027, 1)
     assert Month(2026, 3).minus(14) == Month(2025, 1)
     assert Month(2026, 2).last == date(2026, 2, 28)
+
+
+def test_year_before_any_record_has_no_figures(staffed_ctx, camp):
+    """March 2025 has one consultation, so March 2026's year before is data; February 2025
+    is before the first record: "–", not growth from zero."""
+    data = reporting.camp_month(staffed_ctx, Month(2026, 2), today=date(2026, 11, 25))
+    row = next(r for r in data.comparison if r.label == "상담 건수")
+    assert row.this == 2 and row.year_before is None and not data.year_before_has_data
+    march = reporting.camp_month(staffed_ctx, MARCH, today=date(2026, 11, 25))
+    assert next(r for r in march.comparison if r.label == "상담 건수").year_before == 1

@@ -128,10 +128,89 @@ def test_batch_for_a_month_without_tenants_says_so(staffed_ctx, camp):
     assert len(doc) == 1 and "이 달에 입주한 기업이 없습니다." in doc.text
 
 
-def test_a_consultation_with_very_long_notes_still_fits_one_page(staffed_ctx, camp):
+def test_a_consultation_with_very_long_notes_continues_at_its_size(staffed_ctx, camp):
+    from pdfcheck import runs, small_text
     from campdesk.services import consultations
     long_answer = "지원사업 공고문과 신청 절차를 단계별로 안내함. " * 120
     consultations.update_consultation(staffed_ctx, camp.escalation, {"answer": long_answer})
     doc = ReadBack(api.consultation_pdf(staffed_ctx, camp.escalation))
-    assert len(doc) == 1
-    assert "단계별로 안내함" in doc.text and "1 / 1 쪽" in doc.text
+    assert len(doc) == 2 and "2 / 2 쪽" in doc.pages[1]
+    assert not small_text(doc, 8.5 - 0.01 - 1)  # nothing shrunk: body 8.5 pt, footer 8 pt
+    assert {r.size for r in runs(doc, 0) if "단계별로" in r.text} == {8.5}
+    assert "담당 직원" in doc.pages[1] and "확인 (기업)" in doc.pages[1]  # boxes whole, after
+
+
+def test_a_walk_in_individual_has_no_company_box(staffed_ctx, camp):
+    from campdesk.services import consultations
+    walk_in = consultations.log_consultation(staffed_ctx, {
+        "channel": "walk_in", "category": "other", "caller_name": "홍길동",
+        "question": "창업 절차 문의", "answer": "안내함"})
+    doc = ReadBack(api.consultation_pdf(staffed_ctx, walk_in))
+    assert "담당 직원" in doc.text and "확인 (기업)" not in doc.text
+
+
+def test_a_month_with_nothing_closed_says_so_in_a_whole_sentence(staffed_ctx, camp):
+    from campdesk.reports.camp import CampMonthRenderer
+    data = reporting.camp_month(staffed_ctx, Month(2026, 2), today=date(2026, 11, 25))
+    text = ReadBack(CampMonthRenderer(data, reporting.report_meta(staffed_ctx)).render()).flat
+    assert "아직 종결된 건이 없어 처리 기간은 셀 수 없습니다" in text
+    assert "평균 -" not in text and "최장 -입니다" not in text
+    assert "그 기간에는 기록이 없습니다" in text  # February 2025: before the first record
+
+
+def test_a_month_without_records_says_no_data(staffed_ctx, camp):
+    doc = ReadBack(api.camp_month_pdf(staffed_ctx, Month(1999, 1)))
+    assert len(doc) == 1 and "자료 없음" in doc.text
+
+
+@pytest.mark.parametrize("now, before, shown", [(53.3, 53.3, "0.0%p"), (50.0, 80.0, "-30.0%p"),
+                                                (55.9, 58.5, "-2.6%p"), (60.0, 59.0, "+1.0%p")])
+def test_percentage_points_are_written_one_way(now, before, shown):
+    from campdesk.reports import fmt
+    assert fmt.change(now, before, "%") == shown
+
+
+def test_a_long_company_name_does_not_run_into_the_camp_name(staffed_ctx, camp):
+    from pdfcheck import runs
+    from campdesk.services import companies
+    companies.update_company(staffed_ctx, camp.a, {"name": "주식회사 " + "빛고을인공지능연구소" * 5})
+    doc = ReadBack(api.company_pdf(staffed_ctx, camp.a))
+    header = [r for r in runs(doc, 0) if r.y > 800]
+    camp_name = next(r for r in header if "광주 AI창업캠프" in r.text)
+    title = next(r for r in header if r is not camp_name)
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from campdesk.reports.fonts import BOLD
+    assert camp_name.x + stringWidth(camp_name.text, BOLD, 9) < title.x
+    assert title.size >= 7
+
+
+def test_an_open_escalation_past_its_due_date_is_marked(staffed_ctx, camp):
+    from sqlalchemy import update
+
+    from campdesk.reports.camp import CampMonthRenderer
+    from campdesk.store import models as m
+    with staffed_ctx.db.transaction() as s:  # the 25 March escalation, still open, was due 28 March
+        s.execute(update(m.Consultation).where(m.Consultation.difficulty == "GPU 자원 부족")
+                  .values(due_on=date(2026, 3, 28)))
+    data = reporting.camp_month(staffed_ctx, MARCH, today=date(2026, 11, 25))
+    text = ReadBack(CampMonthRenderer(data, reporting.report_meta(staffed_ctx)).render()).flat
+    assert "처리 중 (기한 초과)" in text
+    assert "그중 이번 달 이관분 1건은 처리 기한을 넘겼습니다" in text
+
+
+def test_a_tenant_report_of_the_running_month_is_provisional(staffed_ctx, camp):
+    from campdesk.domain.dates import format_date, today_seoul
+    today = today_seoul()
+    doc = ReadBack(api.tenant_month_pdf(staffed_ctx, camp.a, Month.of(today)))
+    assert f"{format_date(today)} 기준 잠정" in doc.flat
+    assert f"~ {format_date(today)}" in doc.flat  # the period runs to today, not the month's end
+    finished = ReadBack(api.tenant_month_pdf(staffed_ctx, camp.a, MARCH))
+    assert "잠정" not in finished.flat and "입주공간을 사용한 기록이 없습니다" not in finished.flat
+
+
+def test_a_year_before_partly_on_record_says_from_when(staffed_ctx, camp):
+    """The first record is on 5 March 2025: March 2026's year-before figures count from then."""
+    from campdesk.reports.camp import CampMonthRenderer
+    data = reporting.camp_month(staffed_ctx, MARCH, today=date(2026, 11, 25))
+    text = ReadBack(CampMonthRenderer(data, reporting.report_meta(staffed_ctx)).render()).flat
+    assert "전년 수치는 기록이 시작된 2025. 3. 5.부터 2025. 3. 31.까지만 셉니다." in text

@@ -1,7 +1,7 @@
 """The monthly camp report for the council: every figure aggregated in SQL."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 from sqlalchemy import distinct, func, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -11,9 +11,9 @@ from campdesk.services.context import Context
 from campdesk.services.reporting import keywords
 from campdesk.services.reporting.lines import OCCUPYING
 from campdesk.services.reporting.occupancy import occupancy
-from campdesk.services.period import Month
+from campdesk.services.period import Month, seoul_day_utc
 from campdesk.services.reporting.views import (
-    CampMonth, ComparisonRow, ConcertLine, ConsultationCounts, DormantCompany, EscalationLine,
+    CampMonth, RecordSpan, ComparisonRow, ConcertLine, ConsultationCounts, DormantCompany, EscalationLine,
     EscalationSummary, MouActivity, TenantMove, TermCount,
 )
 from campdesk.store.models import (
@@ -31,14 +31,16 @@ def _live(col_archived):
     return col_archived.is_(False)
 
 
-def _in_month(month: Month):
-    return (C.occurred_at >= month.start_utc) & (C.occurred_at < month.end_utc) & _live(C.archived)
+def _in_month(month: Month, last: date | None = None):
+    """Consultations of the month, or of its first days up to ``last`` (inclusive)."""
+    end = seoul_day_utc(last)[1] if last else month.end_utc
+    return (C.occurred_at >= month.start_utc) & (C.occurred_at < end) & _live(C.archived)
 
 
-def counts(s: Session, month: Month) -> ConsultationCounts:
+def counts(s: Session, month: Month, last: date | None = None) -> ConsultationCounts:
     by_channel, by_category, by_outcome = {}, {}, {}
     stmt = (select(C.channel, C.category, C.outcome, func.count())
-            .where(_in_month(month)).group_by(C.channel, C.category, C.outcome))
+            .where(_in_month(month, last)).group_by(C.channel, C.category, C.outcome))
     total = 0
     for channel, category, outcome, n in s.execute(stmt):
         total += n
@@ -89,13 +91,21 @@ def _seoul_day(moment) -> date:
     return to_seoul(moment).date()
 
 
-def tenant_moves(s: Session, month: Month) -> tuple[list[TenantMove], list[TenantMove]]:
-    """Companies whose first occupancy starts, or whose last one ends, in the month."""
+def record_span(s: Session, today: date) -> RecordSpan:
+    """From the first consultation on record to today: the months a report has data for."""
+    first = s.scalar(select(func.min(C.occurred_at)).where(_live(C.archived)))
+    return RecordSpan(_seoul_day(first) if first else None, today)
+
+
+def tenant_moves(s: Session, month: Month, upto: date | None = None
+                 ) -> tuple[list[TenantMove], list[TenantMove]]:
+    """Companies whose first occupancy starts, or whose last one ends, in the month (or in
+    its first days up to ``upto``)."""
     a = SpaceAssignment
     span = (select(a.company_id, func.min(a.starts_on).label("first"),
                    func.max(func.coalesce(a.ends_on, _FAR)).label("last"))
             .where(a.status.in_(OCCUPYING), _live(a.archived)).group_by(a.company_id).subquery())
-    first_iso, last_iso = month.first.isoformat(), month.last.isoformat()
+    first_iso, last_iso = month.first.isoformat(), (upto or month.last).isoformat()
 
     def moves(column, pick) -> list[TenantMove]:
         stmt = (select(Company.name, column, func.group_concat(distinct(Space.name)))
@@ -197,9 +207,10 @@ def difficulty_terms(s: Session, month: Month, limit: int = 10) -> tuple[list[Te
     return [TermCount(t, n) for t, n in keywords.frequent_terms(texts, limit)], len(texts)
 
 
-def mentoring_sessions(s: Session, month: Month) -> int:
+def mentoring_sessions(s: Session, month: Month, upto: date | None = None) -> int:
     ms = MentoringSession
-    return s.scalar(select(func.count()).where(ms.held_on >= month.first, ms.held_on <= month.last,
+    return s.scalar(select(func.count()).where(ms.held_on >= month.first,
+                                               ms.held_on <= (upto or month.last),
                                                _live(ms.archived))) or 0
 
 
@@ -207,21 +218,37 @@ def _as_of(month: Month, today: date) -> date:
     return min(month.last, today) if month.first <= today else month.last
 
 
+def _same_days(month: Month, day: int) -> date:
+    """The ``day``-th of ``month``, or its last day when it is shorter."""
+    return min(month.last, month.first + timedelta(days=day - 1))
+
+
 def camp_month(ctx: Context, month: Month, today: date | None = None) -> CampMonth:
+    """The month's figures. A running month (today inside it) counts up to today and is
+    compared with the same days of the month before and of the year before; a month
+    before the first record (the year-before column, often) has no figures (None)."""
     today = today or today_seoul()
     previous, year_before = month.previous(), month.year_before()
+    running = month.first <= today <= month.last
     with ctx.db.reading() as s:
-        per = {m: counts(s, m) for m in (month, previous, year_before)}
-        occ = {m: occupancy(s, _as_of(m, today)) for m in (month, previous, year_before)}
-        moves = {m: tenant_moves(s, m) for m in (month, previous, year_before)}
+        span = record_span(s, today)
+        upto = {m: (_same_days(m, today.day) if running else m.last)
+                for m in (month, previous, year_before)}
+        per = {m: counts(s, m, upto[m]) for m in (month, previous, year_before)}
+        occ = {m: occupancy(s, _as_of(m, today) if not running else upto[m])
+               for m in (month, previous, year_before)}
+        moves = {m: tenant_moves(s, m, upto[m]) for m in (month, previous, year_before)}
         mou = {m: mou_activity(s, m, details=m == month) for m in (month, previous, year_before)}
-        shows = {m: concerts(s, m.first, m.last) for m in (month, previous, year_before)}
-        sessions = {m: mentoring_sessions(s, m) for m in (month, previous, year_before)}
+        shows = {m: concerts(s, m.first, m.last if m == month else upto[m])
+                 for m in (month, previous, year_before)}
+        sessions = {m: mentoring_sessions(s, m, upto[m]) for m in (month, previous, year_before)}
         terms, raised = difficulty_terms(s, month)
         order = (month, previous, year_before)
+        held = {m: [c for c in shows[m] if c.held_on <= today] for m in order}
 
         def row(label, fn, unit="건"):
-            return ComparisonRow(label, *(fn(m) for m in order), unit=unit)
+            return ComparisonRow(label, *(fn(m) if span.covers(m, upto[m]) else None for m in order),
+                                 unit=unit)
 
         def pct(rate):
             return None if rate is None else round(rate * 100, 1)
@@ -237,7 +264,7 @@ def camp_month(ctx: Context, month: Month, today: date | None = None) -> CampMon
             row("면적 점유율", lambda m: pct(occ[m].area_rate), "%"),
             row("활동 MOU 기업", lambda m: mou[m].active, "개사"),
             row("멘토링 세션", lambda m: sessions[m], "회"),
-            row("지식콘서트 참석", lambda m: sum(c.attendees for c in shows[m]), "명"),
+            row("지식콘서트 참석", lambda m: sum(c.attendees for c in held[m]), "명"),
         ]
         return CampMonth(
             month=month, counts=per[month], counts_previous=per[previous],
@@ -245,4 +272,6 @@ def camp_month(ctx: Context, month: Month, today: date | None = None) -> CampMon
             escalations=escalations(s, month), new_tenants=moves[month][0],
             leaving_tenants=moves[month][1], occupancy=occ[month], mou=mou[month],
             concerts=shows[month], concert_trend=concert_trend(s, month),
-            difficulty_terms=terms, difficulties_raised=raised, comparison=comparison)
+            difficulty_terms=terms, difficulties_raised=raised, comparison=comparison,
+            as_of=today if running else None, compared_to=(upto[previous], upto[year_before]),
+            span=span)

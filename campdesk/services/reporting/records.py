@@ -45,6 +45,19 @@ def company_record(ctx: Context, company_id: str) -> CompanyRecord:
                              lines.supports(s, company_id), lines.job_matches(s, company_id))
 
 
+def _held_space(company_id: str, month: Month):
+    a = SpaceAssignment
+    return select(a.id).where(a.company_id == company_id, a.status.in_(lines.OCCUPYING),
+                              a.archived.is_(False), a.starts_on <= month.last,
+                              or_(a.ends_on.is_(None), a.ends_on >= month.first)).limit(1)
+
+
+def was_tenant(ctx: Context, company_id: str, month: Month) -> bool:
+    """Whether the company held a space at some point in the month."""
+    with ctx.db.reading() as s:
+        return s.scalar(_held_space(company_id, month)) is not None
+
+
 def tenant_ids(ctx: Context, month: Month) -> list[str]:
     """Companies that held a space at some point in the month, by name."""
     a = SpaceAssignment
@@ -88,7 +101,8 @@ def _tenant_month(s: Session, company_id: str, month: Month) -> TenantMonth:
         mentorings=mentorings, events=lines.events(s, company_id, first, last),
         supports=lines.supports(s, company_id, first, last),
         supports_year_krw=lines.support_total(s, company_id, date(month.year, 1, 1), last),
-        job_matches=lines.job_matches(s, company_id, first, last))
+        job_matches=lines.job_matches(s, company_id, first, last),
+        was_tenant=s.scalar(_held_space(company_id, month)) is not None)
 
 
 def _status(c: ConsultationView, month: Month) -> tuple[str, date | None]:

@@ -143,6 +143,7 @@ class TenantMonth:
     supports: list[SupportLine]       # granted this month
     supports_year_krw: int            # granted from January to the end of this month
     job_matches: list[JobMatchLine]
+    was_tenant: bool = True           # held a space at some point in the month
 
 
 # --- the camp report -------------------------------------------------------------------
@@ -284,6 +285,20 @@ class ComparisonRow:
 
 
 @dataclass(frozen=True)
+class RecordSpan:
+    """The days the records cover: the first consultation on record to today."""
+
+    first: date | None
+    today: date
+
+    def covers(self, month: Month, last: date | None = None) -> bool:
+        """Whether the month (or its days up to ``last``) has data: not wholly before the
+        first record, not in the future."""
+        last = last or month.last
+        return self.first is not None and last >= self.first and month.first <= self.today
+
+
+@dataclass(frozen=True)
 class CampMonth:
     month: Month
     counts: ConsultationCounts
@@ -300,3 +315,20 @@ class CampMonth:
     difficulty_terms: list[TermCount]
     difficulties_raised: int
     comparison: list[ComparisonRow]
+    as_of: date | None = None           # a running month: the day its figures run to
+    compared_to: tuple[date, date] | None = None  # last days counted: month before, year before
+    span: RecordSpan | None = None
+
+    @property
+    def has_data(self) -> bool:
+        return self.span is None or self.span.covers(self.month)
+
+    @property
+    def year_before_has_data(self) -> bool:
+        last = self.compared_to[1] if self.compared_to else None
+        return self.span is None or self.span.covers(self.month.year_before(), last)
+
+    @property
+    def previous_has_data(self) -> bool:
+        last = self.compared_to[0] if self.compared_to else None
+        return self.span is None or self.span.covers(self.month.previous(), last)

@@ -6,7 +6,6 @@ one-page summary of a consultation.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
@@ -16,13 +15,14 @@ from PySide6.QtWidgets import (
 )
 
 from campdesk.domain.dates import today_seoul
+from campdesk.reports import kinds
 from campdesk.services import companies, consultations
 from campdesk.services.period import Month
 from campdesk.ui import fmt
 from campdesk.ui.i18n import current_language, t
 from campdesk.ui.ops import describe
 from campdesk.ui.pages.base import Page
-from campdesk.ui.printing import PdfPane, renderer
+from campdesk.ui.printing import PdfPane
 from campdesk.ui.widgets.company_picker import CompanyPicker
 from campdesk.ui.widgets.retranslate import Retranslating
 
@@ -30,23 +30,7 @@ from campdesk.ui.widgets.retranslate import Retranslating
 MONTHS_SHOWN = 36
 
 
-@dataclass(frozen=True)
-class Kind:
-    code: str
-    ko: str
-    en: str
-    month: bool = False
-    company: bool = False
-    consultation: bool = False
-
-
-KINDS = [
-    Kind("camp", "월간 캠프 보고서 (월례회의)", "Monthly camp report (council)", month=True),
-    Kind("tenant", "입주기업 월간 보고서", "Tenant's monthly report", month=True, company=True),
-    Kind("tenants", "입주기업 월간 보고서 전체 (일괄)", "All tenants' monthly reports", month=True),
-    Kind("company", "기업 상담 기록부", "Company record", company=True),
-    Kind("consultation", "상담 요약서", "Consultation summary", company=True, consultation=True),
-]
+KINDS = kinds.KINDS  # the one registry of report kinds (campdesk/reports/kinds.py)
 
 
 class ProgressRelay(QObject):
@@ -148,7 +132,7 @@ class ReportsPage(Retranslating, Page):
     def set_kind(self, code: str) -> None:
         self.kind.setCurrentIndex(next(i for i, k in enumerate(KINDS) if k.code == code))
 
-    def current_kind(self) -> Kind:
+    def current_kind(self) -> kinds.ReportKind:
         return KINDS[max(self.kind.currentIndex(), 0)]
 
     def _show_fields(self) -> None:
@@ -156,7 +140,7 @@ class ReportsPage(Retranslating, Page):
         for key, wanted in (("month", kind.month), ("company", kind.company),
                             ("consultation", kind.consultation)):
             self.form.setRowVisible(self.labels[key], wanted)
-        self.files_button.setVisible(kind.code == "tenants")
+        self.files_button.setVisible(kind.files is not None)
 
     # --- data ------------------------------------------------------------------------------
     def activate(self) -> None:
@@ -187,28 +171,22 @@ class ReportsPage(Retranslating, Page):
             self.consultation.addItem(f"{fmt.moment(v.occurred_at)} · {v.question[:40]}", v.id)
 
     # --- making documents -------------------------------------------------------------------
+    def request(self) -> kinds.Request:
+        month = Month.parse(self.month.currentData() or Month.of(today_seoul()).key)
+        return kinds.Request(month=month, company_id=self.company.company_id or None,
+                             consultation_id=self.consultation.currentData() or None,
+                             company_name=self.company.text().strip(),
+                             progress=self.relay.report)
+
     def job(self) -> tuple[Callable, tuple, str] | None:
         """The function to run off the UI thread, its arguments and a file name; None if
         something is missing (the status line says what)."""
-        kind, ctx = self.current_kind(), self.app.ctx
-        month = Month.parse(self.month.currentData() or Month.of(today_seoul()).key)
-        company_id = self.company.company_id
-        if kind.company and not company_id:
+        kind, ctx, request = self.current_kind(), self.app.ctx, self.request()
+        if kind.company and not request.company_id:
             return self._missing(t("기업을 먼저 골라 주세요.", "Choose a company first."))
-        name = self.company.text().strip()
-        if kind.code == "camp":
-            return renderer("camp_month_pdf"), (ctx, month), f"{month.key}_캠프_월간보고서.pdf"
-        if kind.code == "tenant":
-            return renderer("tenant_month_pdf"), (ctx, company_id, month), f"{month.key}_{name}_월간보고서.pdf"
-        if kind.code == "tenants":
-            return (lambda: renderer("tenants_pdf")(ctx, month, self.relay.report), (),
-                    f"{month.key}_입주기업_월간보고서.pdf")
-        if kind.code == "company":
-            return renderer("company_pdf"), (ctx, company_id), f"{name}_상담기록부.pdf"
-        consultation_id = self.consultation.currentData()
-        if not consultation_id:
+        if kind.consultation and not request.consultation_id:
             return self._missing(t("상담을 골라 주세요.", "Choose a consultation."))
-        return renderer("consultation_pdf"), (ctx, consultation_id), f"{name}_상담요약서.pdf"
+        return kind.make, (ctx, request), kind.default_name(request)
 
     def _missing(self, text: str) -> None:
         self.status.setText(text)
@@ -228,7 +206,9 @@ class ReportsPage(Retranslating, Page):
         """Show one consultation's summary (for other pages: "인쇄" on a consultation)."""
         self.set_kind("consultation")
         self._busy(True, t("만드는 중…", "Making…"))
-        self.app.ops.run(renderer("consultation_pdf"), self.app.ctx, consultation_id, key="reports.make",
+        kind = kinds.kind("consultation")
+        self.app.ops.run(kind.make, self.app.ctx, kinds.Request(consultation_id=consultation_id),
+                         key="reports.make",
                          success=lambda pdf: self._on_made(pdf, "상담요약서.pdf"),
                          failure=self._on_failed)
 
@@ -238,9 +218,9 @@ class ReportsPage(Retranslating, Page):
             self.save_each_to(folder)
 
     def save_each_to(self, folder: str) -> None:
-        month = Month.parse(self.month.currentData())
+        kind = self.current_kind() if self.current_kind().files else kinds.kind("tenants")
         self._busy(True, t("기업별 파일을 만드는 중…", "Making one file per company…"))
-        self.app.ops.run(renderer("tenants_files"), self.app.ctx, month, folder, self.relay.report,
+        self.app.ops.run(kind.files, self.app.ctx, self.request(), folder,
                          key="reports.each", success=self._on_files, failure=self._on_failed)
 
     def _busy(self, busy: bool, text: str = "") -> None:

@@ -1,0 +1,167 @@
+"""The one list of report kinds: the reports page, ``campdesk report …`` and the batch read it.
+
+A kind says what it needs (a month, a company, a consultation), how to make it (a function
+``make(ctx, request) -> bytes`` that runs on a worker thread), its file name, and which CLI
+command makes it. Adding a kind is one entry in ``KINDS``:
+
+    ReportKind("mentoring", "멘토링 일지", "Mentoring log", make=_mentoring_log,
+               needs=("company", "month"), command="mentoring", help="멘토링 일지",
+               file_name="{month}_{company}_멘토링일지.pdf")
+
+``campdesk report mentoring --month YYYY-MM --company ID --out FILE.pdf [--by NAME]`` then
+exists and the reports page lists it. A kind that needs a new kind of value (an event, a
+day) adds it to ``PARAMS``; the CLI passes it in ``Request.extra`` under its field name.
+
+This module imports no reportlab (the app starts without it): each ``make`` imports
+``campdesk.reports.api`` when it runs.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Callable
+
+from campdesk.services.period import Month
+
+Progress = Callable[[int, int], None]
+
+@dataclass(frozen=True)
+class Param:
+    """A value a kind may need: how the CLI asks for it and where ``Request`` keeps it."""
+
+    option: str                          # "--month" (a kind needing only this id: positional)
+    metavar: str
+    help: str
+    field: str                           # the Request field
+    parse: Callable[[str], object] | None = None  # text → value; raises UserError when bad
+
+
+PARAMS = {
+    "month": Param("--month", "YYYY-MM", "보고 달", "month", Month.parse),
+    "company": Param("--company", "ID", "기업 id", "company_id"),
+    "consultation": Param("--consultation", "ID", "상담 id", "consultation_id"),
+}
+
+
+@dataclass(frozen=True)
+class Request:
+    """Everything a kind may be made from; a kind reads only what it ``needs``."""
+
+    month: Month | None = None
+    company_id: str | None = None
+    consultation_id: str | None = None
+    company_name: str = ""         # for the file name only
+    made_by: str | None = None     # the footer's 작성자; None: this PC's staff member
+    progress: Progress | None = None
+    extra: dict = field(default_factory=dict)  # a new kind's own values, by Request field name
+
+    def with_(self, **changes) -> Request:
+        return replace(self, **changes)
+
+    def value(self, need: str):
+        """The value for one of a kind's needs (a name in PARAMS)."""
+        name = PARAMS[need].field
+        return getattr(self, name) if hasattr(self, name) else self.extra.get(name)
+
+
+@dataclass(frozen=True)
+class ReportKind:
+    code: str
+    ko: str
+    en: str
+    make: Callable[..., bytes]               # (ctx, Request) -> PDF bytes
+    needs: tuple[str, ...] = ()              # names in PARAMS
+    command: str | None = None               # ``campdesk report COMMAND``; None: not on the CLI
+    help: str = ""
+    file_name: str = "{code}.pdf"            # formatted with month, company, code
+    files: Callable[..., list[Path]] | None = None  # (ctx, Request, folder): one file each
+
+    @property
+    def month(self) -> bool:
+        return "month" in self.needs
+
+    @property
+    def company(self) -> bool:
+        return "company" in self.needs or "consultation" in self.needs
+
+    @property
+    def consultation(self) -> bool:
+        return "consultation" in self.needs
+
+    def default_name(self, request: Request) -> str:
+        return self.file_name.format(month=request.month.key if request.month else "",
+                                     company=request.company_name or "기업", code=self.code)
+
+
+# --- how each kind is made (reportlab is imported here, on the worker) --------------------
+
+def _camp(ctx, r: Request) -> bytes:
+    from campdesk.reports import api
+    return api.camp_month_pdf(ctx, r.month, made_by=r.made_by)
+
+
+def _tenant(ctx, r: Request) -> bytes:
+    from campdesk.reports import api
+    return api.tenant_month_pdf(ctx, r.company_id, r.month, made_by=r.made_by)
+
+
+def _tenants(ctx, r: Request) -> bytes:
+    from campdesk.reports import api
+    return api.tenants_pdf(ctx, r.month, r.progress, made_by=r.made_by)
+
+
+def _tenants_files(ctx, r: Request, folder) -> list[Path]:
+    from campdesk.reports import api
+    return api.tenants_files(ctx, r.month, Path(folder), r.progress, made_by=r.made_by)
+
+
+def _company(ctx, r: Request) -> bytes:
+    from campdesk.reports import api
+    return api.company_pdf(ctx, r.company_id, made_by=r.made_by)
+
+
+def _consultation(ctx, r: Request) -> bytes:
+    from campdesk.reports import api
+    return api.consultation_pdf(ctx, r.consultation_id, made_by=r.made_by)
+
+
+KINDS: list[ReportKind] = [
+    ReportKind("camp", "월간 캠프 보고서 (월례회의)", "Monthly camp report (council)", _camp,
+               needs=("month",), command="monthly",
+               help="월간 캠프 보고서, 또는 --company로 입주기업 월간 보고서",
+               file_name="{month}_캠프_월간보고서.pdf"),
+    ReportKind("tenant", "입주기업 월간 보고서", "Tenant's monthly report", _tenant,
+               needs=("month", "company"), command="monthly",
+               file_name="{month}_{company}_월간보고서.pdf"),
+    ReportKind("tenants", "입주기업 월간 보고서 전체 (일괄)", "All tenants' monthly reports",
+               _tenants, needs=("month",), command="tenants",
+               help="그달 모든 입주기업의 월간 보고서 (PDF 하나 또는 폴더에 기업별 파일)",
+               file_name="{month}_입주기업_월간보고서.pdf", files=_tenants_files),
+    ReportKind("company", "기업 상담 기록부", "Company record", _company,
+               needs=("company",), command="company", help="기업의 전체 상담 기록부",
+               file_name="{company}_상담기록부.pdf"),
+    ReportKind("consultation", "상담 요약서", "Consultation summary", _consultation,
+               needs=("consultation",), command="consultation", help="상담 한 건의 요약서",
+               file_name="{company}_상담요약서.pdf"),
+]
+
+
+def kind(code: str) -> ReportKind:
+    """The kind with this code; KeyError for an unknown one (a programming error)."""
+    for k in KINDS:
+        if k.code == code:
+            return k
+    raise KeyError(code)
+
+
+def for_command(command: str) -> list[ReportKind]:
+    """The kinds one CLI command makes, most specific (most needs) first."""
+    return sorted((k for k in KINDS if k.command == command), key=lambda k: -len(k.needs))
+
+
+def commands() -> list[str]:
+    seen: list[str] = []
+    for k in KINDS:
+        if k.command and k.command not in seen:
+            seen.append(k.command)
+    return seen
