@@ -114,7 +114,9 @@ def clean_mentor(raw: dict[str, Any], creating: bool) -> tuple[dict[str, Any], l
             errors.append(ValidationError("name", "이름을 입력해 주세요.", "Please enter the name."))
         else:
             values["name"] = name
-    if "fields" in raw or creating:
+    blank_fields = raw.get("fields") is None or not str(raw.get("fields")).strip() \
+        if not isinstance(raw.get("fields"), (list, tuple)) else not raw.get("fields")
+    if creating or ("fields" in raw and not blank_fields) or ("fields" in raw and raw.get("_form")):
         try:
             codes = parse_fields(raw.get("fields"))
             if not codes:

@@ -70,15 +70,20 @@ def import_mentors(ctx: Context, path: str | Path, progress: Progress | None = N
         for row in table:
             report.total += 1
             present = {k: v for k, v in row.values.items() if k in MENTOR_FIELDS}
-            values, errors = clean(present, creating=True)
+            # A known mentor's row may leave cells blank; a new one needs a name and a field.
+            values, errors = clean({**present, "name": present.get("name")}, creating=False)
+            existing = None
+            if not errors:
+                existing = ((by_email.get(values["email"].casefold()) if values.get("email") else None)
+                            or (by_phone.get(_phone_key(values.get("phone"))) if values.get("phone") else None)
+                            or by_name.get(_name_key(values["name"])))
+                if existing is None:
+                    values, errors = clean(present, creating=True)
             if errors:
                 for e in errors:
                     column = row.columns.get(e.field) or MENTOR_FIELDS.get(e.field, (e.field,))[0]
                     report.reject(row.number, column, e.ko)
                 continue
-            existing = ((by_email.get(values["email"].casefold()) if values.get("email") else None)
-                        or (by_phone.get(_phone_key(values.get("phone"))) if values.get("phone") else None)
-                        or by_name.get(_name_key(values["name"])))
             if existing is None:
                 mentor = Mentor(**values, updated_by=ctx.staff_id)
                 s.add(mentor)
