@@ -4,6 +4,8 @@
     campdesk [--home DIR] report tenants --month YYYY-MM --out FILE.pdf|DIR
     campdesk [--home DIR] report consultation ID --out FILE.pdf
     campdesk [--home DIR] report company ID --out FILE.pdf
+    campdesk [--home DIR] report mentoring-log SESSION_ID --out FILE.pdf
+    campdesk [--home DIR] report mentor-activity --month YYYY-MM [--mentor ID] --out FILE.pdf
 
 A bad month or an unknown id raises UserError: ``campdesk.cli.main`` prints its one-line
 Korean reason on stderr and exits 1.
@@ -82,6 +84,27 @@ def cmd_company(args) -> int:
     return _write(args.out, pdf)
 
 
+def cmd_mentoring_log(args) -> int:
+    from campdesk.reports import api
+    ctx = _context(args)
+    try:
+        pdf = api.mentoring_log_pdf(ctx, args.id)
+    finally:
+        ctx.close()
+    return _write(args.out, pdf)
+
+
+def cmd_mentor_activity(args) -> int:
+    from campdesk.reports import api
+    month = Month.parse(args.month)
+    ctx = _context(args)
+    try:
+        pdf = api.mentor_activity_pdf(ctx, month, args.mentor)
+    finally:
+        ctx.close()
+    return _write(args.out, pdf)
+
+
 def register(subparsers) -> None:
     report = subparsers.add_parser("report", help="보고서와 상담 요약서를 PDF로 만듭니다")
     kinds = report.add_subparsers(dest="report", metavar="KIND", required=True)
@@ -106,3 +129,14 @@ def register(subparsers) -> None:
     p.add_argument("id", metavar="ID")
     p.add_argument("--out", required=True, metavar="FILE.pdf")
     p.set_defaults(func=cmd_company)
+
+    p = kinds.add_parser("mentoring-log", help="멘토링 일지 (회차 하나, 멘토·기업 서명란)")
+    p.add_argument("id", metavar="SESSION_ID")
+    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    p.set_defaults(func=cmd_mentoring_log)
+
+    p = kinds.add_parser("mentor-activity", help="멘토 월간 활동 내역서 (수당 지급용)")
+    p.add_argument("--month", required=True, metavar="YYYY-MM")
+    p.add_argument("--mentor", metavar="ID", help="이 멘토만")
+    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    p.set_defaults(func=cmd_mentor_activity)
