@@ -205,6 +205,13 @@ def _opening_values(raw: dict[str, Any]) -> dict[str, Any]:
 
 def post_opening(ctx: Context, company_id: str, raw: dict[str, Any]) -> str:
     """An opening posted by a company (a camp tenant, usually)."""
+    if not company_id:
+        try:
+            _opening_values(raw)
+            errors = []
+        except FormErrors as exc:
+            errors = exc.errors
+        raise FormErrors([ValidationError("company_id", "기업을 골라 주세요.", "Choose a company."), *errors])
     values = _opening_values(raw)
     with ctx.db.transaction() as s:
         get_or_raise(s, Company, company_id)
