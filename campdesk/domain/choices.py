@@ -126,6 +126,7 @@ OUTCOME = Vocabulary(
     Choice("resolved", "해결", "Resolved"),
     Choice("follow_up", "후속조치", "Follow-up"),
     Choice("escalated", "책임상담사 이관", "Escalated"),
+    Choice("mentor_link", "멘토 연계", "Referred to a mentor", ("멘토연계", "멘토 매칭", "멘토링 연계")),
 )
 
 # Outcomes that leave a consultation open until someone resolves it.

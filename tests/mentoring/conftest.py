@@ -31,3 +31,30 @@ def pool(staffed_ctx):
     programme = mentoring.create_programme(ctx, {"name": "2026 상반기 멘토링",
                                                  "starts_on": date(2026, 4, 1), "ends_on": date(2026, 6, 30)})
     return {"ctx": ctx, "mentors": ids, "companies": (c1, c2), "programme": programme}
+
+
+@pytest.fixture
+def services(staffed_ctx, qapp):
+    from campdesk.ui import i18n
+    from campdesk.ui.appservices import AppServices
+    i18n.set_language("ko")
+    app = AppServices(staffed_ctx)
+    yield app
+    app.shutdown()
+
+
+@pytest.fixture
+def window(services, qtbot):
+    from campdesk.ui.mainwindow import MainWindow
+    win = MainWindow(services)
+    qtbot.addWidget(win)
+    win.start()
+    qtbot.waitExposed(win)
+    yield win
+    services.ops.wait()
+    from PySide6.QtWidgets import QApplication
+    import shiboken6
+    for widget in QApplication.topLevelWidgets():
+        if shiboken6.isValid(widget) and widget.isVisible():
+            widget.close()
+    QApplication.processEvents()
