@@ -359,6 +359,44 @@ class _Builder:
                                  place="Zoom" if online else r2.choice(T.SESSION_PLACES),
                                  topic=work[0], content=work[1], next_step=work[2])
                     held += timedelta(days=14)
+        self.autumn_programme(mentors)
+
+    def autumn_programme(self, mentors: list[str]) -> None:
+        """The programme running now (from mid-September): pairings with sessions up to
+        today, one gone quiet for weeks and one over its hours, so the warnings show."""
+        r2 = self.rng2
+        begin = date(self.today.year, 9, 15)
+        if self.today < begin + timedelta(days=14):
+            return
+        end = date(self.today.year, 12, 15)
+        pid = self.add2(m.MentoringProgramme, self.moment(begin - timedelta(days=20)),
+                        name=f"{self.today.year} 하반기 멘토링", starts_on=begin, ends_on=end,
+                        status="active" if self.today <= end + timedelta(days=30) else "closed",
+                        notes="2~3개월 정기 멘토링")
+        active = [row["id"] for row in self.rows[m.Mentor] if row["active"]]
+        candidates = self.by_rel["tenant"] + self.by_rel["mou"]
+        for k, cid in enumerate(r2.sample(candidates, min(len(candidates), 12))):
+            mentor = r2.choice(active)
+            allocated = float(r2.choice([10, 12, 15]))
+            mid = self.add2(m.Mentoring, self.moment(begin - timedelta(days=7)), company_id=cid,
+                            mentor_id=mentor, topic=r2.choice(T.DIFFICULTIES) + " 해결", starts_on=begin,
+                            ends_on=end, status="active", programme_id=pid, hours_allocated=allocated,
+                            end_reason=None, previous_mentor_id=None, mentor_changed_on=None,
+                            mentor_change_reason=None)
+            quiet = k in (1, 5)  # no session for the last four weeks
+            last = self.today - timedelta(days=28 if quiet else 1)
+            held = begin + timedelta(days=r2.randint(0, 6))
+            while held <= last:
+                work = r2.choice(T.SESSION_WORK)
+                online = r2.random() < 0.3
+                self.add2(m.MentoringSession, self.moment(held, 14), mentoring_id=mid, held_on=held,
+                          duration_min=180 if k == 3 else r2.choice([60, 90, 120]),
+                          difficulty=r2.choice(T.DIFFICULTIES), advice="개선 방안을 제시하고 다음 회차 과제를 정함.",
+                          mentor_id=mentor, start_time=r2.choice(["10:00", "14:00", "15:30"]),
+                          mode="online" if online else "offline",
+                          place="Zoom" if online else r2.choice(T.SESSION_PLACES),
+                          topic=work[0], content=work[1], next_step=work[2])
+                held += timedelta(days=14)
 
     def events(self) -> None:
         attendees = self.by_rel["tenant"] + self.by_rel["mou"]

@@ -62,6 +62,9 @@ class MentorProfileView(QWidget):
         self.save_button = QPushButton(t("저장", "Save"))
         self.save_button.setObjectName("mentor_save")
         self.save_button.clicked.connect(self.save)
+        self.activity_button = QPushButton(t("이번 달 활동 내역서…", "This month's activity statement…"))
+        self.activity_button.setObjectName("mentor_activity")
+        self.activity_button.clicked.connect(self.print_activity)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.history = QListWidget()
@@ -71,6 +74,7 @@ class MentorProfileView(QWidget):
         v.addWidget(self.title)
         v.addWidget(self.form)
         row = QHBoxLayout()
+        row.addWidget(self.activity_button)
         row.addStretch(1)
         row.addWidget(self.save_button)
         v.addLayout(row)
@@ -116,6 +120,17 @@ class MentorProfileView(QWidget):
     def show_errors(self, errors) -> None:
         self.form.show_errors(errors)
 
+    def print_activity(self) -> None:
+        if not self.mentor_id:
+            return
+        from campdesk.domain.dates import today_seoul
+        from campdesk.services.period import Month
+        from campdesk.ui.printing import PdfDialog, renderer
+        month = Month.of(today_seoul())
+        PdfDialog.start(self.app, self, renderer("mentor_activity_pdf"), self.app.ctx, month, self.mentor_id,
+                        title=t("멘토 활동 내역서", "Mentor activity statement"),
+                        file_name=f"멘토활동내역서-{month.year}-{month.month:02d}.pdf")
+
     def save(self) -> None:
         if not self.mentor_id:
             return
@@ -160,6 +175,8 @@ class MentorPoolView(QWidget):
         self.count = QLabel()
         self.new_button = QPushButton(t("새 멘토 등록…", "Add a mentor…"))
         self.new_button.clicked.connect(self.new_mentor)
+        self.import_button = QPushButton(t("멘토단 가져오기…", "Import mentors…"))
+        self.import_button.clicked.connect(self.import_pool)
         self.profile = MentorProfileView(app)
         left = QWidget()
         v = QVBoxLayout(left)
@@ -172,6 +189,7 @@ class MentorPoolView(QWidget):
         v.addWidget(self.table, 1)
         foot = QHBoxLayout()
         foot.addWidget(self.count, 1)
+        foot.addWidget(self.import_button)
         foot.addWidget(self.new_button)
         v.addLayout(foot)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -215,6 +233,10 @@ class MentorPoolView(QWidget):
                             lambda raw: mentors.create_mentor(self.app.ctx, raw), self,
                             values={"active": True}, on_saved=self._created, changed=("mentors",))
         dialog.open()
+
+    def import_pool(self) -> None:
+        from campdesk.ui.data_tasks import start_import
+        start_import(self.app, self, kind="mentors")
 
     def _created(self, mentor_id: str) -> None:
         self.profile.show_mentor(mentor_id)

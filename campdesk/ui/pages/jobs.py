@@ -129,7 +129,7 @@ class JobsPage(Page):
         super().__init__(app, parent)
         self._loaded = False
         self.company_rows: list = []
-        self.seekers = _TableTab(RowsModel(SEEKER_COLUMNS, self), 1,
+        self.seekers = _TableTab(RowsModel(SEEKER_COLUMNS, self), 4,
                                  t("이 구직자에게 맞는 채용 공고", "Openings that fit this job seeker"))
         self.seekers.side_button.setText(t("이 공고에 소개", "Introduce to this opening"))
         self.seekers.add_button("새 구직자…", "Add a job seeker…", self.new_seeker, "seeker_new")
@@ -156,7 +156,7 @@ class JobsPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         fit_columns(self.seekers.table, {0: "홍길동", 1: "Python, PyTorch, 컴퓨터 비전", 2: "데이터 사이언티스트",
-                                         3: "구직 중"})
+                                         3: "구직 중", 4: "동의 (2026. 12. 31.)"})
         fit_columns(self.openings.table, {0: "주식회사 빛고을인공지능", 1: "데이터 사이언티스트", 3: "10",
                                           4: "2026. 12. 31.", 5: "모집 중"})
         fit_columns(self.matches.table, {0: "2026. 12. 31.", 1: "주식회사 빛고을인공지능", 2: "홍길동",
@@ -192,26 +192,28 @@ class JobsPage(Page):
         if self._loaded and table in TABLES:
             self.refresh()
 
-    def _fill(self, tab: _TableTab, found) -> None:
+    def _fill(self, tab: _TableTab, found, empty: str) -> None:
         tab.side.clear()
         for c in found:
             item = QListWidgetItem(f"{c.name}\n   {c.reason}")
             item.setData(Qt.ItemDataRole.UserRole, c.id)
             tab.side.addItem(item)
         if not found:
-            tab.side.addItem(t("맞는 사람이 없습니다.", "No one fits yet."))
+            tab.side.addItem(empty)
 
     def _seeker_fits(self) -> None:
         seeker = self.seekers.current()
         if seeker:
             self.app.ops.run(jobs.openings_for_seeker, self.app.ctx, seeker.id, key="jobs.fits", owner=self,
-                             success=lambda found: self._fill(self.seekers, found))
+                             success=lambda found: self._fill(self.seekers, found, t("맞는 채용 공고가 없습니다.",
+                                                                                 "No opening fits yet.")))
 
     def _candidates(self) -> None:
         opening = self.openings.current()
         if opening:
             self.app.ops.run(jobs.candidates_for_opening, self.app.ctx, opening.id, key="jobs.candidates",
-                             owner=self, success=lambda found: self._fill(self.openings, found))
+                             owner=self, success=lambda found: self._fill(self.openings, found, t(
+                                 "맞는 구직자(동의한 사람)가 없습니다.", "No consenting job seeker fits yet.")))
 
     # --- actions -----------------------------------------------------------------------
     def _write(self, tab: _TableTab, fn, *args) -> None:
