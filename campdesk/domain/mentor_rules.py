@@ -53,7 +53,9 @@ def parse_fields(value: Any) -> list[str]:
             raise ValidationError(
                 "fields", f"멘토링 분야 '{part}'을(를) 알 수 없습니다. 다음 중에서 골라 주세요: {allowed}",
                 f"Unknown mentoring field '{part}'. Use: " + ", ".join(c.en for c in MENTOR_FIELD))
-        codes += [c for c in found if c not in codes]
+        for c in found:
+            if c not in codes:
+                codes.append(c)
     return codes
 
 

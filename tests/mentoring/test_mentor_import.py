@@ -92,3 +92,13 @@ def test_a_file_without_a_name_column_changes_nothing(ctx, tmp_path, capsys):
     code = main(["--home", str(ctx.paths.home), "import", "mentors", str(path)])
     assert code == 1
     assert mentors.list_mentors(ctx) == []
+
+
+def test_field_spellings_offices_use():
+    from campdesk.domain.mentor_rules import parse_fields
+    assert parse_fields("비즈니스모델") == parse_fields("비즈니스 모델") == ["business_model"]
+    assert parse_fields("창업 경영") == parse_fields("창업경영") == ["management"]
+    assert parse_fields("재무") == parse_fields("투자") == parse_fields("재무·투자") == ["finance"]
+    assert parse_fields("재무ㆍ투자") == parse_fields("재무/투자") == ["finance"]
+    assert parse_fields("기술개발·재무") == ["tech", "finance"]
+    assert parse_fields("기술개발 및 창업경영") == ["tech", "management"]
