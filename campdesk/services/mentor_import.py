@@ -48,6 +48,27 @@ def _phone_key(phone: str | None) -> str:
     return "".join(ch for ch in (phone or "").split("내선")[0] if ch.isdigit())
 
 
+def _differs(a: str | None, b: str | None) -> bool:
+    return bool(a and b and a != b)
+
+
+def _match(values: dict, by_email: dict, by_phone: dict, by_name: dict) -> Mentor | None:
+    """The mentor a row is about: same e-mail, else same phone, else same name; a phone or
+    name match whose e-mail (or phone) says another person is no match (two 김민수)."""
+    email = (values.get("email") or "").casefold() or None
+    phone = _phone_key(values.get("phone")) or None
+    if email and email in by_email:
+        return by_email[email]
+    m = by_phone.get(phone) if phone else None
+    if m is not None and not _differs(email, (m.email or "").casefold() or None):
+        return m
+    m = by_name.get(_name_key(values.get("name")))
+    if m is not None and not _differs(email, (m.email or "").casefold() or None) \
+            and not _differs(phone, _phone_key(m.phone) or None):
+        return m
+    return None
+
+
 def import_mentors(ctx: Context, path: str | Path, progress: Progress | None = None) -> ImportReport:
     """Keep every valid row, explain every bad one, in one transaction."""
     report = ImportReport()
@@ -74,9 +95,7 @@ def import_mentors(ctx: Context, path: str | Path, progress: Progress | None = N
             values, errors = clean({**present, "name": present.get("name")}, creating=False)
             existing = None
             if not errors:
-                existing = ((by_email.get(values["email"].casefold()) if values.get("email") else None)
-                            or (by_phone.get(_phone_key(values.get("phone"))) if values.get("phone") else None)
-                            or by_name.get(_name_key(values["name"])))
+                existing = _match(values, by_email, by_phone, by_name)
                 if existing is None:
                     values, errors = clean(present, creating=True)
             if errors:

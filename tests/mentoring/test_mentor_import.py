@@ -102,3 +102,17 @@ def test_field_spellings_offices_use():
     assert parse_fields("재무ㆍ투자") == parse_fields("재무/투자") == ["finance"]
     assert parse_fields("기술개발·재무") == ["tech", "finance"]
     assert parse_fields("기술개발 및 창업경영") == ["tech", "management"]
+
+
+def test_two_mentors_of_the_same_name_stay_two_and_an_export_imports_back_unchanged(ctx, tmp_path):
+    path = _csv(tmp_path / "same.csv", [
+        ["이름", "분야", "이메일", "휴대폰"],
+        ["김민수", "기술개발", "ms.kim@a.example.kr", "010-1111-1111"],
+        ["김민수", "재무", "ms.kim@b.example.kr", ""],
+    ], "utf-8")
+    assert import_mentors(ctx, path).created == 2
+    out = tmp_path / "export.csv"
+    assert main(["--home", str(ctx.paths.home), "export", "mentors", str(out)]) == 0
+    report = import_mentors(ctx, out)
+    assert (report.created, report.updated, report.unchanged) == (0, 0, 2)
+    assert sorted(r.field_codes[0] for r in mentors.list_mentors(ctx)) == ["finance", "tech"]
