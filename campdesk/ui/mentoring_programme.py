@@ -97,6 +97,8 @@ class ProgrammeView(QWidget):
         self.sessions = RowsModel(SESSION_COLUMNS, self)
         self.session_table = data_table(self.sessions, self, stretch_column=5)
         self.session_table.setObjectName("sessions_table")
+        self.session_table.doubleClicked.connect(lambda _i: self.edit_session())
+        self.session_table.setToolTip(t("두 번 누르면 회차를 고칩니다", "Double-click to correct a session"))
         self.by_company = RowsModel(HOURS_COLUMNS, self, tone=lambda r: WARN if r.over else None)
         self.by_mentor = RowsModel(HOURS_COLUMNS, self, tone=lambda r: WARN if r.over else None)
         buttons = QHBoxLayout()
@@ -270,6 +272,20 @@ class ProgrammeView(QWidget):
                             values={"held_on": today_seoul().isoformat(), "mode": "offline",
                                     "topic": p.topic or ""},
                             changed=("mentoring_sessions",))
+        dialog.open()
+        return dialog
+
+    def edit_session(self):
+        index = self.session_table.currentIndex()
+        if not index.isValid():
+            return None
+        r = self.sessions.row(index.row())
+        values = {"held_on": r.held_on.isoformat(), "start_time": r.start_time, "hours": r.hours,
+                  "mode": r.mode, "place": r.place, "topic": r.topic, "difficulty": r.difficulty,
+                  "content": r.content, "advice": r.advice, "next_step": r.next_step}
+        dialog = FormDialog(self.app, t("멘토링 회차 고치기 — {0}", "Correct a session — {0}").format(r.held_on),
+                            SESSION_FORM, lambda raw: mentoring.update_session(self.app.ctx, r.id, raw), self,
+                            values=values, changed=("mentoring_sessions",))
         dialog.open()
         return dialog
 

@@ -107,3 +107,22 @@ def test_the_consultation_dialog_suggests_mentors_when_referring(window, pool, q
     assert dialog.mentors.text().splitlines()[1].startswith("1. 박투자")
     dialog.form.outcome.set_code("resolved")
     qtbot.waitUntil(dialog.mentors.isHidden)
+
+
+def test_a_session_is_corrected_from_the_programme_screen(window, pool, qtbot):
+    ctx = pool["ctx"]
+    pairing = mentoring.pair(ctx, pool["programme"], pool["companies"][1], pool["mentors"]["tech"], 10)
+    mentoring.record_session(ctx, pairing, {"held_on": "2026-04-08", "hours": 1, "topic": "경량화"})
+    page = window.show_page("mentoring")
+    page.tabs.setCurrentIndex(1)
+    view = page.programme
+    qtbot.waitUntil(lambda: view.pairings.rowCount() == 1)
+    view.pairing_table.selectRow(0)
+    qtbot.waitUntil(lambda: view.sessions.rowCount() == 1)
+    view.session_table.selectRow(0)
+    dialog = view.edit_session()
+    assert dialog.form.values()["hours"] == "1"
+    dialog.form.set_values({"hours": "1.5"})
+    dialog.submit()
+    qtbot.waitUntil(lambda: view.sessions.rowCount() == 1 and view.sessions.row(0).hours == 1.5)
+    assert view.pairings.row(0).hours_used == 1.5
