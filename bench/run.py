@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import Result  # noqa: E402
 
 MODULES = ["bench_foundation", "bench_ui", "bench_sync", "bench_reports", "bench_spaces",
-           "bench_import"]
+           "bench_import", "bench_mentor_suggest"]
 
 
 def main(argv: list[str]) -> int:

@@ -76,9 +76,10 @@ class _ImportProgress:
 def cmd_import(args) -> int:
     from campdesk.services.consultation_import import import_consultations
     from campdesk.services.importer import import_companies
+    from campdesk.services.mentor_import import import_mentors
     from campdesk.services.space_import import import_spaces
     importer = {"companies": import_companies, "spaces": import_spaces,
-                "consultations": import_consultations}[args.what]
+                "consultations": import_consultations, "mentors": import_mentors}[args.what]
     ctx = _context(args)
     try:
         report = importer(ctx, Path(args.file), progress=_ImportProgress())
@@ -174,7 +175,8 @@ def build_parser() -> argparse.ArgumentParser:
     what = p.add_subparsers(dest="what", metavar="WHAT", required=True)
     for name, help_text in (("companies", "기업 목록 (CSV·TXT: UTF-8, CP949, UTF-16; XLSX, XLS)"),
                             ("spaces", "입주공간 목록: 층, 호실, 좌석 (CSV, TXT, XLSX, XLS)"),
-                            ("consultations", "예전 상담일지: 일시, 경로, 기업, 상담 내용, 답변, 결과, 담당자")):
+                            ("consultations", "예전 상담일지: 일시, 경로, 기업, 상담 내용, 답변, 결과, 담당자"),
+                            ("mentors", "멘토단: 이름, 분야(여럿 가능), 소속, 연락처, 이메일, 전문 분야, 키워드")):
         c = what.add_parser(name, help=help_text)
         c.add_argument("file", metavar="FILE")
         c.set_defaults(func=cmd_import)
@@ -189,8 +191,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", nargs="?", metavar="FILE")
     p.set_defaults(func=cmd_db)
 
+    from campdesk import mentors_cli
     from campdesk.reports import cli as reports_cli
     from campdesk.sync import cli as sync_cli
+    mentors_cli.register(sub)
     reports_cli.register(sub)
     sync_cli.register(sub)
     return parser

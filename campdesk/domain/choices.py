@@ -126,6 +126,7 @@ OUTCOME = Vocabulary(
     Choice("resolved", "해결", "Resolved"),
     Choice("follow_up", "후속조치", "Follow-up"),
     Choice("escalated", "책임상담사 이관", "Escalated"),
+    Choice("mentor_link", "멘토 연계", "Referred to a mentor", ("멘토연계", "멘토 매칭", "멘토링 연계")),
 )
 
 # Outcomes that leave a consultation open until someone resolves it.
@@ -158,25 +159,60 @@ REQUEST_STATUS = Vocabulary(
 
 MENTOR_FIELD = Vocabulary(
     "mentor_field",
-    Choice("tech", "기술개발", "Technology development"),
-    Choice("business_model", "비즈니스 모델", "Business model"),
-    Choice("management", "창업경영", "Startup management"),
-    Choice("finance", "금융·투자", "Finance"),
+    Choice("tech", "기술개발", "Technology development",
+           ("기술 개발", "기술", "R&D", "연구개발", "tech development", "technology")),
+    Choice("business_model", "비즈니스 모델", "Business model",
+           ("비즈니스모델", "BM", "사업모델", "사업 모델", "비즈니스")),
+    Choice("management", "창업경영", "Startup management",
+           ("창업 경영", "경영", "창업", "경영 일반", "management")),
+    Choice("finance", "재무·투자", "Finance",
+           ("재무", "투자", "금융·투자", "금융", "재무/투자", "재무.투자", "재무 투자", "재무투자",
+            "재무·세무", "finance & investment", "investment")),
 )
 
 MENTORING_STATUS = Vocabulary(
     "mentoring_status",
     Choice("planned", "예정", "Planned"),
-    Choice("active", "진행 중", "Active"),
-    Choice("done", "완료", "Done"),
+    Choice("active", "진행 중", "Active", ("진행", "진행중")),
+    Choice("done", "수료", "Completed", ("완료", "종료")),
+    Choice("dropped", "중단", "Dropped", ("중도 포기", "포기", "취소")),
+)
+# A pairing that is over: it takes no more sessions.
+ENDED_MENTORING = ("done", "dropped")
+
+PROGRAMME_STATUS = Vocabulary(
+    "programme_status",
+    Choice("planned", "예정", "Planned"),
+    Choice("active", "진행 중", "Running"),
+    Choice("closed", "종료", "Closed"),
+)
+
+SESSION_MODE = Vocabulary(
+    "session_mode",
+    Choice("offline", "대면", "In person", ("방문", "오프라인", "대면 멘토링")),
+    Choice("online", "온라인", "Online", ("비대면", "화상", "zoom", "줌")),
 )
 
 MATCH_STATUS = Vocabulary(
     "match_status",
-    Choice("proposed", "추천", "Proposed"),
+    Choice("proposed", "소개", "Introduced", ("추천", "연결")),
     Choice("interview", "면접", "Interview"),
-    Choice("hired", "채용", "Hired"),
-    Choice("declined", "불발", "Declined"),
+    Choice("hired", "채용", "Hired", ("채용 완료", "합격")),
+    Choice("declined", "불발", "Not hired", ("불합격", "무산", "declined")),
+)
+
+SEEKER_STATUS = Vocabulary(
+    "seeker_status",
+    Choice("seeking", "구직 중", "Seeking", ("구직중", "구직")),
+    Choice("hired", "취업", "Hired", ("취업 완료",)),
+    Choice("paused", "중단", "Paused", ("보류",)),
+)
+
+OPENING_STATUS = Vocabulary(
+    "opening_status",
+    Choice("open", "모집 중", "Open", ("모집중", "진행")),
+    Choice("filled", "채용 완료", "Filled"),
+    Choice("closed", "마감", "Closed", ("종료",)),
 )
 
 EVENT_KIND = Vocabulary(

@@ -11,6 +11,7 @@ from campdesk.reports.batch import TenantBatchRenderer, write_each
 from campdesk.reports.camp import CampMonthRenderer
 from campdesk.reports.company import CompanyRecordRenderer
 from campdesk.reports.consultation import ConsultationSummaryRenderer
+from campdesk.reports.mentoring import MentorActivityRenderer, MentoringLogRenderer
 from campdesk.reports.tenant import TenantMonthRenderer
 from campdesk.services import reporting
 from campdesk.services.context import Context
@@ -56,3 +57,17 @@ def tenants_files(ctx: Context, month: Month, folder: Path,
     """All tenants of the month, one PDF each in ``folder``."""
     tenants = reporting.tenant_months(ctx, month, progress=progress)
     return write_each(tenants, _meta(ctx, made_by), Path(folder))
+
+
+def mentoring_log_pdf(ctx: Context, session_id: str, made_by: str | None = None) -> bytes:
+    """The 멘토링 일지 of one session, to be signed by the mentor and the company."""
+    from campdesk.services.mentoring_reports import mentoring_log
+    return MentoringLogRenderer(mentoring_log(ctx, session_id), _meta(ctx, made_by)).render()
+
+
+def mentor_activity_pdf(ctx: Context, month: Month, mentor_id: str | None = None,
+                        made_by: str | None = None) -> bytes:
+    """Each mentor's sessions and hours in the month (or one mentor's), for honoraria."""
+    from campdesk.services.mentoring_reports import mentor_activity
+    data = mentor_activity(ctx, month, mentor_id)
+    return MentorActivityRenderer(data, _meta(ctx, made_by), month).render()

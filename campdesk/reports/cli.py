@@ -4,6 +4,8 @@
     campdesk [--home DIR] report tenants --month YYYY-MM --out FILE.pdf|DIR [--by NAME]
     campdesk [--home DIR] report consultation ID --out FILE.pdf [--by NAME]
     campdesk [--home DIR] report company ID --out FILE.pdf [--by NAME]
+    campdesk [--home DIR] report mentoring-log SESSION_ID --out FILE.pdf [--by NAME]
+    campdesk [--home DIR] report mentor-activity --month YYYY-MM [--mentor ID] --out FILE.pdf
 
 The commands and what each takes come from ``campdesk.reports.kinds.KINDS``. A bad month,
 an unknown id, a month without records or a data folder that does not exist raises

@@ -40,6 +40,8 @@ PARAMS = {
     "month": Param("--month", "YYYY-MM", "보고 달", "month", Month.parse),
     "company": Param("--company", "ID", "기업 id", "company_id"),
     "consultation": Param("--consultation", "ID", "상담 id", "consultation_id"),
+    "session": Param("--session", "ID", "멘토링 회차 id", "session_id"),
+    "mentor": Param("--mentor", "ID", "이 멘토만 (멘토 id)", "mentor_id"),
 }
 
 
@@ -75,6 +77,8 @@ class ReportKind:
     help: str = ""
     file_name: str = "{code}.pdf"            # formatted with month, company, code
     files: Callable[..., list[Path]] | None = None  # (ctx, Request, folder): one file each
+    on_page: bool = True                     # listed on the reports page (False: made where
+                                             # its record is, e.g. a session's 일지)
 
     @property
     def month(self) -> bool:
@@ -125,6 +129,16 @@ def _consultation(ctx, r: Request) -> bytes:
     return api.consultation_pdf(ctx, r.consultation_id, made_by=r.made_by)
 
 
+def _mentoring_log(ctx, r: Request) -> bytes:
+    from campdesk.reports import api
+    return api.mentoring_log_pdf(ctx, r.value("session"), made_by=r.made_by)
+
+
+def _mentor_activity(ctx, r: Request) -> bytes:
+    from campdesk.reports import api
+    return api.mentor_activity_pdf(ctx, r.month, r.value("mentor"), made_by=r.made_by)
+
+
 KINDS: list[ReportKind] = [
     ReportKind("camp", "월간 캠프 보고서 (월례회의)", "Monthly camp report (council)", _camp,
                needs=("month",), command="monthly",
@@ -143,6 +157,17 @@ KINDS: list[ReportKind] = [
     ReportKind("consultation", "상담 요약서", "Consultation summary", _consultation,
                needs=("consultation",), command="consultation", help="상담 한 건의 요약서",
                file_name="{company}_상담요약서.pdf"),
+    ReportKind("mentor_activity", "멘토 월간 활동 내역서", "Mentors' monthly activity",
+               _mentor_activity, needs=("month",), command="mentor-activity",
+               help="멘토 월간 활동 내역서 (수당 지급용), --mentor로 한 멘토만",
+               file_name="{month}_멘토_활동내역서.pdf"),
+    ReportKind("mentor_activity_one", "멘토 한 명의 월간 활동 내역서", "One mentor's monthly activity",
+               _mentor_activity, needs=("month", "mentor"), command="mentor-activity",
+               file_name="{month}_멘토_활동내역서.pdf", on_page=False),
+    ReportKind("mentoring_log", "멘토링 일지", "Mentoring log", _mentoring_log,
+               needs=("session",), command="mentoring-log",
+               help="멘토링 일지 (회차 하나, 멘토·기업 서명란)",
+               file_name="멘토링일지.pdf", on_page=False),
 ]
 
 

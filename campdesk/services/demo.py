@@ -60,6 +60,9 @@ class _Builder:
     def __init__(self, scale: Scale, seed: int, today: date):
         self.s = scale
         self.rng = random.Random(seed)
+        # Mentoring and job-matching details draw from their own stream, so the rest of the
+        # data stays as it was before they existed.
+        self.rng2 = random.Random(seed * 1000 + 14)
         self.today = today
         self.start = today - timedelta(days=365 * scale.years)
         self.rows: dict[type, list[dict]] = {}
@@ -81,6 +84,13 @@ class _Builder:
         values.update(created_at=created, updated_at=created, archived=values.get("archived", False))
         self.rows.setdefault(model, []).append(values)
         return values["id"]
+
+    def add2(self, model: type, created: datetime, **values) -> str:
+        """add() with the id drawn from the second stream."""
+        ms = int(created.timestamp() * 1000)
+        rand = self.rng2.getrandbits(74)
+        value = (ms << 80) | (0x7 << 76) | ((rand >> 62) << 64) | (0b10 << 62) | (rand & ((1 << 62) - 1))
+        return self.add(model, created, id=str(uuid.UUID(int=value)), **values)
 
     def person(self) -> str:
         return self.rng.choice(T.SURNAMES) + self.rng.choice(T.GIVEN)
@@ -287,30 +297,106 @@ class _Builder:
         t0 = self.moment(self.start - timedelta(days=60))
         fields = ["tech"] * 30 + ["business_model"] * 21 + ["management"] * 20 + ["finance"] * 20
         mentors = []
-        for field in fields:
+        r2 = self.rng2
+        for i, field in enumerate(fields):
+            codes = [field]
+            if r2.random() < 0.25:
+                codes.append(r2.choice([c for c in T.MENTOR_KEYWORDS if c != field]))
+            keywords = r2.sample(T.MENTOR_KEYWORDS[field], 3)
+            if len(codes) > 1:
+                keywords.append(r2.choice(T.MENTOR_KEYWORDS[codes[1]]))
             mentors.append(self.add(
-                m.Mentor, t0, name=self.person(), field=field,
+                m.Mentor, t0, name=self.person(), field=field, fields=",".join(codes),
                 expertise=", ".join(self.rng.sample(T.MENTOR_EXPERTISE[field], 2)),
                 organisation=self.rng.choice(T.MENTOR_ORGS), region=self.rng.choice(T.REGIONS),
-                phone=self.mobile(), email=None))
+                phone=self.mobile(), email=f"mentor{i + 1:03d}@mentors.example.kr",
+                keywords=", ".join(keywords), availability=r2.choice(T.AVAILABILITY),
+                active=r2.random() < 0.92, notes=None))
         candidates = self.by_rel["tenant"] + self.by_rel["mou"]
         for year in range(self.start.year, self.today.year + 1):
             begin = date(year, 4, 1)
             if begin > self.today or begin < self.start - timedelta(days=200):
                 continue
+            p_end = date(year, 6, 30)
+            pid = self.add2(m.MentoringProgramme, self.moment(begin - timedelta(days=20)),
+                            name=f"{year} 상반기 멘토링", starts_on=begin, ends_on=p_end,
+                            status="closed" if p_end < self.today - timedelta(days=30) else "active",
+                            notes="2~3개월 정기 멘토링 (기업당 10~20시간)")
             for cid in self.rng.sample(candidates, min(len(candidates), self.s.mentorings_per_year)):
                 starts = self.day_between(begin, date(year, 4, 30))
                 ends = starts + timedelta(days=self.rng.randint(60, 90))
                 status = "done" if ends < self.today else "active" if starts <= self.today else "planned"
+                mentor = self.rng.choice(mentors)
+                topic = self.rng.choice(T.DIFFICULTIES) + " 해결"
+                dropped = status == "done" and r2.random() < 0.08
+                changed = r2.random() < 0.05
+                first_mentor = r2.choice(mentors) if changed else mentor
+                change_day = starts + timedelta(days=28)
                 mid = self.add(m.Mentoring, self.moment(starts - timedelta(days=10)), company_id=cid,
-                               mentor_id=self.rng.choice(mentors), topic=self.rng.choice(T.DIFFICULTIES) + " 해결",
-                               starts_on=starts, ends_on=ends, status=status)
+                               mentor_id=mentor, topic=topic,
+                               starts_on=starts, ends_on=ends, status="dropped" if dropped else status,
+                               programme_id=pid, hours_allocated=float(r2.choice([10, 12, 15, 20])),
+                               end_reason=r2.choice(T.DROP_REASONS) if dropped else None,
+                               previous_mentor_id=first_mentor if changed else None,
+                               mentor_changed_on=change_day if changed else None,
+                               mentor_change_reason="멘토 일정 사정으로 교체" if changed else None)
                 held = starts
+                last = min(ends, self.today, starts + timedelta(days=30) if dropped else ends)
                 while held <= min(ends, self.today):
-                    self.add(m.MentoringSession, self.moment(held, 14), mentoring_id=mid, held_on=held,
-                             duration_min=self.rng.choice([60, 90, 120]),
-                             difficulty=self.rng.choice(T.DIFFICULTIES), advice="개선 방안을 제시하고 다음 회차 과제를 정함.")
+                    # The main stream draws as it always did: duration, difficulty, id.
+                    duration = self.rng.choice([60, 90, 120])
+                    difficulty = self.rng.choice(T.DIFFICULTIES)
+                    sid = self.id_at(self.moment(held, 14))
+                    if held <= last:
+                        work = r2.choice(T.SESSION_WORK)
+                        online = r2.random() < 0.3
+                        self.add(m.MentoringSession, self.moment(held, 14), id=sid, mentoring_id=mid,
+                                 held_on=held, duration_min=duration, difficulty=difficulty,
+                                 advice="개선 방안을 제시하고 다음 회차 과제를 정함.",
+                                 mentor_id=first_mentor if changed and held < change_day else mentor,
+                                 start_time=r2.choice(["10:00", "14:00", "15:30", "16:00"]),
+                                 mode="online" if online else "offline",
+                                 place="Zoom" if online else r2.choice(T.SESSION_PLACES),
+                                 topic=work[0], content=work[1], next_step=work[2])
                     held += timedelta(days=14)
+        self.autumn_programme(mentors)
+
+    def autumn_programme(self, mentors: list[str]) -> None:
+        """The programme running now (from mid-September): pairings with sessions up to
+        today, one gone quiet for weeks and one over its hours, so the warnings show."""
+        r2 = self.rng2
+        begin = date(self.today.year, 9, 15)
+        if self.today < begin + timedelta(days=14):
+            return
+        end = date(self.today.year, 12, 15)
+        pid = self.add2(m.MentoringProgramme, self.moment(begin - timedelta(days=20)),
+                        name=f"{self.today.year} 하반기 멘토링", starts_on=begin, ends_on=end,
+                        status="active" if self.today <= end + timedelta(days=30) else "closed",
+                        notes="2~3개월 정기 멘토링")
+        active = [row["id"] for row in self.rows[m.Mentor] if row["active"]]
+        candidates = self.by_rel["tenant"] + self.by_rel["mou"]
+        for k, cid in enumerate(r2.sample(candidates, min(len(candidates), 12))):
+            mentor = r2.choice(active)
+            allocated = float(r2.choice([10, 12, 15]))
+            mid = self.add2(m.Mentoring, self.moment(begin - timedelta(days=7)), company_id=cid,
+                            mentor_id=mentor, topic=r2.choice(T.DIFFICULTIES) + " 해결", starts_on=begin,
+                            ends_on=end, status="active", programme_id=pid, hours_allocated=allocated,
+                            end_reason=None, previous_mentor_id=None, mentor_changed_on=None,
+                            mentor_change_reason=None)
+            quiet = k in (1, 5)  # no session for the last four weeks
+            last = self.today - timedelta(days=28 if quiet else 1)
+            held = begin + timedelta(days=r2.randint(0, 6))
+            while held <= last:
+                work = r2.choice(T.SESSION_WORK)
+                online = r2.random() < 0.3
+                self.add2(m.MentoringSession, self.moment(held, 14), mentoring_id=mid, held_on=held,
+                          duration_min=180 if k == 3 else r2.choice([60, 90, 120]),
+                          difficulty=r2.choice(T.DIFFICULTIES), advice="개선 방안을 제시하고 다음 회차 과제를 정함.",
+                          mentor_id=mentor, start_time=r2.choice(["10:00", "14:00", "15:30"]),
+                          mode="online" if online else "offline",
+                          place="Zoom" if online else r2.choice(T.SESSION_PLACES),
+                          topic=work[0], content=work[1], next_step=work[2])
+                held += timedelta(days=14)
 
     def events(self) -> None:
         attendees = self.by_rel["tenant"] + self.by_rel["mou"]
@@ -376,17 +462,46 @@ class _Builder:
 
     def jobs_and_calls(self) -> None:
         seekers = []
+        r2 = self.rng2
+        created_on: dict[str, date] = {}
         for _ in range(self.s.job_seekers):
-            created = self.moment(self.day_between(self.start, self.today))
-            seekers.append(self.add(m.JobSeeker, created, name=self.person(), phone=self.mobile(), email=None,
-                                    skills=self.rng.choice(T.SKILLS), desired_role=self.rng.choice(T.ROLES),
-                                    notes=None))
+            day = self.day_between(self.start, self.today)
+            created = self.moment(day)
+            sid = self.add(m.JobSeeker, created, name=self.person(), phone=self.mobile(), email=None,
+                           skills=self.rng.choice(T.SKILLS), desired_role=self.rng.choice(T.ROLES),
+                           notes=None, status="seeking", consent=r2.random() < 0.6, consent_on=None)
+            seekers.append(sid)
+            created_on[sid] = day
+        by_id = {row["id"]: row for row in self.rows[m.JobSeeker]}
         hiring = self.by_rel["tenant"] + self.by_rel["mou"]
+        openings: dict[tuple[str, str], str] = {}
         for seeker in self.rng.sample(seekers, int(len(seekers) * 0.6)):
             matched = self.day_between(self.start, self.today)
-            self.add(m.JobMatch, self.moment(matched), company_id=self.rng.choice(hiring), job_seeker_id=seeker,
-                     position=self.rng.choice(T.ROLES), matched_on=matched,
-                     status=self.rng.choice(["proposed", "interview", "hired", "hired", "declined"]))
+            company, role = self.rng.choice(hiring), self.rng.choice(T.ROLES)
+            status = self.rng.choice(["proposed", "interview", "hired", "hired", "declined"])
+            row = by_id[seeker]
+            row["consent"] = True  # nobody is introduced to a company without consent
+            row["consent_on"] = min(created_on[seeker], matched)
+            if status == "hired":
+                row["status"] = "hired"
+            oid = openings.get((company, role))
+            if oid is None:
+                posted = matched - timedelta(days=r2.randint(5, 30))
+                oid = openings[(company, role)] = self.add2(
+                    m.JobOpening, self.moment(posted), company_id=company, role=role,
+                    skills=T.ROLE_SKILLS.get(role), headcount=r2.choice([1, 1, 1, 2, 3]),
+                    deadline=posted + timedelta(days=30),
+                    status="open" if posted + timedelta(days=30) >= self.today else "closed", notes=None)
+            interview = matched + timedelta(days=r2.randint(3, 14)) if status in ("interview", "hired") else None
+            decided = (interview or matched) + timedelta(days=r2.randint(3, 10)) \
+                if status in ("hired", "declined") else None
+            self.add(m.JobMatch, self.moment(matched), company_id=company, job_seeker_id=seeker,
+                     position=role, matched_on=matched, status=status, opening_id=oid,
+                     interview_on=min(interview, self.today) if interview else None,
+                     decided_on=min(decided, self.today) if decided else None, notes=None)
+        for row in self.rows[m.JobSeeker]:
+            if row["consent"] and row["consent_on"] is None:
+                row["consent_on"] = created_on[row["id"]]
         n_calls = 24 * self.s.years
         for k in range(n_calls):
             announced = self.day_between(self.start, self.today)
@@ -399,9 +514,9 @@ class _Builder:
 
 # Insert order: parents before children (foreign keys are on).
 _ORDER = [m.Staff, m.Company, m.Contact, m.Space, m.SpaceAssignment, m.SpaceRequest, m.Consultation,
-          m.Mentor, m.Mentoring, m.MentoringSession, m.Event, m.EventAttendance, m.Agency, m.Programme,
-          m.ProgrammeSupport, m.Questionnaire, m.QuestionnaireResponse, m.JobSeeker, m.JobMatch,
-          m.PublicCall]
+          m.Mentor, m.MentoringProgramme, m.Mentoring, m.MentoringSession, m.Event, m.EventAttendance, m.Agency, m.Programme,
+          m.ProgrammeSupport, m.Questionnaire, m.QuestionnaireResponse, m.JobSeeker, m.JobOpening,
+          m.JobMatch, m.PublicCall]
 
 
 def generate(ctx: Context, scale: str = "small", seed: int = 1, progress: Progress | None = None,

@@ -35,7 +35,9 @@ VOCABULARIES: dict[tuple[str, str], C.Vocabulary] = {
     ("space_assignments", "status"): C.ASSIGNMENT_STATUS, ("space_requests", "status"): C.REQUEST_STATUS,
     ("space_requests", "kind"): C.SPACE_KIND, ("mentors", "field"): C.MENTOR_FIELD,
     ("mentorings", "status"): C.MENTORING_STATUS, ("job_matches", "status"): C.MATCH_STATUS,
-    ("events", "kind"): C.EVENT_KIND,
+    ("events", "kind"): C.EVENT_KIND, ("mentors", "fields"): C.MENTOR_FIELD,
+    ("mentoring_programmes", "status"): C.PROGRAMME_STATUS, ("mentoring_sessions", "mode"): C.SESSION_MODE,
+    ("job_seekers", "status"): C.SEEKER_STATUS, ("job_openings", "status"): C.OPENING_STATUS,
 }
 
 

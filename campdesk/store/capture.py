@@ -118,10 +118,13 @@ def trigger_names(table: str) -> list[str]:
 
 
 def install(conn, tables: Iterable[str] = SYNCED_TABLES) -> None:
-    """(Re)create the capture triggers of synced tables from their current columns."""
+    """(Re)create the capture triggers of synced tables from their current columns; a table
+    a later migration makes (not there yet) gets them after the upgrade that makes it."""
     for table in tables:
         cols = columns_of(conn, table)
         uninstall(conn, (table,))
+        if not cols:
+            continue
         _exec(conn, _insert_trigger(table, cols))
         _exec(conn, _update_trigger(table, cols))
         _exec(conn, _delete_trigger(table))
@@ -152,6 +155,8 @@ def enqueue_existing(conn) -> None:
     _exec(conn, _TICK)
     for table in SYNCED_TABLES:
         cols = columns_of(conn, table)
+        if not cols:  # made by a later migration: nothing written before capture
+            continue
         _exec(conn, 
             f"INSERT INTO sync_outbox (tbl, row_id, op, patch, base, clock) "
             f"SELECT '{table}', t.id, 'upsert', {_row_json(cols, 't')}, NULL, {_CLOCK} "

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, Integer, String, Text, false, text, true
 from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.orm import relationship as orm_relationship
 
@@ -148,16 +148,32 @@ class SpaceRequest(Record, Base):
 class Mentor(Record, Base):
     __tablename__ = "mentors"
     name: Mapped[str] = mapped_column(S)
-    field: Mapped[str] = mapped_column(CODE)  # MENTOR_FIELD
+    field: Mapped[str] = mapped_column(CODE)  # MENTOR_FIELD: the main one (first of fields)
+    fields: Mapped[str] = mapped_column(S, default="", server_default=text("''"))  # comma-separated MENTOR_FIELD codes
     expertise: Mapped[str | None] = mapped_column(String(400))
+    keywords: Mapped[str | None] = mapped_column(String(400))  # comma-separated, e.g. "IR, 투자 유치"
+    availability: Mapped[str | None] = mapped_column(S)  # e.g. "평일 오후, 온라인 가능"
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     organisation: Mapped[str | None] = mapped_column(S)
     region: Mapped[str | None] = mapped_column(S)
     phone: Mapped[str | None] = mapped_column(String(40))
     email: Mapped[str | None] = mapped_column(S)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class MentoringProgramme(Record, Base):
+    """A mentoring programme (e.g. 2026 상반기 멘토링): companies paired to mentors for 2–3 months."""
+
+    __tablename__ = "mentoring_programmes"
+    name: Mapped[str] = mapped_column(S)
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(CODE, default="active")  # PROGRAMME_STATUS
+    notes: Mapped[str | None] = mapped_column(Text)
 
 
 class Mentoring(Record, Base):
-    """An engagement of one mentor with one company (the regular programme: 2–3 months)."""
+    """A pairing of one company with one mentor, in a programme (or on its own)."""
 
     __tablename__ = "mentorings"
     company_id: Mapped[str] = mapped_column(ForeignKey("companies.id"), index=True)
@@ -166,6 +182,12 @@ class Mentoring(Record, Base):
     starts_on: Mapped[date | None] = mapped_column(Date)
     ends_on: Mapped[date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(CODE, default="planned")  # MENTORING_STATUS
+    programme_id: Mapped[str | None] = mapped_column(ForeignKey("mentoring_programmes.id"), index=True)
+    hours_allocated: Mapped[float | None] = mapped_column(Float)
+    end_reason: Mapped[str | None] = mapped_column(Text)  # why it was dropped (중단)
+    previous_mentor_id: Mapped[str | None] = mapped_column(ForeignKey("mentors.id"))
+    mentor_changed_on: Mapped[date | None] = mapped_column(Date)
+    mentor_change_reason: Mapped[str | None] = mapped_column(Text)
 
 
 class MentoringSession(Record, Base):
@@ -175,6 +197,13 @@ class MentoringSession(Record, Base):
     duration_min: Mapped[int | None] = mapped_column(Integer)
     difficulty: Mapped[str | None] = mapped_column(Text)
     advice: Mapped[str | None] = mapped_column(Text)
+    mentor_id: Mapped[str | None] = mapped_column(ForeignKey("mentors.id"), index=True)  # who held it
+    start_time: Mapped[str | None] = mapped_column(String(5))  # "14:00", local time
+    mode: Mapped[str] = mapped_column(CODE, default="offline", server_default=text("'offline'"))  # SESSION_MODE
+    place: Mapped[str | None] = mapped_column(S)
+    topic: Mapped[str | None] = mapped_column(String(400))
+    content: Mapped[str | None] = mapped_column(Text)  # what was done
+    next_step: Mapped[str | None] = mapped_column(Text)
 
 
 class JobSeeker(Record, Base):
@@ -185,6 +214,23 @@ class JobSeeker(Record, Base):
     skills: Mapped[str | None] = mapped_column(String(400))
     desired_role: Mapped[str | None] = mapped_column(S)
     notes: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(CODE, default="seeking", server_default=text("'seeking'"))  # SEEKER_STATUS
+    # Consent to share their data with companies; without it, never shown to a company.
+    consent: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    consent_on: Mapped[date | None] = mapped_column(Date)
+
+
+class JobOpening(Record, Base):
+    """A position a tenant company posts for job matching."""
+
+    __tablename__ = "job_openings"
+    company_id: Mapped[str] = mapped_column(ForeignKey("companies.id"), index=True)
+    role: Mapped[str] = mapped_column(S)
+    skills: Mapped[str | None] = mapped_column(String(400))
+    headcount: Mapped[int] = mapped_column(Integer, default=1)
+    deadline: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(CODE, default="open")  # OPENING_STATUS
+    notes: Mapped[str | None] = mapped_column(Text)
 
 
 class JobMatch(Record, Base):
@@ -192,8 +238,12 @@ class JobMatch(Record, Base):
     company_id: Mapped[str] = mapped_column(ForeignKey("companies.id"), index=True)
     job_seeker_id: Mapped[str] = mapped_column(ForeignKey("job_seekers.id"), index=True)
     position: Mapped[str | None] = mapped_column(S)
-    matched_on: Mapped[date | None] = mapped_column(Date)
+    matched_on: Mapped[date | None] = mapped_column(Date)  # introduced (소개)
     status: Mapped[str] = mapped_column(CODE, default="proposed")  # MATCH_STATUS
+    opening_id: Mapped[str | None] = mapped_column(ForeignKey("job_openings.id"), index=True)
+    interview_on: Mapped[date | None] = mapped_column(Date)
+    decided_on: Mapped[date | None] = mapped_column(Date)  # hired or declined
+    notes: Mapped[str | None] = mapped_column(Text)
 
 
 class Event(Record, Base):
@@ -275,7 +325,7 @@ class PublicCall(Record, Base):
 # The tables a person can export, in an order where parents come before children.
 EXPORTABLE = [
     Staff, Company, Contact, Consultation, Space, SpaceAssignment, SpaceRequest, Mentor,
-    Mentoring, MentoringSession, JobSeeker, JobMatch, Event, EventAttendance, Questionnaire,
+    MentoringProgramme, Mentoring, MentoringSession, JobSeeker, JobOpening, JobMatch, Event, EventAttendance, Questionnaire,
     QuestionnaireResponse, Agency, Programme, ProgrammeSupport, PublicCall, AuditEntry,
 ]
 TABLES = {m.__tablename__: m for m in EXPORTABLE}

@@ -61,6 +61,11 @@ def _import_consultations(win: MainWindow):
     start_import(win.app, win, kind="consultations")
 
 
+def _import_mentors(win: MainWindow):
+    from campdesk.ui.data_tasks import start_import
+    start_import(win.app, win, kind="mentors")
+
+
 def _demo(win: MainWindow):
     from campdesk.ui.data_tasks import start_demo
     start_demo(win.app, win)
@@ -97,6 +102,7 @@ for _spec in (
     ActionSpec("import_consultations", "상담 기록 가져오기…", "Import consultations…", "file",
                _import_consultations),
     ActionSpec("import_companies", "기업 목록 가져오기…", "Import companies…", "tools", _import),
+    ActionSpec("import_mentors", "멘토단 가져오기…", "Import mentors…", "tools", _import_mentors),
     ActionSpec("load_demo", "데모 데이터 불러오기…", "Load demo data…", "tools", _demo),
     ActionSpec("settings", "설정…", "Settings…", "tools", _settings, "Ctrl+,"),
     ActionSpec("quit", "종료", "Quit", "file", lambda win: win.close(), "Ctrl+Q",

@@ -49,6 +49,9 @@ class ConsultationDialog(Retranslating, QDialog):
             outer.addWidget(self.tabs)
         else:
             outer.addWidget(self.form)
+        from campdesk.ui.mentor_suggestions import MentorSuggestions
+        self.mentors = MentorSuggestions(app, self.form)  # shown when the outcome is 멘토 연계
+        outer.addWidget(self.mentors)
         outer.addWidget(self.buttons)
         self.retranslate()
         self._load()

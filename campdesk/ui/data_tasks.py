@@ -73,6 +73,7 @@ def report_text(report) -> str:
 IMPORTS = {
     "companies": (("기업 목록 가져오기", "Import companies"), "companies"),
     "consultations": (("상담 기록 가져오기", "Import consultations"), "consultations"),
+    "mentors": (("멘토단 가져오기", "Import mentors"), "mentors"),
 }
 FILE_FILTER = ("표 파일 (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls)",
                "Spreadsheets (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls)")
@@ -97,8 +98,10 @@ def start_import(app, parent: QWidget | None = None, path: str | None = None, on
     """Import a spreadsheet (``kind``: companies or consultations) on the writer thread,
     with a progress dialog whose Cancel leaves the database as it was."""
     from campdesk.services.consultation_import import import_consultations
+    from campdesk.services.mentor_import import import_mentors
     (title_ko, title_en), table = IMPORTS[kind]
-    service = {"companies": importer.import_companies, "consultations": import_consultations}[kind]
+    service = {"companies": importer.import_companies, "consultations": import_consultations,
+               "mentors": import_mentors}[kind]
     if path is None:
         path, _ = QFileDialog.getOpenFileName(parent, t(title_ko, title_en), "", t(*FILE_FILTER))
         if not path:

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session, aliased
 
 from campdesk.domain.dates import to_seoul, today_seoul
 from campdesk.services.context import Context
+from campdesk.services.jobs import figures as job_figures
 from campdesk.services.reporting import keywords
 from campdesk.services.reporting.lines import OCCUPYING
 from campdesk.services.reporting.occupancy import occupancy
@@ -214,6 +215,13 @@ def mentoring_sessions(s: Session, month: Month, upto: date | None = None) -> in
                                                _live(ms.archived))) or 0
 
 
+def mentoring_hours(s: Session, month: Month, upto: date | None = None) -> float:
+    ms = MentoringSession
+    minutes = s.scalar(select(func.sum(ms.duration_min)).where(
+        ms.held_on >= month.first, ms.held_on <= (upto or month.last), _live(ms.archived))) or 0
+    return round(minutes / 60, 1)
+
+
 def _as_of(month: Month, today: date) -> date:
     return min(month.last, today) if month.first <= today else month.last
 
@@ -242,6 +250,8 @@ def camp_month(ctx: Context, month: Month, today: date | None = None) -> CampMon
         shows = {m: concerts(s, m.first, m.last if m == month else upto[m])
                  for m in (month, previous, year_before)}
         sessions = {m: mentoring_sessions(s, m, upto[m]) for m in (month, previous, year_before)}
+        hours = {m: mentoring_hours(s, m, upto[m]) for m in (month, previous, year_before)}
+        jobs = {m: job_figures(s, m.first, upto[m]) for m in (month, previous, year_before)}
         terms, raised = difficulty_terms(s, month)
         order = (month, previous, year_before)
         held = {m: [c for c in shows[m] if c.held_on <= today] for m in order}
@@ -264,6 +274,10 @@ def camp_month(ctx: Context, month: Month, today: date | None = None) -> CampMon
             row("면적 점유율", lambda m: pct(occ[m].area_rate), "%"),
             row("활동 MOU 기업", lambda m: mou[m].active, "개사"),
             row("멘토링 세션", lambda m: sessions[m], "회"),
+            row("멘토링 시간", lambda m: hours[m], "시간"),
+            row("잡매칭 소개", lambda m: jobs[m].introductions, "건"),
+            row("잡매칭 면접", lambda m: jobs[m].interviews, "건"),
+            row("잡매칭 채용", lambda m: jobs[m].hires, "명"),
             row("지식콘서트 참석", lambda m: sum(c.attendees for c in held[m]), "명"),
         ]
         return CampMonth(

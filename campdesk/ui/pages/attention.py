@@ -45,6 +45,8 @@ TABLE_TEXT = {
     "space_requests": ("입주 신청", "Space request"), "mentors": ("멘토", "Mentor"),
     "mentorings": ("멘토링", "Mentoring"), "mentoring_sessions": ("멘토링 회차", "Mentoring session"),
     "job_seekers": ("구직자", "Job seeker"), "job_matches": ("채용 매칭", "Job match"),
+    "mentoring_programmes": ("멘토링 프로그램", "Mentoring programme"),
+    "job_openings": ("채용 공고", "Job opening"),
     "events": ("행사", "Event"), "event_attendance": ("행사 참석", "Event attendance"),
     "questionnaires": ("설문", "Questionnaire"),
     "questionnaire_responses": ("설문 응답", "Questionnaire response"),

@@ -35,6 +35,8 @@ PAGES = [
     PageInfo("companies", "campdesk.ui.pages.companies", "기업", "Companies"),
     PageInfo("consultations", "campdesk.ui.pages.consultations", "상담일지", "Consultations"),
     PageInfo("followups", "campdesk.ui.pages.followups", "후속조치", "Follow-ups"),
+    PageInfo("mentoring", "campdesk.ui.pages.mentoring", "멘토링", "Mentoring"),
+    PageInfo("jobs", "campdesk.ui.pages.jobs", "잡매칭", "Job matching"),
     PageInfo("spaces", "campdesk.ui.pages.spaces", "입주공간", "Spaces"),
     PageInfo("reports", "campdesk.ui.pages.reports", "보고서", "Reports"),
     PageInfo("attention", "campdesk.ui.pages.attention", "확인 필요", "Needs attention"),

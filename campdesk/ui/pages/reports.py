@@ -30,7 +30,8 @@ from campdesk.ui.widgets.retranslate import Retranslating
 MONTHS_SHOWN = 36
 
 
-KINDS = kinds.KINDS  # the one registry of report kinds (campdesk/reports/kinds.py)
+# the one registry of report kinds (campdesk/reports/kinds.py), those made from this page
+KINDS = [k for k in kinds.KINDS if k.on_page]
 
 
 class ProgressRelay(QObject):
