@@ -70,6 +70,12 @@ def requests(ctx, kind) -> list[Request]:
                                  .limit(2)))
         sample += list(s.scalars(select(m.Consultation.id).order_by(
             func.length(m.Consultation.question + m.Consultation.answer).desc()).limit(2)))
+        sessions = list(s.scalars(select(m.MentoringSession.id).order_by(
+            func.length(func.coalesce(m.MentoringSession.advice, "")).desc()).limit(3)))
+        busiest = list(s.scalars(
+            select(m.Mentoring.mentor_id).join(m.MentoringSession,
+                                               m.MentoringSession.mentoring_id == m.Mentoring.id)
+            .group_by(m.Mentoring.mentor_id).order_by(func.count().desc()).limit(2)))
     if kind.needs == ("month",):
         return [Request(month=month) for month in MONTHS]
     if kind.needs == ("month", "company"):  # the batch covers every tenant; a few one by one
@@ -79,6 +85,10 @@ def requests(ctx, kind) -> list[Request]:
                 if c in record_holders or i % 4 == 0]
     if kind.needs == ("consultation",):
         return [Request(consultation_id=c) for c in sample]
+    if kind.needs == ("session",):
+        return [Request(extra={"session_id": i}) for i in sessions]
+    if kind.needs == ("month", "mentor"):
+        return [Request(month=month, extra={"mentor_id": i}) for month in MONTHS[:3] for i in busiest]
     pytest.fail(f"the sweep does not know how to make {kind.code} ({kind.needs}): add it here")
 
 

@@ -18,7 +18,7 @@ from campdesk.services.reporting.views import (
     EscalationSummary, MouActivity, TenantMove, TermCount,
 )
 from campdesk.store.models import (
-    Company, Consultation, Event, EventAttendance, Mentoring, MentoringSession, Space,
+    Company, Consultation, Event, EventAttendance, JobMatch, Mentoring, MentoringSession, Space,
     SpaceAssignment, Staff,
 )
 
@@ -93,9 +93,16 @@ def _seoul_day(moment) -> date:
 
 
 def record_span(s: Session, today: date) -> RecordSpan:
-    """From the first consultation on record to today: the months a report has data for."""
+    """From the first record (a consultation, a mentoring session, a job introduction) to
+    today: the months a report has data for."""
     first = s.scalar(select(func.min(C.occurred_at)).where(_live(C.archived)))
-    return RecordSpan(_seoul_day(first) if first else None, today)
+    days = [_seoul_day(first)] if first else []
+    for column, archived in ((MentoringSession.held_on, MentoringSession.archived),
+                             (JobMatch.matched_on, JobMatch.archived)):
+        day = s.scalar(select(func.min(column)).where(_live(archived)))
+        if day:
+            days.append(day if isinstance(day, date) else date.fromisoformat(str(day)[:10]))
+    return RecordSpan(min(days) if days else None, today)
 
 
 def tenant_moves(s: Session, month: Month, upto: date | None = None
