@@ -118,9 +118,13 @@ def trigger_names(table: str) -> list[str]:
 
 
 def install(conn, tables: Iterable[str] = SYNCED_TABLES) -> None:
-    """(Re)create the capture triggers of synced tables from their current columns."""
+    """(Re)create the capture triggers of synced tables from their current columns. A table
+    a later migration makes is left to that migration (an older one installs no triggers
+    on a table that does not exist yet)."""
     for table in tables:
         cols = columns_of(conn, table)
+        if not cols:
+            continue
         uninstall(conn, (table,))
         _exec(conn, _insert_trigger(table, cols))
         _exec(conn, _update_trigger(table, cols))
@@ -152,6 +156,8 @@ def enqueue_existing(conn) -> None:
     _exec(conn, _TICK)
     for table in SYNCED_TABLES:
         cols = columns_of(conn, table)
+        if not cols:  # made by a later migration: nothing written there yet
+            continue
         _exec(conn, 
             f"INSERT INTO sync_outbox (tbl, row_id, op, patch, base, clock) "
             f"SELECT '{table}', t.id, 'upsert', {_row_json(cols, 't')}, NULL, {_CLOCK} "
