@@ -111,3 +111,37 @@ def tech_themes(*texts: str | None) -> list[str]:
             if code not in found and any(w in folded for w in words):
                 found.append(code)
     return [c for c in AI_FIELDS.codes if c in found]
+
+
+_AMOUNT_UNITS = (("억", 100_000_000), ("천만", 10_000_000), ("백만", 1_000_000), ("만", 10_000),
+                 ("천", 1_000))
+
+
+def parse_amount(value: object) -> int | None:
+    """An amount in won as offices write it: ``50,000,000``, ``50,000,000원``, ``5천만원``,
+    ``1억 2,000만원``, ``3,000만``, a number Excel made a float. None for an empty cell;
+    ValueError for anything else."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise ValueError(str(value))
+    if isinstance(value, (int, float)):
+        if value != value or value < 0 or value in (float("inf"),):
+            raise ValueError(str(value))
+        return int(round(value))
+    text = "".join(str(value).split()).replace(",", "").replace("₩", "").removesuffix("원")
+    if not text or text == "-":
+        return None
+    total, rest = 0, text
+    for unit, size in _AMOUNT_UNITS:
+        if unit in rest:
+            head, rest = rest.split(unit, 1)
+            if head:
+                total += int(float(head) * size)
+            else:
+                total += size
+    if rest:
+        total += int(float(rest))
+    if total < 0:
+        raise ValueError(text)
+    return total
