@@ -452,6 +452,12 @@ class _Builder:
                 eligible_relationships=self.rng.choice([None, "tenant,mou", "tenant"]),
                 eligible_stages=self.rng.choice([None, "early", "early,growth"]),
                 eligible_location=self.rng.choice([None, "gwangju", "head_office"]))
+            if k >= n_calls - 2:  # the dashboard's week: two deadlines coming up
+                announced = self.today - timedelta(days=10 + k % 3)
+                row = self.rows[m.PublicCall][-1]
+                row.update(announced_on=announced, deadline=self.today + timedelta(days=2 + 3 * (k % 2)),
+                           shared_on=announced + timedelta(days=1),
+                           title=f"{self.today.year}년 AI 바우처 지원사업 공모 ({k + 1}차)")
             for cid in self.rng.sample(hiring, min(len(hiring), self.rng.randint(0, 6))):
                 told = announced + timedelta(days=self.rng.randint(1, 5))
                 if told > self.today:
