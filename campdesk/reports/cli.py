@@ -38,11 +38,12 @@ def _progress(done: int, total: int) -> None:
 
 def cmd_monthly(args) -> int:
     from campdesk.reports import api
+    from campdesk.reports import outreach_api
     month = Month.parse(args.month)
     ctx = _context(args)
     try:
         pdf = (api.tenant_month_pdf(ctx, args.company, month) if args.company
-               else api.camp_month_pdf(ctx, month))
+               else outreach_api.camp_month_pdf(ctx, month))
     finally:
         ctx.close()
     return _write(args.out, pdf)
@@ -106,3 +107,6 @@ def register(subparsers) -> None:
     p.add_argument("id", metavar="ID")
     p.add_argument("--out", required=True, metavar="FILE.pdf")
     p.set_defaults(func=cmd_company)
+
+    from campdesk.reports import outreach_cli
+    outreach_cli.register(kinds)

@@ -129,7 +129,8 @@ def _active_ids(s: Session, since: Month, month: Month) -> set[str]:
                        MentoringSession.held_on <= month.last))
     attended = (select(EventAttendance.company_id)
                 .join(Event, Event.id == EventAttendance.event_id)
-                .where(Event.held_on >= since.first, Event.held_on <= month.last))
+                .where(Event.held_on >= since.first, Event.held_on <= month.last,
+                       EventAttendance.attended.is_(True)))
     return set(s.scalars(consulted.union(mentored, attended)))
 
 
@@ -148,7 +149,8 @@ def _last_contact(s: Session, company_ids: list[str], month: Month) -> dict[str,
         .group_by(Mentoring.company_id),
         select(EventAttendance.company_id, func.max(Event.held_on))
         .join(Event, Event.id == EventAttendance.event_id)
-        .where(EventAttendance.company_id.in_(company_ids), Event.held_on <= month.last)
+        .where(EventAttendance.company_id.in_(company_ids), Event.held_on <= month.last,
+               EventAttendance.attended.is_(True))
         .group_by(EventAttendance.company_id),
     ]
     for stmt in queries:
@@ -175,7 +177,7 @@ def concerts(s: Session, first: date, last: date) -> list[ConcertLine]:
     at = EventAttendance
     stmt = (select(Event.held_on, Event.title, Event.venue,
                    func.count(distinct(at.company_id)), func.coalesce(func.sum(at.attendees), 0))
-            .outerjoin(at, (at.event_id == Event.id) & _live(at.archived))
+            .outerjoin(at, (at.event_id == Event.id) & _live(at.archived) & at.attended.is_(True))
             .where(Event.kind == "concert", _live(Event.archived),
                    Event.held_on >= first, Event.held_on <= last)
             .group_by(Event.id).order_by(Event.held_on))
