@@ -342,7 +342,7 @@ class _Builder:
                              id=natural_id(eid, cid), event_id=eid, company_id=cid,
                              person_name=self.person(), organisation=None,
                              attendees=self.rng.randint(1, 3), phone=self.mobile(), registered=registered,
-                             registered_on=day - timedelta(days=self.rng.randint(3, 14)) if registered else None,
+                             registered_on=min(self.today, day - timedelta(days=self.rng.randint(3, 14))) if registered else None,
                              attended=came)
                 council_day = nth_weekday(month.year, month.month, 1, 2)
                 cid_ = self.add(m.Event, self.moment(council_day - timedelta(days=7)), kind="council",

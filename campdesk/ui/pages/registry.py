@@ -36,6 +36,7 @@ PAGES = [
     PageInfo("consultations", "campdesk.ui.pages.consultations", "상담일지", "Consultations"),
     PageInfo("followups", "campdesk.ui.pages.followups", "후속조치", "Follow-ups"),
     PageInfo("spaces", "campdesk.ui.pages.spaces", "입주공간", "Spaces"),
+    PageInfo("outreach", "campdesk.ui.pages.outreach", "대외협력", "Outreach"),
     PageInfo("reports", "campdesk.ui.pages.reports", "보고서", "Reports"),
     PageInfo("attention", "campdesk.ui.pages.attention", "확인 필요", "Needs attention"),
 ]
