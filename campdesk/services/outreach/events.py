@@ -238,14 +238,17 @@ def _attendance_check(values: dict[str, Any]) -> None:
             values["phone"] = parse_phone(values["phone"], "phone")
         except ValidationError as exc:
             errors.append(exc)
-    try:
-        n = int(values.get("attendees") or 1)
-        if n < 1:
-            raise ValueError
-        values["attendees"] = n
-    except (TypeError, ValueError):
-        errors.append(ValidationError("attendees", "인원은 1 이상의 숫자로 입력해 주세요.",
-                                      "The number of people must be 1 or more."))
+    if values.get("attendees") not in (None, ""):
+        try:
+            n = int(values["attendees"])
+            if n < 1:
+                raise ValueError
+            values["attendees"] = n
+        except (TypeError, ValueError):
+            errors.append(ValidationError("attendees", "인원은 1 이상의 숫자로 입력해 주세요.",
+                                          "The number of people must be 1 or more."))
+    else:
+        values.pop("attendees", None)  # unchanged; a new row counts one
     raise_if(with_limits("event_attendance", values, errors))
 
 

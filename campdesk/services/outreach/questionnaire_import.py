@@ -28,7 +28,8 @@ HEADERS: dict[str, list[str]] = {
     "tech_themes": ["기술분야", "기술 분야", "수요분야", "fields"],
     "business_plan": ["사업계획", "사업 계획", "향후계획", "향후 계획", "business plan"],
     "needs_visit": ["2차 방문 희망", "2차방문희망", "2차 방문", "2차방문", "재방문 희망", "재방문희망",
-                    "재방문", "방문희망", "방문 희망", "추가 방문", "visit"],
+                    "재방문", "방문희망", "방문 희망", "추가 방문", "2차 방문 희망(O/X)", "재방문 희망(O/X)",
+                    "2차방문(O/X)", "visit"],
     "suggestions": ["건의사항", "건의 사항", "바라는 점", "요청사항", "suggestions"],
 }
 LABELS = {code: names[0] for code, names in HEADERS.items()}
