@@ -191,12 +191,12 @@ def candidates(ctx: Context, call_id: str, today: date | None = None) -> list[Ca
     today = today or today_seoul()
     call = get_call(ctx, call_id)
     with ctx.db.reading() as s:
-        told = {}
+        told: dict[str, list[str]] = {}  # company → "2026-11-03 오픈채팅", first time first
         for cid, channel, at in s.execute(
                 select(PublicCallNotice.company_id, PublicCallNotice.channel, PublicCallNotice.told_at)
                 .where(PublicCallNotice.call_id == call_id, PublicCallNotice.archived.is_(False))
                 .order_by(PublicCallNotice.told_at)):
-            told[cid] = f"{at.astimezone(SEOUL):%Y-%m-%d} {NOTICE_CHANNEL.label(channel)}"
+            told.setdefault(cid, []).append(f"{at.astimezone(SEOUL):%Y-%m-%d} {NOTICE_CHANNEL.label(channel)}")
         rows = s.execute(select(Company.id, Company.name, Company.relationship, Company.founded_on,
                                 Company.gwangju_presence, Company.ai_fields)
                          .where(Company.archived.is_(False), Company.merged_into.is_(None),
@@ -205,7 +205,7 @@ def candidates(ctx: Context, call_id: str, today: date | None = None) -> list[Ca
     for cid, name, rel, founded, presence, fields in rows:
         stage = stage_of(founded, today)
         if fits(call, rel, stage, presence, fields):
-            out.append(Candidate(cid, name, rel, stage, fields, told.get(cid)))
+            out.append(Candidate(cid, name, rel, stage, fields, ", ".join(told[cid]) if cid in told else None))
     return sorted(out, key=lambda c: (c.told is not None, c.name))
 
 

@@ -139,7 +139,8 @@ def clean_answer(raw: dict[str, Any]) -> tuple[dict[str, Any], list[ValidationEr
     codes = [c.strip() for c in str(themes).split(",") if c.strip()] if themes else []
     codes = [AI_FIELDS.parse(c).code if AI_FIELDS.parse(c) else c for c in codes]
     found = tech_themes(",".join(c for c in codes if c not in AI_FIELDS.codes), values["proposed_technology"])
-    values["tech_themes"] = ",".join(dict.fromkeys([c for c in codes if c in AI_FIELDS.codes] + found)) or None
+    chosen = set(c for c in codes if c in AI_FIELDS.codes) | set(found)
+    values["tech_themes"] = ",".join(c for c in AI_FIELDS.codes if c in chosen) or None
     return values, with_limits("questionnaire_responses", values, errors)
 
 
