@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Callable
 
 from campdesk.reports.batch import TenantBatchRenderer, write_each
-from campdesk.reports.camp import CampMonthRenderer
 from campdesk.reports.company import CompanyRecordRenderer
 from campdesk.reports.consultation import ConsultationSummaryRenderer
 from campdesk.reports.tenant import TenantMonthRenderer
@@ -35,8 +34,9 @@ def tenant_month_pdf(ctx: Context, company_id: str, month: Month) -> bytes:
 
 
 def camp_month_pdf(ctx: Context, month: Month) -> bytes:
-    data = reporting.camp_month(ctx, month)
-    return CampMonthRenderer(data, reporting.report_meta(ctx)).render()
+    """The monthly camp report, its outreach section included (campdesk.reports.outreach_api)."""
+    from campdesk.reports import outreach_api
+    return outreach_api.camp_month_pdf(ctx, month)
 
 
 def tenants_pdf(ctx: Context, month: Month, progress: Progress | None = None) -> bytes:

@@ -38,12 +38,11 @@ def _progress(done: int, total: int) -> None:
 
 def cmd_monthly(args) -> int:
     from campdesk.reports import api
-    from campdesk.reports import outreach_api
     month = Month.parse(args.month)
     ctx = _context(args)
     try:
         pdf = (api.tenant_month_pdf(ctx, args.company, month) if args.company
-               else outreach_api.camp_month_pdf(ctx, month))
+               else api.camp_month_pdf(ctx, month))
     finally:
         ctx.close()
     return _write(args.out, pdf)
