@@ -86,7 +86,7 @@ def test_a_list_without_an_agency_column_needs_the_agency_named(registered, staf
     assert code == 1 and "지원기관" in err and "--agency" in err
     code, _, err = run_cli(staffed_ctx.paths.home, "import", "supports", GICON, "--agency", "서울시청")
     assert code == 1 and "알 수 없는 기관" in err
-    assert sv.list_supports(staffed_ctx) == []
+    assert sv.list_supports(staffed_ctx) == [] and sv.list_agencies(staffed_ctx) == []   # nothing changed
 
 
 def test_a_utf8_csv_with_a_period_written_with_a_dash(registered, staffed_ctx, tmp_path):

@@ -55,18 +55,18 @@ def import_supports(ctx: Context, path: str | Path, agency: str | None = None,
                     progress: Progress | None = None) -> ImportReport:
     """Keep every valid row, explain every bad one. ``agency`` names the agency of a list
     that has no agency column (each office sends its own)."""
-    sv.ensure_agencies(ctx)
-    agencies = sv.list_agencies(ctx)
-    default_agency = None
-    if agency:
-        default_agency = sv.find_agency(agencies, agency)
-        if default_agency is None:
-            known = ", ".join(a.name for a in agencies)
-            raise UserError(f"알 수 없는 기관입니다: {agency} (등록된 기관: {known})",
-                            f"Unknown agency: {agency}")
     report = ImportReport()
     required = ("programme", "company_name")
     with Table(Path(path), HEADERS, required, report, progress) as table, ctx.db.transaction() as s:
+        sv.ensure_agencies_in(s, ctx)  # in this transaction: a refused file changes nothing
+        agencies = sv.agencies_in(s)
+        default_agency = None
+        if agency:
+            default_agency = sv.find_agency(agencies, agency)
+            if default_agency is None:
+                known = ", ".join(a.name for a in agencies)
+                raise UserError(f"알 수 없는 기관입니다: {agency} (등록된 기관: {known})",
+                                f"Unknown agency: {agency}")
         if "agency" not in table.columns.values() and default_agency is None:
             raise UserError("지원기관 열이 없습니다. 파일에 '지원기관' 열을 넣거나 --agency 기관명을 지정해 주세요.",
                             "No agency column: add one or give --agency NAME.")

@@ -97,20 +97,32 @@ def _fold(text: str) -> str:
 def ensure_agencies(ctx: Context) -> None:
     """The five agencies, each with an id from its name: two PCs adding them make one row."""
     with ctx.db.transaction() as s:
-        have = {_fold(n) for n in s.scalars(select(Agency.name))}
-        for name, short, en in KNOWN_AGENCIES:
-            if _fold(name) in have:
-                continue
-            aid = natural_id("agency", name)
-            if s.get(Agency, aid) is None:
-                s.add(Agency(id=aid, name=name, short_name=short, name_en=en, updated_by=ctx.staff_id))
+        ensure_agencies_in(s, ctx)
+
+
+def ensure_agencies_in(s, ctx: Context) -> None:
+    """:func:`ensure_agencies` inside the caller's transaction."""
+    have = [_fold(n) for n in s.scalars(select(Agency.name))]
+    for name, short, en in KNOWN_AGENCIES:
+        known = _fold(name)
+        # "광주테크노파크" typed before is the same agency as its centre's full name.
+        if any(h and (h in known or known in h) for h in have):
+            continue
+        aid = natural_id("agency", name)
+        if s.get(Agency, aid) is None:
+            s.add(Agency(id=aid, name=name, short_name=short, name_en=en, updated_by=ctx.staff_id))
+    s.flush()
+
+
+def agencies_in(s) -> list[AgencyRow]:
+    return [AgencyRow(*r) for r in s.execute(
+        select(Agency.id, Agency.name, Agency.short_name).where(Agency.archived.is_(False))
+        .order_by(Agency.created_at, Agency.name))]
 
 
 def list_agencies(ctx: Context) -> list[AgencyRow]:
     with ctx.db.reading() as s:
-        return [AgencyRow(*r) for r in s.execute(
-            select(Agency.id, Agency.name, Agency.short_name).where(Agency.archived.is_(False))
-            .order_by(Agency.created_at, Agency.name))]
+        return agencies_in(s)
 
 
 def find_agency(agencies: list[AgencyRow], text: str) -> AgencyRow | None:

@@ -112,10 +112,10 @@ class CallsTab(QWidget):
 
     def refresh(self) -> None:
         def load(ctx, open_only):
-            sv.ensure_agencies(ctx)
             return sv.list_agencies(ctx), pc.list_calls(ctx, open_only=open_only)
-        self.app.ops.run(load, self.app.ctx, self.open_only.isChecked(), key="outreach.calls",
-                         success=self._on_calls)
+        self.app.ops.run(sv.ensure_agencies, self.app.ctx, write=True, owner=self,
+                         success=lambda _: self.app.ops.run(load, self.app.ctx, self.open_only.isChecked(),
+                                                            key="outreach.calls", success=self._on_calls))
 
     def _on_calls(self, result) -> None:
         self._agencies, rows = result

@@ -110,9 +110,11 @@ class SupportsTab(QWidget):
     # --- data -----------------------------------------------------------------------------
     def refresh(self) -> None:
         def load(ctx):
-            sv.ensure_agencies(ctx)
             return sv.list_agencies(ctx), sv.list_supports(ctx), sv.overlaps(ctx)
-        self.app.ops.run(load, self.app.ctx, key="outreach.supports", success=self._on_data)
+        # The five agencies are made once (a write); then everything is read.
+        self.app.ops.run(sv.ensure_agencies, self.app.ctx, write=True, owner=self,
+                         success=lambda _: self.app.ops.run(load, self.app.ctx, key="outreach.supports",
+                                                            success=self._on_data))
 
     def _on_data(self, result) -> None:
         agencies, rows, overlaps = result
