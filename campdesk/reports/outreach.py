@@ -101,7 +101,7 @@ class QuestionnaireFormRenderer(Renderer):
             ("대표자", _or_blank(c.representative if c else None)),
             ("담당자", _or_blank(c.contact if c else None)),
             ("연락처", _or_blank(c.phone if c else None)), ("AI 분야", _or_blank(fields)),
-            ("주소", _or_blank(c.address if c else None)), ("이메일", _blank())], self.width))
+            ("주소", _or_blank(c.address if c else None)), ("이메일", _or_blank(c.email if c else None))], self.width))
         heights = {"company_status": 20, "difficulties": 28, "proposed_technology": 20,
                    "business_plan": 20, "suggestions": 20}
         for field, question, _en in QUESTIONS:
@@ -197,7 +197,8 @@ class CouncilPackRenderer(OutreachSection, Renderer):
         story.append(self._heading("2. 기관·유형별 지원 현황 (이번 달 진행 중)"))
         if d.totals:
             rows = [[t.agency, _kind(t.kind), t.count, fmt.won(t.amount)] for t in d.totals]
-            rows.append(["합계", "", sum(t.count for t in d.totals), fmt.won(sum(t.amount for t in d.totals))])
+            rows.append(["합계", _blank(), sum(t.count for t in d.totals),
+                         fmt.won(sum(t.amount for t in d.totals))])
             story.append(tables.grid(["기관", "지원 유형", "건수", "지원 금액"], rows,
                                      tables.widths(self.width, 5, 3, 1.5, 3), numeric=(2, 3), total=True))
         else:

@@ -94,3 +94,41 @@ def test_the_company_page_and_a_funding_consultation_warn_of_duplicate_support(
     qtbot.waitUntil(lambda: dialog.overlap_warning.isVisible())
     assert "광주창경센터" in dialog.overlap_warning.text()
     dialog.close()
+
+
+def test_tabs_act_through_their_buttons(registered, window, services, qtbot):
+    from datetime import timedelta
+
+    from campdesk.domain.dates import today_seoul
+    from campdesk.services.outreach import public_calls as pc
+    from campdesk.services.outreach import questionnaires as qs
+    ctx = services.ctx
+    page = window.show_page("outreach")
+
+    q = page.show_tab("questionnaires")
+    q.import_file(str(FILES / "questionnaire_returns.xlsx"))
+    qtbot.waitUntil(lambda: q.model.rowCount() == 3)
+    assert len(qs.list_responses(ctx)) == 3
+
+    eid = ev.save_event(ctx, {"title": "12월 지식콘서트", "held_on": today_seoul() + timedelta(days=10)})
+    ev.register(ctx, eid, {"company_id": registered["금남로봇"], "person_name": "박로봇"})
+    c = page.show_tab("concerts")
+    c.refresh()
+    qtbot.waitUntil(lambda: c.att_model.rowCount() == 1)
+    c.att.selectRow(0)
+    c.buttons["attended"].click()
+    qtbot.waitUntil(lambda: c.att_model.rowCount() == 1 and c.att_model.row(0).attended)
+    c.att.selectRow(0)
+    c.buttons["withdraw"].click()
+    qtbot.waitUntil(lambda: c.att_model.rowCount() == 0)
+
+    call = pc.save_call(ctx, {"title": "MOU 기업 공모", "deadline": today_seoul() + timedelta(days=2),
+                              "eligible_relationships": "mou"})
+    calls = page.show_tab("calls")
+    calls.refresh()
+    qtbot.waitUntil(lambda: calls.cand_model.rowCount() == 3)
+    calls.channel.setCurrentIndex(calls.channel.findData("email"))
+    calls.buttons["tell_all"].click()
+    qtbot.waitUntil(lambda: len(pc.notices(ctx, call)) == 3)
+    assert {n.channel for n in pc.notices(ctx, call)} == {"email"}
+    qtbot.waitUntil(lambda: all(r.told for r in calls.cand_model.rows))

@@ -54,8 +54,11 @@ def test_a_call_finds_the_companies_it_fits_and_records_who_was_told(fleet, staf
     assert all(n.staff == "김민서" for n in told)
     row = pc.get_call(ctx, call)
     assert row.told == 2 and row.organiser == "광주TP AI센터"
-    first = pc.candidates(ctx, call)[0].told
+    listed = {c.name: c.told for c in pc.candidates(ctx, call)}
+    first = listed["빛고을비전"]
     assert "오픈채팅" in first and "전화" in first and first.index("오픈채팅") < first.index("전화")
+    assert listed["무등헬스"].endswith("오픈채팅")   # told though it does not fit: still listed
+    assert len(listed) == 2
     assert [title for title, _ch, _at in pc.company_calls(ctx, fleet["무등헬스"])] == ["2026 AI 비전 실증 지원"]
 
     text = pc.message_text(ctx, call)

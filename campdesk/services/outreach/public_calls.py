@@ -187,7 +187,7 @@ def fits(call: CallRow, relationship: str, stage: str, presence: str, ai_fields:
 
 
 def candidates(ctx: Context, call_id: str, today: date | None = None) -> list[Candidate]:
-    """The companies the call fits, those not told yet first."""
+    """The companies the call fits (and any told about it anyway), those not told yet first."""
     today = today or today_seoul()
     call = get_call(ctx, call_id)
     with ctx.db.reading() as s:
@@ -204,7 +204,7 @@ def candidates(ctx: Context, call_id: str, today: date | None = None) -> list[Ca
     out = []
     for cid, name, rel, founded, presence, fields in rows:
         stage = stage_of(founded, today)
-        if fits(call, rel, stage, presence, fields):
+        if fits(call, rel, stage, presence, fields) or cid in told:  # told: shown even if not fitting
             out.append(Candidate(cid, name, rel, stage, fields, ", ".join(told[cid]) if cid in told else None))
     return sorted(out, key=lambda c: (c.told is not None, c.name))
 

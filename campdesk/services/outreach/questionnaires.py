@@ -70,6 +70,7 @@ class FormCompany:
     phone: str | None
     contact: str | None
     ai_fields: str
+    email: str | None = None
 
 
 def default_title(today: date | None = None) -> str:
@@ -259,7 +260,7 @@ def form_companies(ctx: Context, company_id: str | None = None,
                                          Contact.archived.is_(False))
                                   .order_by(Contact.is_primary)).all())
         return [FormCompany(c.id, c.name, c.business_no, c.representative, c.address, c.phone,
-                            contacts.get(c.id), c.ai_fields) for c in companies]
+                            contacts.get(c.id), c.ai_fields, c.email) for c in companies]
 
 
 def tech_demand(ctx: Context, since: date, until: date) -> list[tuple[str, int]]:

@@ -70,6 +70,7 @@ class ConcertsTab(QWidget):
             "invite": (t("초대 안내문…", "Invitation…"), self.invitation),
             "register": (t("참가 신청 등록…", "Add registration…"), self.register),
             "attended": (t("참석 확인/취소", "Mark came / not"), self.toggle_attended),
+            "withdraw": (t("신청 취소", "Withdraw"), self.withdraw),
             "sheet": (t("참석자 명단 인쇄…", "Print attendance sheet…"), self.print_sheet),
         }
         self.buttons = {}
@@ -86,7 +87,7 @@ class ConcertsTab(QWidget):
         top.addStretch(1)
         mid = QHBoxLayout()
         mid.addWidget(self.summary, 1)
-        for key in ("invite", "register", "attended", "sheet"):
+        for key in ("invite", "register", "attended", "withdraw", "sheet"):
             mid.addWidget(self.buttons[key])
         lower = QWidget()
         lv = QVBoxLayout(lower)
@@ -204,6 +205,13 @@ class ConcertsTab(QWidget):
         if row is None:
             return
         self.app.ops.run(ev.set_attended, self.app.ctx, row.id, not row.attended, write=True,
+                         success=lambda _: self.app.hub.changed("event_attendance"))
+
+    def withdraw(self) -> None:
+        row = current_row(self.att)
+        if row is None:
+            return
+        self.app.ops.run(ev.remove_attendance, self.app.ctx, row.id, write=True,
                          success=lambda _: self.app.hub.changed("event_attendance"))
 
     def print_sheet(self) -> None:
