@@ -132,3 +132,22 @@ def test_tabs_act_through_their_buttons(registered, window, services, qtbot):
     qtbot.waitUntil(lambda: len(pc.notices(ctx, call)) == 3)
     assert {n.channel for n in pc.notices(ctx, call)} == {"email"}
     qtbot.waitUntil(lambda: all(r.told for r in calls.cand_model.rows))
+
+
+def test_the_page_follows_the_language(window, services, qtbot):
+    from PySide6.QtCore import Qt
+
+    from campdesk.ui import i18n
+    page = window.show_page("outreach")
+    try:
+        i18n.set_language("en")
+        page.retranslate()
+        assert [page.tabs.tabText(i) for i in range(4)] == ["Questionnaires", "Knowledge concert",
+                                                            "Agencies' supports", "Public calls"]
+        assert page.parts["supports"].buttons["import"].text() == "Import agency list…"
+        assert page.parts["calls"].channel.itemText(0) == "Open chat"
+        assert page.parts["concerts"].events_model.headerData(0, Qt.Orientation.Horizontal) == "Date"
+    finally:
+        i18n.set_language("ko")
+        page.retranslate()
+    assert page.parts["supports"].buttons["import"].text() == "기관 목록 가져오기…"

@@ -13,9 +13,9 @@ from campdesk.domain.outreach import LOCATION, NOTICE_CHANNEL, STAGE
 from campdesk.services.outreach import public_calls as pc
 from campdesk.services.outreach import supports as sv
 from campdesk.ui import fmt
-from campdesk.ui.i18n import t
+from campdesk.ui.i18n import current_language, t
 from campdesk.ui.models.columns import RIGHT, Column
-from campdesk.ui.outreach.common import Field, FormDialog, MessageDialog, current_row, open_dialog, table
+from campdesk.ui.outreach.common import Texts, Field, FormDialog, MessageDialog, current_row, open_dialog, table
 from campdesk.ui.widgets.tables import fit_columns
 
 
@@ -56,22 +56,23 @@ class CallsTab(QWidget):
     def __init__(self, app, parent: QWidget | None = None):
         super().__init__(parent)
         self.app = app
-        self.open_only = QCheckBox(t("마감 전만", "Open only"))
+        self.texts = Texts()
+        self.open_only = self.texts.check("마감 전만", "Open only")
         self.open_only.setObjectName("calls_open_only")
         self.open_only.setChecked(True)
         self.open_only.toggled.connect(lambda _: self.refresh())
         self.channel = QComboBox()
         self.channel.setObjectName("notice_channel")
         for c in NOTICE_CHANNEL:
-            self.channel.addItem(c.label(), c.code)
+            self.channel.addItem(c.label(current_language()), c.code)
         self.buttons = {}
         for key, text, handler in (
-                ("add", t("공모사업 등록…", "New call…"), self.add),
-                ("edit", t("수정…", "Edit…"), self.edit),
-                ("message", t("안내 문구…", "Message…"), self.message),
-                ("tell", t("선택 기업에 알림 기록", "Record: told the chosen company"), self.tell),
-                ("tell_all", t("아직 안 알린 기업 모두", "…and all not told yet"), self.tell_all)):
-            b = QPushButton(text)
+                ("add", ("공모사업 등록…", "New call…"), self.add),
+                ("edit", ("수정…", "Edit…"), self.edit),
+                ("message", ("안내 문구…", "Message…"), self.message),
+                ("tell", ("선택 기업에 알림 기록", "Record: told the chosen company"), self.tell),
+                ("tell_all", ("아직 안 알린 기업 모두", "…and all not told yet"), self.tell_all)):
+            b = self.texts.button(text)
             b.setObjectName(f"calls_{key}")
             b.clicked.connect(handler)
             self.buttons[key] = b
@@ -89,7 +90,7 @@ class CallsTab(QWidget):
         top.addStretch(1)
         mid = QHBoxLayout()
         mid.addWidget(self.cand_title, 1)
-        mid.addWidget(QLabel(t("경로", "Channel")))
+        mid.addWidget(self.texts.label("경로", "Channel"))
         mid.addWidget(self.channel)
         mid.addWidget(self.buttons["tell"])
         mid.addWidget(self.buttons["tell_all"])
@@ -150,12 +151,12 @@ class CallsTab(QWidget):
         return [Field("title", "공모사업 이름", "Title"), Field("agency_id", "유관기관", "Agency", "combo", agencies),
                 Field("organiser", "주관 (유관기관이 아닐 때)", "Organiser"),
                 Field("announced_on", "공고일", "Announced", "date"), Field("deadline", "마감일", "Deadline", "date"),
-                Field("fields", "분야 (비우면 전 분야)", "Fields", "multi", [(c.code, c.label()) for c in AI_FIELDS]),
+                Field("fields", "분야 (비우면 전 분야)", "Fields", "multi", [(c.code, c.label(current_language())) for c in AI_FIELDS]),
                 Field("eligible_relationships", "대상 기업", "Relationships", "multi",
-                      [(c.code, c.label()) for c in RELATIONSHIP]),
-                Field("eligible_stages", "창업 단계", "Stages", "multi", [(c.code, c.label()) for c in STAGE]),
+                      [(c.code, c.label(current_language())) for c in RELATIONSHIP]),
+                Field("eligible_stages", "창업 단계", "Stages", "multi", [(c.code, c.label(current_language())) for c in STAGE]),
                 Field("eligible_location", "소재지", "Location", "combo",
-                      [("", t("제한 없음", "Anywhere"))] + [(c.code, c.label()) for c in LOCATION]),
+                      [("", t("제한 없음", "Anywhere"))] + [(c.code, c.label(current_language())) for c in LOCATION]),
                 Field("url", "공고 링크", "Link"), Field("notes", "메모", "Notes", "multiline")]
 
     def _save(self, call_id=None):
@@ -201,6 +202,14 @@ class CallsTab(QWidget):
 
     def tell_all(self) -> None:
         self._tell([r.company_id for r in self.cand_model.rows if not r.told])
+
+    def retranslate(self) -> None:
+        """Texts, headers and labels in the language chosen now (the rows stay)."""
+        self.texts.retranslate()
+        self.model.retranslate()
+        self.cand_model.retranslate()
+        for i, c in enumerate(NOTICE_CHANNEL):
+            self.channel.setItemText(i, c.label(current_language()))
 
     def on_data_changed(self, table: str) -> None:
         if table in ("public_calls", "public_call_notices", "agencies", "companies", "*"):

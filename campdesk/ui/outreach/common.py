@@ -11,7 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
     QLineEdit,
-    QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget,
+    QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from campdesk.services.errors import as_form_errors
@@ -228,3 +228,29 @@ def outreach_pdf(name: str):
         from campdesk.reports import outreach_api
         return getattr(outreach_api, name)(*args, **kwargs)
     return make
+
+
+class Texts:
+    """The texts of a tab's buttons, labels and check boxes, set again when the language
+    changes (``retranslate``)."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[QWidget, tuple[str, str]]] = []
+
+    def _keep(self, widget, pair: tuple[str, str]):
+        self.items.append((widget, pair))
+        widget.setText(t(*pair))
+        return widget
+
+    def button(self, pair: tuple[str, str]) -> QPushButton:
+        return self._keep(QPushButton(), pair)
+
+    def label(self, ko: str, en: str) -> QLabel:
+        return self._keep(QLabel(), (ko, en))
+
+    def check(self, ko: str, en: str) -> QCheckBox:
+        return self._keep(QCheckBox(), (ko, en))
+
+    def retranslate(self) -> None:
+        for widget, pair in self.items:
+            widget.setText(t(*pair))

@@ -12,9 +12,10 @@ from campdesk.domain.dates import today_seoul
 from campdesk.services import companies
 from campdesk.services.outreach import events as ev
 from campdesk.ui import fmt
-from campdesk.ui.i18n import t
+from campdesk.ui.i18n import current_language, t
 from campdesk.ui.models.columns import RIGHT, Column
 from campdesk.ui.outreach.common import (
+    Texts,
     Field, FormDialog, MessageDialog, current_row, open_dialog, outreach_pdf, table,
 )
 from campdesk.ui.widgets.tables import fit_columns
@@ -51,6 +52,7 @@ class ConcertsTab(QWidget):
     def __init__(self, app, parent: QWidget | None = None):
         super().__init__(parent)
         self.app = app
+        self.texts = Texts()
         self.year = QSpinBox()
         self.year.setObjectName("concert_year")
         self.year.setRange(2020, 2100)
@@ -64,23 +66,23 @@ class ConcertsTab(QWidget):
         self.att.setObjectName("attendance_table")
         self.summary = QLabel()
         buttons = {
-            "schedule": (t("올해 콘서트 일정 만들기", "Schedule the year's concerts"), self.schedule),
-            "new": (t("새 행사…", "New event…"), lambda: self.edit_event(new=True)),
-            "edit": (t("일정·연사 수정…", "Edit date, speaker…"), self.edit_event),
-            "invite": (t("초대 안내문…", "Invitation…"), self.invitation),
-            "register": (t("참가 신청 등록…", "Add registration…"), self.register),
-            "attended": (t("참석 확인/취소", "Mark came / not"), self.toggle_attended),
-            "withdraw": (t("신청 취소", "Withdraw"), self.withdraw),
-            "sheet": (t("참석자 명단 인쇄…", "Print attendance sheet…"), self.print_sheet),
+            "schedule": (("올해 콘서트 일정 만들기", "Schedule the year's concerts"), self.schedule),
+            "new": (("새 행사…", "New event…"), lambda: self.edit_event(new=True)),
+            "edit": (("일정·연사 수정…", "Edit date, speaker…"), self.edit_event),
+            "invite": (("초대 안내문…", "Invitation…"), self.invitation),
+            "register": (("참가 신청 등록…", "Add registration…"), self.register),
+            "attended": (("참석 확인/취소", "Mark came / not"), self.toggle_attended),
+            "withdraw": (("신청 취소", "Withdraw"), self.withdraw),
+            "sheet": (("참석자 명단 인쇄…", "Print attendance sheet…"), self.print_sheet),
         }
         self.buttons = {}
         for key, (text, handler) in buttons.items():
-            b = QPushButton(text)
+            b = self.texts.button(text)
             b.setObjectName(f"concert_{key}")
             b.clicked.connect(handler)
             self.buttons[key] = b
         top = QHBoxLayout()
-        top.addWidget(QLabel(t("연도", "Year")))
+        top.addWidget(self.texts.label("연도", "Year"))
         top.addWidget(self.year)
         for key in ("schedule", "new", "edit"):
             top.addWidget(self.buttons[key])
@@ -152,7 +154,7 @@ class ConcertsTab(QWidget):
         e = None if new else self.current_event()
         if e is None and not new:
             return
-        kinds = [(c.code, c.label()) for c in EVENT_KIND]
+        kinds = [(c.code, c.label(current_language())) for c in EVENT_KIND]
         fields = [Field("kind", "종류", "Kind", "combo", kinds), Field("title", "행사 이름", "Title"),
                   Field("held_on", "날짜", "Date", "date"), Field("starts_at", "시작 시각", "Starts at"),
                   Field("moved_from", "옮기기 전 정기일", "Regular date (if moved)", "date"),
@@ -221,6 +223,12 @@ class ConcertsTab(QWidget):
         from campdesk.ui.printing import PdfDialog
         PdfDialog.start(self.app, self, outreach_pdf("attendance_pdf"), self.app.ctx, e.id,
                         title=t("참석자 명단", "Attendance sheet"), file_name=f"참석자명단-{e.held_on}.pdf")
+
+    def retranslate(self) -> None:
+        """Texts, headers and labels in the language chosen now (the rows stay)."""
+        self.texts.retranslate()
+        self.events_model.retranslate()
+        self.att_model.retranslate()
 
     def on_data_changed(self, table: str) -> None:
         if table in ("events", "*"):

@@ -14,9 +14,10 @@ from campdesk.services import companies
 from campdesk.services.errors import FormErrors
 from campdesk.services.outreach import questionnaires as qs
 from campdesk.ui import fmt
-from campdesk.ui.i18n import t
+from campdesk.ui.i18n import current_language, t
 from campdesk.ui.models.columns import Column
 from campdesk.ui.outreach.common import (
+    Texts,
     Field, FormDialog, MessageDialog, current_row, open_dialog, outreach_pdf, table,
 )
 from campdesk.ui.widgets.tables import fit_columns
@@ -34,15 +35,16 @@ class QuestionnairesTab(QWidget):
     def __init__(self, app, parent: QWidget | None = None):
         super().__init__(parent)
         self.app = app
+        self.texts = Texts()
         self.buttons = {}
         for key, text, handler in (
-                ("answer", t("답변 입력…", "Enter an answer…"), self.answer),
-                ("import", t("회신 가져오기…", "Import answers…"), self.import_file),
-                ("forms", t("설문지 인쇄: 서면 대상 전체…", "Print forms: all written-survey companies…"),
+                ("answer", ("답변 입력…", "Enter an answer…"), self.answer),
+                ("import", ("회신 가져오기…", "Import answers…"), self.import_file),
+                ("forms", ("설문지 인쇄: 서면 대상 전체…", "Print forms: all written-survey companies…"),
                  self.print_all),
-                ("form_one", t("설문지 인쇄: 한 기업…", "Print one company's form…"), self.print_one),
-                ("blank", t("빈 설문지…", "Blank form…"), self.print_blank)):
-            b = QPushButton(text)
+                ("form_one", ("설문지 인쇄: 한 기업…", "Print one company's form…"), self.print_one),
+                ("blank", ("빈 설문지…", "Blank form…"), self.print_blank)):
+            b = self.texts.button(text)
             b.setObjectName(f"questionnaire_{key}")
             b.clicked.connect(handler)
             self.buttons[key] = b
@@ -97,7 +99,7 @@ class QuestionnairesTab(QWidget):
                   Field("company_status", "기업 현황", "Company status", "multiline"),
                   Field("difficulties", "애로사항", "Difficulties", "multiline"),
                   Field("proposed_technology", "기술 수요", "Technology demand", "multiline"),
-                  Field("tech_themes", "기술 분야", "Fields", "multi", [(c.code, c.label()) for c in AI_FIELDS]),
+                  Field("tech_themes", "기술 분야", "Fields", "multi", [(c.code, c.label(current_language())) for c in AI_FIELDS]),
                   Field("business_plan", "사업 계획", "Business plan", "multiline"),
                   Field("needs_visit", "2차 방문 희망", "Wants another visit", "check"),
                   Field("suggestions", "건의사항", "Suggestions", "multiline")]
@@ -165,6 +167,11 @@ class QuestionnairesTab(QWidget):
         if row is not None and row.consultation_id:
             from campdesk.ui.consultation_dialog import open_log_dialog
             open_log_dialog(self.app, self, consultation_id=row.consultation_id)
+
+    def retranslate(self) -> None:
+        """Texts, headers and labels in the language chosen now (the rows stay)."""
+        self.texts.retranslate()
+        self.model.retranslate()
 
     def on_data_changed(self, table: str) -> None:
         if table in ("questionnaire_responses", "questionnaires", "companies", "consultations", "*"):

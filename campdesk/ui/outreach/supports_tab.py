@@ -13,9 +13,10 @@ from campdesk.domain.outreach import SUPPORT_KIND
 from campdesk.services import companies
 from campdesk.services.outreach import supports as sv
 from campdesk.ui import fmt
-from campdesk.ui.i18n import t
+from campdesk.ui.i18n import current_language, t
 from campdesk.ui.models.columns import RIGHT, Column
 from campdesk.ui.outreach.common import (
+    Texts,
     Field, FormDialog, MessageDialog, current_row, open_dialog, outreach_pdf, table,
 )
 from campdesk.ui.widgets.tables import fit_columns
@@ -49,6 +50,7 @@ class SupportsTab(QWidget):
     def __init__(self, app, parent: QWidget | None = None):
         super().__init__(parent)
         self.app = app
+        self.texts = Texts()
         self._all: list = []
         self.agency = QComboBox()
         self.agency.setObjectName("agency_filter")
@@ -58,11 +60,11 @@ class SupportsTab(QWidget):
         self.month.setMaximumWidth(90)
         self.buttons = {}
         for key, text, handler in (
-                ("add", t("지원 입력…", "Add support…"), self.add),
-                ("edit", t("수정…", "Edit…"), self.edit),
-                ("import", t("기관 목록 가져오기…", "Import agency list…"), self.import_file),
-                ("council", t("월례회의 자료…", "Council pack…"), self.council)):
-            b = QPushButton(text)
+                ("add", ("지원 입력…", "Add support…"), self.add),
+                ("edit", ("수정…", "Edit…"), self.edit),
+                ("import", ("기관 목록 가져오기…", "Import agency list…"), self.import_file),
+                ("council", ("월례회의 자료…", "Council pack…"), self.council)):
+            b = self.texts.button(text)
             b.setObjectName(f"supports_{key}")
             b.clicked.connect(handler)
             self.buttons[key] = b
@@ -73,16 +75,16 @@ class SupportsTab(QWidget):
         self.model, self.supports = table(SUPPORT_COLUMNS, self, stretch=1)
         self.supports.setObjectName("supports_table")
         self.supports.doubleClicked.connect(lambda _: self.edit())
-        self.note = QLabel(t("* 캠프 기업 명부에 없는 기업: 기관이 적은 이름과 사업자번호 그대로 둡니다.",
-                             "* Not in the register: kept as the agency wrote it."))
+        self.note = self.texts.label("* 캠프 기업 명부에 없는 기업: 기관이 적은 이름과 사업자번호 그대로 둡니다.",
+                                     "* Not in the register: kept as the agency wrote it.")
         self.note.setStyleSheet("color: #666;")
         top = QHBoxLayout()
-        top.addWidget(QLabel(t("기관", "Agency")))
+        top.addWidget(self.texts.label("기관", "Agency"))
         top.addWidget(self.agency)
         for key in ("add", "edit", "import"):
             top.addWidget(self.buttons[key])
         top.addStretch(1)
-        top.addWidget(QLabel(t("월", "Month")))
+        top.addWidget(self.texts.label("월", "Month"))
         top.addWidget(self.month)
         top.addWidget(self.buttons["council"])
         upper = QWidget()
@@ -143,7 +145,7 @@ class SupportsTab(QWidget):
     # --- actions --------------------------------------------------------------------------
     def _fields(self) -> list[Field]:
         agencies = [(a.id, a.name) for a in getattr(self, "_agencies", [])]
-        kinds = [(c.code, c.label()) for c in SUPPORT_KIND]
+        kinds = [(c.code, c.label(current_language())) for c in SUPPORT_KIND]
         return [Field("agency_id", "기관", "Agency", "combo", agencies),
                 Field("programme", "사업명", "Programme"), Field("kind", "지원 유형", "Kind", "combo", kinds),
                 Field("company_id", "기업 (명부)", "Company (register)", "company"),
@@ -207,6 +209,12 @@ class SupportsTab(QWidget):
             return
         PdfDialog.start(self.app, self, outreach_pdf("council_pdf"), self.app.ctx, month,
                         title=t("월례회의 자료", "Council pack"), file_name=f"월례회의자료-{month.key}.pdf")
+
+    def retranslate(self) -> None:
+        """Texts, headers and labels in the language chosen now (the rows stay)."""
+        self.texts.retranslate()
+        self.model.retranslate()
+        self.overlap_model.retranslate()
 
     def on_data_changed(self, table: str) -> None:
         if table in ("programme_supports", "programmes", "agencies", "companies", "*"):

@@ -12,6 +12,7 @@ from campdesk.ui.outreach.concerts_tab import ConcertsTab
 from campdesk.ui.outreach.questionnaires_tab import QuestionnairesTab
 from campdesk.ui.outreach.supports_tab import SupportsTab
 from campdesk.ui.pages.base import Page
+from campdesk.ui.widgets.retranslate import Retranslating
 
 TABS = [("questionnaires", "설문", "Questionnaires", QuestionnairesTab),
         ("concerts", "지식콘서트", "Knowledge concert", ConcertsTab),
@@ -19,7 +20,7 @@ TABS = [("questionnaires", "설문", "Questionnaires", QuestionnairesTab),
         ("calls", "공모사업", "Public calls", CallsTab)]
 
 
-class OutreachPage(Page):
+class OutreachPage(Retranslating, Page):
     key = "outreach"
 
     def __init__(self, app, parent: QWidget | None = None):
@@ -36,6 +37,11 @@ class OutreachPage(Page):
         v = QVBoxLayout(self)
         v.addWidget(self.tabs)
         app.hub.data_changed.connect(self._on_data_changed)
+
+    def retranslate(self) -> None:
+        for i, (key, ko, en, _cls) in enumerate(TABS):
+            self.tabs.setTabText(i, t(ko, en))
+            self.parts[key].retranslate()
 
     def show_tab(self, key: str) -> QWidget:
         self.tabs.setCurrentWidget(self.parts[key])
