@@ -194,11 +194,12 @@ class MessageDialog(QDialog):
 
 
 def table(columns, parent: QWidget, stretch: int | None = None, tone=None,
-          sort_column: int | None = None):
+          sort_column: int = 0, descending: bool = False):
+    """A model and its sortable view, sorted by ``sort_column`` (kept as new rows arrive)."""
     model = RowsModel(columns, parent, tone=tone)
     view = data_table(model, parent, stretch_column=stretch)
-    if sort_column is not None:  # kept as new rows arrive
-        view.sortByColumn(sort_column, Qt.SortOrder.AscendingOrder)
+    view.sortByColumn(sort_column, Qt.SortOrder.DescendingOrder if descending
+                      else Qt.SortOrder.AscendingOrder)
     return model, view
 
 

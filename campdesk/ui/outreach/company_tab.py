@@ -32,7 +32,7 @@ class CompanyOutreach(QWidget):
         super().__init__(parent)
         self.app, self.company_id = app, company_id
         self.warning = warning_label(self)
-        self.model, self.table = table(COLUMNS, self, stretch=1)
+        self.model, self.table = table(COLUMNS, self, stretch=1, sort_column=3, descending=True)
         self.table.setObjectName("company_supports")
         self.calls = QLabel()
         self.calls.setWordWrap(True)

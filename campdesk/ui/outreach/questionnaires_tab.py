@@ -54,7 +54,7 @@ class QuestionnairesTab(QWidget):
         self.demand = QLabel()
         self.demand.setObjectName("tech_demand")
         self.demand.setWordWrap(True)
-        self.model, self.table = table(RESPONSE_COLUMNS, self, stretch=2)
+        self.model, self.table = table(RESPONSE_COLUMNS, self, stretch=2, descending=True)
         self.table.setObjectName("responses_table")
         self.table.doubleClicked.connect(lambda _: self.open_consultation())
         top = QHBoxLayout()

@@ -72,7 +72,7 @@ class SupportsTab(QWidget):
         self.overlap_title.setObjectName("overlap_title")
         self.overlap_model, self.overlaps = table(OVERLAP_COLUMNS, self, stretch=3)
         self.overlaps.setObjectName("overlaps_table")
-        self.model, self.supports = table(SUPPORT_COLUMNS, self, stretch=1)
+        self.model, self.supports = table(SUPPORT_COLUMNS, self, stretch=1, sort_column=4, descending=True)
         self.supports.setObjectName("supports_table")
         self.supports.doubleClicked.connect(lambda _: self.edit())
         self.note = self.texts.label("* 캠프 기업 명부에 없는 기업: 기관이 적은 이름과 사업자번호 그대로 둡니다.",
