@@ -180,6 +180,8 @@ def build_parser() -> argparse.ArgumentParser:
         c = what.add_parser(name, help=help_text)
         c.add_argument("file", metavar="FILE")
         c.set_defaults(func=cmd_import)
+    from campdesk import outreach_cli
+    outreach_cli.register_imports(what)
 
     p = sub.add_parser("export", help="테이블을 CSV(엑셀용 BOM 포함) 또는 XLSX로 내보냅니다")
     p.add_argument("--all", action="store_true", help="모든 테이블 (OUT은 폴더 또는 .xlsx)")
@@ -197,6 +199,7 @@ def build_parser() -> argparse.ArgumentParser:
     mentors_cli.register(sub)
     reports_cli.register(sub)
     sync_cli.register(sub)
+    outreach_cli.register(sub)
     return parser
 
 

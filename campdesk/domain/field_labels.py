@@ -79,10 +79,13 @@ _OTHER_TABLES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "events": {
         "title": ("행사명", "Event"), "held_on": ("개최일", "Held on"), "venue": ("장소", "Venue"),
+        "speaker": ("연사", "Speaker"), "theme": ("주제", "Theme"), "starts_at": ("시작 시각", "Starts at"),
+        "moved_from": ("옮기기 전 정기일", "Moved from"),
     },
     "event_attendance": {
         "event_id": ("행사", "Event"), "person_name": ("참석자 이름", "Attendee"),
-        "attendees": ("참석 인원", "Attendees"),
+        "attendees": ("참석 인원", "Attendees"), "registered": ("사전 등록", "Registered"),
+        "registered_on": ("등록일", "Registered on"), "attended": ("참석", "Attended"),
     },
     "questionnaires": {"title": ("설문 제목", "Questionnaire"), "sent_on": ("발송일", "Sent on")},
     "questionnaire_responses": {
@@ -91,19 +94,31 @@ _OTHER_TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "proposed_technology": ("제안 기술", "Proposed technology"),
         "business_plan": ("사업 계획", "Business plan"), "difficulties": ("애로사항", "Difficulties"),
         "suggestions": ("건의사항", "Suggestions"), "needs_visit": ("방문 필요", "Needs a visit"),
+        "tech_themes": ("기술 수요 분야", "Technology demand"),
+        "consultation_id": ("서면 상담", "Written consultation"),
     },
-    "agencies": {"name": ("기관명", "Agency"), "focus": ("지원 분야", "Focus")},
+    "agencies": {"name": ("기관명", "Agency"), "focus": ("지원 분야", "Focus"),
+                 "short_name": ("약칭", "Short name")},
     "programmes": {
         "agency_id": ("기관", "Agency"), "name": ("지원사업명", "Programme"), "year": ("연도", "Year"),
+        "kind": ("지원 유형", "Kind of support"),
     },
     "programme_supports": {
         "programme_id": ("지원사업", "Programme"), "granted_on": ("지원일", "Granted on"),
-        "amount_krw": ("지원 금액(원)", "Amount (KRW)"),
+        "amount_krw": ("지원 금액(원)", "Amount (KRW)"), "kind": ("지원 유형", "Kind of support"),
+        "business_no": ("사업자등록번호", "Business no."), "company_name": ("기업명(기관 표기)", "Company as written"),
     },
     "public_calls": {
         "title": ("공고명", "Call"), "organiser": ("주관 기관", "Organiser"),
         "announced_on": ("공고일", "Announced on"), "deadline": ("마감일", "Deadline"),
         "url": ("공고 주소", "URL"), "shared_on": ("공유일", "Shared on"),
+        "agency_id": ("유관기관", "Agency"), "fields": ("분야", "Fields"),
+        "eligible_relationships": ("대상 기업", "Eligible companies"),
+        "eligible_stages": ("창업 단계", "Eligible stages"), "eligible_location": ("소재지 조건", "Location"),
+    },
+    "public_call_notices": {
+        "call_id": ("공모사업", "Public call"), "channel": ("알림 경로", "Channel"),
+        "told_at": ("알린 일시", "Told at"), "staff_id": ("알린 직원", "Told by"),
     },
     "audit_log": {
         "table_name": ("테이블", "Table"), "row_id": ("기록", "Record"), "field": ("항목", "Field"),

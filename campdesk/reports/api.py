@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Callable
 
 from campdesk.reports.batch import TenantBatchRenderer, write_each
-from campdesk.reports.camp import CampMonthRenderer
 from campdesk.reports.company import CompanyRecordRenderer
 from campdesk.reports.consultation import ConsultationSummaryRenderer
 from campdesk.reports.mentoring import MentorActivityRenderer, MentoringLogRenderer
@@ -41,8 +40,9 @@ def tenant_month_pdf(ctx: Context, company_id: str, month: Month,
 
 
 def camp_month_pdf(ctx: Context, month: Month, made_by: str | None = None) -> bytes:
-    data = reporting.camp_month(ctx, month)
-    return CampMonthRenderer(data, _meta(ctx, made_by)).render()
+    """The monthly camp report, its outreach section included (campdesk.reports.outreach_api)."""
+    from campdesk.reports import outreach_api
+    return outreach_api.camp_month_pdf(ctx, month, made_by)
 
 
 def tenants_pdf(ctx: Context, month: Month, progress: Progress | None = None,

@@ -6,6 +6,9 @@
     campdesk [--home DIR] report company ID --out FILE.pdf [--by NAME]
     campdesk [--home DIR] report mentoring-log SESSION_ID --out FILE.pdf [--by NAME]
     campdesk [--home DIR] report mentor-activity --month YYYY-MM [--mentor ID] --out FILE.pdf
+    campdesk [--home DIR] report attendance EVENT_ID --out FILE.pdf
+    campdesk [--home DIR] report questionnaire-form --out FILE.pdf [--company ID | --blank]
+    campdesk [--home DIR] report council --month YYYY-MM --out FILE.pdf
 
 The commands and what each takes come from ``campdesk.reports.kinds.KINDS``. A bad month,
 an unknown id, a month without records or a data folder that does not exist raises
@@ -117,6 +120,8 @@ def register(subparsers) -> None:
             elif everywhere:
                 p.add_argument(param.option, dest=name, required=True, metavar=param.metavar,
                                help=param.help)
+            elif param.flag:
+                p.add_argument(param.option, dest=name, action="store_true", help=param.help)
             else:
                 p.add_argument(param.option, dest=name, metavar=param.metavar,
                                help=f"{param.help}: " + ", ".join(k.ko for k in made if name in k.needs))

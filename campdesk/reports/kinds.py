@@ -34,6 +34,7 @@ class Param:
     help: str
     field: str                           # the Request field
     parse: Callable[[str], object] | None = None  # text → value; raises UserError when bad
+    flag: bool = False                   # an option without a value (--blank)
 
 
 PARAMS = {
@@ -42,6 +43,8 @@ PARAMS = {
     "consultation": Param("--consultation", "ID", "상담 id", "consultation_id"),
     "session": Param("--session", "ID", "멘토링 회차 id", "session_id"),
     "mentor": Param("--mentor", "ID", "이 멘토만 (멘토 id)", "mentor_id"),
+    "event": Param("--event", "ID", "행사 id", "event_id"),
+    "blank": Param("--blank", "", "빈 설문지 한 장", "blank", flag=True),
 }
 
 
@@ -139,6 +142,37 @@ def _mentor_activity(ctx, r: Request) -> bytes:
     return api.mentor_activity_pdf(ctx, r.month, r.value("mentor"), made_by=r.made_by)
 
 
+def _attendance(ctx, r: Request) -> bytes:
+    from campdesk.reports import outreach_api
+    return outreach_api.attendance_pdf(ctx, r.value("event"), made_by=r.made_by)
+
+
+def _questionnaire_forms(ctx, r: Request) -> bytes:
+    """The forms of every MOU company outside face-to-face consulting, in one PDF."""
+    from campdesk.reports import outreach_api
+    from campdesk.services.errors import UserError
+    from campdesk.services.outreach.questionnaires import form_companies
+    if not form_companies(ctx):
+        raise UserError("서면 설문 대상 MOU 기업이 없습니다 (모두 최근 대면 상담 중). --blank로 빈 양식을 "
+                        "만들 수 있습니다.", "No MOU company is outside face-to-face consulting.")
+    return outreach_api.questionnaire_form_pdf(ctx, made_by=r.made_by)
+
+
+def _questionnaire_form(ctx, r: Request) -> bytes:
+    from campdesk.reports import outreach_api
+    return outreach_api.questionnaire_form_pdf(ctx, r.company_id, made_by=r.made_by)
+
+
+def _questionnaire_blank(ctx, r: Request) -> bytes:
+    from campdesk.reports import outreach_api
+    return outreach_api.questionnaire_form_pdf(ctx, blank=True, made_by=r.made_by)
+
+
+def _council(ctx, r: Request) -> bytes:
+    from campdesk.reports import outreach_api
+    return outreach_api.council_pdf(ctx, r.month, made_by=r.made_by)
+
+
 KINDS: list[ReportKind] = [
     ReportKind("camp", "월간 캠프 보고서 (월례회의)", "Monthly camp report (council)", _camp,
                needs=("month",), command="monthly",
@@ -168,6 +202,24 @@ KINDS: list[ReportKind] = [
                needs=("session",), command="mentoring-log",
                help="멘토링 일지 (회차 하나, 멘토·기업 서명란)",
                file_name="멘토링일지.pdf", on_page=False),
+    ReportKind("council", "유관기관 월례회의 자료", "Agencies' council pack", _council,
+               needs=("month",), command="council",
+               help="유관기관 월례회의 자료: 기관·유형별 지원, 중복 지원, 캠프 현황",
+               file_name="{month}_유관기관_회의자료.pdf"),
+    ReportKind("questionnaire_forms", "서면 설문지 (대면 상담 밖의 MOU 기업 전체)",
+               "Questionnaire forms (MOU companies outside face-to-face consulting)",
+               _questionnaire_forms, command="questionnaire-form",
+               help="서면 설문지: --company로 한 기업, --blank로 빈 양식, 없으면 대면 상담 밖의 모든 MOU 기업",
+               file_name="서면설문지.pdf"),
+    ReportKind("questionnaire_form", "서면 설문지 (한 기업)", "Questionnaire form (one company)",
+               _questionnaire_form, needs=("company",), command="questionnaire-form",
+               file_name="{company}_서면설문지.pdf"),
+    ReportKind("questionnaire_blank", "서면 설문지 (빈 양식)", "Questionnaire form (blank)",
+               _questionnaire_blank, needs=("blank",), command="questionnaire-form",
+               file_name="서면설문지_빈양식.pdf", on_page=False),
+    ReportKind("attendance", "행사 참석자 명단·서명부", "Event attendance sheet", _attendance,
+               needs=("event",), command="attendance", help="행사(지식콘서트) 참석자 명단·서명부",
+               file_name="참석자명단.pdf", on_page=False),
 ]
 
 

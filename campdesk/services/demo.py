@@ -17,7 +17,8 @@ from sqlalchemy import func, insert, select
 
 from campdesk.domain.choices import AI_FIELDS
 from campdesk.domain.dates import SEOUL, today_seoul
-from campdesk.domain.events import concert_date, is_working_day, nth_weekday
+from campdesk.domain.events import concert_plan, is_working_day, nth_weekday
+from campdesk.domain.outreach import tech_themes
 from campdesk.domain.ids import natural_id
 from campdesk.domain.validation import format_business_no, normalise_company_name
 from campdesk.services import demo_text as T
@@ -134,6 +135,7 @@ class _Builder:
         names: set[str] = set()
         self.by_rel: dict[str, list[str]] = {}
         self.company_names: dict[str, str] = {}
+        self.company_nos: dict[str, str | None] = {}
         plan = (["mou"] * self.s.mou + ["tenant"] * self.s.tenants + ["prospect"] * self.s.prospects
                 + ["inquirer"] * self.s.inquirers + ["alumni"] * self.s.alumni)
         for i, rel in enumerate(plan):
@@ -176,6 +178,7 @@ class _Builder:
                 website=None, notes=None, merged_into=None, updated_by=None)
             self.by_rel.setdefault(rel, []).append(cid)
             self.company_names[cid] = name
+            self.company_nos[cid] = self.rows[m.Company][-1]["business_no"]
             if rel != "inquirer":
                 for k in range(self.rng.randint(1, 2)):
                     self.add(m.Contact, created, company_id=cid, name=self.person(),
@@ -404,43 +407,85 @@ class _Builder:
         end = (self.today.replace(day=1) + timedelta(days=40)).replace(day=1)
         n = 0
         while month <= end:
-            day = concert_date(month.year, month.month)
+            plan = concert_plan(month.year, month.month)
+            day = plan.day
             if self.start <= day:
+                topic = T.CONCERT_TOPICS[n % len(T.CONCERT_TOPICS)]
                 eid = self.add(m.Event, self.moment(day - timedelta(days=20)), kind="concert",
-                               title=f"{month.month}월 지식콘서트: {T.CONCERT_TOPICS[n % len(T.CONCERT_TOPICS)]}",
-                               held_on=day, venue="AI창업캠프 1층 세미나실", description=None)
+                               title=f"{month.month}월 지식콘서트: {topic}",
+                               held_on=day, venue="AI창업캠프 1층 세미나실",
+                               description=f"정기일({plan.regular:%m월 %d일}) {plan.reason}로 옮김" if plan.moved else None,
+                               speaker=f"{self.person()} {self.rng.choice(T.SPEAKER_TITLES)}", theme=topic,
+                               starts_at="16:00", moved_from=plan.regular if plan.moved else None)
                 n += 1
-                if day <= self.today:
-                    for cid in self.rng.sample(attendees, min(len(attendees), self.rng.randint(12, 35))):
-                        self.add(m.EventAttendance, self.moment(day, 19), id=natural_id(eid, cid), event_id=eid,
-                                 company_id=cid, person_name=None, organisation=None,
-                                 attendees=self.rng.randint(1, 3))
+                invited = self.rng.sample(attendees, min(len(attendees), self.rng.randint(15, 40)))
+                for cid in invited:
+                    registered = self.rng.random() < 0.8
+                    came = day <= self.today and (not registered or self.rng.random() < 0.85)
+                    if not registered and not came:
+                        continue
+                    self.add(m.EventAttendance, self.moment(day - timedelta(days=7), 10),
+                             id=natural_id(eid, cid), event_id=eid, company_id=cid,
+                             person_name=self.person(), organisation=None,
+                             attendees=self.rng.randint(1, 3), phone=self.mobile(), registered=registered,
+                             registered_on=min(self.today, day - timedelta(days=self.rng.randint(3, 14))) if registered else None,
+                             attended=came)
                 council_day = nth_weekday(month.year, month.month, 1, 2)
                 cid_ = self.add(m.Event, self.moment(council_day - timedelta(days=7)), kind="council",
                                 title=f"{month.year}년 {month.month}월 유관기관 월례회의", held_on=council_day,
-                                venue="AI창업캠프 회의실", description="지원사업 중복 조정")
+                                venue="AI창업캠프 회의실", description="지원사업 중복 조정",
+                                speaker=None, theme="유관기관 지원사업 중복 조정", starts_at="15:00", moved_from=None)
                 if council_day <= self.today:
-                    for name, _en, _focus in T.AGENCIES:
+                    for name, _en, _focus, _short in T.AGENCIES:
                         self.add(m.EventAttendance, self.moment(council_day, 15), id=natural_id(cid_, name),
                                  event_id=cid_, company_id=None, person_name=self.person(), organisation=name,
-                                 attendees=1)
+                                 attendees=1, phone=None, registered=False, registered_on=None, attended=True)
             month = (month + timedelta(days=32)).replace(day=1)
 
     def agencies_and_support(self) -> None:
         t0 = self.moment(self.start - timedelta(days=90))
         programmes = []
-        for name, en, focus in T.AGENCIES:
-            aid = self.add(m.Agency, t0, name=name, name_en=en, focus=focus)
+        kinds: dict[str, str] = {}
+        agency_of: dict[str, str] = {}
+        self.agency_ids: list[str] = []
+        for name, en, focus, short in T.AGENCIES:
+            aid = self.add(m.Agency, t0, name=name, name_en=en, focus=focus, short_name=short)
+            self.agency_ids.append(aid)
             for year in range(max(self.start.year, self.today.year - 2), self.today.year + 1):
-                for prog in self.rng.sample(T.PROGRAMMES, 2):
-                    programmes.append(self.add(m.Programme, t0, agency_id=aid, name=f"{year} {prog}", year=year,
-                                               description=f"{name} {focus} 지원"))
-        for cid in self.by_rel["tenant"] + self.by_rel["mou"]:
-            for _ in range(self.rng.randint(0, 3)):
-                granted = self.day_between(self.start, self.today)
-                self.add(m.ProgrammeSupport, self.moment(granted), company_id=cid,
-                         programme_id=self.rng.choice(programmes), granted_on=granted,
-                         amount_krw=self.rng.choice([5, 10, 20, 30, 50, 100]) * 1_000_000, notes=None)
+                for prog, kind in self.rng.sample(T.PROGRAMMES_KINDS, 2):
+                    pid = self.add(m.Programme, t0, agency_id=aid, name=f"{year} {prog}", year=year,
+                                   description=f"{name} {focus} 지원", kind=kind)
+                    programmes.append(pid)
+                    kinds[pid], agency_of[pid] = kind, aid
+
+        def support(cid: str | None, pid: str, starts: date, as_written: str | None = None,
+                    no: str | None = None) -> None:
+            ends = starts + timedelta(days=self.rng.choice([90, 180, 240, 300]))
+            self.add(m.ProgrammeSupport, self.moment(starts), company_id=cid, programme_id=pid,
+                     granted_on=starts, amount_krw=self.rng.choice([5, 10, 20, 30, 50, 100]) * 1_000_000,
+                     notes=None, kind=kinds[pid], starts_on=starts, ends_on=ends, business_no=no,
+                     company_name=as_written)
+
+        receivers = self.by_rel["tenant"] + self.by_rel["mou"]
+        for cid in receivers:
+            for _ in range(self.rng.randint(0, 2)):
+                support(cid, self.rng.choice(programmes), self.day_between(self.start, self.today))
+        # A few companies funded twice for the same thing by two agencies: what the council
+        # meeting is for. Some of these come from an agency's list that names the company
+        # its own way, without a business number.
+        funding = [p for p in programmes if kinds[p] == "funding"]
+        for cid in self.rng.sample(receivers, min(len(receivers), 6)):
+            first = self.rng.choice(funding)
+            others = [p for p in funding if agency_of[p] != agency_of[first]]
+            if not others:
+                continue
+            starts = self.day_between(self.start, self.today - timedelta(days=30))
+            support(cid, first, starts)
+            written = self.company_names[cid]
+            written = (written.replace("주식회사 ", "(주)") if written.startswith("주식회사")
+                       else written.replace("(주)", " 주식회사"))
+            support(None, self.rng.choice(others), starts + timedelta(days=self.rng.randint(10, 60)),
+                    as_written=written, no=None)
         year_q = {}
         for year in range(self.start.year, self.today.year + 1):
             sent = date(year, 3, 15)
@@ -459,6 +504,9 @@ class _Builder:
                          business_plan="광주 지역 실증을 거쳐 사업화 추진",
                          difficulties=self.rng.choice(T.DIFFICULTIES), suggestions=self.rng.choice(T.SUGGESTIONS),
                          needs_visit=self.rng.random() < 0.2)
+                row = self.rows[m.QuestionnaireResponse][-1]
+                row["tech_themes"] = ",".join(tech_themes(row["proposed_technology"])) or None
+                row["consultation_id"] = None
 
     def jobs_and_calls(self) -> None:
         seekers = []
@@ -503,20 +551,42 @@ class _Builder:
             if row["consent"] and row["consent_on"] is None:
                 row["consent_on"] = created_on[row["id"]]
         n_calls = 24 * self.s.years
+        onsite = self.staff_ids["onsite"]
         for k in range(n_calls):
             announced = self.day_between(self.start, self.today)
-            self.add(m.PublicCall, self.moment(announced), title=f"{announced.year}년 {self.rng.choice(T.PROGRAMMES)} 공모 ({k + 1}차)",
-                     organiser=self.rng.choice(["과학기술정보통신부", "중소벤처기업부", "정보통신산업진흥원",
-                                                "광주광역시", "창업진흥원"]),
-                     announced_on=announced, deadline=announced + timedelta(days=self.rng.randint(14, 30)),
-                     url=None, shared_on=announced + timedelta(days=1), notes=None)
+            agency = self.rng.choice(self.agency_ids) if self.rng.random() < 0.5 else None
+            fields = self.rng.sample(AI_FIELDS.codes, self.rng.randint(1, 3)) if self.rng.random() < 0.7 else []
+            call = self.add(
+                m.PublicCall, self.moment(announced),
+                title=f"{announced.year}년 {self.rng.choice(T.PROGRAMMES)} 공모 ({k + 1}차)",
+                organiser=None if agency else self.rng.choice(["과학기술정보통신부", "중소벤처기업부", "정보통신산업진흥원",
+                                                               "광주광역시", "창업진흥원"]),
+                announced_on=announced, deadline=announced + timedelta(days=self.rng.randint(14, 30)),
+                url=f"https://www.example.go.kr/notice/{k + 1}", shared_on=announced + timedelta(days=1), notes=None,
+                agency_id=agency, fields=",".join(fields) or None,
+                eligible_relationships=self.rng.choice([None, "tenant,mou", "tenant"]),
+                eligible_stages=self.rng.choice([None, "early", "early,growth"]),
+                eligible_location=self.rng.choice([None, "gwangju", "head_office"]))
+            if k >= n_calls - 2:  # the dashboard's week: two deadlines coming up
+                announced = self.today - timedelta(days=10 + k % 3)
+                row = self.rows[m.PublicCall][-1]
+                row.update(announced_on=announced, deadline=self.today + timedelta(days=2 + 3 * (k % 2)),
+                           shared_on=announced + timedelta(days=1),
+                           title=f"{self.today.year}년 AI 바우처 지원사업 공모 ({k + 1}차)")
+            for cid in self.rng.sample(hiring, min(len(hiring), self.rng.randint(0, 6))):
+                told = announced + timedelta(days=self.rng.randint(1, 5))
+                if told > self.today:
+                    continue
+                self.add(m.PublicCallNotice, self.moment(told, 10), call_id=call, company_id=cid,
+                         channel=self.rng.choice(["open_chat", "open_chat", "phone", "email"]),
+                         told_at=self.moment(told, 10), staff_id=self.rng.choice(onsite), notes=None)
 
 
 # Insert order: parents before children (foreign keys are on).
 _ORDER = [m.Staff, m.Company, m.Contact, m.Space, m.SpaceAssignment, m.SpaceRequest, m.Consultation,
-          m.Mentor, m.MentoringProgramme, m.Mentoring, m.MentoringSession, m.Event, m.EventAttendance, m.Agency, m.Programme,
-          m.ProgrammeSupport, m.Questionnaire, m.QuestionnaireResponse, m.JobSeeker, m.JobOpening,
-          m.JobMatch, m.PublicCall]
+          m.Mentor, m.MentoringProgramme, m.Mentoring, m.MentoringSession, m.Event, m.EventAttendance,
+          m.Agency, m.Programme, m.ProgrammeSupport, m.Questionnaire, m.QuestionnaireResponse,
+          m.JobSeeker, m.JobOpening, m.JobMatch, m.PublicCall, m.PublicCallNotice]
 
 
 def generate(ctx: Context, scale: str = "small", seed: int = 1, progress: Progress | None = None,

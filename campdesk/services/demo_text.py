@@ -79,15 +79,20 @@ MENTOR_ORGS = ["전남대학교", "광주과학기술원", "조선대학교", "K
                "한국벤처투자", "광주창조경제혁신센터", "스파크랩", "카카오벤처스", "신용보증기금", "법무법인 태평양"]
 REGIONS = ["광주", "광주", "광주", "서울", "서울", "대전", "부산", "경기", "전남"]
 
-AGENCIES = [
-    ("광주테크노파크", "Gwangju Technopark", "종합 컨설팅"),
-    ("인공지능산업융합사업단", "AI Industry Convergence Agency", "AI 집적단지"),
-    ("광주정보문화산업진흥원", "Information & Culture Industry Promotion Agency", "AI 인재"),
-    ("광주창조경제혁신센터", "Creative Economy Innovation Center", "AI 창업"),
-    ("광주경제고용진흥원", "Economic & Employment Promotion Agency", "지역 기업"),
+AGENCIES = [  # name, English name, focus, short name as offices write it
+    ("광주테크노파크 인공지능종합지원센터", "Gwangju Technopark AI Support Center", "종합 컨설팅", "광주TP AI센터"),
+    ("인공지능산업융합사업단", "AI Industry Convergence Agency", "AI 집적단지", "AI융합사업단"),
+    ("광주정보문화산업진흥원", "Gwangju Information & Culture Industry Promotion Agency", "AI 인재", "광주정보문화진흥원"),
+    ("광주창조경제혁신센터", "Gwangju Center for Creative Economy & Innovation", "AI 창업", "광주창경센터"),
+    ("광주경제고용진흥원", "Gwangju Economy & Employment Promotion Agency", "지역 기업", "광주경제고용진흥원"),
 ]
 PROGRAMMES = ["AI 기업 입주 지원", "AI 실증 지원", "AI 인재 양성", "창업 도약 패키지", "지역기업 성장 지원",
               "AI 바우처", "GPU 컴퓨팅 지원", "해외 진출 지원"]
+PROGRAMMES_KINDS = [("AI 기업 입주 지원", "infra"), ("AI 실증 지원", "funding"), ("AI 인재 양성", "people"),
+                    ("창업 도약 패키지", "funding"), ("지역기업 성장 지원", "funding"), ("AI 바우처", "funding"),
+                    ("GPU 컴퓨팅 지원", "infra"), ("해외 진출 지원", "marketing"), ("투자 연계 IR", "investment"),
+                    ("AI 실무 교육", "education")]
+SPEAKER_TITLES = ["대표", "교수", "수석연구원", "이사", "센터장", "변호사", "파트너"]
 CONCERT_TOPICS = ["생성형 AI와 지역 산업", "AI 스타트업 투자 트렌드", "의료 AI 규제와 인증", "모빌리티 AI 실증",
                   "AI 윤리와 데이터 거버넌스", "제조 AI 전환 사례", "AI 반도체와 컴퓨팅 인프라", "문화콘텐츠와 AI",
                   "에너지 AI 혁신", "AI 인재 채용 전략", "글로벌 진출 전략", "공공 AI 서비스 사례"]

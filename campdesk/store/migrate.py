@@ -14,7 +14,7 @@ from campdesk.store.backup import backup_connection
 from campdesk.store.db import Database
 
 # The newest revision under db/versions (tests/test_migrations.py checks they agree).
-SCHEMA_HEAD = "0005_mentoring"
+SCHEMA_HEAD = "0006_outreach"
 
 
 def _config():

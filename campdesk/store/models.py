@@ -253,6 +253,10 @@ class Event(Record, Base):
     held_on: Mapped[date] = mapped_column(Date, index=True)
     venue: Mapped[str | None] = mapped_column(S)
     description: Mapped[str | None] = mapped_column(Text)
+    speaker: Mapped[str | None] = mapped_column(S)
+    theme: Mapped[str | None] = mapped_column(S)
+    starts_at: Mapped[str | None] = mapped_column(String(5))  # "19:00", local time
+    moved_from: Mapped[date | None] = mapped_column(Date)  # the regular date it was moved from
 
 
 class EventAttendance(Record, Base):
@@ -264,6 +268,11 @@ class EventAttendance(Record, Base):
     person_name: Mapped[str | None] = mapped_column(S)
     organisation: Mapped[str | None] = mapped_column(S)
     attendees: Mapped[int] = mapped_column(Integer, default=1)
+    phone: Mapped[str | None] = mapped_column(String(40))
+    registered: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    registered_on: Mapped[date | None] = mapped_column(Date)
+    # Rows from before registrations were kept are attendance: true unless told otherwise.
+    attended: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
 
 class Questionnaire(Record, Base):
@@ -283,6 +292,8 @@ class QuestionnaireResponse(Record, Base):
     difficulties: Mapped[str | None] = mapped_column(Text)
     suggestions: Mapped[str | None] = mapped_column(Text)
     needs_visit: Mapped[bool] = mapped_column(Boolean, default=False)
+    tech_themes: Mapped[str | None] = mapped_column(S)  # comma-separated AI_FIELDS codes
+    consultation_id: Mapped[str | None] = mapped_column(ForeignKey("consultations.id"))
 
 
 class Agency(Record, Base):
@@ -290,6 +301,7 @@ class Agency(Record, Base):
     name: Mapped[str] = mapped_column(S)
     name_en: Mapped[str | None] = mapped_column(S)
     focus: Mapped[str | None] = mapped_column(S)
+    short_name: Mapped[str | None] = mapped_column(String(40))  # as offices write it: 광주TP
 
 
 class Programme(Record, Base):
@@ -298,17 +310,24 @@ class Programme(Record, Base):
     name: Mapped[str] = mapped_column(S)
     year: Mapped[int | None] = mapped_column(Integer)
     description: Mapped[str | None] = mapped_column(Text)
+    kind: Mapped[str | None] = mapped_column(CODE)  # SUPPORT_KIND
 
 
 class ProgrammeSupport(Record, Base):
-    """Support a company received from a programme."""
+    """Support a company received from a programme. An agency's list may name a company
+    the register does not know: its business number and name are kept as written."""
 
     __tablename__ = "programme_supports"
-    company_id: Mapped[str] = mapped_column(ForeignKey("companies.id"), index=True)
+    company_id: Mapped[str | None] = mapped_column(ForeignKey("companies.id"), index=True)
     programme_id: Mapped[str] = mapped_column(ForeignKey("programmes.id"), index=True)
     granted_on: Mapped[date | None] = mapped_column(Date)
     amount_krw: Mapped[int | None] = mapped_column(Integer)
     notes: Mapped[str | None] = mapped_column(Text)
+    kind: Mapped[str | None] = mapped_column(CODE)  # SUPPORT_KIND; None = the programme's
+    starts_on: Mapped[date | None] = mapped_column(Date)
+    ends_on: Mapped[date | None] = mapped_column(Date)  # inclusive
+    business_no: Mapped[str | None] = mapped_column(String(12))
+    company_name: Mapped[str | None] = mapped_column(S)  # as the agency wrote it
 
 
 class PublicCall(Record, Base):
@@ -320,13 +339,31 @@ class PublicCall(Record, Base):
     url: Mapped[str | None] = mapped_column(String(400))
     shared_on: Mapped[date | None] = mapped_column(Date)  # posted to the open chat
     notes: Mapped[str | None] = mapped_column(Text)
+    agency_id: Mapped[str | None] = mapped_column(ForeignKey("agencies.id"), index=True)
+    fields: Mapped[str | None] = mapped_column(S)  # comma-separated AI_FIELDS codes; None = any
+    eligible_relationships: Mapped[str | None] = mapped_column(S)  # RELATIONSHIP codes; None = any
+    eligible_stages: Mapped[str | None] = mapped_column(S)  # STAGE codes; None = any
+    eligible_location: Mapped[str | None] = mapped_column(CODE)  # LOCATION; None = anywhere
+
+
+class PublicCallNotice(Record, Base):
+    """A company told about a public call: when, by which channel, by whom."""
+
+    __tablename__ = "public_call_notices"
+    call_id: Mapped[str] = mapped_column(ForeignKey("public_calls.id"), index=True)
+    company_id: Mapped[str] = mapped_column(ForeignKey("companies.id"), index=True)
+    channel: Mapped[str] = mapped_column(CODE, default="open_chat")  # NOTICE_CHANNEL
+    told_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    staff_id: Mapped[str | None] = mapped_column(ForeignKey("staff.id"))
+    notes: Mapped[str | None] = mapped_column(Text)
 
 
 # The tables a person can export, in an order where parents come before children.
 EXPORTABLE = [
     Staff, Company, Contact, Consultation, Space, SpaceAssignment, SpaceRequest, Mentor,
-    MentoringProgramme, Mentoring, MentoringSession, JobSeeker, JobOpening, JobMatch, Event, EventAttendance, Questionnaire,
-    QuestionnaireResponse, Agency, Programme, ProgrammeSupport, PublicCall, AuditEntry,
+    MentoringProgramme, Mentoring, MentoringSession, JobSeeker, JobOpening, JobMatch, Event,
+    EventAttendance, Questionnaire, QuestionnaireResponse, Agency, Programme, ProgrammeSupport,
+    PublicCall, PublicCallNotice, AuditEntry,
 ]
 TABLES = {m.__tablename__: m for m in EXPORTABLE}
 

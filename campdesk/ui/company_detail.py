@@ -129,8 +129,11 @@ class CompanyDetailView(Retranslating, QWidget):
         head.addLayout(titles, 1)
         head.addWidget(self.print_button)
         head.addWidget(self.log_button)
+        from campdesk.ui.outreach.common import warning_label
+        self.overlap_warning = warning_label(self)  # duplicate support from two agencies
         v = QVBoxLayout(self)
         v.addLayout(head)
+        v.addWidget(self.overlap_warning)
         v.addWidget(self.tabs, 1)
         self._set_empty(True)
         self.retranslate()
@@ -189,12 +192,20 @@ class CompanyDetailView(Retranslating, QWidget):
     def show_company(self, company_id: str | None) -> None:
         self.company_id = company_id
         if not company_id:
+            self.overlap_warning.hide()
             self.bundle = None
             self._set_empty(True)
             self.retranslate()
             return
         self.app.ops.run(load_bundle, self.app.ctx, company_id, key="company.detail",
                          success=self.show_bundle)
+        from campdesk.services.outreach.supports import company_warning
+        self.app.ops.run(company_warning, self.app.ctx, company_id, key="company.overlaps",
+                         success=self._show_overlap_warning)
+
+    def _show_overlap_warning(self, text: str | None) -> None:
+        self.overlap_warning.setText(text or "")
+        self.overlap_warning.setVisible(bool(text) and self.company_id is not None)
 
     def show_bundle(self, bundle: CompanyBundle) -> None:
         lost = {v.conflict_id for v in bundle.lost}

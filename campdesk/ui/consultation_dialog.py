@@ -52,7 +52,12 @@ class ConsultationDialog(Retranslating, QDialog):
         from campdesk.ui.mentor_suggestions import MentorSuggestions
         self.mentors = MentorSuggestions(app, self.form)  # shown when the outcome is 멘토 연계
         outer.addWidget(self.mentors)
+        from campdesk.ui.outreach.common import warning_label
+        self.overlap_warning = warning_label(self)  # funding asked by a company funded twice
+        outer.addWidget(self.overlap_warning)
         outer.addWidget(self.buttons)
+        self.form.picker.picked.connect(lambda _: self._check_overlaps())
+        self.form.category.currentIndexChanged.connect(lambda _: self._check_overlaps())
         self.retranslate()
         self._load()
         self.form.picker.setFocus()
@@ -80,6 +85,13 @@ class ConsultationDialog(Retranslating, QDialog):
                         title=t("상담 요약", "Consultation summary"),
                         file_name=f"상담요약-{self.consultation_id[:8]}.pdf")
 
+    def _check_overlaps(self) -> None:
+        from campdesk.services.outreach.supports import funding_warning
+        self.app.ops.run(funding_warning, self.app.ctx, self.form.picker.company_id,
+                         self.form.category.code(), key="consultation.overlaps", owner=self,
+                         success=lambda text: (self.overlap_warning.setText(text or ""),
+                                               self.overlap_warning.setVisible(bool(text))))
+
     # --- loading -------------------------------------------------------------------------
     def _load(self) -> None:
         ctx = self.app.ctx
@@ -95,6 +107,7 @@ class ConsultationDialog(Retranslating, QDialog):
         wanted = self._preset_company or (original.company_id if original else None)
         if wanted and not picker.company_id:
             picker.set_company(next((r for r in rows if r.id == wanted), None))
+            self._check_overlaps()
         if self.consultation_id:  # company names for the history, now that they are here
             self.app.ops.run(load_history, self.app.ctx, self.consultation_id,
                              {r.id: r.name for r in rows}, success=self.history.set_rows)

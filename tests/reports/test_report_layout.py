@@ -70,6 +70,8 @@ def requests(ctx, kind) -> list[Request]:
                                  .limit(2)))
         sample += list(s.scalars(select(m.Consultation.id).order_by(
             func.length(m.Consultation.question + m.Consultation.answer).desc()).limit(2)))
+        events = list(s.scalars(select(m.EventAttendance.event_id).group_by(m.EventAttendance.event_id)
+                                .order_by(func.count().desc()).limit(2)))
         sessions = list(s.scalars(select(m.MentoringSession.id).order_by(
             func.length(func.coalesce(m.MentoringSession.advice, "")).desc()).limit(3)))
         busiest = list(s.scalars(
@@ -80,11 +82,20 @@ def requests(ctx, kind) -> list[Request]:
         return [Request(month=month) for month in MONTHS]
     if kind.needs == ("month", "company"):  # the batch covers every tenant; a few one by one
         return [Request(month=month, company_id=c) for month in MONTHS[:2] for c in tenants]
-    if kind.needs == ("company",):  # every tenant and alumnus, and every fourth other
+    if kind.needs == ("company",) and kind.code == "company":
+        # every tenant and alumnus, and every fourth other
         return [Request(company_id=c) for i, c in enumerate(companies)
                 if c in record_holders or i % 4 == 0]
     if kind.needs == ("consultation",):
         return [Request(consultation_id=c) for c in sample]
+    if kind.needs == ():
+        return [Request()]
+    if kind.needs == ("blank",):
+        return [Request(extra={"blank": True})]
+    if kind.needs == ("company",) and kind.code == "questionnaire_form":
+        return [Request(company_id=c) for c in companies[:3]]
+    if kind.needs == ("event",):
+        return [Request(extra={"event_id": i}) for i in events]
     if kind.needs == ("session",):
         return [Request(extra={"session_id": i}) for i in sessions]
     if kind.needs == ("month", "mentor"):

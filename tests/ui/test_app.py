@@ -18,8 +18,8 @@ def test_language_switch_takes_effect_without_losing_data(window, services, comp
     page = window.show_page("companies")
     qtbot.waitUntil(lambda: page.model.rowCount() == 3)
     type_hangul(page.search, "ㄱㅈ")
-    assert _nav(window) == ["대시보드", "기업", "상담일지", "후속조치", "멘토링", "잡매칭", "입주공간", "보고서",
-                           "확인 필요"]
+    assert _nav(window) == ["대시보드", "기업", "상담일지", "후속조치", "멘토링", "잡매칭", "입주공간", "대외협력",
+                           "보고서", "확인 필요"]
     assert page.model.headerData(0, Qt.Orientation.Horizontal) == "기업명"
 
     window.action("settings").trigger()
@@ -30,7 +30,7 @@ def test_language_switch_takes_effect_without_losing_data(window, services, comp
 
     qtbot.waitUntil(lambda: _nav(window) == ["Dashboard", "Companies", "Consultations",
                                              "Follow-ups", "Mentoring", "Job matching", "Spaces",
-                                             "Reports", "Needs attention"])
+                                             "Outreach", "Reports", "Needs attention"])
     assert page.model.headerData(0, Qt.Orientation.Horizontal) == "Company"
     assert page.relationship.itemText(1) == "Inquirer"
     assert page.search.text() == "ㄱㅈ" and page.proxy.rowCount() == 2   # nothing lost

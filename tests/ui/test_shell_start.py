@@ -36,7 +36,7 @@ def test_the_shell_shows_without_importing_the_data_layer(tmp_path):
     assert proc.returncode == 0, proc.stderr
     said = dict(line.partition(" ")[::2] for line in proc.stdout.splitlines())
     assert said["visible"] == "True True"
-    assert said["nav"] == "대시보드|기업|상담일지|후속조치|멘토링|잡매칭|입주공간|보고서|확인 필요"
+    assert said["nav"] == "대시보드|기업|상담일지|후속조치|멘토링|잡매칭|입주공간|대외협력|보고서|확인 필요"
     assert "불러오는 중" in said["status"]   # a command that needs data says it waits
     assert said["imported"] == ""
 

@@ -18,8 +18,8 @@ from campdesk.services.reporting.views import (
     EscalationSummary, MouActivity, TenantMove, TermCount,
 )
 from campdesk.store.models import (
-    Company, Consultation, Event, EventAttendance, JobMatch, Mentoring, MentoringSession, Space,
-    SpaceAssignment, Staff,
+    Company, Consultation, Event, EventAttendance, JobMatch, Mentoring, MentoringSession,
+    ProgrammeSupport, Space, SpaceAssignment, Staff,
 )
 
 C = Consultation
@@ -93,12 +93,14 @@ def _seoul_day(moment) -> date:
 
 
 def record_span(s: Session, today: date) -> RecordSpan:
-    """From the first record (a consultation, a mentoring session, a job introduction) to
-    today: the months a report has data for."""
+    """From the first record (a consultation, a mentoring session, a job introduction, an
+    agency's support) to today: the months a report has data for."""
     first = s.scalar(select(func.min(C.occurred_at)).where(_live(C.archived)))
     days = [_seoul_day(first)] if first else []
     for column, archived in ((MentoringSession.held_on, MentoringSession.archived),
-                             (JobMatch.matched_on, JobMatch.archived)):
+                             (JobMatch.matched_on, JobMatch.archived),
+                             (func.coalesce(ProgrammeSupport.starts_on, ProgrammeSupport.granted_on),
+                              ProgrammeSupport.archived)):
         day = s.scalar(select(func.min(column)).where(_live(archived)))
         if day:
             days.append(day if isinstance(day, date) else date.fromisoformat(str(day)[:10]))
@@ -147,7 +149,8 @@ def _active_ids(s: Session, since: Month, month: Month) -> set[str]:
                        MentoringSession.held_on <= month.last))
     attended = (select(EventAttendance.company_id)
                 .join(Event, Event.id == EventAttendance.event_id)
-                .where(Event.held_on >= since.first, Event.held_on <= month.last))
+                .where(Event.held_on >= since.first, Event.held_on <= month.last,
+                       EventAttendance.attended.is_(True)))
     return set(s.scalars(consulted.union(mentored, attended)))
 
 
@@ -166,7 +169,8 @@ def _last_contact(s: Session, company_ids: list[str], month: Month) -> dict[str,
         .group_by(Mentoring.company_id),
         select(EventAttendance.company_id, func.max(Event.held_on))
         .join(Event, Event.id == EventAttendance.event_id)
-        .where(EventAttendance.company_id.in_(company_ids), Event.held_on <= month.last)
+        .where(EventAttendance.company_id.in_(company_ids), Event.held_on <= month.last,
+               EventAttendance.attended.is_(True))
         .group_by(EventAttendance.company_id),
     ]
     for stmt in queries:
@@ -193,7 +197,7 @@ def concerts(s: Session, first: date, last: date) -> list[ConcertLine]:
     at = EventAttendance
     stmt = (select(Event.held_on, Event.title, Event.venue,
                    func.count(distinct(at.company_id)), func.coalesce(func.sum(at.attendees), 0))
-            .outerjoin(at, (at.event_id == Event.id) & _live(at.archived))
+            .outerjoin(at, (at.event_id == Event.id) & _live(at.archived) & at.attended.is_(True))
             .where(Event.kind == "concert", _live(Event.archived),
                    Event.held_on >= first, Event.held_on <= last)
             .group_by(Event.id).order_by(Event.held_on))

@@ -114,7 +114,8 @@ def events(s: Session, company_id: str, first: date | None = None,
     e, at = Event, EventAttendance
     stmt = (select(e.held_on, e.kind, e.title, e.venue, at.attendees)
             .join(at, at.event_id == e.id)
-            .where(at.company_id == company_id, at.archived.is_(False), e.archived.is_(False))
+            .where(at.company_id == company_id, at.archived.is_(False), e.archived.is_(False),
+                   at.attended.is_(True))
             .order_by(e.held_on))
     if first is not None:
         stmt = stmt.where(e.held_on >= first)

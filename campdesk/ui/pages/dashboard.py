@@ -56,6 +56,11 @@ class DashboardPage(Retranslating, Page):
         self._loaded = False
         self.cards = {k: Card(alert=(k == "overdue")) for k in ("today", "open", "due", "overdue")}
         self.heading = QLabel()
+        self.deadlines = QLabel()  # public calls closing in the coming week
+        self.deadlines.setObjectName("call_deadlines")
+        self.deadlines.setWordWrap(True)
+        self.deadlines.setStyleSheet("color: #8a3b00;")
+        self.deadlines.hide()
         self.today_model = RowsModel(cc.TODAY, self, tone=cc.tone)
         self.today_table = data_table(self.today_model, self, sortable=False, stretch_column=4)
         self.today_table.doubleClicked.connect(self._open)
@@ -67,6 +72,7 @@ class DashboardPage(Retranslating, Page):
             cards.addWidget(card)
         v = QVBoxLayout(self)
         v.addWidget(self.heading)
+        v.addWidget(self.deadlines)
         v.addLayout(cards)
         self.today_box = QWidget()
         tv = QVBoxLayout(self.today_box)
@@ -106,9 +112,13 @@ class DashboardPage(Retranslating, Page):
 
     def refresh(self) -> None:
         self.app.ops.run(dashboard.load, self.app.ctx, key="dashboard", success=self.show_data)
+        from campdesk.ui.outreach.deadlines import deadline_text, deadlines_this_week
+        self.app.ops.run(deadlines_this_week, self.app.ctx, key="dashboard.deadlines",
+                         success=lambda rows: (self.deadlines.setText(deadline_text(rows)),
+                                               self.deadlines.setVisible(bool(rows))))
 
     def _on_data_changed(self, table: str) -> None:
-        if self._loaded and table in ("consultations", "*"):
+        if self._loaded and table in ("consultations", "public_calls", "*"):
             self.refresh()
 
     def show_data(self, data: dashboard.Dashboard) -> None:

@@ -38,6 +38,7 @@ PAGES = [
     PageInfo("mentoring", "campdesk.ui.pages.mentoring", "멘토링", "Mentoring"),
     PageInfo("jobs", "campdesk.ui.pages.jobs", "잡매칭", "Job matching"),
     PageInfo("spaces", "campdesk.ui.pages.spaces", "입주공간", "Spaces"),
+    PageInfo("outreach", "campdesk.ui.pages.outreach", "대외협력", "Outreach"),
     PageInfo("reports", "campdesk.ui.pages.reports", "보고서", "Reports"),
     PageInfo("attention", "campdesk.ui.pages.attention", "확인 필요", "Needs attention"),
 ]

@@ -1,0 +1,220 @@
+"""Outreach documents: the concert attendance sheet, the written questionnaire form (one
+company, or many in one PDF), the agencies' monthly council pack, and the outreach section
+added to the monthly camp report."""
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle,
+)
+
+from campdesk.domain.choices import AI_FIELDS, EVENT_KIND
+from campdesk.domain.dates import format_date
+from campdesk.domain.outreach import SUPPORT_KIND
+from campdesk.reports import fmt, tables
+from campdesk.reports.base import Renderer
+from campdesk.reports.camp import CampMonthRenderer
+from campdesk.reports.fonts import REGULAR
+from campdesk.reports.styles import GRID
+from campdesk.services.outreach.questionnaires import QUESTIONS, FormCompany
+from campdesk.services.outreach.reporting import AttendanceSheet, CouncilPack, OutreachMonth
+
+WEEKDAYS = "월화수목금토일"
+
+
+def _blank() -> Spacer:
+    """An empty cell left empty (a plain "" would print as "-")."""
+    return Spacer(1, 0)
+
+
+def _or_blank(value):
+    return value if value not in (None, "") else _blank()
+
+
+def _day(d) -> str:
+    return f"{format_date(d)} ({WEEKDAYS[d.weekday()]})"
+
+
+class AttendanceSheetRenderer(Renderer):
+    """The sheet at the door: registered companies with a column to sign, and blank lines."""
+
+    data: AttendanceSheet
+
+    def document_title(self) -> str:
+        return f"{self.data.event.title} 참석자 명단"
+
+    def story(self) -> list:
+        e = self.data.event
+        when = _day(e.held_on) + (f" {e.starts_at}" if e.starts_at else "")
+        if e.moved_from:
+            when += f" (정기일 {format_date(e.moved_from)}에서 옮김)"
+        story = self._title_story(f"{e.title} 참석자 명단", f"{EVENT_KIND.label(e.kind)} · 서명으로 참석을 확인합니다")
+        story.append(tables.form([("일시", when), ("장소", e.venue or "-"),
+                                  ("주제", e.theme or "-"), ("연사", e.speaker or "-")], self.width))
+        story.append(self._gap(4))
+        rows = [[i + 1, r.who, _or_blank(r.person_name), _or_blank(r.phone), r.attendees,
+                 "사전등록" if r.registered else "현장", _blank()]
+                for i, r in enumerate(self.data.rows)]
+        start = len(rows)
+        rows += [[start + i + 1] + [_blank() for _ in range(6)] for i in range(self.data.blank_rows)]
+        widths = tables.widths(self.width, 0.9, 4.2, 2.2, 2.8, 1, 1.5, 2.6)
+        table = tables.grid(["No", "기업·기관", "참석자", "연락처", "인원", "구분", "서명"], rows, widths,
+                            numeric=(4,), centered=(0, 5))
+        table.setStyle(TableStyle([("ROWBACKGROUNDS", (0, 1), (-1, -1), [None]),
+                                   ("TOPPADDING", (0, 1), (-1, -1), 7),
+                                   ("BOTTOMPADDING", (0, 1), (-1, -1), 7)]))
+        story.append(table)
+        registered = sum(1 for r in self.data.rows if r.registered)
+        story.append(self._note(f"사전 등록 {registered}곳 · 빈 줄은 현장 참석자가 적습니다."))
+        return story
+
+
+def _box(height_mm: float, width: float) -> Table:
+    t = Table([[""]], colWidths=[width], rowHeights=[height_mm * mm])
+    t.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.6, GRID), ("FONTNAME", (0, 0), (-1, -1), REGULAR)]))
+    return t
+
+
+class QuestionnaireFormRenderer(Renderer):
+    """The written questionnaire, one form (one or two pages) per company, blank when none."""
+
+    data: list[FormCompany | None]
+    title = "AI창업캠프 MOU 기업 서면 설문"
+
+    def story(self) -> list:
+        story: list = []
+        for i, company in enumerate(self.data or [None]):
+            if i:
+                story.append(PageBreak())
+            story += self._form(company)
+        return story
+
+    def _form(self, c: FormCompany | None) -> list:
+        intro = ("AI창업캠프는 MOU 기업의 현황과 애로사항을 듣고 필요한 지원으로 이어 드리고자 합니다. "
+                 "아래 질문에 답해 주시고 현장 직원에게 전해 주시거나 사진을 찍어 오픈채팅으로 보내 주세요.")
+        story = self._title_story(self.title, "작성일: ______년 ____월 ____일 · 작성자: ______________ (서명)")
+        story.append(Paragraph(intro, self.styles["text"]))
+        fields = ", ".join(AI_FIELDS.label(x) for x in (c.ai_fields.split(",") if c and c.ai_fields else []) if x)
+        story.append(tables.form([
+            ("기업명", _or_blank(c.name if c else None)),
+            ("사업자등록번호", _or_blank(c.business_no if c else None)),
+            ("대표자", _or_blank(c.representative if c else None)),
+            ("담당자", _or_blank(c.contact if c else None)),
+            ("연락처", _or_blank(c.phone if c else None)), ("AI 분야", _or_blank(fields)),
+            ("주소", _or_blank(c.address if c else None)), ("이메일", _or_blank(c.email if c else None))], self.width))
+        heights = {"company_status": 20, "difficulties": 28, "proposed_technology": 20,
+                   "business_plan": 20, "suggestions": 20}
+        for field, question, _en in QUESTIONS:
+            block = [Paragraph(question, self.styles["h2"])]
+            if field == "proposed_technology":
+                boxes = "   ".join(f"□ {f.ko}" for f in AI_FIELDS)
+                block.append(Paragraph(boxes, self.styles["cell"]))
+                block.append(self._gap(1.5))
+            if field == "needs_visit":
+                block.append(Paragraph("□ 예 (희망 시기: ____월 ____주)      □ 아니오", self.styles["text"]))
+            else:
+                block.append(_box(heights[field], self.width))
+            story.append(KeepTogether(block))
+        story.append(self._gap(3))
+        story.append(self._note("작성하신 내용은 AI창업캠프 상담 기록에만 쓰이며 지원 연계를 위해 유관기관과 "
+                                "공유될 수 있습니다. 문의: AI창업캠프 현장 사무실"))
+        return story
+
+
+def _kind(code: str) -> str:
+    return SUPPORT_KIND.label(code)
+
+
+def _span(r) -> str:
+    end = format_date(r.ends_on) if r.ends_on else f"{r.starts_on.year}년 말"
+    return f"{format_date(r.starts_on)} ~ {end}"
+
+
+class OutreachSection:
+    """The outreach part of a monthly document (a mixin of Renderer)."""
+
+    def _outreach_story(self, o: OutreachMonth, number: str) -> list:
+        story = [CondPageBreak(60 * mm), self._heading(f"{number}. 대외협력")]
+        story.append(tables.figures([
+            (f"{o.responses}건", "서면 설문 회신"), (f"{o.second_visits}건", "2차 방문 희망"),
+            (f"{o.visits_open}건", "열린 2차 방문"), (f"{o.calls_told}건", "공모사업 안내"),
+            (f"{len(o.overlaps)}건", "중복 지원")], self.width))
+        story.append(self._heading(f"{number}-1. 기술 수요 (설문 응답의 분야별)", 2))
+        if o.tech_demand:
+            total = sum(n for _c, n in o.tech_demand)
+            rows = [[i + 1, AI_FIELDS.label(code), n, fmt.percent(n, total)]
+                    for i, (code, n) in enumerate(o.tech_demand)]
+            story.append(tables.grid(["순위", "기술 분야", "응답", "비율"], rows,
+                                     tables.widths(self.width, 1, 7, 2, 2), numeric=(2, 3), centered=(0,)))
+        else:
+            story.append(self._note("이번 달 회신된 설문에 기술 수요가 없습니다."))
+        return story
+
+    def _overlaps_table(self, overlaps) -> list:
+        if not overlaps:
+            return [self._note("겹치는 기간에 같은 유형의 지원을 두 기관에서 받은 기업이 없습니다.")]
+        rows = [[o.company, _kind(o.kind), f"{o.first.agency}\n{o.second.agency}",
+                 f"{o.first.programme}\n{o.second.programme}", f"{_span(o.first)}\n{_span(o.second)}"]
+                for o in overlaps]
+        return [tables.grid(["기업", "유형", "기관", "사업", "기간"], rows,
+                            tables.widths(self.width, 3, 1.8, 3, 4, 4.2))]
+
+
+class CampMonthWithOutreach(OutreachSection, CampMonthRenderer):
+    """The monthly camp report with the outreach section at its end."""
+
+    def __init__(self, data, outreach: OutreachMonth, meta):
+        super().__init__(data, meta)
+        self.outreach = outreach
+
+    def story(self) -> list:
+        return super().story() + self._outreach_story(self.outreach, "9")
+
+
+class CouncilPackRenderer(OutreachSection, Renderer):
+    """The agencies' monthly council pack: supports by agency and kind, the overlaps, and the
+    camp's figures."""
+
+    data: CouncilPack
+    title = "유관기관 월례회의 자료"
+
+    def document_title(self) -> str:
+        return f"{self.data.month.label} {self.title}"
+
+    def story(self) -> list:
+        d = self.data
+        m = d.month
+        story = self._title_story(f"{m.label} {self.title}",
+                                  f"기간 {fmt.period(m.first, m.last)} · 지원사업 중복 조정과 AI창업캠프 운영 현황")
+        story.append(tables.figures([
+            (f"{len(d.supports)}건", "진행 중인 지원"), (f"{len(d.overlaps)}건", "중복 지원 의심"),
+            (f"{d.consultations:,}건", "캠프 상담"), (f"{d.tenants}개사", "입주기업"),
+            (f"{d.mou}개사", "MOU 기업")], self.width))
+        story.append(self._heading("1. 중복 지원 의심 (같은 유형 · 두 기관 · 겹치는 기간)"))
+        story += self._overlaps_table(d.overlaps)
+        story.append(self._note("사업자등록번호로, 번호가 없는 행은 법인 형태와 띄어쓰기를 뺀 기업명으로 "
+                                "맞춰 보았습니다. 종료일이 없는 지원은 그해 말까지로 봅니다."))
+        story.append(self._heading("2. 기관·유형별 지원 현황 (이번 달 진행 중)"))
+        if d.totals:
+            rows = [[t.agency, _kind(t.kind), t.count, fmt.won(t.amount)] for t in d.totals]
+            rows.append(["합계", _blank(), sum(t.count for t in d.totals),
+                         fmt.won(sum(t.amount for t in d.totals))])
+            story.append(tables.grid(["기관", "지원 유형", "건수", "지원 금액"], rows,
+                                     tables.widths(self.width, 5, 3, 1.5, 3), numeric=(2, 3), total=True))
+        else:
+            story.append(self._note("이번 달 진행 중인 지원이 없습니다."))
+        story.append(self._heading("3. 지원 내역"))
+        if d.supports:
+            rows = [[r.agency, r.programme, _kind(r.kind), r.company + ("" if r.matched else " *"),
+                     _span(r), fmt.won(r.amount_krw) if r.amount_krw else "-"] for r in d.supports]
+            story.append(tables.grid(["기관", "사업", "유형", "기업", "기간", "금액"], rows,
+                                     tables.widths(self.width, 2.6, 3.6, 1.7, 3, 3.8, 2.2), numeric=(5,)))
+            story.append(self._note("* 캠프 기업 명부에 없는 기업 (기관이 적은 이름 그대로)"))
+        story += self._outreach_story(d.outreach, "4")
+        if d.outreach.concerts:
+            story.append(self._heading("4-2. 지식콘서트", 2))
+            rows = [[_day(e.held_on), e.theme or e.title, e.speaker or "-", e.registered, e.attendees]
+                    for e in d.outreach.concerts]
+            story.append(tables.grid(["일자", "주제", "연사", "사전등록", "참석 인원"], rows,
+                                     tables.widths(self.width, 2.6, 5, 3, 1.6, 1.6), numeric=(3, 4)))
+        return story

@@ -1,0 +1,1 @@
+"""The tabs of the 대외협력 (outreach) page."""

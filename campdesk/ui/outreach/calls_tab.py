@@ -1,0 +1,216 @@
+"""공모사업: public calls with their agency, deadline, fields and eligibility; the companies
+each fits; who was told, when and by which channel; the message to copy."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget,
+)
+
+from campdesk.domain.choices import AI_FIELDS, RELATIONSHIP
+from campdesk.domain.dates import today_seoul
+from campdesk.domain.outreach import LOCATION, NOTICE_CHANNEL, STAGE
+from campdesk.services.outreach import public_calls as pc
+from campdesk.services.outreach import supports as sv
+from campdesk.ui import fmt
+from campdesk.ui.i18n import current_language, t
+from campdesk.ui.models.columns import RIGHT, Column
+from campdesk.ui.outreach.common import Texts, Field, FormDialog, MessageDialog, current_row, open_dialog, table
+from campdesk.ui.widgets.tables import fit_columns
+
+
+def _left(r) -> str:
+    days = r.days_left(today_seoul())
+    if days is None:
+        return ""
+    if days < 0:
+        return t("마감", "Closed")
+    return t("D-{0}", "{0} days").format(days) if days else t("오늘 마감", "Today")
+
+
+def _eligibility(r) -> str:
+    parts = [fmt.labels(RELATIONSHIP, r.eligible_relationships), fmt.labels(STAGE, r.eligible_stages),
+             fmt.label(LOCATION, r.eligible_location) if r.eligible_location else ""]
+    return " · ".join(p for p in parts if p) or t("제한 없음", "Anyone")
+
+
+CALL_COLUMNS = [
+    Column("deadline", "마감", "Deadline", lambda r: fmt.day(r.deadline), sort=lambda r: r.deadline),
+    Column("left", "남은 날", "Left", _left, sort=lambda r: r.deadline, align=RIGHT),
+    Column("title", "공모사업", "Call", lambda r: r.title),
+    Column("organiser", "주관", "Organiser", lambda r: r.organiser),
+    Column("fields", "분야", "Fields", lambda r: fmt.ai_fields(r.fields) or t("전 분야", "Any")),
+    Column("eligibility", "자격", "Eligibility", _eligibility),
+    Column("told", "안내", "Told", lambda r: fmt.number(r.told), sort=lambda r: r.told, align=RIGHT),
+]
+CANDIDATE_COLUMNS = [
+    Column("name", "기업", "Company", lambda c: c.name),
+    Column("relationship", "구분", "Relationship", lambda c: fmt.label(RELATIONSHIP, c.relationship)),
+    Column("stage", "단계", "Stage", lambda c: fmt.label(STAGE, c.stage)),
+    Column("fields", "분야", "Fields", lambda c: fmt.ai_fields(c.fields)),
+    Column("told", "안내함", "Told", lambda c: c.told or ""),
+]
+
+
+class CallsTab(QWidget):
+    def __init__(self, app, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.app = app
+        self.texts = Texts()
+        self.open_only = self.texts.check("마감 전만", "Open only")
+        self.open_only.setObjectName("calls_open_only")
+        self.open_only.setChecked(True)
+        self.open_only.toggled.connect(lambda _: self.refresh())
+        self.channel = QComboBox()
+        self.channel.setObjectName("notice_channel")
+        for c in NOTICE_CHANNEL:
+            self.channel.addItem(c.label(current_language()), c.code)
+        self.buttons = {}
+        for key, text, handler in (
+                ("add", ("공모사업 등록…", "New call…"), self.add),
+                ("edit", ("수정…", "Edit…"), self.edit),
+                ("message", ("안내 문구…", "Message…"), self.message),
+                ("tell", ("선택 기업에 알림 기록", "Record: told the chosen company"), self.tell),
+                ("tell_all", ("아직 안 알린 기업 모두", "…and all not told yet"), self.tell_all)):
+            b = self.texts.button(text)
+            b.setObjectName(f"calls_{key}")
+            b.clicked.connect(handler)
+            self.buttons[key] = b
+        self.model, self.calls = table(CALL_COLUMNS, self, stretch=2, sort_column=0)
+        self.calls.setObjectName("calls_table")
+        self.calls.selectionModel().currentRowChanged.connect(lambda *_: self._load_candidates())
+        self.calls.doubleClicked.connect(lambda _: self.edit())
+        self.cand_model, self.candidates = table(CANDIDATE_COLUMNS, self, stretch=0)
+        self.candidates.setObjectName("candidates_table")
+        self.cand_title = QLabel()
+        top = QHBoxLayout()
+        top.addWidget(self.open_only)
+        for key in ("add", "edit", "message"):
+            top.addWidget(self.buttons[key])
+        top.addStretch(1)
+        mid = QHBoxLayout()
+        mid.addWidget(self.cand_title, 1)
+        mid.addWidget(self.texts.label("경로", "Channel"))
+        mid.addWidget(self.channel)
+        mid.addWidget(self.buttons["tell"])
+        mid.addWidget(self.buttons["tell_all"])
+        lower = QWidget()
+        lv = QVBoxLayout(lower)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addLayout(mid)
+        lv.addWidget(self.candidates, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.calls)
+        split.addWidget(lower)
+        split.setSizes([250, 300])
+        v = QVBoxLayout(self)
+        v.addLayout(top)
+        v.addWidget(split, 1)
+        fit_columns(self.calls, {0: "2026. 12. 10.", 1: "오늘 마감", 3: "광주정보문화진흥원",
+                                 4: "컴퓨터 비전, 데이터", 5: "입주기업, MOU 체결 기업 · 초기(3년 이내)", 6: "안내"})
+        fit_columns(self.candidates, {1: "MOU 체결 기업", 2: "초기(3년 이내)", 3: "컴퓨터 비전, 헬스케어",
+                                      4: "2026-11-03 오픈채팅"})
+
+    def refresh(self) -> None:
+        def load(ctx, open_only):
+            return sv.list_agencies(ctx), pc.list_calls(ctx, open_only=open_only)
+        self.app.ops.run(sv.ensure_agencies, self.app.ctx, write=True, owner=self,
+                         success=lambda _: self.app.ops.run(load, self.app.ctx, self.open_only.isChecked(),
+                                                            key="outreach.calls", success=self._on_calls))
+
+    def _on_calls(self, result) -> None:
+        self._agencies, rows = result
+        keep = self.call().id if self.call() else None
+        self.model.set_rows(rows)
+        if rows:
+            self.calls.selectRow(max(0, self.model.index_of(keep) if keep else 0))
+        else:
+            self.cand_model.set_rows([])
+            self.cand_title.setText(t("공모사업이 없습니다.", "No public calls."))
+
+    def call(self):
+        return current_row(self.calls)
+
+    def _load_candidates(self) -> None:
+        c = self.call()
+        if c is None:
+            return
+        self.app.ops.run(pc.candidates, self.app.ctx, c.id, key="outreach.candidates",
+                         success=self._on_candidates)
+
+    def _on_candidates(self, rows) -> None:
+        self.cand_model.set_rows(rows)
+        told = sum(1 for r in rows if r.told)
+        self.cand_title.setText(t("조건에 맞는 기업 {0}곳 · 안내함 {1}곳", "{0} companies fit · {1} told")
+                                .format(len(rows), told))
+
+    # --- actions --------------------------------------------------------------------------
+    def _fields(self) -> list[Field]:
+        agencies = [("", t("(유관기관 아님)", "(not a partner agency)"))] + \
+            [(a.id, a.name) for a in getattr(self, "_agencies", [])]
+        return [Field("title", "공모사업 이름", "Title"), Field("agency_id", "유관기관", "Agency", "combo", agencies),
+                Field("organiser", "주관 (유관기관이 아닐 때)", "Organiser"),
+                Field("announced_on", "공고일", "Announced", "date"), Field("deadline", "마감일", "Deadline", "date"),
+                Field("fields", "분야 (비우면 전 분야)", "Fields", "multi", [(c.code, c.label(current_language())) for c in AI_FIELDS]),
+                Field("eligible_relationships", "대상 기업", "Relationships", "multi",
+                      [(c.code, c.label(current_language())) for c in RELATIONSHIP]),
+                Field("eligible_stages", "창업 단계", "Stages", "multi", [(c.code, c.label(current_language())) for c in STAGE]),
+                Field("eligible_location", "소재지", "Location", "combo",
+                      [("", t("제한 없음", "Anywhere"))] + [(c.code, c.label(current_language())) for c in LOCATION]),
+                Field("url", "공고 링크", "Link"), Field("notes", "메모", "Notes", "multiline")]
+
+    def _save(self, call_id=None):
+        ctx = self.app.ctx
+
+        def save(values):
+            values["agency_id"] = values.get("agency_id") or None
+            return pc.save_call(ctx, values, call_id)
+        return save
+
+    def add(self) -> None:
+        open_dialog(FormDialog(self.app, t("공모사업", "Public call"), self._fields(),
+                               {"announced_on": today_seoul()}, self._save(), self, changed=("public_calls",)))
+
+    def edit(self) -> None:
+        c = self.call()
+        if c is None:
+            return
+        values = {k: getattr(c, k) for k in ("title", "agency_id", "announced_on", "deadline", "url", "notes",
+                                             "fields", "eligible_relationships", "eligible_stages",
+                                             "eligible_location")}
+        values["organiser"] = None if c.agency_id else c.organiser
+        open_dialog(FormDialog(self.app, t("공모사업", "Public call"), self._fields(), values,
+                               self._save(c.id), self, changed=("public_calls",)))
+
+    def message(self) -> None:
+        c = self.call()
+        if c is not None:
+            self.app.ops.run(pc.message_text, self.app.ctx, c.id, success=lambda text: open_dialog(
+                MessageDialog(t("공모사업 안내 문구", "Call message"), text, self)))
+
+    def _tell(self, ids: list[str]) -> None:
+        c = self.call()
+        if c is None or not ids:
+            return
+        self.app.ops.run(pc.tell, self.app.ctx, c.id, ids, self.channel.currentData(), write=True,
+                         success=lambda _n: self.app.hub.changed("public_call_notices"))
+
+    def tell(self) -> None:
+        row = current_row(self.candidates)
+        if row is not None:
+            self._tell([row.company_id])
+
+    def tell_all(self) -> None:
+        self._tell([r.company_id for r in self.cand_model.rows if not r.told])
+
+    def retranslate(self) -> None:
+        """Texts, headers and labels in the language chosen now (the rows stay)."""
+        self.texts.retranslate()
+        self.model.retranslate()
+        self.cand_model.retranslate()
+        for i, c in enumerate(NOTICE_CHANNEL):
+            self.channel.setItemText(i, c.label(current_language()))
+
+    def on_data_changed(self, table: str) -> None:
+        if table in ("public_calls", "public_call_notices", "agencies", "companies", "*"):
+            self.refresh()

@@ -1,0 +1,63 @@
+"""A company's outreach at a glance (a tab of the company page): supports received, the
+duplicate-support warning, public calls it was told about, questionnaire answers."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from campdesk.domain.outreach import NOTICE_CHANNEL, SUPPORT_KIND
+from campdesk.services.outreach import public_calls as pc
+from campdesk.services.outreach import supports as sv
+from campdesk.ui import fmt
+from campdesk.ui.i18n import t
+from campdesk.ui.models.columns import RIGHT, Column
+from campdesk.ui.outreach.common import table, warning_label
+
+COLUMNS = [
+    Column("agency", "기관", "Agency", lambda r: r.agency),
+    Column("programme", "사업", "Programme", lambda r: r.programme),
+    Column("kind", "유형", "Kind", lambda r: fmt.label(SUPPORT_KIND, r.kind)),
+    Column("period", "기간", "Period", lambda r: f"{fmt.day(r.starts_on)} ~ {fmt.day(r.ends_on)}",
+           sort=lambda r: r.starts_on),
+    Column("amount", "금액(원)", "Amount", lambda r: fmt.number(r.amount_krw), align=RIGHT),
+]
+
+
+def load(ctx, company_id: str):
+    return (sv.list_supports(ctx, company_id), sv.company_warning(ctx, company_id),
+            pc.company_calls(ctx, company_id))
+
+
+class CompanyOutreach(QWidget):
+    def __init__(self, app, company_id: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.app, self.company_id = app, company_id
+        self.warning = warning_label(self)
+        self.model, self.table = table(COLUMNS, self, stretch=1, sort_column=3, descending=True)
+        self.table.setObjectName("company_supports")
+        self.calls = QLabel()
+        self.calls.setWordWrap(True)
+        v = QVBoxLayout(self)
+        v.addWidget(self.warning)
+        v.addWidget(QLabel(t("유관기관 지원", "Agencies' supports")))
+        v.addWidget(self.table, 1)
+        v.addWidget(self.calls)
+        app.hub.data_changed.connect(self._changed)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.app.ops.run(load, self.app.ctx, self.company_id, owner=self, success=self._show)
+
+    def _show(self, result) -> None:
+        rows, warning, calls = result
+        self.model.set_rows(rows)
+        self.warning.setText(warning or "")
+        self.warning.setVisible(bool(warning))
+        if calls:
+            shown = [f"{title} ({fmt.moment(at)[:13]} {fmt.label(NOTICE_CHANNEL, ch)})" for title, ch, at in calls[:5]]
+            self.calls.setText(t("안내한 공모사업: ", "Public calls told: ") + "; ".join(shown))
+        else:
+            self.calls.setText(t("안내한 공모사업이 없습니다.", "No public calls told yet."))
+
+    def _changed(self, table: str) -> None:
+        if table in ("programme_supports", "public_call_notices", "*"):
+            self.refresh()

@@ -1,0 +1,238 @@
+"""지식콘서트: the year's concerts (fourth Thursday, moved off holidays; the move shown and
+editable), invitations and the open-chat message, registrations, attendance, the sheet."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QPushButton, QSpinBox, QSplitter, QVBoxLayout, QWidget,
+)
+
+from campdesk.domain.choices import EVENT_KIND
+from campdesk.domain.dates import today_seoul
+from campdesk.services import companies
+from campdesk.services.outreach import events as ev
+from campdesk.ui import fmt
+from campdesk.ui.i18n import current_language, t
+from campdesk.ui.models.columns import RIGHT, Column
+from campdesk.ui.outreach.common import (
+    Texts,
+    Field, FormDialog, MessageDialog, current_row, open_dialog, outreach_pdf, table,
+)
+from campdesk.ui.widgets.tables import fit_columns
+
+WEEKDAYS = "월화수목금토일"
+
+
+def _day(d) -> str:
+    return f"{fmt.day(d)} ({WEEKDAYS[d.weekday()]})" if d else ""
+
+
+EVENT_COLUMNS = [
+    Column("held_on", "일자", "Date", lambda r: _day(r.held_on), sort=lambda r: r.held_on),
+    Column("moved", "옮김", "Moved", lambda r: t("정기일 {0}에서", "from {0}").format(fmt.day(r.moved_from))
+           if r.moved_from else ""),
+    Column("kind", "종류", "Kind", lambda r: fmt.label(EVENT_KIND, r.kind)),
+    Column("title", "행사", "Event", lambda r: r.title),
+    Column("speaker", "연사", "Speaker", lambda r: r.speaker or ""),
+    Column("registered", "사전등록", "Registered", lambda r: fmt.number(r.registered), sort=lambda r: r.registered,
+           align=RIGHT),
+    Column("attended", "참석", "Came", lambda r: fmt.number(r.attended), sort=lambda r: r.attended, align=RIGHT),
+]
+ATTENDANCE_COLUMNS = [
+    Column("who", "기업·기관", "Company", lambda r: r.who),
+    Column("person", "참석자", "Person", lambda r: r.person_name or ""),
+    Column("phone", "연락처", "Phone", lambda r: r.phone or ""),
+    Column("n", "인원", "People", lambda r: str(r.attendees), sort=lambda r: r.attendees, align=RIGHT),
+    Column("registered", "사전등록", "Registered", lambda r: fmt.day(r.registered_on) if r.registered else "-"),
+    Column("attended", "참석", "Came", lambda r: t("참석", "Came") if r.attended else t("미참석", "Not yet")),
+]
+
+
+class ConcertsTab(QWidget):
+    def __init__(self, app, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.app = app
+        self.texts = Texts()
+        self.year = QSpinBox()
+        self.year.setObjectName("concert_year")
+        self.year.setRange(2020, 2100)
+        self.year.setValue(today_seoul().year)
+        self.year.valueChanged.connect(lambda _: self.refresh())
+        self.events_model, self.events = table(EVENT_COLUMNS, self, stretch=3, sort_column=0)
+        self.events.setObjectName("events_table")
+        self.events.selectionModel().currentRowChanged.connect(lambda *_: self._load_attendance())
+        self.events.doubleClicked.connect(lambda _: self.edit_event())
+        self.att_model, self.att = table(ATTENDANCE_COLUMNS, self, stretch=0)
+        self.att.setObjectName("attendance_table")
+        self.summary = QLabel()
+        buttons = {
+            "schedule": (("올해 콘서트 일정 만들기", "Schedule the year's concerts"), self.schedule),
+            "new": (("새 행사…", "New event…"), lambda: self.edit_event(new=True)),
+            "edit": (("일정·연사 수정…", "Edit date, speaker…"), self.edit_event),
+            "invite": (("초대 안내문…", "Invitation…"), self.invitation),
+            "register": (("참가 신청 등록…", "Add registration…"), self.register),
+            "attended": (("참석 확인/취소", "Mark came / not"), self.toggle_attended),
+            "withdraw": (("신청 취소", "Withdraw"), self.withdraw),
+            "sheet": (("참석자 명단 인쇄…", "Print attendance sheet…"), self.print_sheet),
+        }
+        self.buttons = {}
+        for key, (text, handler) in buttons.items():
+            b = self.texts.button(text)
+            b.setObjectName(f"concert_{key}")
+            b.clicked.connect(handler)
+            self.buttons[key] = b
+        top = QHBoxLayout()
+        top.addWidget(self.texts.label("연도", "Year"))
+        top.addWidget(self.year)
+        for key in ("schedule", "new", "edit"):
+            top.addWidget(self.buttons[key])
+        top.addStretch(1)
+        mid = QHBoxLayout()
+        mid.addWidget(self.summary, 1)
+        for key in ("invite", "register", "attended", "withdraw", "sheet"):
+            mid.addWidget(self.buttons[key])
+        lower = QWidget()
+        lv = QVBoxLayout(lower)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addLayout(mid)
+        lv.addWidget(self.att, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.events)
+        split.addWidget(lower)
+        split.setSizes([260, 300])
+        v = QVBoxLayout(self)
+        v.addLayout(top)
+        v.addWidget(split, 1)
+        fit_columns(self.events, {0: "2026. 09. 17. (목)", 1: "정기일 2026. 09. 24.에서", 2: "지식콘서트",
+                                  4: "홍길동 수석연구원", 5: "사전등록", 6: "참석"})
+        fit_columns(self.att, {1: "홍길동", 2: "010-0000-0000", 3: "인원", 4: "2026. 09. 07.", 5: "미참석"})
+
+    # --- data -----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.app.ops.run(ev.list_events, self.app.ctx, self.year.value(), key="outreach.events",
+                         success=self._on_events)
+
+    def _on_events(self, rows) -> None:
+        keep = self.current_event().id if self.current_event() else None
+        self.events_model.set_rows(rows)
+        today = today_seoul()
+        if keep is None or self.events_model.index_of(keep) < 0:
+            upcoming = [r for r in rows if r.held_on >= today and r.kind == "concert"]
+            keep = upcoming[0].id if upcoming else (rows[-1].id if rows else None)
+        if rows:
+            self.events.selectRow(max(0, self.events_model.index_of(keep)))
+        else:
+            self.att_model.set_rows([])
+            self.summary.setText(t("이 해의 행사가 없습니다. '올해 콘서트 일정 만들기'를 눌러 주세요.",
+                                   "No events this year: schedule the concerts."))
+
+    def current_event(self):
+        return current_row(self.events)
+
+    def _load_attendance(self) -> None:
+        e = self.current_event()
+        if e is None:
+            return
+        self.app.ops.run(ev.attendance, self.app.ctx, e.id, key="outreach.attendance",
+                         success=self._on_attendance)
+
+    def _on_attendance(self, rows) -> None:
+        self.att_model.set_rows(rows)
+        e = self.current_event()
+        came = sum(1 for r in rows if r.attended)
+        registered = sum(1 for r in rows if r.registered)
+        self.summary.setText(t("{0} · 사전등록 {1}곳 · 참석 {2}곳 ({3}명)",
+                               "{0} · {1} registered · {2} came ({3} people)").format(
+            e.title if e else "", registered, came, sum(r.attendees for r in rows if r.attended)))
+
+    # --- actions --------------------------------------------------------------------------
+    def schedule(self) -> None:
+        self.app.ops.run(ev.schedule_concerts, self.app.ctx, self.year.value(), write=True,
+                         success=lambda _ids: self.app.hub.changed("events"))
+
+    def edit_event(self, new: bool = False) -> None:
+        e = None if new else self.current_event()
+        if e is None and not new:
+            return
+        kinds = [(c.code, c.label(current_language())) for c in EVENT_KIND]
+        fields = [Field("kind", "종류", "Kind", "combo", kinds), Field("title", "행사 이름", "Title"),
+                  Field("held_on", "날짜", "Date", "date"), Field("starts_at", "시작 시각", "Starts at"),
+                  Field("moved_from", "옮기기 전 정기일", "Regular date (if moved)", "date"),
+                  Field("venue", "장소", "Venue"), Field("theme", "주제", "Theme"),
+                  Field("speaker", "연사", "Speaker")]
+        values = {} if e is None else {"kind": e.kind, "title": e.title, "held_on": e.held_on,
+                                       "starts_at": e.starts_at, "moved_from": e.moved_from,
+                                       "venue": e.venue, "theme": e.theme, "speaker": e.speaker}
+        if e is None:
+            values = {"kind": "concert", "venue": ev.CONCERT_VENUE, "starts_at": "16:00"}
+        ctx, event_id = self.app.ctx, e.id if e else None
+        open_dialog(FormDialog(self.app, t("행사", "Event"), fields, values,
+                               lambda v: ev.save_event(ctx, v, event_id), self, changed=("events",)))
+
+    def invitation(self) -> None:
+        e = self.current_event()
+        if e is None:
+            return
+
+        def make(ctx, event_id):
+            people = ev.invitees(ctx, event_id)
+            lines = [f"- {p.name} ({p.contact or '-'} {p.phone or ''})".rstrip()
+                     + (" ✓신청" if p.registered else "") for p in people]
+            return ev.invitation_text(ctx, event_id), lines
+
+        def show(result) -> None:
+            text, lines = result
+            body = text + "\n\n" + t("── 초대 대상 (입주·MOU 기업 {0}곳) ──", "── To invite ({0}) ──") \
+                .format(len(lines)) + "\n" + "\n".join(lines)
+            dialog = MessageDialog(t("초대 안내문", "Invitation"), body, self)
+            dialog.text.setPlainText(body)
+            dialog.message = text
+            open_dialog(dialog)
+        self.app.ops.run(make, self.app.ctx, e.id, success=show)
+
+    def register(self) -> None:
+        e = self.current_event()
+        if e is None:
+            return
+        ctx = self.app.ctx
+        fields = [Field("company_id", "기업", "Company", "company"),
+                  Field("person_name", "참석자", "Person"), Field("organisation", "기관(기업이 아닐 때)", "Organisation"),
+                  Field("phone", "연락처", "Phone"), Field("attendees", "인원", "People", "int")]
+        open_dialog(FormDialog(self.app, t("참가 신청", "Registration"), fields, {"attendees": 1},
+                               lambda v: ev.register(ctx, e.id, v), self, changed=("event_attendance",),
+                               companies=companies.list_companies(ctx)))
+
+    def toggle_attended(self) -> None:
+        row = current_row(self.att)
+        if row is None:
+            return
+        self.app.ops.run(ev.set_attended, self.app.ctx, row.id, not row.attended, write=True,
+                         success=lambda _: self.app.hub.changed("event_attendance"))
+
+    def withdraw(self) -> None:
+        row = current_row(self.att)
+        if row is None:
+            return
+        self.app.ops.run(ev.remove_attendance, self.app.ctx, row.id, write=True,
+                         success=lambda _: self.app.hub.changed("event_attendance"))
+
+    def print_sheet(self) -> None:
+        e = self.current_event()
+        if e is None:
+            return
+        from campdesk.ui.printing import PdfDialog
+        PdfDialog.start(self.app, self, outreach_pdf("attendance_pdf"), self.app.ctx, e.id,
+                        title=t("참석자 명단", "Attendance sheet"), file_name=f"참석자명단-{e.held_on}.pdf")
+
+    def retranslate(self) -> None:
+        """Texts, headers and labels in the language chosen now (the rows stay)."""
+        self.texts.retranslate()
+        self.events_model.retranslate()
+        self.att_model.retranslate()
+
+    def on_data_changed(self, table: str) -> None:
+        if table in ("events", "*"):
+            self.refresh()
+        elif table in ("event_attendance", "companies"):
+            self._load_attendance()
+            self.refresh()

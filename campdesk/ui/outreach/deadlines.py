@@ -1,0 +1,22 @@
+"""The dashboard's line of public-call deadlines in the coming week."""
+from __future__ import annotations
+
+from campdesk.domain.dates import today_seoul
+from campdesk.services.outreach.public_calls import deadlines_this_week
+from campdesk.ui import fmt
+from campdesk.ui.i18n import t
+
+__all__ = ["deadlines_this_week", "deadline_text"]
+
+
+def deadline_text(rows) -> str:
+    """"이번 주 공모사업 마감: 12월 7일(D-3) AI 바우처 …" or "" when none."""
+    if not rows:
+        return ""
+    today = today_seoul()
+    parts = []
+    for r in rows:
+        days = (r.deadline - today).days
+        left = t("오늘", "today") if days == 0 else f"D-{days}"
+        parts.append(f"{fmt.day(r.deadline)} ({left}) {r.title} · {r.organiser}")
+    return f"<b>{t('이번 주 공모사업 마감', 'Public-call deadlines this week')}</b>: " + " / ".join(parts)

@@ -1,0 +1,178 @@
+"""설문: the written questionnaire for MOU companies outside face-to-face consulting, printed
+for one company or all of them; answers typed or imported, each a written consultation,
+a wish for another visit an open "2차 방문" follow-up; technology demand by theme."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from campdesk.domain.choices import AI_FIELDS
+from campdesk.domain.dates import today_seoul
+from campdesk.domain.errors import ValidationError
+from campdesk.services import companies
+from campdesk.services.errors import FormErrors
+from campdesk.services.outreach import questionnaires as qs
+from campdesk.ui import fmt
+from campdesk.ui.i18n import current_language, t
+from campdesk.ui.models.columns import Column
+from campdesk.ui.outreach.common import (
+    Texts,
+    Field, FormDialog, MessageDialog, current_row, open_dialog, outreach_pdf, table,
+)
+from campdesk.ui.widgets.tables import fit_columns
+
+RESPONSE_COLUMNS = [
+    Column("received", "회신일", "Received", lambda r: fmt.day(r.received_on), sort=lambda r: r.received_on),
+    Column("company", "기업", "Company", lambda r: r.company),
+    Column("difficulties", "애로사항", "Difficulties", lambda r: (r.difficulties or "").replace("\n", " ")),
+    Column("themes", "기술 수요 분야", "Technology demand", lambda r: fmt.ai_fields(r.tech_themes)),
+    Column("visit", "2차 방문", "Second visit", lambda r: t("희망", "Wanted") if r.needs_visit else ""),
+]
+
+
+class QuestionnairesTab(QWidget):
+    def __init__(self, app, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.app = app
+        self.texts = Texts()
+        self.buttons = {}
+        for key, text, handler in (
+                ("answer", ("답변 입력…", "Enter an answer…"), self.answer),
+                ("import", ("회신 가져오기…", "Import answers…"), self.import_file),
+                ("forms", ("설문지 인쇄: 서면 대상 전체…", "Print forms: all written-survey companies…"),
+                 self.print_all),
+                ("form_one", ("설문지 인쇄: 한 기업…", "Print one company's form…"), self.print_one),
+                ("blank", ("빈 설문지…", "Blank form…"), self.print_blank)):
+            b = self.texts.button(text)
+            b.setObjectName(f"questionnaire_{key}")
+            b.clicked.connect(handler)
+            self.buttons[key] = b
+        self.summary = QLabel()
+        self.summary.setObjectName("questionnaire_summary")
+        self.summary.setWordWrap(True)
+        self.demand = QLabel()
+        self.demand.setObjectName("tech_demand")
+        self.demand.setWordWrap(True)
+        self.model, self.table = table(RESPONSE_COLUMNS, self, stretch=2, descending=True)
+        self.table.setObjectName("responses_table")
+        self.table.doubleClicked.connect(lambda _: self.open_consultation())
+        top = QHBoxLayout()
+        for key in ("answer", "import"):
+            top.addWidget(self.buttons[key])
+        top.addStretch(1)
+        for key in ("forms", "form_one", "blank"):
+            top.addWidget(self.buttons[key])
+        v = QVBoxLayout(self)
+        v.addLayout(top)
+        v.addWidget(self.summary)
+        v.addWidget(self.demand)
+        v.addWidget(self.table, 1)
+        fit_columns(self.table, {0: "2026. 11. 05.", 1: "주식회사 빛고을인공지능", 3: "컴퓨터 비전, 헬스케어",
+                                 4: "2차 방문"})
+
+    def refresh(self) -> None:
+        def load(ctx):
+            year = today_seoul().year
+            return (qs.list_responses(ctx), qs.tech_demand(ctx, date(year, 1, 1), date(year, 12, 31)),
+                    len(qs.form_companies(ctx)))
+        self.app.ops.run(load, self.app.ctx, key="outreach.questionnaires", success=self._on_data)
+
+    def _on_data(self, result) -> None:
+        rows, demand, targets = result
+        self.model.set_rows(rows)
+        visits = sum(1 for r in rows if r.needs_visit)
+        self.summary.setText(t("회신 {0}건 · 2차 방문 희망 {1}건 · 서면 설문 대상(대면 상담 밖 MOU 기업) {2}곳",
+                               "{0} answers · {1} want another visit · {2} MOU companies outside "
+                               "face-to-face consulting").format(len(rows), visits, targets))
+        if demand:
+            parts = [f"{fmt.label(AI_FIELDS, code)} {n}" for code, n in demand]
+            self.demand.setText(t("올해 기술 수요: ", "Technology demand this year: ") + " · ".join(parts))
+        else:
+            self.demand.setText(t("올해 기술 수요 응답이 없습니다.", "No technology demand this year."))
+
+    # --- actions --------------------------------------------------------------------------
+    def answer(self) -> None:
+        ctx = self.app.ctx
+        fields = [Field("company_id", "기업", "Company", "company"),
+                  Field("received_on", "회신일", "Received", "date"),
+                  Field("company_status", "기업 현황", "Company status", "multiline"),
+                  Field("difficulties", "애로사항", "Difficulties", "multiline"),
+                  Field("proposed_technology", "기술 수요", "Technology demand", "multiline"),
+                  Field("tech_themes", "기술 분야", "Fields", "multi", [(c.code, c.label(current_language())) for c in AI_FIELDS]),
+                  Field("business_plan", "사업 계획", "Business plan", "multiline"),
+                  Field("needs_visit", "2차 방문 희망", "Wants another visit", "check"),
+                  Field("suggestions", "건의사항", "Suggestions", "multiline")]
+
+        def save(values):
+            company_id = values.pop("company_id", None)
+            if not company_id:
+                raise FormErrors([ValidationError("company_id", "기업을 골라 주세요.", "Choose the company.")])
+            return qs.record_answer(ctx, company_id, values)
+        open_dialog(FormDialog(self.app, t("설문 답변", "Questionnaire answer"), fields,
+                               {"received_on": today_seoul()}, save, self,
+                               changed=("questionnaire_responses", "consultations"),
+                               companies=companies.list_companies(ctx)))
+
+    def import_file(self, path: str | None = None) -> None:
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, t("설문 회신", "Questionnaire answers"), "",
+                                                  "CSV / Excel (*.csv *.txt *.xlsx *.xls)")
+        if not path:
+            return
+        from campdesk.services.outreach.questionnaire_import import import_questionnaires
+
+        def done(report) -> None:
+            lines = [t("전체 {0}행 — 새로 추가 {1}, 갱신 {2}, 변경 없음 {3}, 거부 {4}행",
+                       "{0} rows: {1} added, {2} updated, {3} unchanged, {4} rejected").format(
+                report.total, report.created, report.updated, report.unchanged, report.rejected_rows)]
+            lines += list(report.warnings)
+            lines += [f"{r.row_no}행 [{r.column}] {r.reason}" for r in report.rejected]
+            self.app.hub.changed("questionnaire_responses", "consultations")
+            open_dialog(MessageDialog(t("가져오기 결과", "Import result"), "\n".join(lines), self))
+
+        def failed(exc) -> None:
+            from campdesk.ui.ops import describe
+            open_dialog(MessageDialog(t("가져오기 실패", "Import failed"), describe(exc), self))
+        self.app.ops.run(import_questionnaires, self.app.ctx, path, write=True, success=done, failure=failed)
+
+    def _print(self, company_id: str | None = None, blank: bool = False) -> None:
+        from campdesk.ui.printing import PdfDialog
+        PdfDialog.start(self.app, self, outreach_pdf("questionnaire_form_pdf"), self.app.ctx, company_id,
+                        blank, title=t("서면 설문지", "Questionnaire form"), file_name="서면설문지.pdf")
+
+    def print_all(self) -> None:
+        self._print()
+
+    def print_blank(self) -> None:
+        self._print(blank=True)
+
+    def print_one(self) -> None:
+        row = current_row(self.table)
+        ctx = self.app.ctx
+
+        def chosen(values):
+            if not values.get("company_id"):
+                raise FormErrors([ValidationError("company_id", "기업을 골라 주세요.", "Choose the company.")])
+            return values["company_id"]
+        dialog = FormDialog(self.app, t("설문지를 인쇄할 기업", "Company to print for"),
+                            [Field("company_id", "기업", "Company", "company")],
+                            {"company_id": row.company_id if row else None}, chosen, self, changed=(),
+                            companies=companies.list_companies(ctx))
+        dialog.accepted.connect(lambda: self._print(dialog.result_value))
+        open_dialog(dialog)
+
+    def open_consultation(self) -> None:
+        row = current_row(self.table)
+        if row is not None and row.consultation_id:
+            from campdesk.ui.consultation_dialog import open_log_dialog
+            open_log_dialog(self.app, self, consultation_id=row.consultation_id)
+
+    def retranslate(self) -> None:
+        """Texts, headers and labels in the language chosen now (the rows stay)."""
+        self.texts.retranslate()
+        self.model.retranslate()
+
+    def on_data_changed(self, table: str) -> None:
+        if table in ("questionnaire_responses", "questionnaires", "companies", "consultations", "*"):
+            self.refresh()
