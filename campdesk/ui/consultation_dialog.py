@@ -15,9 +15,10 @@ from campdesk.ui.consultation_history import HistoryView, load_history
 from campdesk.ui.i18n import t
 from campdesk.ui.widgets.errors import show_failure
 from campdesk.ui.widgets.retranslate import Retranslating
+from campdesk.ui.widgets.unsaved import GuardsInput
 
 
-class ConsultationDialog(Retranslating, QDialog):
+class ConsultationDialog(GuardsInput, Retranslating, QDialog):
     saved = Signal(str)  # consultation id
 
     def __init__(self, app, parent: QWidget | None = None, consultation_id: str | None = None,
@@ -89,7 +90,10 @@ class ConsultationDialog(Retranslating, QDialog):
         original = self.form.original
         wanted = self._preset_company or (original.company_id if original else None)
         if wanted and not picker.company_id:
+            untouched = not self.has_unsaved_input()
             picker.set_company(next((r for r in rows if r.id == wanted), None))
+            if untouched:  # the preset company is not something typed
+                self.mark_clean()
         if self.consultation_id:  # company names for the history, now that they are here
             self.app.ops.run(load_history, self.app.ctx, self.consultation_id,
                              {r.id: r.name for r in rows}, success=self.history.set_rows)

@@ -282,6 +282,17 @@ class MainWindow(Retranslating, QMainWindow):
         self.show_page(self._start_page)
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        from campdesk.ui.widgets.unsaved import ask_discard, unsaved_dialogs
+        open_forms = unsaved_dialogs()
+        if open_forms:  # something typed in an open dialog: asked first, never lost silently
+            event.ignore()
+            if not any(d.asking() for d in open_forms):
+                def discard_all() -> None:
+                    for d in open_forms:
+                        d.discard_quietly()
+                    self.close()
+                open_forms[0]._question = ask_discard(open_forms[0], discard_all)
+            return
         s = self._qsettings()
         s.setValue("main/geometry", self.saveGeometry())
         if self.nav_key() is not None:

@@ -22,6 +22,15 @@ def app(qtbot, camp):
     i18n.set_language("ko")
 
 
+def type_hangul(widget, text: str) -> None:
+    """What a Korean input method does when a word is finished: commit the text."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
 def _settle(qtbot, app):
     qtbot.waitUntil(lambda: not app.ops.busy, timeout=5000)
 
@@ -97,8 +106,12 @@ def test_assign_dialog_shows_the_overlap_and_stays_open(qtbot, app, camp):
     dialog = AssignDialog(app, get_space(camp.ctx, camp.office), date(2026, 11, 25))
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.waitUntil(lambda: dialog.company.count() == 4)
-    dialog.company.setCurrentIndex(dialog.company.findText("무등랩스"))
+    qtbot.waitUntil(lambda: len(dialog.company.rows) == 4)
+    # The register's search: 초성 finds the company, Enter picks the one match.
+    dialog.company.setFocus()
+    type_hangul(dialog.company, "ㅁㄷㄹ")
+    qtbot.keyClick(dialog.company, Qt.Key.Key_Return)
+    assert dialog.company.company_id == camp.co["무등랩스"] and dialog.company.text() == "무등랩스"
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
                      Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.error.isVisible())

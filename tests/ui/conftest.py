@@ -57,7 +57,12 @@ def close_windows(qapp):
     yield
     import shiboken6
     from PySide6.QtWidgets import QApplication
+
+    from campdesk.ui.widgets.unsaved import GuardsInput
     for widget in QApplication.topLevelWidgets():
         if shiboken6.isValid(widget) and widget.isVisible():
-            widget.close()
+            if isinstance(widget, GuardsInput):
+                widget.discard_quietly()  # a test's typing is not asked about
+            else:
+                widget.close()
     QApplication.processEvents()
