@@ -73,6 +73,7 @@ class CompanyDetailView(Retranslating, QWidget):
         self.title.setFont(font)
         self.subtitle = QLabel()
         self.subtitle.setStyleSheet("color: #555;")
+        self.subtitle.setWordWrap(True)  # a long subtitle takes a second line, never cut
         for label in (self.title, self.subtitle):  # long names must not widen the pane
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.log_button = QPushButton()
@@ -231,6 +232,7 @@ class CompanyDetailView(Retranslating, QWidget):
         """With no company chosen only the hint shows (no form full of placeholders)."""
         self.tabs.setVisible(not empty)
         self.log_button.setVisible(not empty)
+        self.print_button.setEnabled(not empty)  # nothing to print without a company
         self.subtitle.setVisible(not empty)
 
     def _count_history(self) -> None:
@@ -243,6 +245,8 @@ class CompanyDetailView(Retranslating, QWidget):
         parts = [fmt.label(RELATIONSHIP, v.get("relationship")), v.get("business_no"),
                  v.get("representative"), fmt.ai_fields(v.get("ai_fields"))]
         self.subtitle.setText("  ·  ".join(p for p in parts if p))
+        self.title.setToolTip(v.get("name") or "")
+        self.subtitle.setToolTip(self.subtitle.text())
 
     def _on_data_changed(self, table: str) -> None:
         if self.company_id and table in ("companies", "contacts", "consultations", "*"):

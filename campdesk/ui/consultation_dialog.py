@@ -118,11 +118,24 @@ class ConsultationDialog(GuardsInput, Retranslating, QDialog):
     def _done(self, consultation_id: str) -> None:
         self.app.hub.changed("consultations")
         self.saved.emit(consultation_id)
+        window = self.parentWidget().window() if self.parentWidget() is not None else None
+        if self.consultation_id is None and window is not None:
+            offer_undo(self.app, window, consultation_id)
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
         show_failure(self.form, exc)
+
+
+def offer_undo(app, window: QWidget, consultation_id: str) -> None:
+    """"저장됨 · 실행 취소" for a moment: undo deletes the consultation just logged."""
+    from campdesk.ui.widgets.undo_notice import notice_for
+
+    def undo() -> None:
+        app.ops.run(consultations.undo_log, app.ctx, consultation_id, write=True,
+                    success=lambda _: app.hub.changed("consultations"))
+    notice_for(window).show_saved(t("저장됨 ·", "Saved ·"), undo)
 
 
 def open_log_dialog(app, parent: QWidget | None = None, company_id: str | None = None,

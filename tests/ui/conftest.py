@@ -59,10 +59,10 @@ def close_windows(qapp):
     from PySide6.QtWidgets import QApplication
 
     from campdesk.ui.widgets.unsaved import GuardsInput
+    for widget in QApplication.topLevelWidgets():  # a test's typing is not asked about
+        if shiboken6.isValid(widget) and widget.isVisible() and isinstance(widget, GuardsInput):
+            widget.discard_quietly()
     for widget in QApplication.topLevelWidgets():
         if shiboken6.isValid(widget) and widget.isVisible():
-            if isinstance(widget, GuardsInput):
-                widget.discard_quietly()  # a test's typing is not asked about
-            else:
-                widget.close()
+            widget.close()
     QApplication.processEvents()

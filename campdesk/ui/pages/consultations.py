@@ -54,6 +54,7 @@ class ConsultationsPage(Retranslating, Page):
         self.buttons["register"].clicked.connect(self._register)
         self.table = data_table(self.model, self, stretch_column=4)
         self.table.setObjectName("log_table")
+        self.search.set_results(self.table)
         self.table.doubleClicked.connect(lambda _: self._edit())
         header = self.table.horizontalHeader()
         header.blockSignals(True)  # show "newest first" without asking for a reload
@@ -136,7 +137,18 @@ class ConsultationsPage(Retranslating, Page):
             self.refresh()
 
     def _update_count(self) -> None:
-        self.count.setText(t("{0}건", "{0} consultations").format(fmt.number(self.model.rowCount())))
+        n = self.model.rowCount()
+        self.count.setText(t("{0}건", "{0} consultation" if n == 1 else "{0} consultations")
+                           .format(fmt.number(n)))
+        if not self._loaded:
+            self.table.set_empty_text("")
+        elif self.search.text().strip() or self.channel.code():
+            self.table.set_empty_text(t("결과 없음 — 다른 말로 찾거나 기간을 넓혀 보세요.",
+                                        "No results — try other words or a longer period."))
+        else:
+            self.table.set_empty_text(t("이 기간의 상담이 없습니다. [상담 기록 (Ctrl+N)]으로 "
+                                        "기록하세요.", "No consultation in this period. Log one "
+                                        "with [Log consultation (Ctrl+N)]."))
 
     # --- actions ----------------------------------------------------------------------------
     def _current(self):
