@@ -74,9 +74,9 @@ class CompanyPicker(QLineEdit):
     def close_list(self) -> None:
         """No suggestion list is left open once a company is chosen (it would take the
         next click anywhere in the window)."""
-        popup = self._completer.popup()
-        popup.hide()
-        QTimer.singleShot(0, popup.hide)  # also after the completer's own key handling
+        self._completer.popup().hide()
+        # also after the completer's own key handling (cancelled if the picker is gone)
+        QTimer.singleShot(0, self, lambda: self._completer.popup().hide())
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802
         """A click outside the open list closes it and still reaches what was clicked
