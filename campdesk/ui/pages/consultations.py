@@ -24,7 +24,8 @@ from campdesk.ui.widgets.vocab_combo import VocabCombo
 
 
 # Period code → (Korean, English, how far back from today in days; None = everything)
-PERIODS = [("30d", "최근 30일", "Last 30 days", 30), ("month", "이번 달", "This month", None),
+PERIODS = [("30d", "최근 30일", "Last 30 days", 30), ("today", "오늘", "Today", None),
+           ("month", "이번 달", "This month", None),
            ("1y", "최근 1년", "Last 12 months", 365), ("all", "전체 기간", "All time", None)]
 SEARCH_DELAY_MS = 200
 
@@ -110,11 +111,17 @@ class ConsultationsPage(Retranslating, Page):
         today = today_seoul()
         if code == "month":
             return seoul_start(month_start(today))
+        if code == "today":
+            return seoul_start(today)
         return seoul_start(today - timedelta(days=days)) if days else None
 
     def activate(self) -> None:
         if not self._loaded:
             self.refresh()
+
+    def show_period(self, code: str) -> None:
+        """Today's consultations (the dashboard card), this month's, …"""
+        self.period.setCurrentIndex(self.period.findData(code))
 
     def refresh(self) -> None:
         order, descending = self._order

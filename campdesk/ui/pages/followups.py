@@ -18,13 +18,16 @@ from campdesk.ui.widgets.tables import data_table, fit_columns
 
 
 STATUSES = [("open", "진행 중 전체", "All open"), ("follow_up", "후속조치", "Follow-ups"),
-            ("escalated", "책임상담사 이관", "Escalated"), ("overdue", "기한 지남", "Overdue")]
+            ("escalated", "책임상담사 이관", "Escalated"), ("due_today", "오늘 기한", "Due today"),
+            ("overdue", "기한 지남", "Overdue")]
 SCOPES = [("mine", "내 담당", "Mine"), ("all", "모두", "Everyone's")]
 
 
 def keep(view, status: str, today) -> bool:
     if status == "overdue":
         return view.is_overdue(today)
+    if status == "due_today":
+        return view.due_on == today
     return status == "open" or view.outcome == status
 
 
@@ -105,6 +108,11 @@ class FollowUpsPage(Retranslating, Page):
     def show_scope(self, scope: str) -> None:
         """"mine" or "all" (the start-up notice counts everyone's)."""
         self.scope.setCurrentIndex(self.scope.findData(scope))
+
+    def show_filter(self, scope: str, status: str) -> None:
+        """A dashboard card's list: everyone's, open / due today / overdue."""
+        self.status.setCurrentIndex(self.status.findData(status))
+        self.show_scope(scope)
 
     def _on_rows(self, rows) -> None:
         self._loaded = True

@@ -61,7 +61,22 @@ def data_table(model, parent: QWidget | None = None, sortable: bool = True,
     header.setStretchLastSection(stretch_column is None)
     if stretch_column is not None:
         header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+    model.headerDataChanged.connect(lambda *_: headers_fit(view))  # a language switch
     return view
+
+
+def headers_fit(view: QTableView) -> None:
+    """No column narrower than its title plus the sort arrow, in either language."""
+    model = view.model()
+    header = view.horizontalHeader()
+    metrics = header.fontMetrics()
+    for column in range(model.columnCount() if model is not None else 0):
+        if header.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch:
+            continue
+        title = model.headerData(column, Qt.Orientation.Horizontal)
+        need = metrics.horizontalAdvance(str(title)) + 30 if title else 0
+        if view.columnWidth(column) < need:
+            view.setColumnWidth(column, need)
 
 
 def selected_id(view: QTableView) -> str | None:
@@ -82,3 +97,4 @@ def fit_columns(view: QTableView, samples: dict[int, str]) -> None:
         title = model.headerData(column, Qt.Orientation.Horizontal) if model else None
         title_width = title_metrics.horizontalAdvance(str(title)) + 28 if title else 0
         view.setColumnWidth(column, max(metrics.horizontalAdvance(sample) + 20, title_width))
+    headers_fit(view)
