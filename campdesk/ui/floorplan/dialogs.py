@@ -23,12 +23,15 @@ def _need_company(combo: CompanyCombo) -> str:
 
 
 class AssignDialog(FormDialog):
-    def __init__(self, app, space: SpaceView, day: date, parent=None):
+    """``until``: the last free day before an upcoming booking (the end date then starts
+    checked, on that day)."""
+
+    def __init__(self, app, space: SpaceView, day: date, parent=None, until: date | None = None):
         super().__init__(app, t("공간 배정", "Assign space") + f" — {space.label}", parent)
         self.space = space
         self.company = CompanyCombo(app)
         self.starts = DateEdit(day)
-        self.ends = OptionalDate(t("종료일", "End date"), None, day.replace(year=day.year + 1))
+        self.ends = OptionalDate(t("종료일", "End date"), until, day.replace(year=day.year + 1))
         self.status = QComboBox()
         for code in ("confirmed", "reserved"):
             self.status.addItem(fmt.label(ASSIGNMENT_STATUS, code), code)
