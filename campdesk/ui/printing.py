@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
-from campdesk.ui.i18n import t
+from campdesk.ui.i18n import t, tn
 from campdesk.ui.widgets.retranslate import Retranslating
 
 BANNER_STYLE = ("background: #fff4e5; color: #7a4a00; border: 1px solid #f0c36d; "
@@ -122,6 +122,8 @@ class PdfPane(Retranslating, QWidget):
         self.print_button.setText(t("인쇄…", "Print…"))
         self.save_button.setText(t("PDF로 저장…", "Save as PDF…"))
         self._update_pages()
+        if getattr(self, "_message", None) is not None and self.banner.isVisible():
+            self.banner.setText(self._message())
 
     # --- content ---------------------------------------------------------------------------
     def set_pdf(self, pdf: bytes | None, file_name: str = "campdesk.pdf") -> None:
@@ -140,12 +142,16 @@ class PdfPane(Retranslating, QWidget):
     def page_count(self) -> int:
         return self.document.pageCount() if self.document else 0
 
-    def show_message(self, text: str) -> None:
+    def show_message(self, text) -> None:
+        """A note over the preview; given as a function (``no_printer_message``) it is
+        written again in the other language after a switch."""
+        self._message = text if callable(text) else None
+        text = text() if callable(text) else text
         self.banner.setText(text)
         self.banner.setVisible(bool(text))
 
     def _update_pages(self) -> None:
-        self.pages.setText(t("{0}쪽", "{0} pages").format(self.page_count) if self.pdf else "")
+        self.pages.setText(tn("{0}쪽", "{0} page", "{0} pages", self.page_count) if self.pdf else "")
 
     def _update_buttons(self) -> None:
         self.print_button.setEnabled(self.pdf is not None)
@@ -157,7 +163,7 @@ class PdfPane(Retranslating, QWidget):
         if self.document is None:
             return 0
         if not printers_available():
-            self.show_message(no_printer_message())
+            self.show_message(no_printer_message)
             return 0
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.file_name)

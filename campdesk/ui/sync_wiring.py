@@ -27,6 +27,8 @@ def attach_sync(services, window, hub_target=None, interactive: bool = True) -> 
     corner = SyncStatusWidget(window)
     prompt = PasswordPrompt(services, window, ask_once=interactive)
     bridge.status_changed.connect(corner.set_status)
+    if hasattr(window, "set_nav_count"):
+        bridge.status_changed.connect(lambda s: window.set_nav_count("attention", s.attention))
     bridge.status_changed.connect(prompt.on_status)
     bridge.progress.connect(corner.set_progress)
     corner.sync_requested.connect(bridge.sync_now)

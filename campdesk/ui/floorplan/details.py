@@ -17,7 +17,7 @@ from campdesk.ui.floorplan import colours
 from campdesk.ui.floorplan.dialogs import AssignDialog, MoveDialog, MoveOutDialog, SpaceDialog
 from campdesk.ui.models.columns import Column
 from campdesk.ui.floorplan.tables import DATE, STATUS, RowsTable
-from campdesk.ui.i18n import t
+from campdesk.ui.i18n import t, tn
 
 HISTORY_COLUMNS = [
     Column("company", "기업", "Company", lambda a: a.company),
@@ -32,7 +32,7 @@ def describe_space(p: PlanSpace) -> str:
     v = p.space
     bits = [v.label, fmt.label(SPACE_KIND, v.kind)]
     if v.capacity:
-        bits.append(t("{0}석", "{0} desks").format(v.capacity))
+        bits.append(tn("{0}석", "{0} desk", "{0} desks", v.capacity))
     if v.area_m2:
         bits.append(f"{fmt.number(v.area_m2)} ㎡")
     return " · ".join(bits)

@@ -146,7 +146,7 @@ class ConsultationsPage(Retranslating, Page):
     def _update_count(self) -> None:
         n = self.model.rowCount()
         self.count.setText(t("{0}건", "{0} consultation" if n == 1 else "{0} consultations")
-                           .format(fmt.number(n)))
+                           .format(fmt.number(n)))  # (fmt.number: 1,234)
         if not self._loaded:
             self.table.set_empty_text("")
         elif self.search.text().strip() or self.channel.code():
