@@ -41,6 +41,12 @@ def main(out: Path, home: Path | None) -> None:
         people = staff.list_staff(ctx)
         ctx.settings.staff_id = people[0].id
         ctx.save_settings()
+        from campdesk.services import companies, consultations
+        first = companies.list_companies(ctx)[0]
+        for question in ("3인 사무실 입주 문의: 내년 1월부터 6개월, 보증금과 관리비, 주차 가능 여부를 "
+                         "물었고 입주 심사 일정도 궁금해 함", "AI 바우처 신청 서류 문의"):
+            consultations.log_consultation(ctx, {"company_id": first.id, "channel": "phone",
+                                                 "question": question, "category": "space"})
     else:
         ctx = open_context(home)
     app = AppServices(ctx)
@@ -66,6 +72,11 @@ def main(out: Path, home: Path | None) -> None:
                 page.select(page.model.rows[0].id)
                 settle()
             win.grab().save(str(out / f"{lang}-{info.key}.png"))
+            if info.key == "companies":
+                page.detail.tabs.setCurrentIndex(2)  # the consultation history
+                settle()
+                win.grab().save(str(out / f"{lang}-companies-history.png"))
+                page.detail.tabs.setCurrentIndex(0)
         for name, opener in dialogs(win, app):
             dialog = opener()
             settle()

@@ -30,7 +30,7 @@ from campdesk.ui.models import consultation_columns as cc
 from campdesk.ui.models.rows import ID_ROLE, RowsModel
 from campdesk.ui.ops import describe
 from campdesk.ui.widgets.retranslate import Retranslating
-from campdesk.ui.widgets.tables import data_table
+from campdesk.ui.widgets.tables import data_table, fit_columns
 
 
 # More tabs for the detail (space, mentoring, …): (Korean title, English title, factory).
@@ -116,6 +116,11 @@ class CompanyDetailView(Retranslating, QWidget):
         self.timeline_model = RowsModel(cc.TIMELINE, self, tone=cc.tone)
         self.timeline = data_table(self.timeline_model, stretch_column=3)
         self.timeline.setObjectName("timeline")
+        # A narrow pane: when, channel, the question (the free width; whole in a tooltip)
+        # and the outcome. Category, due date and staff are in the record (double-click).
+        fit_columns(self.timeline, {0: "2026. 12. 31. 23:59", 1: "오픈채팅", 4: "처리 완료"})
+        for column in (2, 5, 6):
+            self.timeline.setColumnHidden(column, True)
         self.timeline.doubleClicked.connect(
             lambda index: self.open_consultation.emit(index.siblingAtColumn(0).data(ID_ROLE)))
         self.tabs = QTabWidget()

@@ -88,7 +88,7 @@ class MainWindow(Retranslating, QMainWindow):
     def _build(self) -> None:
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(150)
+        self.nav.setFixedWidth(176)  # "Needs attention  12" with its icon, in English too
         self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }")
         for _ in self.page_types:
             self.nav.addItem(QListWidgetItem())
@@ -232,7 +232,9 @@ class MainWindow(Retranslating, QMainWindow):
         from PySide6.QtGui import QIcon
 
         from campdesk import icons
+        from PySide6.QtCore import Qt
         self.nav.setIconSize(QSize(18, 18))
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for row, info in enumerate(self.page_types):
             if info.key in icons.NAMES:
                 self.nav.item(row).setIcon(QIcon(str(icons.icon_path(info.key))))

@@ -71,7 +71,8 @@ def headers_fit(view: QTableView) -> None:
     header = view.horizontalHeader()
     metrics = header.fontMetrics()
     for column in range(model.columnCount() if model is not None else 0):
-        if header.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch:
+        if header.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch \
+                or view.isColumnHidden(column):
             continue
         title = model.headerData(column, Qt.Orientation.Horizontal)
         need = metrics.horizontalAdvance(str(title)) + 30 if title else 0
