@@ -100,6 +100,13 @@ class PdfPane(Retranslating, QWidget):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(BANNER_STYLE)
         self.banner.hide()
+        self.hint = QLabel(self)  # what to do, where the preview goes, before there is one
+        self.hint.setObjectName("empty_hint")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("QLabel#empty_hint { color: palette(mid); font-size: 12pt;"
+                                " qproperty-alignment: AlignCenter; padding: 40px; }")
+        self.hint.hide()
+        self._hint = None
         self.pages = QLabel(self)
         self.print_button, self.save_button = QPushButton(self), QPushButton(self)
         self.print_button.setObjectName("print")
@@ -113,15 +120,30 @@ class PdfPane(Retranslating, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.banner)
+        layout.addWidget(self.hint, 1)
         layout.addWidget(self.view, 1)
         layout.addLayout(bar)
         self.retranslate()
         self._update_buttons()
 
+    def set_empty_hint(self, make) -> None:
+        """``make()`` gives the text shown in place of the preview while there is none."""
+        self._hint = make
+        self._show_hint()
+
+    def _show_hint(self) -> None:
+        empty = self.pdf is None and self._hint is not None
+        if empty:
+            self.hint.setText(self._hint())
+        self.hint.setVisible(empty)
+        self.view.setVisible(not empty)
+
     def retranslate(self) -> None:
         self.print_button.setText(t("인쇄…", "Print…"))
         self.save_button.setText(t("PDF로 저장…", "Save as PDF…"))
         self._update_pages()
+        if getattr(self, "_hint", None) is not None:
+            self._show_hint()
         if getattr(self, "_message", None) is not None and self.banner.isVisible():
             self.banner.setText(self._message())
 
@@ -135,6 +157,7 @@ class PdfPane(Retranslating, QWidget):
             if obj is not None:
                 obj.deleteLater()
         self.banner.hide()
+        self._show_hint()
         self._update_pages()
         self._update_buttons()
 

@@ -84,6 +84,11 @@ class ReportsPage(Retranslating, Page):
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
         self.pane = PdfPane(self)
+        self.pane.set_empty_hint(lambda: t(
+            "왼쪽에서 보고서와 기간(또는 기업)을 고르고 [만들기]를 누르면 여기에 미리 보기가 나옵니다. "
+            "미리 본 다음 인쇄하거나 PDF로 저장하세요.",
+            "Choose a report and a month (or a company) on the left and press [Make]: the preview "
+            "shows here, to print or save as PDF."))
         self.relay = ProgressRelay(self)
         self.relay.progressed.connect(self._on_progress)
         self._build_layout()
