@@ -101,7 +101,23 @@ def dialogs(win, app):
         d = SettingsDialog(app, win)
         d.show()
         return d
-    return [("consultation", consultation), ("settings", settings)]
+    def consultation_full():
+        d = ConsultationDialog(app, win)
+        d.form.outcome.set_code("escalated")
+        d.form.more.setChecked(True)
+        d.show()
+        return d
+
+    def assign():
+        from campdesk.domain.dates import today_seoul
+        from campdesk.services import spaces
+        from campdesk.ui.floorplan.dialogs import AssignDialog
+        space = next(v for v in spaces.list_spaces(app.ctx) if v.kind != "meeting")
+        d = AssignDialog(app, space, today_seoul(), win)
+        d.show()
+        return d
+    return [("consultation", consultation), ("consultation-escalated", consultation_full),
+            ("assign", assign), ("settings", settings)]
 
 
 if __name__ == "__main__":
