@@ -31,6 +31,7 @@ from campdesk.ui.models.rows import ID_ROLE, RowsModel
 from campdesk.ui.ops import describe
 from campdesk.ui.widgets.retranslate import Retranslating
 from campdesk.ui.widgets.tables import data_table, fit_columns
+from campdesk.ui.widgets.icon import give_icon
 
 
 # More tabs for the detail (space, mentoring, …): (Korean title, English title, factory).
@@ -81,6 +82,8 @@ class CompanyDetailView(Retranslating, QWidget):
         self.print_button = QPushButton()
         self.print_button.setObjectName("print_company")
         self.print_button.clicked.connect(self._print_record)
+        give_icon(self.print_button, "print")
+        give_icon(self.log_button, "new")
         self.form = CompanyForm()
         self.save_button, self.revert_button = QPushButton(), QPushButton()
         self.save_button.setObjectName("save_company")

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from campdesk.ui.i18n import t, tn
 from campdesk.ui.widgets.retranslate import Retranslating
+from campdesk.ui.widgets.icon import give_icon
 
 BANNER_STYLE = ("background: #fff4e5; color: #7a4a00; border: 1px solid #f0c36d; "
                 "border-radius: 4px; padding: 6px;")
@@ -112,6 +113,8 @@ class PdfPane(Retranslating, QWidget):
         self.print_button.setObjectName("print")
         self.save_button.setObjectName("save_pdf")
         self.print_button.clicked.connect(self.print_document)
+        give_icon(self.print_button, "print")
+        give_icon(self.save_button, "save")
         self.save_button.clicked.connect(lambda: self.save_document())
         bar = QHBoxLayout()
         bar.addWidget(self.pages, 1)

@@ -149,3 +149,13 @@ def test_a_click_outside_an_open_suggestion_list_still_lands(window, qtbot, comp
     QApplication.sendEvent(popup, press_event)
     qtbot.waitUntil(lambda: bool(seen))
     assert not popup.isVisible()
+
+
+def test_print_record_is_disabled_until_a_company_is_chosen(services, qtbot, companies_made):
+    from campdesk.ui.company_detail import CompanyDetailView
+    detail = CompanyDetailView(services)
+    qtbot.addWidget(detail)
+    assert not detail.print_button.isEnabled()
+    detail.show_company(companies_made["광주데이터랩"])
+    qtbot.waitUntil(lambda: detail.bundle is not None)
+    assert detail.print_button.isEnabled()

@@ -161,6 +161,7 @@ class AttentionPage(Retranslating, Page):
         v.addWidget(self.empty)
         v.addWidget(self.view, 1)
         v.addLayout(row)
+        v.addStretch(0)
         app.hub.data_changed.connect(lambda _table: self.refresh())
         self.retranslate()
         self._update_buttons()
@@ -219,6 +220,9 @@ class AttentionPage(Retranslating, Page):
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             self.model.appendRow(cells)
         self.empty.setVisible(not self.entries)
+        self.view.setVisible(bool(self.entries))  # nothing to check: the sentence says so
+        for button in self.buttons.values():
+            button.setVisible(bool(self.entries))
         self._fit_columns()
         self._select_focus()
         self._update_buttons()

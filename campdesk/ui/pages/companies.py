@@ -18,6 +18,7 @@ from campdesk.ui.widgets.retranslate import Retranslating
 from campdesk.ui.widgets.search_box import SearchBox
 from campdesk.ui.widgets.tables import data_table, fit_columns
 from campdesk.ui.widgets.vocab_combo import VocabCombo
+from campdesk.ui.widgets.icon import give_icon
 
 
 
@@ -44,6 +45,7 @@ class CompaniesPage(Retranslating, Page):
         self.count = QLabel()
         self.new_button = QPushButton()
         self.new_button.clicked.connect(self.new_company)
+        give_icon(self.new_button, "new")
         self.table = data_table(self.proxy, self, stretch_column=5)
         self.table.setObjectName("companies_table")
         self.search.set_results(self.table)

@@ -21,6 +21,7 @@ from campdesk.ui.widgets.retranslate import Retranslating
 from campdesk.ui.widgets.search_box import SearchBox
 from campdesk.ui.widgets.tables import data_table, fit_columns, selected_id
 from campdesk.ui.widgets.vocab_combo import VocabCombo
+from campdesk.ui.widgets.icon import give_icon
 
 
 # Period code → (Korean, English, how far back from today in days; None = everything)
@@ -50,6 +51,7 @@ class ConsultationsPage(Retranslating, Page):
         self.count = QLabel()
         self.buttons = {k: QPushButton() for k in ("new", "edit", "link", "register")}
         self.buttons["new"].clicked.connect(self._new)
+        give_icon(self.buttons["new"], "new")
         self.buttons["edit"].clicked.connect(self._edit)
         self.buttons["link"].clicked.connect(self._link)
         self.buttons["register"].clicked.connect(self._register)

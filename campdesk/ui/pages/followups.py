@@ -123,6 +123,12 @@ class FollowUpsPage(Retranslating, Page):
         today, status = today_seoul(), self.status.currentData() or "open"
         self.model.set_rows([v for v in self._all if keep(v, status, today)])
         self._update_summary()
+        self.table.set_empty_text(
+            t("진행 중인 후속조치가 없습니다. 상담을 '후속조치'나 '책임상담사 이관'으로 기록하면 여기에 "
+              "모입니다.", "No open follow-up. Consultations logged as follow-up or escalated "
+              "gather here.") if not self._all else
+            t("결과 없음 — 위의 목록 상자에서 다른 상태를 골라 보세요.",
+              "No results — choose another status above."))
 
     def _update_summary(self) -> None:
         today = today_seoul()

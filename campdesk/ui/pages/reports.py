@@ -25,6 +25,7 @@ from campdesk.ui.pages.base import Page
 from campdesk.ui.printing import PdfPane, renderer
 from campdesk.ui.widgets.company_picker import CompanyPicker
 from campdesk.ui.widgets.retranslate import Retranslating
+from campdesk.ui.widgets.icon import give_icon
 
 
 MONTHS_SHOWN = 36
@@ -76,6 +77,7 @@ class ReportsPage(Retranslating, Page):
         self.make_button.setObjectName("make")
         self.files_button.setObjectName("save_each")
         self.make_button.clicked.connect(self.make)
+        give_icon(self.make_button, "reports")
         self.files_button.clicked.connect(self.save_each)
         self.progress = QProgressBar()
         self.progress.setObjectName("progress")
