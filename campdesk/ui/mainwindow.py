@@ -71,7 +71,7 @@ class MainWindow(Retranslating, QMainWindow):
             lambda table: table in ("consultations", "*") and self._count_overdue())
         self._update_staff()
         self._set_nav_icons()  # now, not in the shell: the SVG reader costs start-up time
-        self._count_overdue()
+        # The overdue count comes with the start-up notice (``show_due``), then on changes.
         self.stack.removeWidget(self.loading)
         self.loading.deleteLater()
         self._on_nav(self.nav.currentRow())
@@ -279,6 +279,7 @@ class MainWindow(Retranslating, QMainWindow):
     def show_due(self, due_today: int, overdue: int) -> None:
         """The start-up notice: follow-ups due today and overdue."""
         self._due = (due_today, overdue)
+        self.set_nav_count("followups", overdue)
         self._show_due_text()
         self.banner.setVisible(bool(due_today or overdue))
 
