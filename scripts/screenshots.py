@@ -104,7 +104,8 @@ def dialogs(win, app):
     def consultation_full():
         d = ConsultationDialog(app, win)
         d.form.outcome.set_code("escalated")
-        d.form.more.setChecked(True)
+        if hasattr(d.form, "more"):  # (older versions had no "더 보기")
+            d.form.more.setChecked(True)
         d.show()
         return d
 

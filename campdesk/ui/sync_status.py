@@ -21,7 +21,6 @@ from campdesk.sync.status import (ERROR, NEEDS_PASSWORD, NOT_CONFIGURED, OFFLINE
 from campdesk.ui import fmt
 from campdesk.ui.i18n import t
 from campdesk.ui.widgets.retranslate import Retranslating
-from campdesk.ui.widgets.icon import give_icon
 
 # What the corner says, in one sentence a non-technical person reads at a glance.
 ICON_COLOUR = {ONLINE: "#2e7d32", SYNCING: "#1565c0", OFFLINE: "#b26a00", ERROR: "#c62828",
@@ -115,7 +114,6 @@ class SyncStatusWidget(Retranslating, QWidget):
         self.sync_button = QPushButton()
         self.sync_button.setObjectName("sync_now")
         self.sync_button.clicked.connect(self._sync_clicked)
-        give_icon(self.sync_button, "sync")
         self.progress = QProgressBar()  # a new PC reading the other PCs' records the first time
         self.progress.setMaximumWidth(160)
         self.progress.hide()
