@@ -54,6 +54,8 @@ def main(out: Path, home: Path | None) -> None:
     attach_sync(app, win, interactive=False)
     win.resize(1366, 768)
     win.show()
+    from campdesk.services import consultations as _c
+    win.show_due(*_c.count_due(ctx))  # what the start-up steps report
     out.mkdir(parents=True, exist_ok=True)
 
     def settle(seconds: float = 0.4) -> None:
