@@ -74,6 +74,12 @@ def main(out: Path, home: Path | None) -> None:
                 page.select(page.model.rows[0].id)
                 settle()
             win.grab().save(str(out / f"{lang}-{info.key}.png"))
+            if info.key == "spaces":
+                for i in range(1, page.tabs.count()):
+                    page.tabs.setCurrentIndex(i)
+                    settle()
+                    win.grab().save(str(out / f"{lang}-spaces-tab{i}.png"))
+                page.tabs.setCurrentIndex(0)
             if info.key == "companies":
                 page.detail.tabs.setCurrentIndex(2)  # the consultation history
                 settle()

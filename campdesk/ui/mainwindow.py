@@ -211,8 +211,8 @@ class MainWindow(Retranslating, QMainWindow):
     def _show_nav_texts(self) -> None:
         """Page names, with a count where something waits: overdue follow-ups, records to
         check; the page title follows the chosen page."""
-        tips = {"followups": ("기한 지난 후속조치 {0}건", "{0} overdue follow-up",
-                              "{0} overdue follow-ups"),
+        tips = {"followups": ("기한 지난 후속조치(전체) {0}건", "{0} overdue follow-up (everyone's)",
+                              "{0} overdue follow-ups (everyone's)"),
                 "attention": ("확인할 항목 {0}건", "{0} item to check", "{0} items to check")}
         for row, info in enumerate(self.page_types):
             n = self.nav_counts.get(info.key, 0)

@@ -24,14 +24,14 @@ def test_navigation_has_icons_a_page_title_and_the_overdue_count(window, service
     services.hub.changed("consultations")
     row = [p.key for p in window.page_types].index("followups")
     qtbot.waitUntil(lambda: window.nav.item(row).text() == "후속조치  1")
-    assert "기한 지난 후속조치 1건" in window.nav.item(row).toolTip()
+    assert "기한 지난 후속조치(전체) 1건" in window.nav.item(row).toolTip()
     assert all(not window.nav.item(i).icon().isNull() for i in range(window.nav.count()))
     window.show_page("companies")
     assert window.page_title.text() == "기업"
     i18n.set_language("en")
     qtbot.waitUntil(lambda: window.page_title.text() == "Companies")
     assert window.nav.item(row).text() == "Follow-ups  1"
-    assert window.nav.item(row).toolTip() == "1 overdue follow-up"  # not "1 overdue follow-ups"
+    assert window.nav.item(row).toolTip() == "1 overdue follow-up (everyone's)"  # not "…-ups"
 
 
 def test_english_plurals(qapp, korean):
