@@ -12,11 +12,12 @@ from campdesk.services import staff
 from campdesk.ui.hub_settings import HubSettingsForm
 from campdesk.ui.i18n import t
 from campdesk.ui.widgets.retranslate import Retranslating
+from campdesk.ui.widgets.unsaved import GuardsInput
 
 LANGUAGES = [("ko", "한국어"), ("en", "English")]
 
 
-class SettingsDialog(Retranslating, QDialog):
+class SettingsDialog(GuardsInput, Retranslating, QDialog):
     def __init__(self, app, parent=None):
         super().__init__(parent)
         self.app = app
