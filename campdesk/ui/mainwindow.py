@@ -70,7 +70,10 @@ class MainWindow(Retranslating, QMainWindow):
         app.hub.data_changed.connect(
             lambda table: table in ("consultations", "*") and self._count_overdue())
         self._update_staff()
-        self._set_nav_icons()  # now, not in the shell: the SVG reader costs start-up time
+        # Not in the shell (the SVG reader costs start-up time), and after the first page has
+        # asked for its data, so they load while its query runs.
+        from PySide6.QtCore import QTimer
+        QTimer.singleShot(0, self, self._set_nav_icons)
         # The overdue count comes with the start-up notice (``show_due``), then on changes.
         self.stack.removeWidget(self.loading)
         self.loading.deleteLater()
