@@ -44,6 +44,34 @@ def parse_date(value: object, field: str = "date") -> date | None:
         ) from None
 
 
+_SHORT_YMD = re.compile(r"^\s*(\d{2})\s*[.\-/]\s*(\d{1,2})\s*[.\-/]\s*(\d{1,2})\s*\.?\s*$")
+_MONTH_DAY = re.compile(r"^\s*(\d{1,2})\s*[.\-/월]\s*(\d{1,2})\s*일?\.?\s*$")
+_MMDD = re.compile(r"^\s*(\d{2})(\d{2})\s*$")
+
+
+def parse_typed_date(text: str, today: date) -> date | None:
+    """A date as a person types it into a date field, or None when it is not one:
+    ``20261209``, ``2026.12.9``, ``2026-12-09``, ``2026. 12. 9.``, ``2026년 12월 9일``,
+    ``26.12.9``, and in this year ``12/9``, ``12.9``, ``12월 9일``, ``1209``."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    year = month = day = None
+    m = _YMD.match(text) or _COMPACT.match(text)
+    if m:
+        year, month, day = (int(g) for g in m.groups())
+    elif m := _SHORT_YMD.match(text):
+        year, month, day = 2000 + int(m.group(1)), int(m.group(2)), int(m.group(3))
+    elif m := (_MONTH_DAY.match(text) or _MMDD.match(text)):
+        year, month, day = today.year, int(m.group(1)), int(m.group(2))
+    if year is None:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
 def format_date(d: date | None) -> str:
     """Korean locale: ``2026. 3. 5.``"""
     return f"{d.year}. {d.month}. {d.day}." if d else ""

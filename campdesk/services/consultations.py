@@ -143,6 +143,13 @@ def log_consultation(ctx: Context, raw: dict[str, Any]) -> str:
         return c.id
 
 
+def undo_log(ctx: Context, consultation_id: str) -> None:
+    """Take back a consultation just logged ("실행 취소" after saving): it is deleted, and the
+    deletion is sent to the other PCs like any change."""
+    with ctx.db.transaction() as s:
+        s.delete(_get(s, consultation_id))
+
+
 def _get(s, consultation_id: str) -> Consultation:
     return get_or_raise(s, Consultation, consultation_id)
 

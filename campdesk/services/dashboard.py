@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 
 from campdesk.domain.choices import OPEN_OUTCOMES
 from campdesk.domain.dates import SEOUL, today_seoul
@@ -59,10 +59,13 @@ def _trend(s, today: date, months: int) -> list[tuple[date, int]]:
 
 
 def _open_counts(s, today: date) -> tuple[int, int, int]:
-    base = select(func.count()).where(_live(), Consultation.outcome.in_(OPEN_OUTCOMES),
-                                      Consultation.closed_at.is_(None))
-    return (s.scalar(base), s.scalar(base.where(Consultation.due_on == today)),
-            s.scalar(base.where(Consultation.due_on < today)))
+    """Open, due today, overdue: one pass over the log, not three."""
+    due = Consultation.due_on
+    stmt = select(func.count(), func.coalesce(func.sum(case((due == today, 1), else_=0)), 0),
+                  func.coalesce(func.sum(case((due < today, 1), else_=0)), 0)).where(
+        _live(), Consultation.outcome.in_(OPEN_OUTCOMES), Consultation.closed_at.is_(None))
+    open_n, due_today, overdue = s.execute(stmt).one()
+    return int(open_n), int(due_today), int(overdue)
 
 
 def load(ctx: Context, today: date | None = None, months: int = 12) -> Dashboard:

@@ -6,7 +6,7 @@ from PySide6.QtCharts import (
     QLineSeries, QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QPainter, QPen
 
 ACCENT = QColor("#2f6fb2")
 
@@ -61,22 +61,42 @@ def bar_chart(title: str, labels: list[str], values: list[int],
     return _view(chart)
 
 
-def trend_chart(title: str, labels: list[str], values: list[int]) -> QChartView:
+def trend_chart(title: str, labels: list[str], values: list[int],
+                running_last: bool = False) -> QChartView:
+    """Monthly counts as a line; with ``running_last`` the last month (still running) is
+    joined by a dashed, lighter segment, so a month half gone is not read as a collapse."""
     chart = _chart(title)
+    done = values[:-1] if running_last and len(values) > 1 else values
     series = QLineSeries()
-    for i, v in enumerate(values):
+    for i, v in enumerate(done):
         series.append(i, v)
     series.setColor(ACCENT)
     series.setPointsVisible(True)
     series.setPointLabelsVisible(True)
     series.setPointLabelsFormat("@yPoint")
     chart.addSeries(series)
+    all_series = [series]
+    if done is not values:
+        running = QLineSeries()
+        running.append(len(values) - 2, values[-2])
+        running.append(len(values) - 1, values[-1])
+        pen = QPen(QColor("#8aa4d6"))
+        pen.setStyle(Qt.PenStyle.DashLine)
+        pen.setWidth(2)
+        running.setPen(pen)
+        running.setPointsVisible(True)
+        running.setPointLabelsVisible(True)
+        running.setPointLabelsFormat("@yPoint")
+        running.setPointLabelsColor(QColor("#5a6f99"))
+        chart.addSeries(running)
+        all_series.append(running)
     x = QBarCategoryAxis()
     x.append(labels)
     x.setTruncateLabels(False)
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-    series.attachAxis(x)
     y = _value_axis(max(values, default=0))
     chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-    series.attachAxis(y)
+    for s in all_series:
+        s.attachAxis(x)
+        s.attachAxis(y)
     return _view(chart)

@@ -30,7 +30,8 @@ from campdesk.ui.models import consultation_columns as cc
 from campdesk.ui.models.rows import ID_ROLE, RowsModel
 from campdesk.ui.ops import describe
 from campdesk.ui.widgets.retranslate import Retranslating
-from campdesk.ui.widgets.tables import data_table
+from campdesk.ui.widgets.tables import data_table, fit_columns
+from campdesk.ui.widgets.icon import give_icon
 
 
 # More tabs for the detail (space, mentoring, …): (Korean title, English title, factory).
@@ -73,6 +74,7 @@ class CompanyDetailView(Retranslating, QWidget):
         self.title.setFont(font)
         self.subtitle = QLabel()
         self.subtitle.setStyleSheet("color: #555;")
+        self.subtitle.setWordWrap(True)  # a long subtitle takes a second line, never cut
         for label in (self.title, self.subtitle):  # long names must not widen the pane
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.log_button = QPushButton()
@@ -80,6 +82,8 @@ class CompanyDetailView(Retranslating, QWidget):
         self.print_button = QPushButton()
         self.print_button.setObjectName("print_company")
         self.print_button.clicked.connect(self._print_record)
+        give_icon(self.print_button, "print")
+        give_icon(self.log_button, "new")
         self.form = CompanyForm()
         self.save_button, self.revert_button = QPushButton(), QPushButton()
         self.save_button.setObjectName("save_company")
@@ -115,6 +119,11 @@ class CompanyDetailView(Retranslating, QWidget):
         self.timeline_model = RowsModel(cc.TIMELINE, self, tone=cc.tone)
         self.timeline = data_table(self.timeline_model, stretch_column=3)
         self.timeline.setObjectName("timeline")
+        # A narrow pane: when, channel, the question (the free width; whole in a tooltip)
+        # and the outcome. Category, due date and staff are in the record (double-click).
+        fit_columns(self.timeline, {0: "2026. 12. 31. 23:59", 1: "오픈채팅", 4: "처리 완료"})
+        for column in (2, 5, 6):
+            self.timeline.setColumnHidden(column, True)
         self.timeline.doubleClicked.connect(
             lambda index: self.open_consultation.emit(index.siblingAtColumn(0).data(ID_ROLE)))
         self.tabs = QTabWidget()
@@ -244,6 +253,7 @@ class CompanyDetailView(Retranslating, QWidget):
         """With no company chosen only the hint shows (no form full of placeholders)."""
         self.tabs.setVisible(not empty)
         self.log_button.setVisible(not empty)
+        self.print_button.setEnabled(not empty)  # nothing to print without a company
         self.subtitle.setVisible(not empty)
 
     def _count_history(self) -> None:
@@ -256,6 +266,8 @@ class CompanyDetailView(Retranslating, QWidget):
         parts = [fmt.label(RELATIONSHIP, v.get("relationship")), v.get("business_no"),
                  v.get("representative"), fmt.ai_fields(v.get("ai_fields"))]
         self.subtitle.setText("  ·  ".join(p for p in parts if p))
+        self.title.setToolTip(v.get("name") or "")
+        self.subtitle.setToolTip(self.subtitle.text())
 
     def _on_data_changed(self, table: str) -> None:
         if self.company_id and table in ("companies", "contacts", "consultations", "*"):

@@ -15,9 +15,10 @@ from campdesk.ui.consultation_history import HistoryView, load_history
 from campdesk.ui.i18n import t
 from campdesk.ui.widgets.errors import show_failure
 from campdesk.ui.widgets.retranslate import Retranslating
+from campdesk.ui.widgets.unsaved import GuardsInput
 
 
-class ConsultationDialog(Retranslating, QDialog):
+class ConsultationDialog(GuardsInput, Retranslating, QDialog):
     saved = Signal(str)  # consultation id
 
     def __init__(self, app, parent: QWidget | None = None, consultation_id: str | None = None,
@@ -106,8 +107,11 @@ class ConsultationDialog(Retranslating, QDialog):
         original = self.form.original
         wanted = self._preset_company or (original.company_id if original else None)
         if wanted and not picker.company_id:
+            untouched = not self.has_unsaved_input()
             picker.set_company(next((r for r in rows if r.id == wanted), None))
             self._check_overlaps()
+            if untouched:  # the preset company is not something typed
+                self.mark_clean()
         if self.consultation_id:  # company names for the history, now that they are here
             self.app.ops.run(load_history, self.app.ctx, self.consultation_id,
                              {r.id: r.name for r in rows}, success=self.history.set_rows)
@@ -132,11 +136,24 @@ class ConsultationDialog(Retranslating, QDialog):
     def _done(self, consultation_id: str) -> None:
         self.app.hub.changed("consultations")
         self.saved.emit(consultation_id)
+        window = self.parentWidget().window() if self.parentWidget() is not None else None
+        if self.consultation_id is None and window is not None:
+            offer_undo(self.app, window, consultation_id)
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
         show_failure(self.form, exc)
+
+
+def offer_undo(app, window: QWidget, consultation_id: str) -> None:
+    """"저장됨 · 실행 취소" for a moment: undo deletes the consultation just logged."""
+    from campdesk.ui.widgets.undo_notice import notice_for
+
+    def undo() -> None:
+        app.ops.run(consultations.undo_log, app.ctx, consultation_id, write=True,
+                    success=lambda _: app.hub.changed("consultations"))
+    notice_for(window).show_saved(t("저장됨 ·", "Saved ·"), undo)
 
 
 def open_log_dialog(app, parent: QWidget | None = None, company_id: str | None = None,

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from PySide6.QtCore import QDate, QDateTime, QTimeZone
+from PySide6.QtCore import QDate, QDateTime, Qt, QTimeZone
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QDateTimeEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QPlainTextEdit, QSpinBox, QToolButton, QVBoxLayout, QWidget,
 )
 
 from campdesk.domain.choices import CATEGORY, CHANNEL, OPEN_OUTCOMES, OUTCOME
@@ -22,6 +22,7 @@ from campdesk.services.errors import FormErrors
 from campdesk.ui.i18n import t
 from campdesk.ui.widgets.bounded import BoundedLineEdit, show_value
 from campdesk.ui.widgets.company_picker import CompanyPicker
+from campdesk.ui.widgets.dates import DateEdit
 from campdesk.ui.widgets.errors import ErrorLabel, ErrorLabels
 from campdesk.ui.widgets.vocab_combo import VocabCombo
 
@@ -65,6 +66,7 @@ class ConsultationForm(QWidget):
     def _make_fields(self) -> None:
         self.picker = CompanyPicker()
         self.unregistered = QCheckBox()
+        self.unregistered.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Alt+U, or a click: no Tab stop
         self.unregistered.toggled.connect(self._on_unregistered)
         self.caller_name = BoundedLineEdit("consultations", "caller_name")
         self.caller_phone = QLineEdit()  # reformatted when saved, and checked then
@@ -81,17 +83,23 @@ class ConsultationForm(QWidget):
         self.suggestion = BoundedLineEdit("consultations", "suggestion")
         self.outcome = VocabCombo(OUTCOME)
         self.outcome.currentIndexChanged.connect(self._on_outcome)
-        self.due = QDateEdit(_to_qdate(today_seoul() + timedelta(days=DEFAULT_DUE_DAYS)))
-        self.due.setDisplayFormat("yyyy. M. d.")
-        self.due.setCalendarPopup(True)
+        self.due = DateEdit(today_seoul() + timedelta(days=DEFAULT_DUE_DAYS))
+        self.due_label, self.consultant_label = QLabel(), QLabel()
+        self.due_label.setBuddy(self.due)
         self.consultant = QComboBox()
+        self.consultant_label.setBuddy(self.consultant)
+        self.more = QToolButton()  # the optional fields, folded away until asked for
+        self.more.setCheckable(True)
+        self.more.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.more.setAutoRaise(True)
+        self.more.toggled.connect(self._on_more)
         self.duration = QSpinBox()
         self.duration.setRange(0, 600)
         self.duration.setSingleStep(5)
         for name in ("picker", "unregistered", "caller_name", "caller_phone", "caller_org",
                      "channel", "category", "question", "answer", "difficulty", "suggestion",
-                     "outcome", "due",
-                     "consultant", "duration", "occurred"):
+                     "outcome", "due", "due_label", "consultant_label",
+                     "consultant", "duration", "occurred", "more"):
             getattr(self, name).setObjectName(name)
 
     def _row(self, field: str, *widgets: QWidget) -> QWidget:
@@ -110,29 +118,37 @@ class ConsultationForm(QWidget):
 
     def _layout(self) -> None:
         self.labels = {key: QLabel() for key in LABELS}
+        # 결과 (where escalation is chosen) right after 분야; the optional fields last,
+        # behind "더 보기".
         rows = [("company", "company_id", (self.picker, self.unregistered)),
                 ("caller", "caller_name", (self.caller_name,)),
                 ("caller_phone", "caller_phone", (self.caller_phone,)),
                 ("caller_org", "caller_org", (self.caller_org,)),
                 ("channel", "channel", (self.channel, self.category)),
+                ("outcome", "outcome", (self.outcome, self.due_label, self.due,
+                                        self.consultant_label, self.consultant)),
                 ("question", "question", (self.question,)),
                 ("answer", "answer", (self.answer,)),
                 ("issues", "difficulty", (self.difficulty, self.suggestion)),
-                ("outcome", "outcome", (self.outcome, self.due, self.consultant)),
                 ("duration", "duration_min", (self.duration, self.occurred))]
         form = QFormLayout()
+        self.rows: dict[str, QWidget] = {}
         for key, field, widgets in rows:
-            form.addRow(self.labels[key], self._row(field, *widgets))
+            if key == "issues":
+                form.addRow("", self.more)
+            self.rows[key] = self._row(field, *widgets)
+            form.addRow(self.labels[key], self.rows[key])
         v = QVBoxLayout(self)
         v.setContentsMargins(0, 0, 0, 0)
         v.addLayout(form)
         v.addWidget(self.errors.general)
         self._on_unregistered(False)
         self._on_outcome()
-        order = [self.picker, self.unregistered, self.caller_name, self.caller_phone,
-                 self.caller_org, self.channel, self.category, self.question, self.answer,
-                 self.difficulty, self.suggestion, self.outcome, self.due, self.consultant,
-                 self.duration, self.occurred]
+        self._on_more(False)
+        order = [self.picker, self.caller_name, self.caller_phone,
+                 self.caller_org, self.channel, self.category, self.outcome, self.due,
+                 self.consultant, self.question, self.answer, self.more,
+                 self.difficulty, self.suggestion, self.duration, self.occurred]
         for a, b in zip(order, order[1:]):
             QWidget.setTabOrder(a, b)
 
@@ -140,6 +156,9 @@ class ConsultationForm(QWidget):
         for key, (ko, en) in LABELS.items():
             self.labels[key].setText(t(ko, en))
         self.unregistered.setText(t("미등록 문의자(&U)", "&Unregistered caller"))
+        self.due_label.setText(t("기한", "Due"))
+        self.consultant_label.setText(t("책임상담사", "Senior consultant"))
+        self._on_more(self.more.isChecked())
         self.picker.setPlaceholderText(t("기업명, 초성(ㄱㅈ), 사업자번호로 찾기",
                                          "Type a name, initials (ㄱㅈ) or business no."))
         self.caller_org.setPlaceholderText(t("회사·기관명", "Company or organisation"))
@@ -164,8 +183,20 @@ class ConsultationForm(QWidget):
 
     def _on_outcome(self, *_) -> None:
         code = self.outcome.code()
-        self.due.setVisible(code in OPEN_OUTCOMES)
-        self.consultant.setVisible(code == "escalated")
+        for w in (self.due, self.due_label):
+            w.setVisible(code in OPEN_OUTCOMES)
+        for w in (self.consultant, self.consultant_label):
+            w.setVisible(code == "escalated")
+
+    def _on_more(self, on: bool) -> None:
+        """Difficulty / suggestion, duration and time: shown on "더 보기"."""
+        for key in ("issues", "duration"):
+            self.rows[key].setVisible(on)
+            self.labels[key].setVisible(on)
+        self.more.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+        self.more.setText(t("간단히", "Fewer fields") if on else
+                          t("더 보기 (애로·건의, 소요 시간, 일시)",
+                            "More (difficulty, suggestion, duration, time)"))
 
     def set_consultants(self, people) -> None:
         for person in people:
@@ -193,10 +224,12 @@ class ConsultationForm(QWidget):
         self.suggestion.setText(v.suggestion or "")
         self.outcome.set_code(v.outcome)
         if v.due_on:
-            self.due.setDate(_to_qdate(v.due_on))
+            self.due.set_value(v.due_on)
         if v.escalated_to_id:
             self.consultant.setCurrentIndex(self.consultant.findData(v.escalated_to_id))
         show_value(self.duration, v.duration_min or 0)
+        # A record that has optional values shows them; the time is always there to change.
+        self.more.setChecked(bool(v.difficulty or v.suggestion or v.duration_min))
 
     def values(self) -> dict:
         raw = {"channel": self.channel.code(), "category": self.category.code(),
@@ -215,7 +248,7 @@ class ConsultationForm(QWidget):
         if self.original is None or abs((self.original.occurred_at - occurred).total_seconds()) >= 60:
             raw["occurred_at"] = occurred  # an untouched time is no change
         open_item = raw["outcome"] in OPEN_OUTCOMES
-        raw["due_on"] = _iso(self.due.date()) if open_item else None
+        raw["due_on"] = self.due.value().isoformat() if open_item else None
         raw["escalated_to_id"] = (self.consultant.currentData()
                                   if raw["outcome"] == "escalated" else None)
         return raw
@@ -239,4 +272,7 @@ class ConsultationForm(QWidget):
         if self.unregistered.isChecked():  # "company or caller" belongs to the caller here
             for err in exc.errors:
                 err.field = "caller_name" if err.field == "company_id" else err.field
+        if any(err.field in ("difficulty", "suggestion", "duration_min", "occurred_at")
+               for err in exc.errors):
+            self.more.setChecked(True)  # a message on a folded field is seen
         self.errors.show(exc)

@@ -24,11 +24,8 @@ def ai_fields(codes: str | None) -> str:
 
 
 def day(d: date | None) -> str:
-    if d is None:
-        return ""
-    if current_language() == "ko":
-        return dates.format_date(d)
-    return d.isoformat()
+    """One way in both languages, as the date fields show and read it: ``2026. 12. 9.``"""
+    return dates.format_date(d) if d is not None else ""
 
 
 def moment(m: datetime | None) -> str:

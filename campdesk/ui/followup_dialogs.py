@@ -1,11 +1,11 @@
 """Close a follow-up with a resolution note, or escalate it to a senior consultant."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit,
     QVBoxLayout,
 )
 
@@ -14,10 +14,12 @@ from campdesk.services import consultations, staff
 from campdesk.services.errors import as_form_errors
 from campdesk.ui.i18n import t
 from campdesk.ui.ops import describe
+from campdesk.ui.widgets.dates import DateEdit
 from campdesk.ui.widgets.errors import ErrorLabel
+from campdesk.ui.widgets.unsaved import GuardsInput
 
 
-class _FollowUpDialog(QDialog):
+class _FollowUpDialog(GuardsInput, QDialog):
     def __init__(self, app, parent, view):
         super().__init__(parent)
         self.app, self.view = app, view
@@ -83,9 +85,7 @@ class EscalateDialog(_FollowUpDialog):
         for person in staff.list_staff(app.ctx, role="senior_consultant"):
             self.consultant.addItem(person.name, person.id)
         due = view.due_on or today_seoul() + timedelta(days=7)
-        self.due = QDateEdit(QDate(due.year, due.month, due.day))
-        self.due.setDisplayFormat("yyyy. M. d.")
-        self.due.setCalendarPopup(True)
+        self.due = DateEdit(due)
         self.form.addRow(t("책임상담사 *", "Senior consultant *"), self.consultant)
         self.form.addRow(t("기한", "Due"), self.due)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(t("이관", "Escalate"))
@@ -96,6 +96,4 @@ class EscalateDialog(_FollowUpDialog):
     def submit(self) -> None:
         if self.consultant.currentData() is None:
             return
-        q = self.due.date()
-        self.run(consultations.escalate, self.consultant.currentData(),
-                 date(q.year(), q.month(), q.day()))
+        self.run(consultations.escalate, self.consultant.currentData(), self.due.value())

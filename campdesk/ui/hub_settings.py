@@ -3,8 +3,10 @@ which goes to the OS keyring only. Without a keyring it is kept for this session
 """
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QToolButton, QVBoxLayout,
+    QWidget,
 )
 
 from campdesk.settings import Settings
@@ -37,21 +39,48 @@ class HubSettingsForm(Retranslating, QWidget):
         self.test_button.clicked.connect(self.test_connection)
         self._asking = False  # opened because the hub wants a password
         self.labels = [QLabel() for _ in range(6)]
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        # What everyone needs: the address and the password. PostgreSQL's port, database,
+        # user, TLS mode and where the password is kept are under "고급".
         form = QFormLayout()
-        for label, field in zip(self.labels, (self.host, self.port, self.database, self.user,
-                                              self.sslmode, self.password)):
+        for label, field in zip((self.labels[0], self.labels[5]), (self.host, self.password)):
             form.addRow(label, field)
+        self.advanced_button = QToolButton()
+        self.advanced_button.setObjectName("advanced")
+        self.advanced_button.setCheckable(True)
+        self.advanced_button.setAutoRaise(True)
+        self.advanced_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.advanced_button.toggled.connect(self._show_advanced)
+        self.advanced = QWidget()
+        advanced = QFormLayout(self.advanced)
+        advanced.setContentsMargins(12, 0, 0, 0)
+        for label, field in zip(self.labels[1:5], (self.port, self.database, self.user,
+                                                   self.sslmode)):
+            advanced.addRow(label, field)
+        advanced.addRow(self.keyring_note)
         v = QVBoxLayout(self)
+        v.addWidget(self.intro)
         v.addLayout(form)
-        v.addWidget(self.keyring_note)
-        v.addWidget(self.test_button)
+        v.addWidget(self.advanced_button, 0, Qt.AlignmentFlag.AlignLeft)
+        v.addWidget(self.advanced)
+        v.addWidget(self.test_button, 0, Qt.AlignmentFlag.AlignLeft)
         v.addWidget(self.result)
+        self._show_advanced(False)
         self.load()
         self.retranslate()
 
     def retranslate(self) -> None:
-        texts = [("허브 주소", "Hub host"), ("포트", "Port"), ("데이터베이스", "Database"),
+        texts = [("서버 주소", "Server address"), ("포트", "Port"),
+                 ("데이터베이스 (PostgreSQL)", "Database (PostgreSQL)"),
                  ("사용자", "User"), ("TLS 모드", "TLS mode"), ("비밀번호", "Password")]
+        self.intro.setText(t("사무실의 다른 PC와 기록을 함께 쓰려면, 담당자에게 받은 동기화 서버 주소와 "
+                             "비밀번호를 넣으세요. 비워 두면 이 PC에만 저장합니다.",
+                             "To share records with the office's other PCs, enter the sync "
+                             "server address and password you were given. Left empty, records "
+                             "stay on this PC only."))
+        self.host.setPlaceholderText(t("예: 192.168.0.10", "e.g. 192.168.0.10"))
+        self._show_advanced(self.advanced_button.isChecked())
         for label, (ko, en) in zip(self.labels, texts):
             label.setText(t(ko, en))
         self.password.setPlaceholderText(
@@ -62,9 +91,15 @@ class HubSettingsForm(Retranslating, QWidget):
             if secrets.keyring_available() else secrets.NO_KEYRING)
         self.test_button.setText(t("연결 시험", "Test connection"))
         if self._asking:
-            self.result.setText(t("허브가 비밀번호를 요구합니다. 입력하고 확인을 누르면 바로 동기화합니다.",
-                                  "The hub asks for a password. Enter it and press OK to sync "
-                                  "at once."))
+            self.result.setText(t("동기화 서버가 비밀번호를 요구합니다. 입력하고 확인을 누르면 바로 "
+                                  "동기화합니다.", "The sync server asks for a password. Enter "
+                                  "it and press OK to sync at once."))
+
+    def _show_advanced(self, on: bool) -> None:
+        self.advanced.setVisible(on)
+        self.advanced_button.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+        self.advanced_button.setText(t("고급 (포트, 데이터베이스, 사용자, TLS, 키링)",
+                                       "Advanced (port, database, user, TLS, keyring)"))
 
     def ask_password(self) -> None:
         """The hub asked for a password this PC lacks: say so and put the cursor there."""
@@ -107,7 +142,7 @@ class HubSettingsForm(Retranslating, QWidget):
                 self._failed(exc)
 
     def _show(self, version: int) -> None:
-        self.result.setText(t("연결됨: 허브 스키마 버전 {0}", "Connected: hub schema {0}").format(version))
+        self.result.setText(t("연결됨 (서버 버전 {0})", "Connected (server version {0})").format(version))
 
     def _failed(self, exc: BaseException) -> None:
         self.result.setText(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)

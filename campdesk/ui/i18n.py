@@ -29,11 +29,19 @@ def t(ko: str, en: str) -> str:
     return QCoreApplication.translate(_CONTEXT, en, ko)
 
 
+def tn(ko: str, en_one: str, en_many: str, n: int) -> str:
+    """A count in both languages: Korean has one form ("{0}쪽"), English two ("1 page",
+    "2 pages"). Returns the text with ``{0}`` filled with ``n``."""
+    return t(ko, en_one if n == 1 else en_many).format(n)
+
+
 class KoreanTranslator(QTranslator):
     def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: N802
         if disambiguation and context == _CONTEXT:
             return disambiguation
-        return _TABLE.get((context, source_text), "")
+        # None (a null string) when there is no Korean text: Qt then keeps the source. An
+        # empty string would be taken as the translation and wipe "Ctrl" off "Ctrl+N".
+        return _TABLE.get((context, source_text))
 
     def isEmpty(self) -> bool:  # noqa: N802
         return False

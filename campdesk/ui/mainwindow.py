@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from campdesk.ui import actions
-from campdesk.ui.i18n import t
+from campdesk.ui.i18n import t, tn
 from campdesk.ui.pages.base import Page
 from campdesk.ui.pages.registry import PAGES, import_pages, page_info
 from campdesk.ui.widgets.retranslate import Retranslating
@@ -45,6 +45,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.setObjectName("main_window")
         self.page_types = PAGES
         self.pages: dict[str, Page] = {}
+        self.nav_counts: dict[str, int] = {}  # shown beside a page's name (overdue, to check)
         self._actions: dict[str, QAction] = {}
         self._waiting: actions.ActionSpec | None = None  # asked for while loading
         self._build()
@@ -66,7 +67,14 @@ class MainWindow(Retranslating, QMainWindow):
         app.ops.busy_changed.connect(lambda busy: self.busy.setVisible(busy))
         app.hub.staff_changed.connect(self._update_staff)
         app.hub.data_changed.connect(lambda table: table in ("staff", "*") and self._update_staff())
+        app.hub.data_changed.connect(
+            lambda table: table in ("consultations", "*") and self._count_overdue())
         self._update_staff()
+        # Not in the shell (the SVG reader costs start-up time), and after the first page has
+        # asked for its data, so they load while its query runs.
+        from PySide6.QtCore import QTimer
+        QTimer.singleShot(0, self, self._set_nav_icons)
+        # The overdue count comes with the start-up notice (``show_due``), then on changes.
         self.stack.removeWidget(self.loading)
         self.loading.deleteLater()
         self._on_nav(self.nav.currentRow())
@@ -83,7 +91,7 @@ class MainWindow(Retranslating, QMainWindow):
     def _build(self) -> None:
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(150)
+        self.nav.setFixedWidth(176)  # "Needs attention  12" with its icon, in English too
         self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }")
         for _ in self.page_types:
             self.nav.addItem(QListWidgetItem())
@@ -93,6 +101,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.loading.setStyleSheet("QLabel { qproperty-alignment: AlignCenter; color: palette(mid);"
                                    " font-size: 13pt; }")
         self.stack.addWidget(self.loading)
+        self.page_title = QLabel()  # the page's name above it, as in the navigation
+        self.page_title.setObjectName("page_title")
+        self.page_title.setStyleSheet("QLabel#page_title { font-size: 15pt; font-weight: bold;"
+                                      " padding: 8px 10px 0 10px; }")
         self.nav.currentRowChanged.connect(self._on_nav)
         self.banner = QWidget()
         self.banner.setObjectName("banner")
@@ -113,6 +125,7 @@ class MainWindow(Retranslating, QMainWindow):
         rv.setContentsMargins(0, 0, 0, 0)
         rv.setSpacing(0)
         rv.addWidget(self.banner)
+        rv.addWidget(self.page_title)
         rv.addWidget(self.stack, 1)
         central = QWidget()
         h = QHBoxLayout(central)
@@ -164,8 +177,8 @@ class MainWindow(Retranslating, QMainWindow):
         for spec in actions.ACTIONS:
             self._actions[spec.key].setText(t(spec.ko, spec.en))
         for row, info in enumerate(self.page_types):
-            self.nav.item(row).setText(info.title())
             self._actions[f"go_{info.key}"].setText(info.title())
+        self._show_nav_texts()
         if self.app is None:
             self.loading.setText(t("불러오는 중…", "Loading…"))
         self.busy.setText(t("작업 중…", "Working…"))
@@ -198,7 +211,45 @@ class MainWindow(Retranslating, QMainWindow):
         widget = self.stack.currentWidget()
         return widget if isinstance(widget, Page) else None
 
+    def _show_nav_texts(self) -> None:
+        """Page names, with a count where something waits: overdue follow-ups, records to
+        check; the page title follows the chosen page."""
+        tips = {"followups": ("기한 지난 후속조치(전체) {0}건", "{0} overdue follow-up (everyone's)",
+                              "{0} overdue follow-ups (everyone's)"),
+                "attention": ("확인할 항목 {0}건", "{0} item to check", "{0} items to check")}
+        for row, info in enumerate(self.page_types):
+            n = self.nav_counts.get(info.key, 0)
+            item = self.nav.item(row)
+            item.setText(f"{info.title()}  {n}" if n else info.title())
+            item.setToolTip(tn(*tips[info.key], n) if n and info.key in tips else "")
+        row = self.nav.currentRow()
+        self.page_title.setText(self.page_types[row].title() if row >= 0 else "")
+
+    def set_nav_count(self, key: str, n: int) -> None:
+        if self.nav_counts.get(key, 0) != n:
+            self.nav_counts[key] = n
+            self._show_nav_texts()
+
+    def _set_nav_icons(self) -> None:
+        from PySide6.QtCore import QSize
+        from PySide6.QtGui import QIcon
+
+        from campdesk import icons
+        from PySide6.QtCore import Qt
+        self.nav.setIconSize(QSize(18, 18))
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for row, info in enumerate(self.page_types):
+            if info.key in icons.NAMES:
+                self.nav.item(row).setIcon(QIcon(str(icons.icon_path(info.key))))
+
+    def _count_overdue(self) -> None:
+        from campdesk.services import consultations
+        self.app.ops.run(consultations.count_due, self.app.ctx, key="window.overdue",
+                         success=lambda due: self.set_nav_count("followups", due[1]))
+
     def _on_nav(self, row: int) -> None:
+        if row >= 0:
+            self.page_title.setText(self.page_types[row].title())
         if row < 0 or self.app is None:
             return
         page = self.page(self.page_types[row].key)
@@ -231,6 +282,7 @@ class MainWindow(Retranslating, QMainWindow):
     def show_due(self, due_today: int, overdue: int) -> None:
         """The start-up notice: follow-ups due today and overdue."""
         self._due = (due_today, overdue)
+        self.set_nav_count("followups", overdue)
         self._show_due_text()
         self.banner.setVisible(bool(due_today or overdue))
 
@@ -282,6 +334,17 @@ class MainWindow(Retranslating, QMainWindow):
         self.show_page(self._start_page)
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        from campdesk.ui.widgets.unsaved import ask_discard, unsaved_dialogs
+        open_forms = unsaved_dialogs()
+        if open_forms:  # something typed in an open dialog: asked first, never lost silently
+            event.ignore()
+            if not any(d.asking() for d in open_forms):
+                def discard_all() -> None:
+                    for d in open_forms:
+                        d.discard_quietly()
+                    self.close()
+                open_forms[0]._question = ask_discard(open_forms[0], discard_all)
+            return
         s = self._qsettings()
         s.setValue("main/geometry", self.saveGeometry())
         if self.nav_key() is not None:

@@ -13,6 +13,7 @@ from campdesk.ui.company_form import CompanyForm
 from campdesk.ui.i18n import t
 from campdesk.ui.widgets.errors import show_failure
 from campdesk.ui.widgets.retranslate import Retranslating
+from campdesk.ui.widgets.unsaved import GuardsInput
 
 WARNING_STYLE = "QFrame#duplicates { background: #fff4e5; border: 1px solid #f0b35a; border-radius: 4px; }"
 
@@ -59,7 +60,7 @@ class DuplicatePanel(QFrame):
         self.anyway_button.setText(t("그래도 새로 등록", "Register anyway"))
 
 
-class NewCompanyDialog(Retranslating, QDialog):
+class NewCompanyDialog(GuardsInput, Retranslating, QDialog):
     opened = Signal(str)  # the company to show: the new one, or the existing duplicate
 
     def __init__(self, app, parent: QWidget | None = None, preset: dict | None = None):

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
     QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
-from campdesk.ui.i18n import t
+from campdesk.ui.i18n import t, tn
 from campdesk.ui.widgets.retranslate import Retranslating
+from campdesk.ui.widgets.icon import give_icon
 
 BANNER_STYLE = ("background: #fff4e5; color: #7a4a00; border: 1px solid #f0c36d; "
                 "border-radius: 4px; padding: 6px;")
@@ -88,11 +89,20 @@ class PdfPane(Retranslating, QWidget):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(BANNER_STYLE)
         self.banner.hide()
+        self.hint = QLabel(self)  # what to do, where the preview goes, before there is one
+        self.hint.setObjectName("empty_hint")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("QLabel#empty_hint { color: palette(mid); font-size: 12pt;"
+                                " qproperty-alignment: AlignCenter; padding: 40px; }")
+        self.hint.hide()
+        self._hint = None
         self.pages = QLabel(self)
         self.print_button, self.save_button = QPushButton(self), QPushButton(self)
         self.print_button.setObjectName("print")
         self.save_button.setObjectName("save_pdf")
         self.print_button.clicked.connect(self.print_document)
+        give_icon(self.print_button, "print")
+        give_icon(self.save_button, "save")
         self.save_button.clicked.connect(lambda: self.save_document())
         bar = QHBoxLayout()
         bar.addWidget(self.pages, 1)
@@ -101,15 +111,32 @@ class PdfPane(Retranslating, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.banner)
+        layout.addWidget(self.hint, 1)
         layout.addWidget(self.view, 1)
         layout.addLayout(bar)
         self.retranslate()
         self._update_buttons()
 
+    def set_empty_hint(self, make) -> None:
+        """``make()`` gives the text shown in place of the preview while there is none."""
+        self._hint = make
+        self._show_hint()
+
+    def _show_hint(self) -> None:
+        empty = self.pdf is None and self._hint is not None
+        if empty:
+            self.hint.setText(self._hint())
+        self.hint.setVisible(empty)
+        self.view.setVisible(not empty)
+
     def retranslate(self) -> None:
         self.print_button.setText(t("인쇄…", "Print…"))
         self.save_button.setText(t("PDF로 저장…", "Save as PDF…"))
         self._update_pages()
+        if getattr(self, "_hint", None) is not None:
+            self._show_hint()
+        if getattr(self, "_message", None) is not None and self.banner.isVisible():
+            self.banner.setText(self._message())
 
     # --- content ---------------------------------------------------------------------------
     def set_pdf(self, pdf: bytes | None, file_name: str = "campdesk.pdf") -> None:
@@ -121,6 +148,7 @@ class PdfPane(Retranslating, QWidget):
             if obj is not None:
                 obj.deleteLater()
         self.banner.hide()
+        self._show_hint()
         self._update_pages()
         self._update_buttons()
 
@@ -128,12 +156,16 @@ class PdfPane(Retranslating, QWidget):
     def page_count(self) -> int:
         return self.document.pageCount() if self.document else 0
 
-    def show_message(self, text: str) -> None:
+    def show_message(self, text) -> None:
+        """A note over the preview; given as a function (``no_printer_message``) it is
+        written again in the other language after a switch."""
+        self._message = text if callable(text) else None
+        text = text() if callable(text) else text
         self.banner.setText(text)
         self.banner.setVisible(bool(text))
 
     def _update_pages(self) -> None:
-        self.pages.setText(t("{0}쪽", "{0} pages").format(self.page_count) if self.pdf else "")
+        self.pages.setText(tn("{0}쪽", "{0} page", "{0} pages", self.page_count) if self.pdf else "")
 
     def _update_buttons(self) -> None:
         self.print_button.setEnabled(self.pdf is not None)
@@ -145,7 +177,7 @@ class PdfPane(Retranslating, QWidget):
         if self.document is None:
             return 0
         if not printers_available():
-            self.show_message(no_printer_message())
+            self.show_message(no_printer_message)
             return 0
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.file_name)

@@ -12,11 +12,12 @@ from campdesk.services import staff
 from campdesk.ui.hub_settings import HubSettingsForm
 from campdesk.ui.i18n import t
 from campdesk.ui.widgets.retranslate import Retranslating
+from campdesk.ui.widgets.unsaved import GuardsInput
 
 LANGUAGES = [("ko", "한국어"), ("en", "English")]
 
 
-class SettingsDialog(Retranslating, QDialog):
+class SettingsDialog(GuardsInput, Retranslating, QDialog):
     def __init__(self, app, parent=None):
         super().__init__(parent)
         self.app = app
@@ -59,7 +60,7 @@ class SettingsDialog(Retranslating, QDialog):
         self.language_label.setText(t("언어", "Language"))
         self.staff_label.setText(t("이 PC 사용자", "Who works at this PC"))
         self.edit_staff.setText(t("직원 목록 편집…", "Edit staff list…"))
-        self.hub_box.setTitle(t("동기화 허브 (PostgreSQL)", "Sync hub (PostgreSQL)"))
+        self.hub_box.setTitle(t("다른 PC와 동기화", "Sharing with the other PCs"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(t("확인", "OK"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("취소", "Cancel"))
 
@@ -72,6 +73,10 @@ class SettingsDialog(Retranslating, QDialog):
     def _edit_staff(self) -> None:
         from campdesk.ui.staff_dialog import open_staff_dialog
         open_staff_dialog(self.app, self)
+
+    def show_connection(self) -> None:
+        """Opened from the sync corner's "연결 설정…": the cursor on the server address."""
+        self.hub_form.host.setFocus()
 
     def show_hub_password_prompt(self) -> None:
         """Open on the hub password, saying why it is asked (the hub wants one and this PC

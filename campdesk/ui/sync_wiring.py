@@ -27,10 +27,13 @@ def attach_sync(services, window, hub_target=None, interactive: bool = True) -> 
     corner = SyncStatusWidget(window)
     prompt = PasswordPrompt(services, window, ask_once=interactive)
     bridge.status_changed.connect(corner.set_status)
+    if hasattr(window, "set_nav_count"):
+        bridge.status_changed.connect(lambda s: window.set_nav_count("attention", s.attention))
     bridge.status_changed.connect(prompt.on_status)
     bridge.progress.connect(corner.set_progress)
     corner.sync_requested.connect(bridge.sync_now)
     corner.password_requested.connect(prompt.ask)
+    corner.settings_requested.connect(lambda: _open_connection_settings(services, window))
     corner.attention_requested.connect(lambda: window.show_page("attention"))
     window.add_status_widget(corner)
     services.sync = bridge
@@ -42,6 +45,11 @@ def attach_sync(services, window, hub_target=None, interactive: bool = True) -> 
         bridge.synced.connect(window.sync_notice.on_synced)
     bridge.start()
     return bridge
+
+
+def _open_connection_settings(services, window) -> None:
+    from campdesk.ui.settings_dialog import open_settings
+    open_settings(services, window).show_connection()
 
 
 class PasswordPrompt(QObject):

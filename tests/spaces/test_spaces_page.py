@@ -22,6 +22,15 @@ def app(qtbot, camp):
     i18n.set_language("ko")
 
 
+def type_hangul(widget, text: str) -> None:
+    """What a Korean input method does when a word is finished: commit the text."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
 def _settle(qtbot, app):
     qtbot.waitUntil(lambda: not app.ops.busy, timeout=5000)
 
@@ -97,8 +106,12 @@ def test_assign_dialog_shows_the_overlap_and_stays_open(qtbot, app, camp):
     dialog = AssignDialog(app, get_space(camp.ctx, camp.office), date(2026, 11, 25))
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.waitUntil(lambda: dialog.company.count() == 4)
-    dialog.company.setCurrentIndex(dialog.company.findText("무등랩스"))
+    qtbot.waitUntil(lambda: len(dialog.company.rows) == 4)
+    # The register's search: 초성 finds the company, Enter picks the one match.
+    dialog.company.setFocus()
+    type_hangul(dialog.company, "ㅁㄷㄹ")
+    qtbot.keyClick(dialog.company, Qt.Key.Key_Return)
+    assert dialog.company.company_id == camp.co["무등랩스"] and dialog.company.text() == "무등랩스"
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
                      Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.error.isVisible())
@@ -127,3 +140,49 @@ def test_switching_language_relabels_the_plan(qtbot, app, camp):
     qtbot.waitUntil(lambda: page.tabs.tabText(0) == "Floor plan")
     assert page.plan.floor_box.currentText() == "Floor 2"
     assert page.plan.scene.items_by_id[camp.office2].caption() == ["201호", "Free"]
+
+
+def test_an_upcoming_booking_shows_hatched_with_its_date_and_is_counted(qtbot, app, camp):
+    from campdesk.services.spaces.plan import UPCOMING
+    from campdesk.ui.pages.spaces import SpacesPage
+
+    today = today_seoul()
+    later = date.fromordinal(today.toordinal() + 20)
+    spaces.assign(camp.ctx, camp.office, camp.co["무등랩스"], later, status="reserved")
+    page = SpacesPage(app)
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.show()
+    page.activate()
+    _settle(qtbot, app)
+    panel = page.plan
+    panel.floor_box.setCurrentIndex(panel.floor_box.findData(3))
+    panel.refresh()
+    _settle(qtbot, app)
+    item = panel.scene.items_by_id[camp.office]
+    assert item.plan.state == "free" and item.plan.upcoming
+    assert "무등랩스" in item.caption()[1] and f"{later.month}. {later.day}." in item.caption()[2]
+    assert panel.legend.labels[UPCOMING].text() == "입주 예정 1"
+    item.setSelected(True)
+    _settle(qtbot, app)
+    assert "무등랩스" in panel.details.tenant.text()
+
+
+def test_the_plan_fits_the_view_and_zooms_with_buttons(qtbot, app, camp):
+    from campdesk.ui.pages.spaces import SpacesPage
+
+    page = SpacesPage(app)
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.show()
+    page.activate()
+    _settle(qtbot, app)
+    view = page.plan.view
+    scale = view.transform().m11()
+    assert view.fitted
+    rect = view.mapFromScene(page.plan.scene.itemsBoundingRect()).boundingRect()
+    assert view.viewport().rect().adjusted(-2, -2, 2, 2).contains(rect)  # the whole floor
+    qtbot.mouseClick(page.plan.zoom_in, Qt.MouseButton.LeftButton)
+    assert view.transform().m11() == pytest.approx(scale * 1.25) and not view.fitted
+    qtbot.mouseClick(page.plan.fit_button, Qt.MouseButton.LeftButton)
+    assert view.transform().m11() == pytest.approx(scale) and view.fitted

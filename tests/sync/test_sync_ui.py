@@ -48,16 +48,15 @@ def test_status_corner_shows_offline_pending_and_a_clock_warning(qtbot, korean):
     w = SyncStatusWidget()
     qtbot.addWidget(w)
     w.set_status(SyncStatus(state=OFFLINE, pending=3, attention=2, clock_offset_ms=3_600_000))
-    assert "오프라인" in w.state_label.text()
-    assert "3" in w.pending_label.text()
+    assert w.state_label.text() == "연결 끊김 · 3건 대기 중 · 자동으로 다시 시도"
     assert not w.clock_label.isHidden() and "시계" in w.clock_label.text()
     assert "60분" in w.clock_label.toolTip()
     assert "2" in w.attention_button.text()
     w.set_status(SyncStatus(state=ONLINE, pending=0, clock_offset_ms=1200,
                             last_sync_at=datetime(2026, 11, 25, 3, 0, tzinfo=timezone.utc)))
-    assert "온라인" in w.state_label.text()
+    assert w.state_label.text().startswith("모두 동기화됨 · ")
     assert w.clock_label.isHidden()
-    assert "12:00" in w.last_label.text()  # shown in Asia/Seoul
+    assert "12:00" in w.state_label.toolTip()  # the exact time, in Asia/Seoul
     with qtbot.waitSignal(w.sync_requested):
         w.sync_button.click()
     w.set_progress(50_000, 200_000)  # a new PC reading the hub
@@ -160,7 +159,7 @@ def test_bridge_syncs_in_the_background_and_reports_online(qtbot, korean, make_p
         with qtbot.waitSignal(bridge.synced, timeout=10000):
             bridge.start()
         qtbot.waitUntil(lambda: widget.status.state == ONLINE, timeout=5000)
-        assert widget.status.pending == 0 and "온라인" in widget.state_label.text()
+        assert widget.status.pending == 0 and "모두 동기화됨" in widget.state_label.text()
     finally:
         bridge.stop()
         app.shutdown()
@@ -208,13 +207,14 @@ def test_status_corner_says_a_password_is_needed_and_sync_now_asks_for_it(qtbot,
     qtbot.addWidget(w)
     why = secrets.password_needed()
     w.set_status(SyncStatus(state=NEEDS_PASSWORD, pending=4, message=why))
-    assert "비밀번호 필요" in w.state_label.text() and "허브 미설정" not in w.state_label.text()
-    assert w.state_label.toolTip() == why and "4" in w.pending_label.text()
+    assert w.state_label.text() == "연결하려면 비밀번호 필요 · 4건 대기 중"
+    assert why in w.state_label.toolTip()
     with qtbot.assertNotEmitted(w.sync_requested), qtbot.waitSignal(w.password_requested):
         w.sync_button.click()
     i18n.set_language("en")
     w.retranslate()
     assert "Password needed" in w.state_label.text()
+    i18n.set_language("ko")
 
 
 def test_a_hub_wanting_a_password_asks_once_by_itself_and_again_on_sync_now(

@@ -57,6 +57,11 @@ def close_windows(qapp):
     yield
     import shiboken6
     from PySide6.QtWidgets import QApplication
+
+    from campdesk.ui.widgets.unsaved import GuardsInput
+    for widget in QApplication.topLevelWidgets():  # a test's typing is not asked about
+        if shiboken6.isValid(widget) and widget.isVisible() and isinstance(widget, GuardsInput):
+            widget.discard_quietly()
     for widget in QApplication.topLevelWidgets():
         if shiboken6.isValid(widget) and widget.isVisible():
             widget.close()

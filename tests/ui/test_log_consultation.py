@@ -26,17 +26,22 @@ def test_log_a_walk_in_using_only_the_keyboard(window, services, companies_made,
     assert dialog.form.picker.company_id == companies_made["빛고을로보틱스"]
     assert dialog.form.picker.text() == "빛고을로보틱스"
 
-    press(qtbot, Qt.Key.Key_Tab)                             # unregistered? no
     press(qtbot, Qt.Key.Key_Tab)                             # channel: walk-in is preselected
-    assert QApplication.focusWidget() is dialog.form.channel
+    assert QApplication.focusWidget() is dialog.form.channel  # (미등록 문의자 is no Tab stop)
     assert dialog.form.channel.currentText() == "대면"
     press(qtbot, Qt.Key.Key_Tab)                             # category: 이전·정착, then 입주공간
     press(qtbot, Qt.Key.Key_Home)
     press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Tab)                             # the outcome, right after
+    assert QApplication.focusWidget() is dialog.form.outcome
     press(qtbot, Qt.Key.Key_Tab)                             # the question
     assert QApplication.focusWidget() is dialog.form.question
     type_hangul(QApplication.focusWidget(), "3인 사무실 입주 문의")
     press(qtbot, Qt.Key.Key_Tab)                             # the answer
+    assert not dialog.form.difficulty.isVisible()            # optional: behind "더 보기"
+    press(qtbot, Qt.Key.Key_Tab)                             # "더 보기", opened with Space
+    assert QApplication.focusWidget() is dialog.form.more
+    press(qtbot, Qt.Key.Key_Space)
     press(qtbot, Qt.Key.Key_Tab)                             # the difficulty raised
     assert QApplication.focusWidget() is dialog.form.difficulty
     type_hangul(QApplication.focusWidget(), "사무 공간 부족")

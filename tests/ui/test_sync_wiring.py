@@ -8,7 +8,7 @@ def test_the_status_bar_shows_the_sync_state_and_jumps_to_attention(window, serv
     bridge = attach_sync(services, window)
     corner = window.sync_corner
     assert corner in window.statusBar().findChildren(type(corner))
-    qtbot.waitUntil(lambda: "허브 미설정" in corner.state_label.text())
+    qtbot.waitUntil(lambda: "이 PC에만 저장 중" in corner.state_label.text())
     corner.attention_requested.emit()
     assert window.current_page().key == "attention"
     services.shutdown()

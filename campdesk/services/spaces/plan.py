@@ -21,6 +21,13 @@ class PlanSpace:
     ends_on: date | None
     has_children: bool         # a room drawn around its desks
     second_tenant: str | None = None  # the other company of a double booking
+    next_tenant: str | None = None    # a free space's upcoming booking: who, and from when
+    next_starts_on: date | None = None
+
+    @property
+    def upcoming(self) -> bool:
+        """Free on the day, but booked from a later day (drawn hatched, with the date)."""
+        return self.state == occ.FREE and self.next_starts_on is not None
 
 
 def plan_of(snap: Snapshot, day: date) -> list[PlanSpace]:
@@ -38,10 +45,14 @@ def plan_of(snap: Snapshot, day: date) -> list[PlanSpace]:
         if state == occ.CONFLICT:
             other = next((a.company for a in views if a.stay().covers(day)
                           and a.status in occ.OCCUPYING and a.id != stay.id), None)
+        later = min((a for a in views if a.starts_on > day and a.status in occ.BLOCKING),
+                    key=lambda a: a.starts_on, default=None)
         out.append(PlanSpace(v, state, chosen.company if chosen else None,
                              chosen.company_id if chosen else None,
                              chosen.starts_on if chosen else None,
-                             chosen.ends_on if chosen else None, v.id in parents, other))
+                             chosen.ends_on if chosen else None, v.id in parents, other,
+                             later.company if later else None,
+                             later.starts_on if later else None))
     return out
 
 
@@ -51,9 +62,15 @@ def floor_plan(ctx: Context, floor: int, day: date) -> list[PlanSpace]:
     return sorted(items, key=lambda p: (p.space.parent_id is not None, p.space.name))
 
 
+UPCOMING = "upcoming"  # a legend entry beside the states: free now, booked from a later day
+
+
 def state_counts(plan: list[PlanSpace]) -> dict[str, int]:
+    """Spaces per state on the day, and (``UPCOMING``) the free ones booked from later."""
     counts = dict.fromkeys(occ.STATES, 0)
+    counts[UPCOMING] = 0
     for p in plan:
         if not p.has_children and p.space.kind not in occ.NOT_COUNTED_KINDS:
             counts[p.state] += 1
+            counts[UPCOMING] += p.upcoming
     return counts

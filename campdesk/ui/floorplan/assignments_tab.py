@@ -46,6 +46,7 @@ class AssignmentsTab(QWidget):
         self.double: list[AssignmentView] = []
         self.all_spaces = []
         self.scope = QComboBox()
+        self.scope.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # both languages
         self.table = RowsTable(COLUMNS, self, stretch_column=len(COLUMNS) - 1,
                                widths={0: tables.SPACE, 1: tables.COMPANY, 2: tables.DATE,
                                        3: tables.DATE, 4: tables.STATUS})

@@ -2,7 +2,7 @@
 who is waiting for it, and the actions on it."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -17,7 +17,7 @@ from campdesk.ui.floorplan import colours
 from campdesk.ui.floorplan.dialogs import AssignDialog, MoveDialog, MoveOutDialog, SpaceDialog
 from campdesk.ui.models.columns import Column
 from campdesk.ui.floorplan.tables import DATE, STATUS, RowsTable
-from campdesk.ui.i18n import t
+from campdesk.ui.i18n import t, tn
 
 HISTORY_COLUMNS = [
     Column("company", "기업", "Company", lambda a: a.company),
@@ -32,13 +32,17 @@ def describe_space(p: PlanSpace) -> str:
     v = p.space
     bits = [v.label, fmt.label(SPACE_KIND, v.kind)]
     if v.capacity:
-        bits.append(t("{0}석", "{0} desks").format(v.capacity))
+        bits.append(tn("{0}석", "{0} desk", "{0} desks", v.capacity))
     if v.area_m2:
         bits.append(f"{fmt.number(v.area_m2)} ㎡")
     return " · ".join(bits)
 
 
 def describe_tenant(p: PlanSpace) -> str:
+    if p.upcoming:
+        return t("공실 · 예약: {0}, {1}부터 (그 전까지만 배정할 수 있습니다)",
+                 "Free · booked: {0}, from {1} (can be assigned only until then)").format(
+                     p.next_tenant, fmt.day(p.next_starts_on))
     if not p.tenant:
         return colours.state_label(p.state)
     until = fmt.day(p.ends_on) if p.ends_on else t("종료일 미정", "open-ended")
@@ -91,6 +95,9 @@ class SpaceDetails(QWidget):
         self.table.retranslate()
         if self.plan is None:
             self.title.setText(t("도면에서 공간을 선택하세요.", "Click a space on the plan."))
+        else:  # the chosen space in the new language too, not only once another is clicked
+            self.title.setText(describe_space(self.plan))
+            self.tenant.setText(describe_tenant(self.plan))
 
     def show_space(self, plan: PlanSpace | None) -> None:
         self.plan = plan
@@ -146,7 +153,9 @@ class SpaceDetails(QWidget):
             self.changed.emit(table)
 
     def _assign(self) -> None:
-        self._open(AssignDialog(self.app, self.plan.space, self._day(), self))
+        p = self.plan
+        until = p.next_starts_on - timedelta(days=1) if p.upcoming else None
+        self._open(AssignDialog(self.app, p.space, self._day(), self, until=until))
 
     def _move_in(self) -> None:
         self.app.ops.run(spaces.move_in, self.app.ctx, self.current().id, write=True,

@@ -16,19 +16,22 @@ from campdesk.ui.widgets.vocab_combo import VocabCombo
 
 
 def _need_company(combo: CompanyCombo) -> str:
-    company_id = combo.company_id()
+    company_id = combo.company_id
     if company_id is None:
         raise ValueError(t("목록에서 기업을 선택해 주세요.", "Choose a company from the list."))
     return company_id
 
 
 class AssignDialog(FormDialog):
-    def __init__(self, app, space: SpaceView, day: date, parent=None):
+    """``until``: the last free day before an upcoming booking (the end date then starts
+    checked, on that day)."""
+
+    def __init__(self, app, space: SpaceView, day: date, parent=None, until: date | None = None):
         super().__init__(app, t("공간 배정", "Assign space") + f" — {space.label}", parent)
         self.space = space
         self.company = CompanyCombo(app)
         self.starts = DateEdit(day)
-        self.ends = OptionalDate(t("종료일", "End date"), None, day.replace(year=day.year + 1))
+        self.ends = OptionalDate(t("종료일", "End date"), until, day.replace(year=day.year + 1))
         self.status = QComboBox()
         for code in ("confirmed", "reserved"):
             self.status.addItem(fmt.label(ASSIGNMENT_STATUS, code), code)
@@ -36,6 +39,7 @@ class AssignDialog(FormDialog):
         self.form.addRow(t("시작일", "Start date"), self.starts)
         self.form.addRow("", self.ends)
         self.form.addRow(t("상태", "Status"), self.status)
+        self.set_ok_text(t("배정", "Assign"))
         self.finish_layout()
 
     def submit(self):
@@ -61,6 +65,7 @@ class MoveDialog(FormDialog):
         self.form.addRow(t("이동할 공간", "Move to"), self.target)
         if not self.whole:
             self.form.addRow(t("이동일 (새 공간 첫날)", "Moving day (first day there)"), self.on)
+        self.set_ok_text(t("재배정", "Re-allocate") if self.whole else t("이동", "Move"))
         self.finish_layout()
 
     def submit(self):
@@ -79,6 +84,7 @@ class MoveOutDialog(FormDialog):
         self.last_day = DateEdit(assignment.ends_on or day)
         self.form.addRow(t("공간", "Space"), QLineEdit(assignment.space_label, readOnly=True))
         self.form.addRow(t("마지막 입주일", "Last day in the space"), self.last_day)
+        self.set_ok_text(t("퇴실 처리", "Move out"))
         self.finish_layout()
 
     def submit(self):
@@ -143,6 +149,7 @@ class RequestDialog(FormDialog):
                               (t("희망 입주일", "Wanted from"), self.wanted),
                               (t("메모", "Notes"), self.notes)):
             self.form.addRow(label, widget)
+        self.set_ok_text(t("대기 등록", "Add"))
         self.finish_layout()
 
     def submit(self):

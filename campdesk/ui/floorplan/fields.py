@@ -7,13 +7,17 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QCompleter, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
+    QCheckBox, QDialog, QDialogButtonBox, QFormLayout,
     QHBoxLayout, QWidget,
 )
 
 from campdesk.services import companies
 from campdesk.ui.ops import describe
+from campdesk.ui.widgets.dates import DateEdit  # noqa: F401 - the Spaces dialogs' date field
+from campdesk.ui.i18n import t
+from campdesk.ui.widgets.company_picker import CompanyPicker
 from campdesk.ui.widgets.errors import ErrorLabel
+from campdesk.ui.widgets.unsaved import GuardsInput
 
 
 def to_qdate(d: date) -> QDate:
@@ -22,19 +26,6 @@ def to_qdate(d: date) -> QDate:
 
 def to_date(q: QDate) -> date:
     return date(q.year(), q.month(), q.day())
-
-
-class DateEdit(QDateEdit):
-    def __init__(self, value: date, parent: QWidget | None = None):
-        super().__init__(to_qdate(value), parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")
-
-    def value(self) -> date:
-        return to_date(self.date())
-
-    def set_value(self, d: date) -> None:
-        self.setDate(to_qdate(d))
 
 
 class OptionalDate(QWidget):
@@ -56,29 +47,18 @@ class OptionalDate(QWidget):
         return self.edit.value() if self.check.isChecked() else None
 
 
-class CompanyCombo(QComboBox):
-    """Every company of the register, typed into with completion; fills itself off-thread."""
+class CompanyCombo(CompanyPicker):
+    """Every company of the register, found as the register finds it (name, 초성, compound
+    initials, business number); fills itself off-thread. ``company_id`` is the chosen one."""
 
     def __init__(self, app, parent=None):
         super().__init__(parent)
-        self.setEditable(True)
-        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        completer = self.completer()
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        app.ops.run(companies.list_companies, app.ctx, success=self._fill)
-
-    def _fill(self, rows) -> None:
-        for r in rows:
-            self.addItem(r.name, r.id)
-        self.setCurrentIndex(-1)
-
-    def company_id(self) -> str | None:
-        index = self.findText(self.currentText().strip())
-        return self.itemData(index) if index >= 0 else None
+        self.setPlaceholderText(t("기업명, 초성(ㄱㅈ), 사업자번호로 찾기",
+                                  "Type a name, initials (ㄱㅈ) or business no."))
+        app.ops.run(companies.list_companies, app.ctx, success=self.set_rows)
 
 
-class FormDialog(QDialog):
+class FormDialog(GuardsInput, QDialog):
     """A form whose OK runs ``submit()``'s call as a write; stays open on a refusal."""
 
     def __init__(self, app, title: str, parent: QWidget | None = None):
@@ -93,6 +73,12 @@ class FormDialog(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
+        self.set_ok_text(t("저장", "Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("취소", "Cancel"))
+
+    def set_ok_text(self, text: str) -> None:
+        """The OK button says what it does ("배정"), never only an icon."""
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(text)
 
     def finish_layout(self) -> None:
         self.form.addRow(self.error)

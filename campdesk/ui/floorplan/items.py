@@ -8,6 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyle
 
+from campdesk.domain import occupancy as occ
 from campdesk.services.spaces import PlanSpace
 from campdesk.ui import fmt
 from campdesk.ui.floorplan import colours
@@ -18,6 +19,7 @@ GRID_M = 0.25       # layout snaps to 25 cm
 HANDLE_PX = 12.0    # the resize grip in the bottom-right corner
 MIN_M = 1.0
 SCREEN_FONT_PX = 12.0
+MIN_SCREEN_FONT_PX = 9.0  # never smaller on screen: a cut name (whole in the tooltip) instead
 _LEGAL_FORM = re.compile(r"^\s*(주식회사|\(주\)|㈜)\s*|\s*(주식회사|\(주\)|㈜)\s*$")
 
 
@@ -81,6 +83,10 @@ class SpaceItem(QGraphicsRectItem):
             return lines + [t("공용", "Shared")]
         if self.is_container:
             return lines
+        if p.upcoming:  # free today, booked from a later day
+            return lines + [short_name(p.next_tenant or ""),
+                            t("{0}. {1}.부터", "from {0}/{1}").format(p.next_starts_on.month,
+                                                                   p.next_starts_on.day)]
         if not p.tenant:
             return lines + [colours.state_label(p.state)]
         lines.append(" / ".join(short_name(n) for n in (p.tenant, p.second_tenant) if n))
@@ -101,11 +107,17 @@ class SpaceItem(QGraphicsRectItem):
             parts.append(f"{p.tenant} ({fmt.day(p.starts_on)} – {until})")
         if p.second_tenant:
             parts.append(p.second_tenant)
+        if p.next_starts_on is not None:
+            parts.append(t("예약: {0}, {1}부터", "Booked: {0}, from {1}").format(
+                p.next_tenant, fmt.day(p.next_starts_on)))
         return "<br>".join(parts)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         option.state &= ~QStyle.StateFlag.State_Selected  # we draw our own selection
         super().paint(painter, option, widget)
+        if self.plan.upcoming:  # hatched in the reservation colour: booked from a later day
+            painter.fillRect(self.rect(), QBrush(colours.outline(occ.RESERVED),
+                                                 Qt.BrushStyle.BDiagPattern))
         self._paint_caption(painter)
         if self.isSelected():
             painter.setPen(QPen(Qt.GlobalColor.black, 2, Qt.PenStyle.DotLine))
@@ -117,7 +129,7 @@ class SpaceItem(QGraphicsRectItem):
     def _paint_caption(self, painter: QPainter) -> None:
         rect = self.rect().adjusted(4, 3, -4, -3)
         font = QFont(painter.font())
-        font.setPixelSize(self._font_px(painter.worldTransform().m11(), rect))
+        font.setPixelSize(max(1, round(self._font_px(painter.worldTransform().m11(), rect))))
         metrics = QFontMetricsF(font)
         painter.setPen(Qt.GlobalColor.black)
         lines = self.caption()
@@ -134,10 +146,12 @@ class SpaceItem(QGraphicsRectItem):
             top += metrics.height()
 
     @staticmethod
-    def _font_px(scale: float, rect: QRectF) -> int:
-        """About 12 pixels on screen whatever the zoom, but never taller than the box allows."""
-        return max(1, int(min(SCREEN_FONT_PX / max(scale, 0.05), rect.height() / 2.3,
-                              rect.width() / 4.5)))
+    def _font_px(scale: float, rect: QRectF) -> float:
+        """About 12 pixels on screen whatever the zoom, smaller in a small box, but never
+        under 9 pixels on screen (what does not fit is cut, and whole in the tooltip)."""
+        scale = max(scale, 0.05)
+        fitting = min(SCREEN_FONT_PX / scale, rect.height() / 2.3, rect.width() / 4.5)
+        return max(1.0, fitting, MIN_SCREEN_FONT_PX / scale)
 
     # --- layout editing ------------------------------------------------------------
     def set_editable(self, on: bool) -> None:

@@ -12,9 +12,11 @@ from PySide6.QtWidgets import (
 )
 
 from campdesk.domain.dates import today_seoul
+from campdesk.domain import occupancy as occ
 from campdesk.domain.occupancy import STATES
 from campdesk.services import spaces
 from campdesk.services.spaces import PlanSpace, SpaceView
+from campdesk.services.spaces.plan import UPCOMING
 from campdesk.ui.floorplan import colours
 from campdesk.ui.floorplan.details import SpaceDetails
 from campdesk.ui.floorplan.fields import DateEdit
@@ -40,17 +42,40 @@ def load_floor(ctx, floor: int | None, day: date) -> FloorData:
 
 
 class PlanView(QGraphicsView):
-    """The floor as staff look at it: Ctrl+wheel zooms around the pointer."""
+    """The floor as staff look at it: the whole floor fits the view (also when the window
+    is resized) until someone zooms, with the buttons or Ctrl+wheel around the pointer."""
+
+    ZOOM_STEP = 1.25
 
     def __init__(self, scene, parent=None):
         super().__init__(scene, parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.fitted = True  # follows the view's size until zoomed by hand
+
+    def fit(self) -> None:
+        self.fitted = True
+        rect = self.scene().itemsBoundingRect()
+        if not rect.isEmpty():
+            self.fitInView(rect.adjusted(-10, -10, 10, 10), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def zoom(self, factor: float) -> None:
+        self.fitted = False
+        anchor = self.transformationAnchor()
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.scale(factor, factor)
+        self.setTransformationAnchor(anchor)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self.fitted:
+            self.fit()
 
     def wheelEvent(self, event) -> None:  # noqa: N802
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             factor = 1.15 if event.angleDelta().y() > 0 else 1 / 1.15
+            self.fitted = False
             self.scale(factor, factor)
             event.accept()
         else:
@@ -63,11 +88,14 @@ class Legend(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         self.labels = {}
-        for state in STATES:
+        for state in (*STATES, UPCOMING):
             swatch = QLabel()
-            fill, line = colours.STYLE[state]
             swatch.setFixedSize(14, 14)
-            swatch.setStyleSheet(f"background: {fill}; border: 1px solid {line};")
+            if state == UPCOMING:  # free now, hatched: booked from a later day
+                swatch.setPixmap(_hatched_swatch())
+            else:
+                fill, line = colours.STYLE[state]
+                swatch.setStyleSheet(f"background: {fill}; border: 1px solid {line};")
             self.labels[state] = QLabel()
             row.addWidget(swatch)
             row.addWidget(self.labels[state])
@@ -78,7 +106,21 @@ class Legend(QWidget):
     def set_counts(self, counts: dict[str, int]) -> None:
         for state, label in self.labels.items():
             n = counts.get(state)
-            label.setText(colours.state_label(state) + (f" {n}" if n is not None else ""))
+            name = t("입주 예정", "Booked from later") if state == UPCOMING \
+                else colours.state_label(state)
+            label.setText(name + (f" {n}" if n is not None else ""))
+
+
+def _hatched_swatch():
+    from PySide6.QtGui import QBrush, QColor, QPixmap
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(QColor(colours.STYLE[occ.FREE][0]))
+    painter = QPainter(pixmap)
+    painter.fillRect(pixmap.rect(), QBrush(colours.outline(occ.RESERVED), Qt.BrushStyle.BDiagPattern))
+    painter.setPen(colours.outline(occ.RESERVED))
+    painter.drawRect(0, 0, 13, 13)
+    painter.end()
+    return pixmap
 
 
 class FloorPlanPanel(QWidget):
@@ -93,6 +135,11 @@ class FloorPlanPanel(QWidget):
         self.today_button = QPushButton()
         self.edit_box = QCheckBox()
         self.fit_button = QPushButton()
+        self.zoom_in, self.zoom_out = QPushButton("+"), QPushButton("−")
+        for b in (self.zoom_in, self.zoom_out):
+            b.setFixedWidth(b.fontMetrics().horizontalAdvance("+") * 3 + 16)
+        self.zoom_in.setObjectName("zoom_in")
+        self.zoom_out.setObjectName("zoom_out")
         self.legend = Legend()
         self.scene = FloorScene(self)
         self.view = PlanView(self.scene)
@@ -104,7 +151,7 @@ class FloorPlanPanel(QWidget):
         self.tools = QHBoxLayout()
         self.floor_label, self.day_label = QLabel(), QLabel()
         for w in (self.floor_label, self.floor_box, self.day_label, self.day, self.today_button,
-                  self.edit_box, self.fit_button):
+                  self.zoom_out, self.zoom_in, self.fit_button, self.edit_box):
             self.tools.addWidget(w)
         self.tools.addStretch(1)
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -125,6 +172,8 @@ class FloorPlanPanel(QWidget):
         self.today_button.clicked.connect(lambda: self.day.set_value(today_seoul()))
         self.edit_box.toggled.connect(self._set_editable)
         self.fit_button.clicked.connect(self.fit)
+        self.zoom_in.clicked.connect(lambda: self.view.zoom(PlanView.ZOOM_STEP))
+        self.zoom_out.clicked.connect(lambda: self.view.zoom(1 / PlanView.ZOOM_STEP))
         self.scene.space_clicked.connect(self._clicked)
         self.scene.layout_edited.connect(self._save_layout)
         self.details.changed.connect(self.changed)
@@ -135,7 +184,9 @@ class FloorPlanPanel(QWidget):
         self.today_button.setText(t("오늘", "Today"))
         self.edit_box.setText(t("배치 편집 (끌어서 이동, 모서리로 크기 조절)",
                                 "Edit layout (drag to move, corner to resize)"))
-        self.fit_button.setText(t("전체 보기", "Fit"))
+        self.fit_button.setText(t("층 전체 보기", "Whole floor"))
+        self.zoom_in.setToolTip(t("확대 (Ctrl+휠)", "Zoom in (Ctrl+wheel)"))
+        self.zoom_out.setToolTip(t("축소 (Ctrl+휠)", "Zoom out (Ctrl+wheel)"))
         self.details.retranslate()
         self.legend.set_counts(spaces.state_counts(self.data.plan))
         self._fill_floors()
@@ -150,7 +201,8 @@ class FloorPlanPanel(QWidget):
                          success=self.show_data, key="floor-plan")
 
     def show_data(self, data: FloorData) -> None:
-        refit = not self.data.plan or data.floor != self.data.floor  # a new floor: show it all
+        refit = (not self.data.plan or data.floor != self.data.floor  # a new floor: all of it
+                 or self.view.fitted)
         self.data = data
         self._fill_floors()
         self.scene.show_plan(data.plan)
@@ -169,8 +221,7 @@ class FloorPlanPanel(QWidget):
         self.floor_box.blockSignals(False)
 
     def fit(self) -> None:
-        self.view.fitInView(self.scene.itemsBoundingRect().adjusted(-10, -10, 10, 10),
-                            Qt.AspectRatioMode.KeepAspectRatio)
+        self.view.fit()
 
     def _clicked(self, space_id: str) -> None:
         self.details.show_space(next((p for p in self.data.plan if p.space.id == space_id), None))

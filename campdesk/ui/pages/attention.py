@@ -144,7 +144,12 @@ class AttentionPage(Retranslating, Page):
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.selectionModel().currentRowChanged.connect(self._update_buttons)
+        self.explain = QLabel()  # what this page is, in one line
+        self.explain.setObjectName("attention_explain")
+        self.explain.setWordWrap(True)
         self.empty = QLabel()
+        self.empty.setObjectName("attention_empty")
+        self.empty.setStyleSheet("QLabel { color: #2e7d32; font-size: 11pt; padding: 12px 0; }")
         self.buttons = {name: QPushButton() for name in (
             "restore", "recreate", "merge", "keep_this", "keep_other", "unlink", "dismiss")}
         row = QHBoxLayout()
@@ -154,9 +159,11 @@ class AttentionPage(Retranslating, Page):
             row.addWidget(button)
         row.addStretch(1)
         v = QVBoxLayout(self)
+        v.addWidget(self.explain)
         v.addWidget(self.empty)
         v.addWidget(self.view, 1)
         v.addLayout(row)
+        v.addStretch(0)
         app.hub.data_changed.connect(lambda _table: self.refresh())
         self.retranslate()
         self._update_buttons()
@@ -164,16 +171,22 @@ class AttentionPage(Retranslating, Page):
     def retranslate(self) -> None:
         self.model.setHorizontalHeaderLabels([
             t("종류", "Kind"), t("대상", "Record"), t("내용", "Details"), t("생긴 때", "When")])
-        texts = {"restore": ("밀린 값으로 되돌리기", "Restore lost value"),
-                 "recreate": ("다시 만들기", "Bring back"),
-                 "merge": ("하나로 합치기", "Merge into the other"),
-                 "keep_this": ("이 배정 유지", "Keep this one"),
-                 "keep_other": ("다른 배정 유지", "Keep the other"),
-                 "unlink": ("연결 끊기", "Unlink"),
-                 "dismiss": ("확인함(그대로 두기)", "Dismiss")}
+        texts = {"restore": ("사라진 값 되살리기", "Put the lost value back"),
+                 "recreate": ("삭제된 기록 되살리기", "Bring the deleted record back"),
+                 "merge": ("두 기업을 하나로 합치기", "Merge the two companies"),
+                 "keep_this": ("이 배정 남기기", "Keep this booking"),
+                 "keep_other": ("다른 배정 남기기", "Keep the other booking"),
+                 "unlink": ("없는 기록과의 연결 지우기", "Remove the link to the missing record"),
+                 "dismiss": ("지금 그대로 두기", "Leave it as it is")}
         for name, (ko, en) in texts.items():
             self.buttons[name].setText(t(ko, en))
-        self.empty.setText(t("확인할 항목이 없습니다.", "Nothing needs attention."))
+        self.explain.setText(t("두 PC에서 같은 기록을 거의 동시에 바꿔서 한쪽 값이 밀린 경우입니다. "
+                               "항목을 고르고 아래 단추로 어느 쪽을 남길지 정하세요.",
+                               "Records two PCs changed at about the same time, so one change "
+                               "lost. Choose an item, then what to keep with the buttons below."))
+        self.empty.setText(t("✓ 확인할 것이 없습니다. 두 PC가 같은 기록을 동시에 바꾸면 여기에 "
+                             "나타납니다.", "✓ Nothing to check. When two PCs change the same "
+                             "record at once, it shows here."))
         self._fill()
 
     # -- loading -----------------------------------------------------------------------
@@ -209,6 +222,9 @@ class AttentionPage(Retranslating, Page):
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             self.model.appendRow(cells)
         self.empty.setVisible(not self.entries)
+        self.view.setVisible(bool(self.entries))  # nothing to check: the sentence says so
+        for button in self.buttons.values():
+            button.setVisible(bool(self.entries))
         self._fit_columns()
         self._select_focus()
         self._update_buttons()

@@ -18,6 +18,7 @@ from campdesk.ui.widgets.retranslate import Retranslating
 from campdesk.ui.widgets.search_box import SearchBox
 from campdesk.ui.widgets.tables import data_table, fit_columns
 from campdesk.ui.widgets.vocab_combo import VocabCombo
+from campdesk.ui.widgets.icon import give_icon
 
 
 
@@ -44,8 +45,10 @@ class CompaniesPage(Retranslating, Page):
         self.count = QLabel()
         self.new_button = QPushButton()
         self.new_button.clicked.connect(self.new_company)
+        give_icon(self.new_button, "new")
         self.table = data_table(self.proxy, self, stretch_column=5)
         self.table.setObjectName("companies_table")
+        self.search.set_results(self.table)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.detail = CompanyDetailView(app)
         self.detail.log_requested.connect(self._log_for)
@@ -122,6 +125,16 @@ class CompaniesPage(Retranslating, Page):
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count.setText(t("{0} / 전체 {1}개 기업", "{0} of {1} companies")
                            .format(fmt.number(shown), fmt.number(total)))
+        if not self._loaded:
+            self.table.set_empty_text("")
+        elif total == 0:
+            self.table.set_empty_text(t("등록된 기업이 없습니다. 아래 [새 기업 등록…]으로 시작하세요.",
+                                        "No company registered yet. Start with "
+                                        "[Register a company…] below."))
+        else:
+            self.table.set_empty_text(t("결과 없음 — 다른 이름이나 초성으로 찾아 보거나 필터를 "
+                                        "바꿔 보세요.", "No results — try another name or "
+                                        "initials, or change the filters."))
 
     # --- selection --------------------------------------------------------------------------
     def _on_current(self, current: QModelIndex, _previous=None) -> None:

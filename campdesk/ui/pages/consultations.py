@@ -21,10 +21,12 @@ from campdesk.ui.widgets.retranslate import Retranslating
 from campdesk.ui.widgets.search_box import SearchBox
 from campdesk.ui.widgets.tables import data_table, fit_columns, selected_id
 from campdesk.ui.widgets.vocab_combo import VocabCombo
+from campdesk.ui.widgets.icon import give_icon
 
 
 # Period code → (Korean, English, how far back from today in days; None = everything)
-PERIODS = [("30d", "최근 30일", "Last 30 days", 30), ("month", "이번 달", "This month", None),
+PERIODS = [("30d", "최근 30일", "Last 30 days", 30), ("today", "오늘", "Today", None),
+           ("month", "이번 달", "This month", None),
            ("1y", "최근 1년", "Last 12 months", 365), ("all", "전체 기간", "All time", None)]
 SEARCH_DELAY_MS = 200
 
@@ -49,11 +51,13 @@ class ConsultationsPage(Retranslating, Page):
         self.count = QLabel()
         self.buttons = {k: QPushButton() for k in ("new", "edit", "link", "register")}
         self.buttons["new"].clicked.connect(self._new)
+        give_icon(self.buttons["new"], "new")
         self.buttons["edit"].clicked.connect(self._edit)
         self.buttons["link"].clicked.connect(self._link)
         self.buttons["register"].clicked.connect(self._register)
         self.table = data_table(self.model, self, stretch_column=4)
         self.table.setObjectName("log_table")
+        self.search.set_results(self.table)
         self.table.doubleClicked.connect(lambda _: self._edit())
         header = self.table.horizontalHeader()
         header.blockSignals(True)  # show "newest first" without asking for a reload
@@ -109,11 +113,17 @@ class ConsultationsPage(Retranslating, Page):
         today = today_seoul()
         if code == "month":
             return seoul_start(month_start(today))
+        if code == "today":
+            return seoul_start(today)
         return seoul_start(today - timedelta(days=days)) if days else None
 
     def activate(self) -> None:
         if not self._loaded:
             self.refresh()
+
+    def show_period(self, code: str) -> None:
+        """Today's consultations (the dashboard card), this month's, …"""
+        self.period.setCurrentIndex(self.period.findData(code))
 
     def refresh(self) -> None:
         order, descending = self._order
@@ -136,7 +146,18 @@ class ConsultationsPage(Retranslating, Page):
             self.refresh()
 
     def _update_count(self) -> None:
-        self.count.setText(t("{0}건", "{0} consultations").format(fmt.number(self.model.rowCount())))
+        n = self.model.rowCount()
+        self.count.setText(t("{0}건", "{0} consultation" if n == 1 else "{0} consultations")
+                           .format(fmt.number(n)))  # (fmt.number: 1,234)
+        if not self._loaded:
+            self.table.set_empty_text("")
+        elif self.search.text().strip() or self.channel.code():
+            self.table.set_empty_text(t("결과 없음 — 다른 말로 찾거나 기간을 넓혀 보세요.",
+                                        "No results — try other words or a longer period."))
+        else:
+            self.table.set_empty_text(t("이 기간의 상담이 없습니다. [상담 기록 (Ctrl+N)]으로 "
+                                        "기록하세요.", "No consultation in this period. Log one "
+                                        "with [Log consultation (Ctrl+N)]."))
 
     # --- actions ----------------------------------------------------------------------------
     def _current(self):

@@ -2,6 +2,7 @@
 channel and by category, and the last twelve months."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget,
 )
@@ -18,16 +19,22 @@ from campdesk.ui.widgets.tables import data_table, fit_columns
 
 
 CARD_STYLE = ("QFrame#card { background: palette(base); border: 1px solid palette(mid);"
-              " border-radius: 6px; }")
+              " border-radius: 6px; } QFrame#card:hover { border: 1px solid #1c4ea6; }")
+# Card → (page, how to filter it): the list behind the number.
+CARD_TARGETS = {"today": ("consultations", "today"), "open": ("followups", "open"),
+                "due": ("followups", "due_today"), "overdue": ("followups", "overdue")}
 
 
 class Card(QFrame):
-    """A number with a caption."""
+    """A number with a caption; a click opens the list it counts."""
+
+    clicked = Signal()
 
     def __init__(self, parent=None, alert: bool = False):
         super().__init__(parent)
         self.setObjectName("card")
         self.setStyleSheet(CARD_STYLE)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.value, self.caption = QLabel("–"), QLabel()
         font = self.value.font()
         font.setPointSizeF(font.pointSizeF() * 2.2)
@@ -42,6 +49,12 @@ class Card(QFrame):
     def set(self, n: int) -> None:
         self.value.setText(fmt.number(n))
 
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+                event.position().toPoint()):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
 
 def _month_label(d) -> str:
     return f"{d.month}월" if current_language() == "ko" else d.strftime("%b")
@@ -55,6 +68,9 @@ class DashboardPage(Retranslating, Page):
         self.data: dashboard.Dashboard | None = None
         self._loaded = False
         self.cards = {k: Card(alert=(k == "overdue")) for k in ("today", "open", "due", "overdue")}
+        for key, card in self.cards.items():
+            card.setObjectName("card")
+            card.clicked.connect(lambda k=key: self.open_card(k))
         self.heading = QLabel()
         self.deadlines = QLabel()  # public calls closing in the coming week
         self.deadlines.setObjectName("call_deadlines")
@@ -83,8 +99,11 @@ class DashboardPage(Retranslating, Page):
         self.charts.setColumnStretch(0, 1)
         self.charts.setColumnStretch(1, 1)
         v.addLayout(self.charts, 1)
-        fit_columns(self.today_table, {0: "14:05", 1: "주식회사 빛고을인공지능", 2: "오픈채팅",
-                                       3: "자금·공모사업", 5: "책임상담사 이관 · 홍길동"})
+        # Narrow samples: the question (상담 내용) takes the free width, whole in a tooltip.
+        fit_columns(self.today_table, {0: "14:05", 1: "빛고을인공지능", 2: "오픈채팅",
+                                       3: "자금·공모", 5: "이관 · 홍길동"})
+        self.today_table.set_empty_text(t("오늘 기록한 상담이 아직 없습니다. Ctrl+N으로 기록하세요.",
+                                          "No consultation logged today yet. Ctrl+N logs one."))
         self.retranslate()
         app.hub.data_changed.connect(self._on_data_changed)
 
@@ -98,9 +117,24 @@ class DashboardPage(Retranslating, Page):
         today = self.data.today if self.data else None
         self.heading.setText(f"<h2>{t('오늘', 'Today')} {fmt.day(today)}</h2>" if today else "")
         self.today_title.setText(f"<b>{t('오늘의 상담', 'Today’s consultations')}</b>")
+        self.today_table.set_empty_text(t("오늘 기록한 상담이 아직 없습니다. Ctrl+N으로 기록하세요.",
+                                          "No consultation logged today yet. Ctrl+N logs one."))
+        for card in self.cards.values():
+            card.setToolTip(t("눌러서 목록 보기", "Click to see the list"))
         self.today_model.retranslate()
         if self.data:
             self._draw_charts()
+
+    def open_card(self, key: str) -> None:
+        page_key, what = CARD_TARGETS[key]
+        window = self.window()
+        if not hasattr(window, "show_page"):
+            return
+        page = window.show_page(page_key)
+        if page_key == "consultations":
+            page.show_period(what)
+        else:
+            page.show_filter("all", what)  # the cards count everyone's
 
     def _open(self, index) -> None:
         from campdesk.ui.consultation_dialog import open_log_dialog
@@ -145,8 +179,11 @@ class DashboardPage(Retranslating, Page):
                                        [fmt.label(CATEGORY, c.code) for c in CATEGORY],
                                        [d.by_category.get(c.code, 0) for c in CATEGORY],
                                        horizontal=True)
-        trend = charts.trend_chart(t("최근 12개월 상담 건수", "Consultations, last 12 months"),
-                                   [_month_label(m) for m, _ in d.trend], [n for _, n in d.trend])
+        running = d.today.day  # the last month is still running: drawn dashed, not a drop
+        trend = charts.trend_chart(
+            t("최근 12개월 상담 건수 · 이번 달은 {0}일까지 (점선)",
+              "Consultations, last 12 months · this month to day {0} (dashed)").format(running),
+            [_month_label(m) for m, _ in d.trend], [n for _, n in d.trend], running_last=True)
         self._chart_widgets = [by_channel, by_category, trend]
         self.charts.addWidget(by_channel, 0, 0)
         self.charts.addWidget(trend, 0, 1)

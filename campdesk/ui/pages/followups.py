@@ -18,13 +18,16 @@ from campdesk.ui.widgets.tables import data_table, fit_columns
 
 
 STATUSES = [("open", "진행 중 전체", "All open"), ("follow_up", "후속조치", "Follow-ups"),
-            ("escalated", "책임상담사 이관", "Escalated"), ("overdue", "기한 지남", "Overdue")]
+            ("escalated", "책임상담사 이관", "Escalated"), ("due_today", "오늘 기한", "Due today"),
+            ("overdue", "기한 지남", "Overdue")]
 SCOPES = [("mine", "내 담당", "Mine"), ("all", "모두", "Everyone's")]
 
 
 def keep(view, status: str, today) -> bool:
     if status == "overdue":
         return view.is_overdue(today)
+    if status == "due_today":
+        return view.due_on == today
     return status == "open" or view.outcome == status
 
 
@@ -106,6 +109,11 @@ class FollowUpsPage(Retranslating, Page):
         """"mine" or "all" (the start-up notice counts everyone's)."""
         self.scope.setCurrentIndex(self.scope.findData(scope))
 
+    def show_filter(self, scope: str, status: str) -> None:
+        """A dashboard card's list: everyone's, open / due today / overdue."""
+        self.status.setCurrentIndex(self.status.findData(status))
+        self.show_scope(scope)
+
     def _on_rows(self, rows) -> None:
         self._loaded = True
         self._all = rows
@@ -115,6 +123,12 @@ class FollowUpsPage(Retranslating, Page):
         today, status = today_seoul(), self.status.currentData() or "open"
         self.model.set_rows([v for v in self._all if keep(v, status, today)])
         self._update_summary()
+        self.table.set_empty_text(
+            t("진행 중인 후속조치가 없습니다. 상담을 '후속조치'나 '책임상담사 이관'으로 기록하면 여기에 "
+              "모입니다.", "No open follow-up. Consultations logged as follow-up or escalated "
+              "gather here.") if not self._all else
+            t("결과 없음 — 위의 목록 상자에서 다른 상태를 골라 보세요.",
+              "No results — choose another status above."))
 
     def _update_summary(self) -> None:
         today = today_seoul()

@@ -19,12 +19,13 @@ from campdesk.reports import kinds
 from campdesk.services import companies, consultations
 from campdesk.services.period import Month
 from campdesk.ui import fmt
-from campdesk.ui.i18n import current_language, t
+from campdesk.ui.i18n import current_language, t, tn
 from campdesk.ui.ops import describe
 from campdesk.ui.pages.base import Page
 from campdesk.ui.printing import PdfPane
 from campdesk.ui.widgets.company_picker import CompanyPicker
 from campdesk.ui.widgets.retranslate import Retranslating
+from campdesk.ui.widgets.icon import give_icon
 
 
 MONTHS_SHOWN = 36
@@ -61,6 +62,7 @@ class ReportsPage(Retranslating, Page):
         self.make_button.setObjectName("make")
         self.files_button.setObjectName("save_each")
         self.make_button.clicked.connect(self.make)
+        give_icon(self.make_button, "reports")
         self.files_button.clicked.connect(self.save_each)
         self.progress = QProgressBar()
         self.progress.setObjectName("progress")
@@ -69,6 +71,11 @@ class ReportsPage(Retranslating, Page):
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
         self.pane = PdfPane(self)
+        self.pane.set_empty_hint(lambda: t(
+            "왼쪽에서 보고서와 기간(또는 기업)을 고르고 [만들기]를 누르면 여기에 미리 보기가 나옵니다. "
+            "미리 본 다음 인쇄하거나 PDF로 저장하세요.",
+            "Choose a report and a month (or a company) on the left and press [Make]: the preview "
+            "shows here, to print or save as PDF."))
         self.relay = ProgressRelay(self)
         self.relay.progressed.connect(self._on_progress)
         self._build_layout()
@@ -114,6 +121,8 @@ class ReportsPage(Retranslating, Page):
         self.make_button.setText(t("만들기", "Make"))
         self.files_button.setText(t("기업별 파일로 저장…", "Save one file per company…"))
         self._show_fields()
+        if getattr(self, "_status_text", None) is not None:
+            self.status.setText(self._status_text())
 
     def _fill_months(self) -> None:
         chosen = self.month.currentData()
@@ -191,7 +200,13 @@ class ReportsPage(Retranslating, Page):
 
     def _missing(self, text: str) -> None:
         self.status.setText(text)
+        self._status_text = None
         return None
+
+    def _say(self, make) -> None:
+        """A status line that follows a language switch (``make`` builds it again)."""
+        self._status_text = make
+        self.status.setText(make())
 
     def make(self) -> None:
         job = self.job()
@@ -230,6 +245,7 @@ class ReportsPage(Retranslating, Page):
         self.progress.setRange(0, 0)  # busy until a batch says how far it is
         self.progress.setVisible(busy)
         self.status.setText(text)
+        self._status_text = None
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)
@@ -242,11 +258,13 @@ class ReportsPage(Retranslating, Page):
     def _on_made(self, pdf: bytes, file_name: str) -> None:
         self._busy(False)
         self.pane.set_pdf(pdf, file_name)
-        self.status.setText(t("{0}쪽을 만들었습니다.", "Made {0} pages.").format(self.pane.page_count))
+        pages = self.pane.page_count
+        self._say(lambda: tn("{0}쪽을 만들었습니다.", "Made {0} page.", "Made {0} pages.", pages))
 
     def _on_files(self, paths) -> None:
         self._busy(False)
-        self.status.setText(t("{0}개 파일을 저장했습니다.", "Saved {0} files.").format(len(paths)))
+        files = len(paths)
+        self._say(lambda: tn("{0}개 파일을 저장했습니다.", "Saved {0} file.", "Saved {0} files.", files))
 
     def _on_failed(self, exc: BaseException) -> None:
         self._busy(False)

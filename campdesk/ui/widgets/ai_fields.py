@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QMenu, QToolButton
+from PySide6.QtWidgets import QMenu, QSizePolicy, QToolButton
 
 from campdesk.domain.choices import AI_FIELDS
 from campdesk.ui import fmt
@@ -15,6 +15,9 @@ class AiFieldsButton(QToolButton):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # The whole row's width: the menu arrow never sits on the last field's name.
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setStyleSheet("QToolButton { text-align: left; padding-right: 18px; }")
         self.menu_ = QMenu(self)
         self.actions_ = {}
         for choice in AI_FIELDS:

@@ -5,8 +5,9 @@ edit, so Hangul initials and half-typed syllables work; Down/Enter choose, as us
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
-from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+from PySide6.QtCore import QEvent, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication, QCompleter, QLineEdit, QWidget
 
 from campdesk.services import companies
 from campdesk.services.companies import CompanyRow
@@ -33,7 +34,9 @@ class CompanyPicker(QLineEdit):
         self._completer.setMaxVisibleItems(LIMIT)
         self._completer.setWidget(self)
         self._completer.activated[str].connect(self._on_activated)
+        self._completer.popup().installEventFilter(self)
         self.textEdited.connect(self._on_edited)
+        self._picked_text: str | None = None  # the name just chosen: no list for it again
 
     def set_rows(self, rows: list[CompanyRow]) -> None:
         self.rows = rows
@@ -46,6 +49,8 @@ class CompanyPicker(QLineEdit):
         return companies.filter_rows(self.rows, text)[:LIMIT] if text.strip() else []
 
     def _on_edited(self, text: str) -> None:
+        if self.company_id is not None and text == self._picked_text:
+            return  # an input method committing what was already chosen: no list again
         if self.company_id is not None:
             self.company_id = None
             self.picked.emit("")
@@ -61,8 +66,35 @@ class CompanyPicker(QLineEdit):
         row = next((r for r in self._shown if _label(r) == text), None)
         if row is not None:
             self.company_id = row.id
+            self._picked_text = row.name
             self.setText(row.name)
             self.picked.emit(row.id)
+        self.close_list()
+
+    def close_list(self) -> None:
+        """No suggestion list is left open once a company is chosen (it would take the
+        next click anywhere in the window)."""
+        self._completer.popup().hide()
+        # also after the completer's own key handling (cancelled if the picker is gone)
+        QTimer.singleShot(0, self, lambda: self._completer.popup().hide())
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        """A click outside the open list closes it and still reaches what was clicked
+        (a popup would otherwise swallow it: "만들기 did nothing")."""
+        if (obj is self._completer.popup() and event.type() == QEvent.Type.MouseButtonPress
+                and not obj.rect().contains(event.position().toPoint())):
+            where = event.globalPosition().toPoint()
+            obj.hide()
+            target = QApplication.widgetAt(where)
+            if target is not None and target is not obj and not obj.isAncestorOf(target):
+                local = target.mapFromGlobal(where)
+                for kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
+                    QApplication.postEvent(target, QMouseEvent(
+                        kind, local, where, event.button(), event.buttons()
+                        if kind == QEvent.Type.MouseButtonPress else Qt.MouseButton.NoButton,
+                        event.modifiers()))
+            return True
+        return super().eventFilter(obj, event)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
         # Enter with the list closed but exactly one match picks it.
@@ -72,4 +104,6 @@ class CompanyPicker(QLineEdit):
                 self._shown = found
                 self._on_activated(_label(found[0]))
                 return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.close_list()
         super().keyPressEvent(event)

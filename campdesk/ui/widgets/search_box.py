@@ -1,8 +1,8 @@
 """A search field that searches while a Hangul syllable is still being composed."""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
 
 class SearchBox(QLineEdit):
@@ -16,6 +16,25 @@ class SearchBox(QLineEdit):
         self.setClearButtonEnabled(True)
         self._preedit = ""
         self.textChanged.connect(lambda _: self._emit())
+        self.results: QAbstractItemView | None = None
+
+    def set_results(self, view: QAbstractItemView) -> None:
+        """Down arrow moves from the box into this list (its first row, if none is current)."""
+        self.results = view
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        view = self.results
+        if event.key() == Qt.Key.Key_Down and view is not None and view.model() is not None \
+                and view.model().rowCount() > 0:
+            view.setFocus(Qt.FocusReason.TabFocusReason)
+            current = view.currentIndex()
+            if not current.isValid():
+                first = view.model().index(0, 0)
+                view.selectionModel().setCurrentIndex(
+                    first, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows)
+            return
+        super().keyPressEvent(event)
 
     def inputMethodEvent(self, event) -> None:  # noqa: N802
         self._preedit = event.preeditString()

@@ -1,0 +1,65 @@
+"""The sync corner reads in one glance: one sentence per state, the particulars in the
+tooltip, and "지금 동기화" with no connection set opens the connection settings."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from campdesk.sync.status import (ERROR, NEEDS_PASSWORD, NOT_CONFIGURED, OFFLINE, ONLINE, SYNCING,
+                                  SyncStatus)
+
+NOW = datetime(2026, 12, 9, 5, 0, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize("status, ko, en", [
+    (SyncStatus(NOT_CONFIGURED, pending=4578), "이 PC에만 저장 중 · 다른 PC와 연결 안 됨",
+     "Saved on this PC only · not connected to other PCs"),
+    (SyncStatus(ONLINE, last_sync_at=NOW - timedelta(minutes=3)), "모두 동기화됨 · 3분 전",
+     "All synced · 3 min ago"),
+    (SyncStatus(ONLINE, last_sync_at=NOW - timedelta(seconds=5)), "모두 동기화됨 · 방금",
+     "All synced · just now"),
+    (SyncStatus(OFFLINE, pending=12), "연결 끊김 · 12건 대기 중 · 자동으로 다시 시도",
+     "Disconnected · 12 waiting · retrying by itself"),
+    (SyncStatus(ERROR, pending=0), "동기화 문제 · 자동으로 다시 시도",
+     "Sync problem · retrying by itself"),
+    (SyncStatus(SYNCING), "동기화 중…", "Syncing…"),
+    (SyncStatus(NEEDS_PASSWORD, pending=2), "연결하려면 비밀번호 필요 · 2건 대기 중",
+     "Password needed to connect · 2 waiting"),
+])
+def test_one_sentence_per_state_in_both_languages(qapp, korean, status, ko, en):
+    from campdesk.ui import i18n
+    from campdesk.ui.sync_status import sentence
+    assert sentence(status, NOW) == ko
+    i18n.set_language("en")
+    assert sentence(status, NOW) == en
+    assert "허브" not in ko and "hub" not in en.lower()
+
+
+def test_the_tooltip_has_the_particulars(qtbot, korean):
+    from campdesk.ui.sync_status import SyncStatusWidget
+    w = SyncStatusWidget()
+    qtbot.addWidget(w)
+    w.set_status(SyncStatus(OFFLINE, pending=12, message="서버에 연결할 수 없습니다 (timeout)",
+                            last_sync_at=datetime(2026, 11, 25, 3, 0, tzinfo=timezone.utc)))
+    tip = w.state_label.toolTip()
+    assert "보낼 변경: 12건" in tip and "2026. 11. 25. 12:00" in tip and "timeout" in tip
+    assert w.icon_label.pixmap() is not None and not w.icon_label.pixmap().isNull()
+
+
+def test_sync_now_without_a_connection_opens_the_connection_settings(window, services, qtbot):
+    from campdesk.ui.settings_dialog import SettingsDialog
+    from campdesk.ui.sync_wiring import attach_sync
+    from qt_helpers import find_dialog
+    attach_sync(services, window, interactive=False)
+    corner = window.sync_corner
+    qtbot.waitUntil(lambda: corner.status.state == NOT_CONFIGURED)
+    assert corner.sync_button.text() == "연결 설정…"
+    corner.sync_button.click()
+    dialog = find_dialog(qtbot, SettingsDialog)
+    assert dialog.hub_box.title() == "다른 PC와 동기화"
+    assert dialog.hub_form.host.isVisible() and not dialog.hub_form.sslmode.isVisible()  # 고급
+    dialog.hub_form.advanced_button.click()
+    assert dialog.hub_form.sslmode.isVisible()
+    dialog.reject()
+    services.shutdown()
