@@ -11,8 +11,8 @@ from pathlib import Path
 
 from campdesk.paths import resources_dir
 
-NAVIGATION = ("dashboard", "companies", "consultations", "followups", "spaces", "reports",
-              "attention", "settings")
+NAVIGATION = ("dashboard", "companies", "consultations", "followups", "mentoring", "jobs",
+              "spaces", "outreach", "reports", "attention", "settings")
 ACTIONS = ("new", "save", "print", "sync", "search", "export", "import", "undo")
 NAMES = NAVIGATION + ACTIONS
 
