@@ -85,7 +85,12 @@ def cmd_import(args) -> int:
         report = importer(ctx, Path(args.file), progress=_ImportProgress())
     finally:
         ctx.close()
-    _out(f"{args.file}: 전체 {report.total}행 — 새로 추가 {report.created}, 갱신 {report.updated}, "
+    return print_import_report(args.file, report)
+
+
+def print_import_report(file: str, report) -> int:
+    """An import's summary, one line a skipped or rejected row; its exit code (0 or 2)."""
+    _out(f"{file}: 전체 {report.total}행 — 새로 추가 {report.created}, 갱신 {report.updated}, "
          f"변경 없음 {report.unchanged}, 거부 {report.rejected_rows}행")
     if report.skipped:
         _out(f"  합계·안내 행 {len(report.skipped)}개는 자료가 아니라서 건너뛰었습니다:")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from campdesk.services.errors import UserError
 
-EXIT_OK, EXIT_PARTIAL = 0, 2
+EXIT_OK = 0
 
 
 def _out(text: str = "") -> None:
@@ -26,27 +26,13 @@ def _context(args):
     return open_context(args.home)
 
 
-def _print_report(file: str, report) -> int:
-    _out(f"{file}: 전체 {report.total}행 — 새로 추가 {report.created}, 갱신 {report.updated}, "
-         f"변경 없음 {report.unchanged}, 거부 {report.rejected_rows}행")
-    if report.skipped:
-        _out(f"  합계·안내 행 {len(report.skipped)}개는 자료가 아니라서 건너뛰었습니다:")
-        for r in report.skipped:
-            _out(f"  {r.row_no}행 ({r.label}) {r.text}")
-    for warning in report.warnings:
-        _out(f"  {warning}")
-    for r in sorted(report.rejected, key=lambda r: r.row_no):
-        _out(f"  {r.row_no}행 [{r.column}] {r.reason}")
-    return EXIT_PARTIAL if report.rejected else EXIT_OK
-
-
 def cmd_import_supports(args) -> int:
-    from campdesk.cli import _ImportProgress
+    from campdesk.cli import _ImportProgress, print_import_report
     from campdesk.services.outreach.support_import import import_supports
     ctx = _context(args)
     try:
         report = import_supports(ctx, Path(args.file), agency=args.agency, progress=_ImportProgress())
-        code = _print_report(args.file, report)
+        code = print_import_report(args.file, report)
         from campdesk.services.outreach.supports import overlaps
         found = overlaps(ctx)
     finally:
@@ -57,7 +43,7 @@ def cmd_import_supports(args) -> int:
 
 
 def cmd_import_questionnaires(args) -> int:
-    from campdesk.cli import _ImportProgress
+    from campdesk.cli import _ImportProgress, print_import_report
     from campdesk.services.outreach.questionnaire_import import import_questionnaires
     ctx = _context(args)
     try:
@@ -65,7 +51,7 @@ def cmd_import_questionnaires(args) -> int:
                                        progress=_ImportProgress())
     finally:
         ctx.close()
-    return _print_report(args.file, report)
+    return print_import_report(args.file, report)
 
 
 def cmd_overlaps(args) -> int:
