@@ -25,7 +25,7 @@ def _scene_build(plan) -> float:
     from PySide6.QtGui import QImage, QPainter
     from PySide6.QtWidgets import QApplication
 
-    from campdesk.ui.floorplan.scene import FloorScene
+    from campdesk.ui.spaces.scene import FloorScene
 
     app = QApplication.instance() or QApplication([])
     scene = FloorScene(app)

@@ -49,8 +49,8 @@ MEMORY = textwrap.dedent("""
         stall[1] = now
     heart = QTimer(interval=10, timeout=beat)
     from campdesk.services.context import open_context
-    from campdesk.ui.appservices import AppServices
-    from campdesk.ui.mainwindow import MainWindow
+    from campdesk.ui.core.appservices import AppServices
+    from campdesk.ui.core.mainwindow import MainWindow
     ctx = open_context(sys.argv[1]); app = AppServices(ctx); win = MainWindow(app); win.start()
     QTimer.singleShot(0, heart.start)
     keys = [c.key for c in win.page_types]
@@ -143,8 +143,8 @@ def in_process(home: Path) -> list[Result]:
     from PySide6.QtWidgets import QApplication
     qapp = QApplication.instance() or QApplication([])
     from campdesk.services.context import open_context
-    from campdesk.ui.appservices import AppServices
-    from campdesk.ui.mainwindow import MainWindow
+    from campdesk.ui.core.appservices import AppServices
+    from campdesk.ui.core.mainwindow import MainWindow
     ctx = open_context(home)
     app = AppServices(ctx)
     win = MainWindow(app)

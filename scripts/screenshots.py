@@ -25,15 +25,15 @@ def main(out: Path, home: Path | None) -> None:
     from PySide6.QtWidgets import QApplication
     qapp = QApplication.instance() or QApplication([])
     from campdesk.ui.app import use_shipped_files
-    from campdesk.ui.startup import choose_korean_font
+    from campdesk.ui.core.startup import choose_korean_font
     use_shipped_files(qapp)
     choose_korean_font(qapp)
     from campdesk.services import demo, staff
     from campdesk.services.context import open_context
-    from campdesk.ui import i18n
-    from campdesk.ui.appservices import AppServices
-    from campdesk.ui.mainwindow import MainWindow
-    from campdesk.ui.sync_wiring import attach_sync
+    from campdesk.ui.core import i18n
+    from campdesk.ui.core.appservices import AppServices
+    from campdesk.ui.core.mainwindow import MainWindow
+    from campdesk.ui.sync.sync_wiring import attach_sync
     if home is None:
         home = Path(tempfile.mkdtemp()) / "home"
         ctx = open_context(home)
@@ -97,8 +97,8 @@ def main(out: Path, home: Path | None) -> None:
 
 
 def dialogs(win, app):
-    from campdesk.ui.consultation_dialog import ConsultationDialog
-    from campdesk.ui.settings_dialog import SettingsDialog
+    from campdesk.ui.consultations.consultation_dialog import ConsultationDialog
+    from campdesk.ui.settings.settings_dialog import SettingsDialog
 
     def consultation():
         d = ConsultationDialog(app, win)
@@ -120,7 +120,7 @@ def dialogs(win, app):
     def assign():
         from campdesk.domain.dates import today_seoul
         from campdesk.services import spaces
-        from campdesk.ui.floorplan.dialogs import AssignDialog
+        from campdesk.ui.spaces.dialogs import AssignDialog
         space = next(v for v in spaces.list_spaces(app.ctx) if v.kind != "meeting")
         d = AssignDialog(app, space, today_seoul(), win)
         d.show()

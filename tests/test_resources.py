@@ -115,7 +115,7 @@ def test_every_navigation_and_action_icon_draws(qapp):
                  if image.pixelColor(x, y).alpha() == 255]
         return len(drawn), drawn[0] if drawn else QColor()
 
-    from campdesk.ui.pages.registry import PAGES
+    from campdesk.ui.core.page_registry import PAGES
     assert set(icons.NAVIGATION) >= {p.key for p in PAGES} | {"settings"}  # every page has one
     for name in icons.NAMES:
         assert icons.icon_path(name).is_file(), name

@@ -37,7 +37,7 @@ def _exit_when_ready(qapp, window) -> None:
 
 
 def _start_sync(services, window) -> None:
-    from campdesk.ui.sync_wiring import attach_sync
+    from campdesk.ui.sync.sync_wiring import attach_sync
     # The password is asked only once a round finds the hub wants one, never guessed here.
     attach_sync(services, window, interactive=not os.environ.get(READY_ENV))
 
@@ -55,8 +55,8 @@ def open_shell(home=None):
     """The main window without the data layer, in the language of this PC's settings."""
     from campdesk.paths import Paths
     from campdesk.settings import Settings
-    from campdesk.ui import i18n
-    from campdesk.ui.mainwindow import MainWindow
+    from campdesk.ui.core import i18n
+    from campdesk.ui.core.mainwindow import MainWindow
     paths = Paths.resolve(home)
     i18n.set_language(Settings.load(paths.settings_file).language)
     return MainWindow(None, paths=paths)
@@ -78,7 +78,7 @@ class Launch:
         self._over = False
 
     def start(self) -> None:
-        from campdesk.ui.loader import DataLoader
+        from campdesk.ui.core.loader import DataLoader
         self.loader = DataLoader(self.window.paths.home, self.window.nav_key())
         self.loader.loaded.connect(self._attach)
         self.loader.warmed.connect(self._start_sync)
@@ -90,9 +90,9 @@ class Launch:
             return  # closed while loading: ``finish`` closes the context
         from PySide6.QtWidgets import QApplication
 
-        from campdesk.ui import i18n
-        from campdesk.ui.appservices import AppServices
-        from campdesk.ui.startup import Startup
+        from campdesk.ui.core import i18n
+        from campdesk.ui.core.appservices import AppServices
+        from campdesk.ui.core.startup import Startup
         i18n.set_language(ctx.lang)
         services = self.services = AppServices(ctx)
         QApplication.instance().aboutToQuit.connect(services.shutdown)
@@ -117,7 +117,7 @@ class Launch:
             # for failures; the desk stays open.
             import logging
 
-            from campdesk.ui.ops import describe
+            from campdesk.ui.core.ops import describe
             logging.getLogger(__name__).error("start-up import failed", exc_info=exc)
             self.window.show_error(describe(exc))
             return
@@ -166,7 +166,7 @@ def use_shipped_files(qapp) -> None:
 def start_shell(qapp, home=None) -> Launch:
     """Show the window at once, without the data layer; ``start()`` the returned launch to
     load it. Raises OSError when the data directory cannot be made."""
-    from campdesk.ui.startup import choose_korean_font
+    from campdesk.ui.core.startup import choose_korean_font
     use_shipped_files(qapp)
     font_ok = choose_korean_font(qapp) is not None
     launch = Launch(open_shell(home), font_ok)

@@ -35,8 +35,8 @@ def pool(staffed_ctx):
 
 @pytest.fixture
 def services(staffed_ctx, qapp):
-    from campdesk.ui import i18n
-    from campdesk.ui.appservices import AppServices
+    from campdesk.ui.core import i18n
+    from campdesk.ui.core.appservices import AppServices
     i18n.set_language("ko")
     app = AppServices(staffed_ctx)
     yield app
@@ -45,7 +45,7 @@ def services(staffed_ctx, qapp):
 
 @pytest.fixture
 def window(services, qtbot):
-    from campdesk.ui.mainwindow import MainWindow
+    from campdesk.ui.core.mainwindow import MainWindow
     win = MainWindow(services)
     qtbot.addWidget(win)
     win.start()

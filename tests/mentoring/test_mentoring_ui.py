@@ -95,7 +95,7 @@ def test_jobs_page_never_suggests_a_seeker_without_consent(window, pool, qtbot):
 
 
 def test_the_consultation_dialog_suggests_mentors_when_referring(window, pool, qtbot):
-    from campdesk.ui.consultation_dialog import ConsultationDialog
+    from campdesk.ui.consultations.consultation_dialog import ConsultationDialog
     dialog = ConsultationDialog(window.app, window)
     qtbot.addWidget(dialog)
     dialog.show()

@@ -5,15 +5,15 @@ from __future__ import annotations
 import pytest
 
 from campdesk.services.outreach import events as ev
-from campdesk.ui.pages.registry import PAGES
+from campdesk.ui.core.page_registry import PAGES
 
 from .conftest import FILES, run_cli
 
 
 @pytest.fixture
 def services(registered, staffed_ctx, qapp):
-    from campdesk.ui import i18n
-    from campdesk.ui.appservices import AppServices
+    from campdesk.ui.core import i18n
+    from campdesk.ui.core.appservices import AppServices
     i18n.set_language("ko")
     app = AppServices(staffed_ctx)
     yield app
@@ -22,7 +22,7 @@ def services(registered, staffed_ctx, qapp):
 
 @pytest.fixture
 def window(services, qtbot):
-    from campdesk.ui.mainwindow import MainWindow
+    from campdesk.ui.core.mainwindow import MainWindow
     win = MainWindow(services)
     qtbot.addWidget(win)
     win.start()
@@ -75,7 +75,7 @@ def test_the_four_tabs_show_what_was_recorded(with_data, window, services, qtbot
 
 def test_the_company_page_and_a_funding_consultation_warn_of_duplicate_support(
         with_data, window, services, registered, qtbot):
-    from campdesk.ui.consultation_dialog import open_log_dialog
+    from campdesk.ui.consultations.consultation_dialog import open_log_dialog
     page = window.show_page("companies")
     detail = page.detail
     detail.show_company(registered["(주)무등소프트"])
@@ -137,7 +137,7 @@ def test_tabs_act_through_their_buttons(registered, window, services, qtbot):
 def test_the_page_follows_the_language(window, services, qtbot):
     from PySide6.QtCore import Qt
 
-    from campdesk.ui import i18n
+    from campdesk.ui.core import i18n
     page = window.show_page("outreach")
     try:
         i18n.set_language("en")

@@ -3,8 +3,8 @@ import pytest
 from PySide6.QtPrintSupport import QPrinter
 
 from campdesk.services.reporting import Month
-from campdesk.ui import printing
-from campdesk.ui.pages.reports import ReportsPage
+from campdesk.ui.core import printing
+from campdesk.ui.reports.page import ReportsPage
 
 from pdfcheck import ReadBack
 
@@ -13,8 +13,8 @@ MARCH = Month(2026, 3)
 
 @pytest.fixture
 def page(staffed_ctx, camp, qtbot, qapp):
-    from campdesk.ui import i18n
-    from campdesk.ui.appservices import AppServices
+    from campdesk.ui.core import i18n
+    from campdesk.ui.core.appservices import AppServices
     i18n.set_language("ko")
     app = AppServices(staffed_ctx)
     widget = ReportsPage(app)

@@ -7,9 +7,9 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 
 from campdesk.services import spaces
-from campdesk.ui.floorplan import colours
-from campdesk.ui.floorplan.items import PX_PER_M
-from campdesk.ui.floorplan.scene import FloorScene
+from campdesk.ui.spaces import colours
+from campdesk.ui.spaces.items import PX_PER_M
+from campdesk.ui.spaces.scene import FloorScene
 
 D = date
 
@@ -85,8 +85,8 @@ def test_dragging_a_room_reports_its_new_place_and_its_desks(qtbot, camp):
 
 def test_a_layout_saved_from_the_plan_is_there_after_a_restart(qtbot, camp):
     from campdesk.services.context import open_context
-    from campdesk.ui.appservices import AppServices
-    from campdesk.ui.floorplan.view import FloorPlanPanel
+    from campdesk.ui.core.appservices import AppServices
+    from campdesk.ui.spaces.view import FloorPlanPanel
 
     app = AppServices(camp.ctx)
     panel = FloorPlanPanel(app)

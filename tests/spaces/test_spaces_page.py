@@ -6,14 +6,14 @@ from PySide6.QtCore import Qt
 
 from campdesk.domain.dates import today_seoul
 from campdesk.services import spaces
-from campdesk.ui.appservices import AppServices
-from campdesk.ui.floorplan import colours
+from campdesk.ui.core.appservices import AppServices
+from campdesk.ui.spaces import colours
 
 
 @pytest.fixture
 def app(qtbot, camp):
     """The page's shared objects, in Korean as the camp's staff use them."""
-    from campdesk.ui import i18n
+    from campdesk.ui.core import i18n
 
     i18n.set_language("ko")
     services = AppServices(camp.ctx)
@@ -36,7 +36,7 @@ def _settle(qtbot, app):
 
 
 def test_page_shows_the_plan_and_follows_the_date(qtbot, app, camp):
-    from campdesk.ui.pages.spaces import SpacesPage
+    from campdesk.ui.spaces.page import SpacesPage
 
     today = today_seoul()
     spaces.assign(camp.ctx, camp.office, camp.co["빛고을AI"], date(2020, 1, 1))
@@ -67,7 +67,7 @@ def test_page_shows_the_plan_and_follows_the_date(qtbot, app, camp):
 
 
 def test_other_tabs_load_when_shown(qtbot, app, camp):
-    from campdesk.ui.pages.spaces import SpacesPage
+    from campdesk.ui.spaces.page import SpacesPage
 
     spaces.assign(camp.ctx, camp.office, camp.co["빛고을AI"], date(2020, 1, 1))
     spaces.add_request(camp.ctx, camp.co["무등랩스"], "desk", 1)
@@ -85,7 +85,7 @@ def test_other_tabs_load_when_shown(qtbot, app, camp):
 
 
 def test_company_panel_says_where_it_sits(qtbot, app, camp):
-    from campdesk.ui.company_spaces import CompanySpaces
+    from campdesk.ui.companies.company_spaces import CompanySpaces
 
     first = spaces.assign(camp.ctx, camp.desks[0], camp.co["빛고을AI"], date(2024, 1, 1))
     spaces.move(camp.ctx, first, camp.office, date(2025, 1, 1))
@@ -100,7 +100,7 @@ def test_assign_dialog_shows_the_overlap_and_stays_open(qtbot, app, camp):
     from PySide6.QtWidgets import QDialogButtonBox
 
     from campdesk.services.spaces import get_space
-    from campdesk.ui.floorplan.dialogs import AssignDialog
+    from campdesk.ui.spaces.dialogs import AssignDialog
 
     spaces.assign(camp.ctx, camp.office, camp.co["빛고을AI"], date(2026, 1, 1))
     dialog = AssignDialog(app, get_space(camp.ctx, camp.office), date(2026, 11, 25))
@@ -126,8 +126,8 @@ def test_assign_dialog_shows_the_overlap_and_stays_open(qtbot, app, camp):
 
 
 def test_switching_language_relabels_the_plan(qtbot, app, camp):
-    from campdesk.ui import i18n
-    from campdesk.ui.pages.spaces import SpacesPage
+    from campdesk.ui.core import i18n
+    from campdesk.ui.spaces.page import SpacesPage
 
     page = SpacesPage(app)
     qtbot.addWidget(page)
@@ -144,7 +144,7 @@ def test_switching_language_relabels_the_plan(qtbot, app, camp):
 
 def test_an_upcoming_booking_shows_hatched_with_its_date_and_is_counted(qtbot, app, camp):
     from campdesk.services.spaces.plan import UPCOMING
-    from campdesk.ui.pages.spaces import SpacesPage
+    from campdesk.ui.spaces.page import SpacesPage
 
     today = today_seoul()
     later = date.fromordinal(today.toordinal() + 20)
@@ -169,7 +169,7 @@ def test_an_upcoming_booking_shows_hatched_with_its_date_and_is_counted(qtbot, a
 
 
 def test_the_plan_fits_the_view_and_zooms_with_buttons(qtbot, app, camp):
-    from campdesk.ui.pages.spaces import SpacesPage
+    from campdesk.ui.spaces.page import SpacesPage
 
     page = SpacesPage(app)
     qtbot.addWidget(page)

@@ -21,20 +21,20 @@ from .test_sync_cli import MemoryKeyring  # noqa: E402
 
 @pytest.fixture
 def korean(qapp):
-    from campdesk.ui import i18n
+    from campdesk.ui.core import i18n
     i18n.set_language("ko")
     yield
     i18n.set_language("ko")
 
 
 def _services(ctx):
-    from campdesk.ui.appservices import AppServices
+    from campdesk.ui.core.appservices import AppServices
     return AppServices(ctx)
 
 
 def _attention_with_one_item(ctx, qtbot):
     """The needs-attention page of this PC, once it lists the one item sync flagged."""
-    from campdesk.ui.pages.attention import AttentionPage
+    from campdesk.ui.sync.attention_page import AttentionPage
     app = _services(ctx)
     page = AttentionPage(app)
     qtbot.addWidget(page)
@@ -44,7 +44,7 @@ def _attention_with_one_item(ctx, qtbot):
 
 
 def test_status_corner_shows_offline_pending_and_a_clock_warning(qtbot, korean):
-    from campdesk.ui.sync_status import SyncStatusWidget
+    from campdesk.ui.sync.sync_status import SyncStatusWidget
     w = SyncStatusWidget()
     qtbot.addWidget(w)
     w.set_status(SyncStatus(state=OFFLINE, pending=3, attention=2, clock_offset_ms=3_600_000))
@@ -104,7 +104,7 @@ def test_attention_page_merges_possible_duplicates(qtbot, korean, make_pc):
 
 
 def test_hub_form_puts_the_password_in_the_keyring_only(qtbot, korean, ctx):
-    from campdesk.ui.hub_settings import HubSettingsForm
+    from campdesk.ui.sync.hub_settings import HubSettingsForm
     previous = keyring.get_keyring()
     ring = MemoryKeyring()
     keyring.set_keyring(ring)
@@ -126,7 +126,7 @@ def test_hub_form_puts_the_password_in_the_keyring_only(qtbot, korean, ctx):
 
 
 def test_hub_form_without_keyring_says_so_and_keeps_password_for_the_session(qtbot, korean, ctx):
-    from campdesk.ui.hub_settings import HubSettingsForm
+    from campdesk.ui.sync.hub_settings import HubSettingsForm
     previous = keyring.get_keyring()
     keyring.set_keyring(keyring.backends.fail.Keyring())
     try:
@@ -147,7 +147,7 @@ def test_hub_form_without_keyring_says_so_and_keeps_password_for_the_session(qtb
 
 @pytest.mark.hub
 def test_bridge_syncs_in_the_background_and_reports_online(qtbot, korean, make_pc):
-    from campdesk.ui.sync_status import SyncBridge, SyncStatusWidget
+    from campdesk.ui.sync.sync_status import SyncBridge, SyncStatusWidget
     a = make_pc("a")
     a.add_company("배경 동기화")
     app = _services(a.ctx)
@@ -176,7 +176,7 @@ def no_keyring():
 
 
 def _window(app, qtbot):
-    from campdesk.ui.mainwindow import MainWindow
+    from campdesk.ui.core.mainwindow import MainWindow
     window = MainWindow(app)
     qtbot.addWidget(window)
     window.start()
@@ -201,8 +201,8 @@ def _open_settings_dialogs():
 
 
 def test_status_corner_says_a_password_is_needed_and_sync_now_asks_for_it(qtbot, korean):
-    from campdesk.ui import i18n
-    from campdesk.ui.sync_status import SyncStatusWidget
+    from campdesk.ui.core import i18n
+    from campdesk.ui.sync.sync_status import SyncStatusWidget
     w = SyncStatusWidget()
     qtbot.addWidget(w)
     why = secrets.password_needed()
@@ -280,7 +280,7 @@ def test_testing_a_hub_that_wants_a_password_says_so_without_a_traceback(
     log, never a traceback on the terminal."""
     import logging
 
-    from campdesk.ui.hub_settings import HubSettingsForm
+    from campdesk.ui.sync.hub_settings import HubSettingsForm
     records: list[logging.LogRecord] = []
     handler = logging.Handler()
     handler.emit = records.append
@@ -310,7 +310,7 @@ def test_testing_a_hub_that_wants_a_password_says_so_without_a_traceback(
 def test_a_write_is_sent_at_once_without_announcing_it(qtbot, korean, make_pc):
     """A write through the operation helper goes to the hub at once, though it tells no
     page what changed (the next timed round is minutes away)."""
-    from campdesk.ui.sync_status import SyncBridge
+    from campdesk.ui.sync.sync_status import SyncBridge
     a = make_pc("a")
     a.ctx.settings.sync_interval_s = 300
     app = _services(a.ctx)
@@ -333,7 +333,7 @@ def test_a_write_is_sent_at_once_without_announcing_it(qtbot, korean, make_pc):
 def test_attention_page_says_who_made_each_value_on_which_pc_and_tells_records_apart(
         qtbot, korean, make_pc):
     from campdesk.services import staff
-    from campdesk.ui.pages.attention import ITEM_ROLE, AttentionPage
+    from campdesk.ui.sync.attention_page import ITEM_ROLE, AttentionPage
     a, b = make_pc("a"), make_pc("b")
     kim, lee = staff.add_staff(a.ctx, "김민서", "onsite"), staff.add_staff(a.ctx, "이지훈", "onsite")
     long_name = "광주광역시 북구 첨단과기로 인공지능 집적단지 입주기업 협의회 사무국 및 공동연구센터 제1지점"
@@ -384,7 +384,7 @@ def test_attention_page_says_what_to_fix_in_a_change_the_hub_refused(qtbot, kore
 def _company_open_while_syncing(qtbot, make_pc, name: str):
     """PC a, syncing in the background with PC b through the hub, shows company ``name``
     (phone 062-000-0000, known to both) in its company form."""
-    from campdesk.ui.sync_status import SyncBridge
+    from campdesk.ui.sync.sync_status import SyncBridge
     a, b = make_pc("a"), make_pc("b")
     cid = a.add_company(name, phone="062-000-0000")
     a.sync(), b.sync()
@@ -440,7 +440,7 @@ def _unsent_boxes(window):
 def test_quitting_with_unsent_changes_says_they_are_kept_for_the_next_connection(
         qtbot, korean, staffed_ctx):
     from campdesk.services import companies
-    from campdesk.ui.sync_wiring import attach_sync
+    from campdesk.ui.sync.sync_wiring import attach_sync
     _set_hub(staffed_ctx, "postgresql://kim@127.0.0.1:1/campdesk?sslmode=disable")  # away
     app = _services(staffed_ctx)
     window = _window(app, qtbot)
@@ -468,7 +468,7 @@ def test_quitting_with_unsent_changes_says_they_are_kept_for_the_next_connection
 @pytest.mark.hub
 def test_quitting_says_so_only_while_changes_wait_for_a_hub(qtbot, korean, make_pc):
     from campdesk.services import companies
-    from campdesk.ui.sync_wiring import attach_sync
+    from campdesk.ui.sync.sync_wiring import attach_sync
     a = make_pc("a")
     a.add_company("다 보낸 기업")
     _set_hub(a.ctx, a.hub_url)

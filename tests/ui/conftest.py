@@ -9,7 +9,7 @@ from campdesk.services import companies, staff
 
 @pytest.fixture
 def korean(qapp):
-    from campdesk.ui import i18n
+    from campdesk.ui.core import i18n
     i18n.set_language("ko")
     yield
     i18n.set_language("ko")
@@ -17,7 +17,7 @@ def korean(qapp):
 
 @pytest.fixture
 def services(staffed_ctx, qapp, korean):
-    from campdesk.ui.appservices import AppServices
+    from campdesk.ui.core.appservices import AppServices
     app = AppServices(staffed_ctx)
     yield app
     app.shutdown()
@@ -42,7 +42,7 @@ def consultant(staffed_ctx):
 
 @pytest.fixture
 def window(services, qtbot):
-    from campdesk.ui.mainwindow import MainWindow
+    from campdesk.ui.core.mainwindow import MainWindow
     win = MainWindow(services)
     qtbot.addWidget(win)
     win.start()

@@ -5,8 +5,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from campdesk.services import consultations, staff
-from campdesk.ui.settings_dialog import SettingsDialog
-from campdesk.ui.staff_dialog import StaffDialog
+from campdesk.ui.settings.settings_dialog import SettingsDialog
+from campdesk.ui.settings.staff_dialog import StaffDialog
 from qt_helpers import find_dialog, gone, type_hangul
 
 
@@ -44,9 +44,9 @@ def test_language_switch_takes_effect_without_losing_data(window, services, comp
 
 
 def test_first_run_asks_who_works_here_then_offers_data(ctx, qapp, korean, qtbot):
-    from campdesk.ui.appservices import AppServices
-    from campdesk.ui.mainwindow import MainWindow
-    from campdesk.ui.startup import Startup
+    from campdesk.ui.core.appservices import AppServices
+    from campdesk.ui.core.mainwindow import MainWindow
+    from campdesk.ui.core.startup import Startup
     services = AppServices(ctx)
     window = MainWindow(services)
     qtbot.addWidget(window)
@@ -71,7 +71,7 @@ def test_first_run_asks_who_works_here_then_offers_data(ctx, qapp, korean, qtbot
 def test_start_up_says_how_many_follow_ups_are_due(window, services, qtbot):
     from datetime import timedelta
     from campdesk.domain.dates import today_seoul
-    from campdesk.ui.startup import Startup
+    from campdesk.ui.core.startup import Startup
     ctx = services.ctx
     ctx_ids = [consultations.log_consultation(ctx, {
         "channel": "phone", "question": "q", "outcome": "follow_up", "caller_name": "x",
@@ -101,7 +101,7 @@ def test_failures_are_shown_in_one_place(window, services, qtbot):
 
 
 def test_window_size_and_page_are_remembered(services, qtbot):
-    from campdesk.ui.mainwindow import MainWindow
+    from campdesk.ui.core.mainwindow import MainWindow
     first = MainWindow(services)
     qtbot.addWidget(first)
     first.start()

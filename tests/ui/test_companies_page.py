@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from campdesk.services import companies
-from campdesk.ui.new_company_dialog import NewCompanyDialog
+from campdesk.ui.companies.new_company_dialog import NewCompanyDialog
 from qt_helpers import compose_hangul, find_dialog, gone, press, type_hangul
 
 
@@ -49,7 +49,7 @@ def test_filters_by_relationship_and_open_follow_ups(window, companies_made, qtb
     consultations.log_consultation(services.ctx, {
         "channel": "phone", "question": "q", "outcome": "follow_up", "due_on": "2026-12-01",
         "company_id": companies_made["빛고을로보틱스"]})
-    services.hub.changed("consultations")
+    services.bus.changed("consultations")
     qtbot.waitUntil(lambda: any(r.open_follow_ups for r in page.model.rows))
     page.open_only.setChecked(True)
     assert _shown_names(page) == ["빛고을로보틱스"]
@@ -141,7 +141,7 @@ def test_contacts_are_added_with_validation(window, companies_made, qtbot, servi
 
 def test_other_features_add_tabs_to_the_company_detail(window, companies_made, qtbot):
     from PySide6.QtWidgets import QLabel
-    from campdesk.ui import company_detail
+    from campdesk.ui.companies import company_detail
     before = list(company_detail.DETAIL_TABS)
     company_detail.register_tab("시험 탭", "Test tab", lambda app, cid: QLabel(cid))
     last = 3 + len(before)  # profile, contacts, history, then the registered tabs

@@ -57,7 +57,7 @@ def test_a_name_saved_too_long_is_shown_whole_and_saving_says_what_to_shorten(
 
 
 def test_new_company_dialog_names_a_field_too_long(window, qtbot, services):
-    from campdesk.ui.new_company_dialog import NewCompanyDialog
+    from campdesk.ui.companies.new_company_dialog import NewCompanyDialog
     from qt_helpers import find_dialog
     window.show_page("companies").new_company()
     dialog = find_dialog(qtbot, NewCompanyDialog)
@@ -93,8 +93,8 @@ def test_a_refusal_of_the_store_guard_is_shown_next_to_its_field(qtbot, korean, 
     from campdesk.domain.errors import ValidationError
     from campdesk.services.records import edit_record
     from campdesk.store.models import Company
-    from campdesk.ui.company_form import CompanyForm
-    from campdesk.ui.ops import describe
+    from campdesk.ui.companies.company_form import CompanyForm
+    from campdesk.ui.core.ops import describe
     from campdesk.ui.widgets.errors import show_failure
     company_id = companies.create_company(staffed_ctx, {"name": "빛고을AI"})
     with pytest.raises(ValidationError) as caught:
@@ -111,8 +111,8 @@ def test_a_refusal_of_the_store_guard_is_shown_next_to_its_field(qtbot, korean, 
 def test_space_dialog_shows_saved_values_whole_and_names_what_is_too_long(qtbot, korean,
                                                                          staffed_ctx):
     from campdesk.services import spaces
-    from campdesk.ui.appservices import AppServices
-    from campdesk.ui.floorplan.dialogs import SpaceDialog
+    from campdesk.ui.core.appservices import AppServices
+    from campdesk.ui.spaces.dialogs import SpaceDialog
     space_id = spaces.create_space(staffed_ctx, {"floor": 3, "name": "301호", "capacity": 4})
     _raw_update(staffed_ctx, "UPDATE spaces SET name = ?, capacity = 800, floor = 120",
                 "방" * 210)

@@ -6,7 +6,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 
 from campdesk.services import consultations
-from campdesk.ui.followup_dialogs import EscalateDialog, ResolveDialog
+from campdesk.ui.followups.followup_dialogs import EscalateDialog, ResolveDialog
 from qt_helpers import find_dialog, gone, type_hangul
 
 

@@ -5,7 +5,7 @@ import threading
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from campdesk.services import companies, consultations
-from campdesk.ui.data_tasks import start_import
+from campdesk.ui.core.data_tasks import start_import
 from qt_helpers import find_dialog
 
 

@@ -44,7 +44,7 @@ def test_register_search_reads_what_the_ime_sends(window, qtbot, gwangsan):
 def test_space_assignment_company_box_searches_like_the_register(services, qtbot, gwangsan):
     from campdesk.services import spaces
     from campdesk.services.spaces import get_space
-    from campdesk.ui.floorplan.dialogs import AssignDialog
+    from campdesk.ui.spaces.dialogs import AssignDialog
     space_id = spaces.create_space(services.ctx, {"floor": 3, "name": "301호", "kind": "office",
                                                   "capacity": 4})
     dialog = AssignDialog(services, get_space(services.ctx, space_id), date(2026, 12, 1))
@@ -106,7 +106,7 @@ def test_a_date_field_keeps_the_last_date_and_says_what_is_wrong(qtbot):
 
 
 def test_consultation_due_date_takes_a_typed_date(services, qtbot):
-    from campdesk.ui.consultation_dialog import ConsultationDialog
+    from campdesk.ui.consultations.consultation_dialog import ConsultationDialog
     dialog = ConsultationDialog(services)
     qtbot.addWidget(dialog)
     dialog.form.outcome.set_code("follow_up")

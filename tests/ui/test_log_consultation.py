@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from campdesk.services import consultations
-from campdesk.ui.consultation_dialog import ConsultationDialog, open_log_dialog
+from campdesk.ui.consultations.consultation_dialog import ConsultationDialog, open_log_dialog
 from qt_helpers import find_dialog, gone, press, type_hangul
 
 
@@ -92,7 +92,7 @@ def test_edit_after_the_fact_keeps_a_visible_history(services, companies_made, q
 
 
 def test_unregistered_caller_is_later_linked_to_a_company(services, companies_made, qtbot):
-    from campdesk.ui.link_dialog import open_link_dialog
+    from campdesk.ui.consultations.link_dialog import open_link_dialog
     ctx = services.ctx
     cid = consultations.log_consultation(ctx, {"channel": "phone", "question": "입주 문의",
                                                "caller_name": "이담당", "caller_org": "광주데이터랩"})

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from campdesk.domain.dates import today_seoul
 from campdesk.services import consultations
-from campdesk.ui import i18n
+from campdesk.ui.core import i18n
 
 
 def test_korean_menus_show_ctrl_shortcuts(window):
@@ -21,7 +21,7 @@ def test_navigation_has_icons_a_page_title_and_the_overdue_count(window, service
     consultations.log_consultation(services.ctx, {
         "caller_name": "김문의", "channel": "phone", "question": "자금 문의",
         "outcome": "follow_up", "due_on": (today_seoul() - timedelta(days=3)).isoformat()})
-    services.hub.changed("consultations")
+    services.bus.changed("consultations")
     row = [p.key for p in window.page_types].index("followups")
     qtbot.waitUntil(lambda: window.nav.item(row).text() == "후속조치  1")
     assert "기한 지난 후속조치(전체) 1건" in window.nav.item(row).toolTip()
@@ -43,7 +43,7 @@ def test_english_plurals(qapp, korean):
 
 
 def test_the_printer_note_follows_a_language_switch(qtbot, korean, monkeypatch):
-    from campdesk.ui import printing
+    from campdesk.ui.core import printing
     pane = printing.PdfPane()
     qtbot.addWidget(pane)
     pane.show()

@@ -4,9 +4,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from campdesk.services import companies, consultations
-from campdesk.ui.models import consultation_columns as cc
-from campdesk.ui.models.companies import CompanyFilter, CompanyTableModel
-from campdesk.ui.models.lazy import BLOCK, LazyRowsModel
+from campdesk.ui.consultations import consultation_columns as cc
+from campdesk.ui.companies.model import CompanyFilter, CompanyTableModel
+from campdesk.ui.core.models.lazy import BLOCK, LazyRowsModel
 
 
 def _names(proxy):

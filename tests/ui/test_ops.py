@@ -8,7 +8,7 @@ from PySide6.QtCore import QThread
 import shiboken6
 from PySide6.QtWidgets import QLabel
 
-from campdesk.ui.ops import Operations
+from campdesk.ui.core.ops import Operations
 
 
 def test_work_runs_off_the_ui_thread_and_answers_on_it(qapp, qtbot):

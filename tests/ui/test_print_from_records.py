@@ -1,7 +1,7 @@
 """Staff print a company's record and a consultation summary from where they see them."""
 from campdesk.services import consultations
-from campdesk.ui.consultation_dialog import ConsultationDialog
-from campdesk.ui.printing import PdfDialog
+from campdesk.ui.consultations.consultation_dialog import ConsultationDialog
+from campdesk.ui.core.printing import PdfDialog
 from qt_helpers import find_dialog
 
 

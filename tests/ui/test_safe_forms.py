@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from campdesk.services import consultations
-from campdesk.ui.consultation_dialog import ConsultationDialog
+from campdesk.ui.consultations.consultation_dialog import ConsultationDialog
 from qt_helpers import find_dialog, gone, press, type_hangul
 
 
@@ -88,7 +88,7 @@ def test_saved_consultation_can_be_undone_from_the_notice(window, services, qtbo
 
 
 def test_escalate_dialog_with_a_changed_due_date_asks(window, services, qtbot, consultant):
-    from campdesk.ui.followup_dialogs import EscalateDialog
+    from campdesk.ui.followups.followup_dialogs import EscalateDialog
     cid = consultations.log_consultation(services.ctx, {
         "caller_name": "김문의", "channel": "phone", "question": "자금 문의",
         "outcome": "follow_up", "due_on": "2026-12-20"})
@@ -152,7 +152,7 @@ def test_a_click_outside_an_open_suggestion_list_still_lands(window, qtbot, comp
 
 
 def test_print_record_is_disabled_until_a_company_is_chosen(services, qtbot, companies_made):
-    from campdesk.ui.company_detail import CompanyDetailView
+    from campdesk.ui.companies.company_detail import CompanyDetailView
     detail = CompanyDetailView(services)
     qtbot.addWidget(detail)
     assert not detail.print_button.isEnabled()

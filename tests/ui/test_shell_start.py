@@ -43,7 +43,7 @@ def test_the_shell_shows_without_importing_the_data_layer(tmp_path):
 
 def test_the_shell_becomes_the_whole_window_once_loaded(staffed_ctx, qapp, korean, qtbot):
     from campdesk.services import companies
-    from campdesk.ui.consultation_dialog import ConsultationDialog
+    from campdesk.ui.consultations.consultation_dialog import ConsultationDialog
     companies.create_company(staffed_ctx, {"name": "광주데이터랩"})
     launch = start_shell(qapp, str(staffed_ctx.paths.home))
     window = launch.window
@@ -101,7 +101,7 @@ def test_closing_the_window_while_loading_is_harmless(staffed_ctx, qapp, korean,
 
 def test_a_failure_once_the_window_is_whole_is_shown_not_fatal(staffed_ctx, qapp, korean,
                                                                qtbot, monkeypatch):
-    from campdesk.ui import loader
+    from campdesk.ui.core import loader
 
     def broken() -> None:
         raise RuntimeError("sync module missing")

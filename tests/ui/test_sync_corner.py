@@ -28,8 +28,8 @@ NOW = datetime(2026, 12, 9, 5, 0, tzinfo=timezone.utc)
      "Password needed to connect · 2 waiting"),
 ])
 def test_one_sentence_per_state_in_both_languages(qapp, korean, status, ko, en):
-    from campdesk.ui import i18n
-    from campdesk.ui.sync_status import sentence
+    from campdesk.ui.core import i18n
+    from campdesk.ui.sync.sync_status import sentence
     assert sentence(status, NOW) == ko
     i18n.set_language("en")
     assert sentence(status, NOW) == en
@@ -37,7 +37,7 @@ def test_one_sentence_per_state_in_both_languages(qapp, korean, status, ko, en):
 
 
 def test_the_tooltip_has_the_particulars(qtbot, korean):
-    from campdesk.ui.sync_status import SyncStatusWidget
+    from campdesk.ui.sync.sync_status import SyncStatusWidget
     w = SyncStatusWidget()
     qtbot.addWidget(w)
     w.set_status(SyncStatus(OFFLINE, pending=12, message="서버에 연결할 수 없습니다 (timeout)",
@@ -48,8 +48,8 @@ def test_the_tooltip_has_the_particulars(qtbot, korean):
 
 
 def test_sync_now_without_a_connection_opens_the_connection_settings(window, services, qtbot):
-    from campdesk.ui.settings_dialog import SettingsDialog
-    from campdesk.ui.sync_wiring import attach_sync
+    from campdesk.ui.settings.settings_dialog import SettingsDialog
+    from campdesk.ui.sync.sync_wiring import attach_sync
     from qt_helpers import find_dialog
     attach_sync(services, window, interactive=False)
     corner = window.sync_corner

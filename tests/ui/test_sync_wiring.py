@@ -1,7 +1,7 @@
 """Sync is part of the window: a status corner, hub settings, a clean stop at shutdown."""
 from campdesk.settings import Settings
-from campdesk.ui.settings_dialog import SettingsDialog
-from campdesk.ui.sync_wiring import attach_sync
+from campdesk.ui.settings.settings_dialog import SettingsDialog
+from campdesk.ui.sync.sync_wiring import attach_sync
 
 
 def test_the_status_bar_shows_the_sync_state_and_jumps_to_attention(window, services, qtbot):

@@ -38,7 +38,7 @@ def test_every_translated_string_has_korean_and_english():
 
 def test_one_english_source_may_have_two_korean_texts(qapp):
     """"Company" is 기업 in one place and 기업명 in another: neither replaces the other."""
-    from campdesk.ui import i18n
+    from campdesk.ui.core import i18n
     i18n.set_language("ko")
     assert (i18n.t("기업", "Company"), i18n.t("기업명", "Company")) == ("기업", "기업명")
     i18n.set_language("en")

@@ -12,9 +12,9 @@ from campdesk.domain.dates import today_seoul
 from campdesk.domain.outreach import LOCATION, NOTICE_CHANNEL, STAGE
 from campdesk.services.outreach import public_calls as pc
 from campdesk.services.outreach import supports as sv
-from campdesk.ui import fmt
-from campdesk.ui.i18n import current_language, t
-from campdesk.ui.models.columns import RIGHT, Column
+from campdesk.ui.core import fmt
+from campdesk.ui.core.i18n import current_language, t
+from campdesk.ui.core.models.columns import RIGHT, Column
 from campdesk.ui.outreach.common import Texts, Field, FormDialog, MessageDialog, current_row, open_dialog, table
 from campdesk.ui.widgets.tables import fit_columns
 
@@ -193,7 +193,7 @@ class CallsTab(QWidget):
         if c is None or not ids:
             return
         self.app.ops.run(pc.tell, self.app.ctx, c.id, ids, self.channel.currentData(), write=True,
-                         success=lambda _n: self.app.hub.changed("public_call_notices"))
+                         success=lambda _n: self.app.bus.changed("public_call_notices"))
 
     def tell(self) -> None:
         row = current_row(self.candidates)

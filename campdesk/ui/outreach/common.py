@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from campdesk.services.errors import as_form_errors
-from campdesk.ui.i18n import t
-from campdesk.ui.models.rows import ROW_ROLE, RowsModel
-from campdesk.ui.ops import describe
+from campdesk.ui.core.i18n import t
+from campdesk.ui.core.models.rows import ROW_ROLE, RowsModel
+from campdesk.ui.core.ops import describe
 from campdesk.ui.widgets.company_picker import CompanyPicker
 from campdesk.ui.widgets.errors import ErrorLabel, ErrorLabels
 from campdesk.ui.widgets.tables import data_table
@@ -154,7 +154,7 @@ class FormDialog(QDialog):
     def _done(self, result) -> None:
         self.result_value = result
         if self._changed:
-            self.app.hub.changed(*self._changed)
+            self.app.bus.changed(*self._changed)
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:

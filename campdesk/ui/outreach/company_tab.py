@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from campdesk.domain.outreach import NOTICE_CHANNEL, SUPPORT_KIND
 from campdesk.services.outreach import public_calls as pc
 from campdesk.services.outreach import supports as sv
-from campdesk.ui import fmt
-from campdesk.ui.i18n import t
-from campdesk.ui.models.columns import RIGHT, Column
+from campdesk.ui.core import fmt
+from campdesk.ui.core.i18n import t
+from campdesk.ui.core.models.columns import RIGHT, Column
 from campdesk.ui.outreach.common import table, warning_label
 
 COLUMNS = [
@@ -41,7 +41,7 @@ class CompanyOutreach(QWidget):
         v.addWidget(QLabel(t("유관기관 지원", "Agencies' supports")))
         v.addWidget(self.table, 1)
         v.addWidget(self.calls)
-        app.hub.data_changed.connect(self._changed)
+        app.bus.data_changed.connect(self._changed)
         self.refresh()
 
     def refresh(self) -> None:

@@ -11,9 +11,9 @@ from campdesk.domain.choices import EVENT_KIND
 from campdesk.domain.dates import today_seoul
 from campdesk.services import companies
 from campdesk.services.outreach import events as ev
-from campdesk.ui import fmt
-from campdesk.ui.i18n import current_language, t
-from campdesk.ui.models.columns import RIGHT, Column
+from campdesk.ui.core import fmt
+from campdesk.ui.core.i18n import current_language, t
+from campdesk.ui.core.models.columns import RIGHT, Column
 from campdesk.ui.outreach.common import (
     Texts,
     Field, FormDialog, MessageDialog, current_row, open_dialog, outreach_pdf, table,
@@ -148,7 +148,7 @@ class ConcertsTab(QWidget):
     # --- actions --------------------------------------------------------------------------
     def schedule(self) -> None:
         self.app.ops.run(ev.schedule_concerts, self.app.ctx, self.year.value(), write=True,
-                         success=lambda _ids: self.app.hub.changed("events"))
+                         success=lambda _ids: self.app.bus.changed("events"))
 
     def edit_event(self, new: bool = False) -> None:
         e = None if new else self.current_event()
@@ -207,20 +207,20 @@ class ConcertsTab(QWidget):
         if row is None:
             return
         self.app.ops.run(ev.set_attended, self.app.ctx, row.id, not row.attended, write=True,
-                         success=lambda _: self.app.hub.changed("event_attendance"))
+                         success=lambda _: self.app.bus.changed("event_attendance"))
 
     def withdraw(self) -> None:
         row = current_row(self.att)
         if row is None:
             return
         self.app.ops.run(ev.remove_attendance, self.app.ctx, row.id, write=True,
-                         success=lambda _: self.app.hub.changed("event_attendance"))
+                         success=lambda _: self.app.bus.changed("event_attendance"))
 
     def print_sheet(self) -> None:
         e = self.current_event()
         if e is None:
             return
-        from campdesk.ui.printing import PdfDialog
+        from campdesk.ui.core.printing import PdfDialog
         PdfDialog.start(self.app, self, outreach_pdf("attendance_pdf"), self.app.ctx, e.id,
                         title=t("참석자 명단", "Attendance sheet"), file_name=f"참석자명단-{e.held_on}.pdf")
 

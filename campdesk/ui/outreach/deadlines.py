@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from campdesk.domain.dates import today_seoul
 from campdesk.services.outreach.public_calls import deadlines_this_week
-from campdesk.ui import fmt
-from campdesk.ui.i18n import t
+from campdesk.ui.core import fmt
+from campdesk.ui.core.i18n import t
 
 __all__ = ["deadlines_this_week", "deadline_text"]
 

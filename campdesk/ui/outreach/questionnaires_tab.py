@@ -13,9 +13,9 @@ from campdesk.domain.errors import ValidationError
 from campdesk.services import companies
 from campdesk.services.errors import FormErrors
 from campdesk.services.outreach import questionnaires as qs
-from campdesk.ui import fmt
-from campdesk.ui.i18n import current_language, t
-from campdesk.ui.models.columns import Column
+from campdesk.ui.core import fmt
+from campdesk.ui.core.i18n import current_language, t
+from campdesk.ui.core.models.columns import Column
 from campdesk.ui.outreach.common import (
     Texts,
     Field, FormDialog, MessageDialog, current_row, open_dialog, outreach_pdf, table,
@@ -128,16 +128,16 @@ class QuestionnairesTab(QWidget):
                 report.total, report.created, report.updated, report.unchanged, report.rejected_rows)]
             lines += list(report.warnings)
             lines += [f"{r.row_no}행 [{r.column}] {r.reason}" for r in report.rejected]
-            self.app.hub.changed("questionnaire_responses", "consultations")
+            self.app.bus.changed("questionnaire_responses", "consultations")
             open_dialog(MessageDialog(t("가져오기 결과", "Import result"), "\n".join(lines), self))
 
         def failed(exc) -> None:
-            from campdesk.ui.ops import describe
+            from campdesk.ui.core.ops import describe
             open_dialog(MessageDialog(t("가져오기 실패", "Import failed"), describe(exc), self))
         self.app.ops.run(import_questionnaires, self.app.ctx, path, write=True, success=done, failure=failed)
 
     def _print(self, company_id: str | None = None, blank: bool = False) -> None:
-        from campdesk.ui.printing import PdfDialog
+        from campdesk.ui.core.printing import PdfDialog
         PdfDialog.start(self.app, self, outreach_pdf("questionnaire_form_pdf"), self.app.ctx, company_id,
                         blank, title=t("서면 설문지", "Questionnaire form"), file_name="서면설문지.pdf")
 
@@ -165,7 +165,7 @@ class QuestionnairesTab(QWidget):
     def open_consultation(self) -> None:
         row = current_row(self.table)
         if row is not None and row.consultation_id:
-            from campdesk.ui.consultation_dialog import open_log_dialog
+            from campdesk.ui.consultations.consultation_dialog import open_log_dialog
             open_log_dialog(self.app, self, consultation_id=row.consultation_id)
 
     def retranslate(self) -> None:

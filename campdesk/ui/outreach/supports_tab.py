@@ -12,9 +12,9 @@ from campdesk.domain.dates import today_seoul
 from campdesk.domain.outreach import SUPPORT_KIND
 from campdesk.services import companies
 from campdesk.services.outreach import supports as sv
-from campdesk.ui import fmt
-from campdesk.ui.i18n import current_language, t
-from campdesk.ui.models.columns import RIGHT, Column
+from campdesk.ui.core import fmt
+from campdesk.ui.core.i18n import current_language, t
+from campdesk.ui.core.models.columns import RIGHT, Column
 from campdesk.ui.outreach.common import (
     Texts,
     Field, FormDialog, MessageDialog, current_row, open_dialog, outreach_pdf, table,
@@ -189,11 +189,11 @@ class SupportsTab(QWidget):
                        "{0} rows: {1} added, {2} updated, {3} unchanged, {4} rejected").format(
                 report.total, report.created, report.updated, report.unchanged, report.rejected_rows)]
             lines += [f"{r.row_no}행 [{r.column}] {r.reason}" for r in report.rejected]
-            self.app.hub.changed("programme_supports")
+            self.app.bus.changed("programme_supports")
             open_dialog(MessageDialog(t("가져오기 결과", "Import result"), "\n".join(lines), self))
 
         def failed(exc) -> None:
-            from campdesk.ui.ops import describe
+            from campdesk.ui.core.ops import describe
             open_dialog(MessageDialog(t("가져오기 실패", "Import failed"), describe(exc), self))
         self.app.ops.run(import_supports, self.app.ctx, path, agency=name, write=True,
                          success=done, failure=failed)
@@ -201,7 +201,7 @@ class SupportsTab(QWidget):
     def council(self) -> None:
         from campdesk.services.errors import UserError
         from campdesk.services.period import Month
-        from campdesk.ui.printing import PdfDialog
+        from campdesk.ui.core.printing import PdfDialog
         try:
             month = Month.parse(self.month.text().strip())
         except UserError as exc:

@@ -5,8 +5,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMenu, QSizePolicy, QToolButton
 
 from campdesk.domain.choices import AI_FIELDS
-from campdesk.ui import fmt
-from campdesk.ui.i18n import t
+from campdesk.ui.core import fmt
+from campdesk.ui.core.i18n import t
 
 
 class AiFieldsButton(QToolButton):

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from campdesk.domain.dates import format_date, parse_typed_date, today_seoul
-from campdesk.ui.i18n import t
+from campdesk.ui.core.i18n import t
 
 BAD_STYLE = "QLineEdit { border: 1px solid #c62828; background: #fff5f5; }"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QWidget
 
 from campdesk.services.errors import FormErrors, as_form_errors
-from campdesk.ui.i18n import current_language
+from campdesk.ui.core.i18n import current_language
 
 ERROR_STYLE = "color: #b3261e;"
 
@@ -69,5 +69,5 @@ def show_failure(form, exc: BaseException) -> None:
     if errors is not None:
         form.show_errors(errors)
     else:
-        from campdesk.ui.ops import describe
+        from campdesk.ui.core.ops import describe
         form.errors.general.show_message(describe(exc))

@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from campdesk.ui.models.rows import ID_ROLE
+from campdesk.ui.core.models.rows import ID_ROLE
 
 
 class DataTable(QTableView):

@@ -10,7 +10,7 @@ from typing import Callable
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from campdesk.ui.i18n import t
+from campdesk.ui.core.i18n import t
 
 SHOWN_MS = 8000
 STYLE = ("QFrame#undo_notice { background: #263238; border-radius: 6px; }"

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QMessageBox, QPlainTextEdit, QRadioButton, QTextEdit, QWidget,
 )
 
-from campdesk.ui.i18n import t
+from campdesk.ui.core.i18n import t
 
 
 def _inside_compound(w: QWidget) -> bool:

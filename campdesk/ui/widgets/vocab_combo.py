@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from campdesk.domain.choices import Vocabulary
-from campdesk.ui import fmt
+from campdesk.ui.core import fmt
 
 
 class VocabCombo(QComboBox):

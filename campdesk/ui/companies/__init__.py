@@ -1,0 +1,1 @@
+"""기업: the company register and one company's detail."""

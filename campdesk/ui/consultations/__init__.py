@@ -1,0 +1,1 @@
+"""상담일지: logging, editing and browsing consultations."""

@@ -1,0 +1,66 @@
+"""Columns of consultation tables (log, timeline, follow-ups, today), over ConsultationView."""
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+
+from campdesk.domain.choices import CATEGORY, CHANNEL, OUTCOME
+from campdesk.domain.dates import today_seoul
+from campdesk.ui.core import fmt
+from campdesk.ui.core.i18n import t
+from campdesk.ui.core.models.columns import RIGHT, Column
+
+OVERDUE = QColor("#b3261e")
+DUE_TODAY = QColor("#a35200")
+CLOSED = QColor("#6b6b6b")
+
+
+def status_text(v) -> str:
+    """Resolved, open follow-up, escalated (to whom), overdue or closed."""
+    if v.outcome == "resolved":
+        return fmt.label(OUTCOME, "resolved")
+    if v.closed_at is not None:
+        return t("처리 완료", "Closed")
+    text = fmt.label(OUTCOME, v.outcome)
+    if v.outcome == "escalated" and v.escalated_to_name:
+        text = f"{text} · {v.escalated_to_name}"
+    if v.is_overdue(today_seoul()):
+        text = f"{text} ({t('기한 지남', 'overdue')})"
+    return text
+
+
+def tone(v):
+    if v is None:
+        return None
+    today = today_seoul()
+    if v.is_overdue(today):
+        return OVERDUE
+    if v.is_open and v.due_on == today:
+        return DUE_TODAY
+    if v.closed_at is not None:
+        return CLOSED
+    return None
+
+
+def _first_line(text: str | None) -> str:
+    return (text or "").strip().splitlines()[0] if (text or "").strip() else ""
+
+
+WHEN = Column("occurred_at", "일시", "When", lambda v: fmt.moment(v.occurred_at),
+              sort=lambda v: v.occurred_at)
+WHO = Column("who", "기업 / 문의자", "Company / caller", lambda v: v.who)
+CHANNEL_COL = Column("channel", "경로", "Channel", lambda v: fmt.label(CHANNEL, v.channel))
+CATEGORY_COL = Column("category", "분야", "Category", lambda v: fmt.label(CATEGORY, v.category))
+QUESTION = Column("question", "상담 내용", "Question", lambda v: _first_line(v.question))
+STATUS = Column("outcome", "결과", "Outcome", status_text)
+DUE = Column("due_on", "기한", "Due", lambda v: fmt.day(v.due_on), sort=lambda v: v.due_on)
+STAFF = Column("staff", "담당", "Staff", lambda v: v.staff_name or "")
+DURATION = Column("duration_min", "소요", "Duration", lambda v: fmt.minutes(v.duration_min),
+                  sort=lambda v: v.duration_min, align=RIGHT)
+
+TIME = Column("time", "시각", "Time", lambda v: fmt.moment(v.occurred_at)[-5:],
+              sort=lambda v: v.occurred_at)
+
+LOG = [WHEN, WHO, CHANNEL_COL, CATEGORY_COL, QUESTION, STATUS, STAFF, DURATION]
+TIMELINE = [WHEN, CHANNEL_COL, CATEGORY_COL, QUESTION, STATUS, DUE, STAFF]
+FOLLOW_UPS = [DUE, STATUS, WHO, CATEGORY_COL, QUESTION, STAFF, WHEN]
+TODAY = [TIME, WHO, CHANNEL_COL, CATEGORY_COL, QUESTION, STATUS]

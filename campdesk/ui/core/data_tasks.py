@@ -1,0 +1,145 @@
+"""Filling the database from the app: the demo data set, a company list or a consultation log.
+Each runs on the writer thread with a progress dialog; the UI stays responsive, and an
+import can be cancelled, leaving the database as it was."""
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from campdesk.services import demo, importer
+from campdesk.services.tabular import Cancelled
+from campdesk.ui.core import fmt
+from campdesk.ui.core.i18n import t
+
+
+class _Progress(QObject):
+    """Thread-safe progress: the worker calls it, the dialog on the GUI thread moves."""
+
+    moved = Signal(int, str)
+
+    def __call__(self, fraction: float, message: str) -> None:
+        self.moved.emit(int(fraction * 100), message)
+
+
+def _progress_dialog(parent: QWidget | None, title: str) -> QProgressDialog:
+    dialog = QProgressDialog(title, "", 0, 100, parent)
+    dialog.setWindowTitle(title)
+    dialog.setCancelButton(None)
+    dialog.setMinimumDuration(0)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setAutoClose(False)
+    return dialog
+
+
+def start_demo(app, parent: QWidget | None = None, scale: str = "small", on_done=None) -> None:
+    dialog = _progress_dialog(parent, t("데모 데이터를 만드는 중…", "Making the demo data…"))
+    progress = _Progress(dialog)
+    progress.moved.connect(lambda value, text: (dialog.setValue(value), dialog.setLabelText(text)))
+    dialog.show()
+
+    def done(counts) -> None:
+        dialog.close()
+        app.bus.changed()
+        if on_done:
+            on_done(counts)
+
+    def failed(exc) -> None:
+        dialog.close()
+        from campdesk.ui.core.ops import describe
+        app.ops.failed.emit(describe(exc))
+
+    app.ops.run(demo.generate, app.ctx, scale, progress=progress, write=True,
+                success=done, failure=failed)
+
+
+def report_text(report) -> str:
+    text = t("전체 {0}행: 새로 등록 {1}, 갱신 {2}, 변경 없음 {3}, 거부 {4}",
+             "{0} rows: {1} new, {2} updated, {3} unchanged, {4} rejected").format(
+        fmt.number(report.total), fmt.number(report.created), fmt.number(report.updated),
+        fmt.number(report.unchanged), fmt.number(report.rejected_rows))
+    lines = []
+    if report.skipped:
+        lines.append(t("합계·안내 행 {0}개는 건너뛰었습니다: {1}",
+                       "{0} total or note rows skipped: {1}").format(
+            len(report.skipped), ", ".join(f"{r.row_no}{t('행', '')}" for r in report.skipped[:10])))
+    lines += list(report.warnings)
+    lines += [f"{r.row_no}{t('행', ': row')} · {r.column} · {r.reason}" for r in report.rejected[:30]]
+    return "\n".join([text, *lines])
+
+
+# What each import reads, and where its rows show.
+IMPORTS = {
+    "companies": (("기업 목록 가져오기", "Import companies"), "companies"),
+    "consultations": (("상담 기록 가져오기", "Import consultations"), "consultations"),
+    "mentors": (("멘토단 가져오기", "Import mentors"), "mentors"),
+}
+FILE_FILTER = ("표 파일 (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls)",
+               "Spreadsheets (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls)")
+
+
+class _CancellableProgress(_Progress):
+    """Progress the worker reports; once the dialog is cancelled, the next report stops the
+    import (which rolls its transaction back)."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.cancelled = threading.Event()
+
+    def __call__(self, fraction: float | None, message: str) -> None:
+        if self.cancelled.is_set():
+            raise Cancelled()
+        self.moved.emit(-1 if fraction is None else int(fraction * 100), message)
+
+
+def start_import(app, parent: QWidget | None = None, path: str | None = None, on_done=None,
+                 kind: str = "companies") -> QProgressDialog | None:
+    """Import a spreadsheet (``kind``: companies or consultations) on the writer thread,
+    with a progress dialog whose Cancel leaves the database as it was."""
+    from campdesk.services.consultation_import import import_consultations
+    from campdesk.services.mentor_import import import_mentors
+    (title_ko, title_en), table = IMPORTS[kind]
+    service = {"companies": importer.import_companies, "consultations": import_consultations,
+               "mentors": import_mentors}[kind]
+    if path is None:
+        path, _ = QFileDialog.getOpenFileName(parent, t(title_ko, title_en), "", t(*FILE_FILTER))
+        if not path:
+            return None
+    dialog = _progress_dialog(parent, t(title_ko + " 중…", title_en + "…"))
+    dialog.setCancelButtonText(t("취소", "Cancel"))
+    dialog.setMinimumDuration(300)
+    progress = _CancellableProgress(dialog)
+    dialog.canceled.connect(progress.cancelled.set)
+
+    def moved(value: int, text: str) -> None:
+        if value < 0:
+            dialog.setRange(0, 0)  # how much is left is not known: a busy bar
+        else:
+            dialog.setRange(0, 100)
+            dialog.setValue(value)
+        dialog.setLabelText(text)
+    progress.moved.connect(moved)
+
+    def finish() -> None:
+        dialog.canceled.disconnect(progress.cancelled.set)
+        dialog.close()
+
+    def done(report) -> None:
+        finish()
+        app.bus.changed(table)
+        box = QMessageBox(QMessageBox.Icon.Information, t("가져오기 결과", "Import result"),
+                          report_text(report), QMessageBox.StandardButton.Ok, parent)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        box.open()
+        if on_done:
+            on_done(report)
+
+    def failed(exc) -> None:
+        finish()
+        from campdesk.ui.core.ops import describe
+        app.ops.failed.emit(describe(exc))
+
+    app.ops.run(service, app.ctx, path, progress=progress, write=True, success=done,
+                failure=failed)
+    return dialog

@@ -1,0 +1,82 @@
+"""The data layer, loaded off the UI thread while the shell window is already up.
+
+The worker thread only imports modules and opens the context; it makes no QObject or
+widget. It works in two steps, each handed to the UI thread through a queued signal:
+
+- ``loaded(ctx)``: the database is open and the first page's module imported, so the window
+  can be made whole and that page can load its data;
+- ``warmed()``: the other pages and sync are imported too (sync starts after this), so no
+  later click waits for an import.
+
+``failed(exception)`` replaces whichever step did not happen.
+"""
+from __future__ import annotations
+
+import importlib
+import threading
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+
+def load_data_layer(home, first_page: str | None = None):
+    """Open this PC's database (the slow imports come with it) and import the module of
+    the page shown first."""
+    from campdesk.services.context import open_context
+    from campdesk.ui.core.page_registry import page_info
+    ctx = open_context(home)
+    try:
+        importlib.import_module("campdesk.ui.core.appservices")  # used on the UI thread next
+        if first_page is not None:
+            page_info(first_page).page_class()
+    except BaseException:
+        ctx.close()
+        raise
+    return ctx
+
+
+def warm_up() -> None:
+    """Import what the UI would otherwise import on its thread later."""
+    from campdesk.ui.core.page_registry import import_pages
+    importlib.import_module("campdesk.ui.dashboard.charts")  # the dashboard draws them first
+    import_pages()
+    importlib.import_module("campdesk.ui.sync.sync_wiring")
+
+
+class DataLoader(QObject):
+    loaded = Signal(object)  # the Context
+    warmed = Signal()
+    failed = Signal(object)  # the exception
+    _step = Signal(str, object)  # emitted by the worker, delivered on the UI thread
+
+    def __init__(self, home, first_page: str | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.home, self.first_page = home, first_page
+        self.ctx = None  # set by the worker; closed by whoever takes it
+        self._thread: threading.Thread | None = None
+        self._step.connect(self._deliver)
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._work, name="campdesk-load")
+        self._thread.start()
+
+    def _work(self) -> None:
+        try:
+            self.ctx = load_data_layer(self.home, self.first_page)
+            self._step.emit("loaded", self.ctx)
+            warm_up()
+            self._step.emit("warmed", None)
+        except BaseException as exc:  # handed to the UI thread, which explains it
+            self._step.emit("failed", exc)
+
+    @Slot(str, object)
+    def _deliver(self, step: str, value) -> None:
+        if step == "loaded":
+            self.loaded.emit(value)
+        elif step == "warmed":
+            self.warmed.emit()
+        else:
+            self.failed.emit(value)
+
+    def wait(self) -> None:
+        if self._thread is not None:
+            self._thread.join()

@@ -1,0 +1,1 @@
+"""대시보드: today at a glance."""

@@ -1,0 +1,1 @@
+"""후속조치: open follow-ups and escalations."""

@@ -1,0 +1,1 @@
+"""잡매칭: job seekers, openings and matches."""

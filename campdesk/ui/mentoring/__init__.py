@@ -1,0 +1,1 @@
+"""멘토링: the mentor pool and mentoring programmes."""

@@ -1,0 +1,334 @@
+"""A mentoring programme on one screen: its pairings with hours used against allocated and
+warnings, the sessions of the chosen pairing, hours per company and per mentor, and the
+actions of a programme's life (pair, log a session, change mentor, complete, drop, print the
+멘토링 일지, close)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QTabWidget, QVBoxLayout,
+    QWidget,
+)
+
+from campdesk.domain.choices import MENTOR_FIELD, MENTORING_STATUS, SESSION_MODE
+from campdesk.services import companies, mentoring, mentors
+from campdesk.ui.core import fmt
+from campdesk.ui.core.i18n import t
+from campdesk.ui.core.models.columns import RIGHT, Column
+from campdesk.ui.core.models.rows import ID_ROLE, RowsModel
+from campdesk.ui.core.record_form import Field, FormDialog
+from campdesk.ui.widgets.tables import data_table, fit_columns
+
+WARN = QColor("#b3261e")
+
+
+def _h(value) -> str:
+    return "" if value is None else f"{value:g}"
+
+
+PAIRING_COLUMNS = [
+    Column("company", "기업", "Company", lambda r: r.company),
+    Column("mentor", "멘토", "Mentor", lambda r: r.mentor + (f" (← {r.previous_mentor})" if r.previous_mentor else "")),
+    Column("allocated", "배정", "Allocated", lambda r: _h(r.hours_allocated), sort=lambda r: r.hours_allocated or 0, align=RIGHT),
+    Column("used", "사용", "Used", lambda r: _h(r.hours_used), sort=lambda r: r.hours_used, align=RIGHT),
+    Column("sessions", "회차", "Sessions", lambda r: str(r.sessions), sort=lambda r: r.sessions, align=RIGHT),
+    Column("last", "최근 멘토링", "Last session", lambda r: fmt.day(r.last_session), sort=lambda r: r.last_session),
+    Column("status", "상태", "Status", lambda r: fmt.label(MENTORING_STATUS, r.status)),
+    Column("warn", "확인할 점", "Needs a look", lambda r: " · ".join(r.warnings) or (r.end_reason or "")),
+]
+SESSION_COLUMNS = [
+    Column("day", "일자", "Date", lambda r: f"{fmt.day(r.held_on)} {r.start_time or ''}".strip(), sort=lambda r: (r.held_on, r.start_time or "")),
+    Column("hours", "시간", "Hours", lambda r: _h(r.hours), sort=lambda r: r.hours, align=RIGHT),
+    Column("mode", "방식", "Mode", lambda r: fmt.label(SESSION_MODE, r.mode)),
+    Column("mentor", "멘토", "Mentor", lambda r: r.mentor or ""),
+    Column("topic", "주제", "Topic", lambda r: r.topic or ""),
+    Column("content", "진행 내용", "What was done", lambda r: r.content or ""),
+    Column("next", "다음 단계", "Next step", lambda r: r.next_step or ""),
+]
+HOURS_COLUMNS = [
+    Column("name", "이름", "Name", lambda r: r.name),
+    Column("pairings", "배정 건", "Pairings", lambda r: str(r.pairings), sort=lambda r: r.pairings, align=RIGHT),
+    Column("allocated", "배정 시간", "Allocated", lambda r: _h(r.allocated), sort=lambda r: r.allocated, align=RIGHT),
+    Column("used", "사용 시간", "Used", lambda r: _h(r.used), sort=lambda r: r.used, align=RIGHT),
+    Column("over", "초과", "Over", lambda r: t("초과", "Over") if r.over else ""),
+]
+
+PROGRAMME_FORM = [
+    Field("name", "프로그램명", "Programme", placeholder="2026 상반기 멘토링"),
+    Field("starts_on", "시작일", "Starts", placeholder="2026-04-01"),
+    Field("ends_on", "종료일", "Ends", placeholder="2026-06-30"),
+    Field("notes", "메모", "Notes", "text"),
+]
+SESSION_FORM = [
+    Field("held_on", "일자", "Date", placeholder="2026-04-14"),
+    Field("start_time", "시작 시각", "Start time", placeholder="14:00"),
+    Field("hours", "시간", "Hours", placeholder="2"),
+    Field("mode", "방식", "Mode", "vocab", vocab=SESSION_MODE),
+    Field("place", "장소", "Place", placeholder="AI창업캠프 3층 회의실"),
+    Field("topic", "주제", "Topic"),
+    Field("difficulty", "애로사항", "Difficulty", "text"),
+    Field("content", "진행 내용", "What was done", "text"),
+    Field("advice", "멘토 조언", "Advice", "text"),
+    Field("next_step", "다음 단계", "Next step", "text"),
+]
+
+
+class ProgrammeView(QWidget):
+    def __init__(self, app, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.app = app
+        self.programmes: list = []
+        self.company_rows: list = []
+        self.mentor_rows: list = []
+        self.programme = QComboBox()
+        self.programme.setObjectName("programme_combo")
+        self.programme.setMinimumWidth(260)
+        self.programme.currentIndexChanged.connect(lambda _i: self.load_pairings())
+        self.new_programme_button = QPushButton(t("새 프로그램…", "New programme…"))
+        self.new_programme_button.clicked.connect(self.new_programme)
+        self.close_button = QPushButton(t("프로그램 종료…", "Close programme…"))
+        self.close_button.clicked.connect(self.close_programme)
+        self.summary = QLabel()
+        self.pairings = RowsModel(PAIRING_COLUMNS, self, tone=lambda r: WARN if r.warnings else None)
+        self.pairing_table = data_table(self.pairings, self, stretch_column=7)
+        self.pairing_table.setObjectName("pairings_table")
+        self.pairing_table.selectionModel().currentRowChanged.connect(self._on_pairing)
+        self.sessions = RowsModel(SESSION_COLUMNS, self)
+        self.session_table = data_table(self.sessions, self, stretch_column=5)
+        self.session_table.setObjectName("sessions_table")
+        self.session_table.doubleClicked.connect(lambda _i: self.edit_session())
+        self.session_table.setToolTip(t("두 번 누르면 회차를 고칩니다", "Double-click to correct a session"))
+        self.by_company = RowsModel(HOURS_COLUMNS, self, tone=lambda r: WARN if r.over else None)
+        self.by_mentor = RowsModel(HOURS_COLUMNS, self, tone=lambda r: WARN if r.over else None)
+        buttons = QHBoxLayout()
+        self.actions = {}
+        for key, ko, en, slot in (
+                ("pair", "기업 배정…", "Pair a company…", self.pair),
+                ("session", "회차 기록…", "Log a session…", self.log_session),
+                ("change", "멘토 변경…", "Change mentor…", self.change_mentor),
+                ("done", "수료", "Complete", lambda: self.end("done")),
+                ("drop", "중단…", "Drop…", lambda: self.end("dropped")),
+                ("print", "멘토링 일지 인쇄…", "Print the log…", self.print_log)):
+            b = QPushButton(t(ko, en))
+            b.setObjectName(f"mentoring_{key}")
+            b.clicked.connect(slot)
+            self.actions[key] = b
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(t("프로그램", "Programme")))
+        top.addWidget(self.programme)
+        top.addWidget(self.new_programme_button)
+        top.addWidget(self.close_button)
+        top.addWidget(self.summary, 1)
+        lower = QTabWidget()
+        lower.addTab(self.session_table, t("회차", "Sessions"))
+        for model, ko, en in ((self.by_company, "기업별 시간", "Hours by company"),
+                              (self.by_mentor, "멘토별 시간", "Hours by mentor")):
+            table = data_table(model, self, stretch_column=0)
+            lower.addTab(table, t(ko, en))
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.pairing_table)
+        split.addWidget(lower)
+        split.setSizes([330, 230])
+        v = QVBoxLayout(self)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.addLayout(top)
+        v.addLayout(buttons)
+        v.addWidget(split, 1)
+        fit_columns(self.pairing_table, {0: "주식회사 빛고을인공지능", 1: "홍길동 (← 김철수)", 2: "20", 3: "12.5",
+                                         4: "10", 5: "2026. 10. 22.", 6: "진행 중"})
+        fit_columns(self.session_table, {0: "2026. 10. 22. 14:00", 1: "2.5", 2: "온라인", 3: "홍길동",
+                                         4: "IR 자료 점검"})
+        self.pairing_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.session_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self._update_buttons()
+
+    # --- data --------------------------------------------------------------------------
+    def programme_id(self) -> str | None:
+        return self.programme.currentData()
+
+    def pairing(self):
+        index = self.pairing_table.currentIndex()
+        return self.pairings.row(index.row()) if index.isValid() else None
+
+    def refresh(self) -> None:
+        self.app.ops.run(mentoring.list_programmes, self.app.ctx, key="mentoring.programmes",
+                         owner=self, success=self._on_programmes)
+        self.app.ops.run(companies.list_companies, self.app.ctx, key="mentoring.companies",
+                         owner=self, success=lambda rows: setattr(self, "company_rows", rows))
+        self.app.ops.run(mentors.list_mentors, self.app.ctx, key="mentoring.mentors",
+                         owner=self, success=lambda rows: setattr(self, "mentor_rows", rows))
+
+    def _on_programmes(self, rows) -> None:
+        current = self.programme_id()
+        self.programmes = rows
+        self.programme.blockSignals(True)
+        self.programme.clear()
+        for p in rows:
+            state = t("종료", "closed") if p.status == "closed" else f"{fmt.day(p.starts_on)}~"
+            self.programme.addItem(f"{p.name} ({state})", p.id)
+        index = self.programme.findData(current)
+        self.programme.setCurrentIndex(index if index >= 0 else 0 if rows else -1)
+        self.programme.blockSignals(False)
+        self.load_pairings()
+
+    def load_pairings(self) -> None:
+        pid = self.programme_id()
+        if not pid:
+            self.pairings.set_rows([])
+            self._update_buttons()
+            return
+        self.app.ops.run(mentoring.list_pairings, self.app.ctx, pid, key="mentoring.pairings",
+                         owner=self, success=self._on_pairings)
+        self.app.ops.run(mentoring.hours_by_company, self.app.ctx, pid, key="mentoring.by_company",
+                         owner=self, success=self.by_company.set_rows)
+        self.app.ops.run(mentoring.hours_by_mentor, self.app.ctx, pid, key="mentoring.by_mentor",
+                         owner=self, success=self.by_mentor.set_rows)
+
+    def _on_pairings(self, rows) -> None:
+        current = self.pairing()
+        self.pairings.set_rows(rows)
+        allocated = sum(r.hours_allocated or 0 for r in rows)
+        used = sum(r.hours_used for r in rows)
+        warned = sum(1 for r in rows if r.warnings)
+        self.summary.setText(t("기업 {0}곳 · 배정 {1}시간 · 사용 {2}시간 · 확인할 점 {3}건",
+                               "{0} companies · {1} h allocated · {2} h used · {3} to look at")
+                             .format(len(rows), _h(allocated), _h(round(used, 2)), warned))
+        row = self.pairings.index_of(current.id) if current else -1
+        if row >= 0:
+            self.pairing_table.selectRow(row)
+        else:
+            self.sessions.set_rows([])
+        self._update_buttons()
+
+    def _on_pairing(self, current: QModelIndex, _previous=None) -> None:
+        self._update_buttons()
+        pairing_id = current.siblingAtColumn(0).data(ID_ROLE) if current.isValid() else None
+        if pairing_id:
+            self.app.ops.run(mentoring.list_sessions, self.app.ctx, pairing_id, key="mentoring.sessions",
+                             owner=self, success=self.sessions.set_rows)
+
+    def _update_buttons(self) -> None:
+        p = self.pairing()
+        open_pairing = p is not None and p.status not in ("done", "dropped")
+        programme = next((x for x in self.programmes if x.id == self.programme_id()), None)
+        running = programme is not None and programme.status != "closed"
+        self.actions["pair"].setEnabled(running)
+        self.close_button.setEnabled(running)
+        for key in ("session", "change", "done", "drop"):
+            self.actions[key].setEnabled(open_pairing)
+        self.actions["print"].setEnabled(p is not None)
+
+    def _changed(self, _result=None) -> None:
+        self.app.bus.changed("mentorings")
+
+    # --- actions -----------------------------------------------------------------------
+    def new_programme(self) -> None:
+        FormDialog(self.app, t("새 멘토링 프로그램", "New mentoring programme"), PROGRAMME_FORM,
+                   lambda raw: mentoring.create_programme(self.app.ctx, raw), self,
+                   changed=("mentoring_programmes",)).open()
+
+    def close_programme(self) -> None:
+        pid = self.programme_id()
+        if not pid:
+            return
+        answer = QMessageBox.question(self, t("프로그램 종료", "Close programme"),
+                                      t("진행 중인 멘토링은 모두 수료로 끝납니다. 프로그램을 종료할까요?",
+                                        "Running pairings end as completed. Close the programme?"))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.app.ops.run(mentoring.close_programme, self.app.ctx, pid, write=True, owner=self,
+                             success=self._changed)
+
+    def _mentor_options(self, exclude: str | None = None):
+        active = sorted((m for m in self.mentor_rows if m.active and m.id != exclude),
+                        key=lambda m: m.name)
+        return [(m.id, f"{m.name} · {fmt.labels(MENTOR_FIELD, m.fields)} · {m.organisation or ''}")
+                for m in active]
+
+    def pair(self) -> None:
+        pid = self.programme_id()
+        fields = [Field("company_id", "기업", "Company", "company"),
+                  Field("mentor_id", "멘토", "Mentor", "options", options=self._mentor_options()),
+                  Field("hours_allocated", "배정 시간", "Hours allocated", placeholder="15"),
+                  Field("topic", "주제", "Topic", placeholder="투자 유치 전략")]
+        dialog = FormDialog(self.app, t("기업 배정", "Pair a company"), fields,
+                            lambda raw: mentoring.pair(self.app.ctx, pid, raw["company_id"], raw["mentor_id"],
+                                                       raw["hours_allocated"], raw["topic"]), self,
+                            changed=("mentorings",))
+        dialog.form.widgets["company_id"].set_rows(self.company_rows)
+        dialog.open()
+        return dialog
+
+    def log_session(self):
+        p = self.pairing()
+        if p is None:
+            return None
+        from campdesk.domain.dates import today_seoul
+        dialog = FormDialog(self.app, t("멘토링 회차 기록 — {0} · {1}", "Log a session — {0} · {1}")
+                            .format(p.company, p.mentor), SESSION_FORM,
+                            lambda raw: mentoring.record_session(self.app.ctx, p.id, raw), self,
+                            values={"held_on": today_seoul().isoformat(), "mode": "offline",
+                                    "topic": p.topic or ""},
+                            changed=("mentoring_sessions",))
+        dialog.open()
+        return dialog
+
+    def edit_session(self):
+        index = self.session_table.currentIndex()
+        if not index.isValid():
+            return None
+        r = self.sessions.row(index.row())
+        values = {"held_on": r.held_on.isoformat(), "start_time": r.start_time, "hours": r.hours,
+                  "mode": r.mode, "place": r.place, "topic": r.topic, "difficulty": r.difficulty,
+                  "content": r.content, "advice": r.advice, "next_step": r.next_step}
+        dialog = FormDialog(self.app, t("멘토링 회차 고치기 — {0}", "Correct a session — {0}").format(r.held_on),
+                            SESSION_FORM, lambda raw: mentoring.update_session(self.app.ctx, r.id, raw), self,
+                            values=values, changed=("mentoring_sessions",))
+        dialog.open()
+        return dialog
+
+    def change_mentor(self):
+        p = self.pairing()
+        if p is None:
+            return None
+        fields = [Field("mentor_id", "새 멘토", "New mentor", "options",
+                        options=self._mentor_options(exclude=p.mentor_id)),
+                  Field("reason", "변경 사유", "Reason", "text")]
+        dialog = FormDialog(self.app, t("멘토 변경 — {0}", "Change mentor — {0}").format(p.company), fields,
+                            lambda raw: mentoring.change_mentor(self.app.ctx, p.id, raw["mentor_id"],
+                                                                raw["reason"]), self, changed=("mentorings",))
+        dialog.open()
+        return dialog
+
+    def end(self, state: str):
+        p = self.pairing()
+        if p is None:
+            return None
+        if state == "done":
+            self.app.ops.run(mentoring.end_pairing, self.app.ctx, p.id, "done", write=True, owner=self,
+                             success=self._changed)
+            return None
+        dialog = FormDialog(self.app, t("멘토링 중단 — {0}", "Drop — {0}").format(p.company),
+                            [Field("end_reason", "중단 사유", "Reason", "text")],
+                            lambda raw: mentoring.end_pairing(self.app.ctx, p.id, "dropped", raw["end_reason"]),
+                            self, changed=("mentorings",))
+        dialog.open()
+        return dialog
+
+    def print_log(self) -> None:
+        index = self.session_table.currentIndex()
+        if not index.isValid() and self.sessions.rowCount():
+            index = self.sessions.index(self.sessions.rowCount() - 1, 0)
+        if not index.isValid():
+            QMessageBox.information(self, t("멘토링 일지", "Mentoring log"),
+                                    t("인쇄할 회차가 없습니다. 먼저 회차를 기록해 주세요.",
+                                      "No session to print yet."))
+            return
+        session = self.sessions.row(index.row())
+        from campdesk.reports.kinds import Request, kind
+        from campdesk.ui.core.printing import PdfDialog
+        PdfDialog.start(self.app, self, kind("mentoring_log").make, self.app.ctx,
+                        Request(extra={"session_id": session.id}),
+                        title=t("멘토링 일지", "Mentoring log"), file_name="멘토링일지.pdf")

@@ -1,0 +1,1 @@
+"""보고서: printable documents."""

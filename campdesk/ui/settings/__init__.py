@@ -1,0 +1,1 @@
+"""Settings: language, staff at this PC."""

@@ -1,0 +1,40 @@
+"""The Spaces tabs' tables: the app's shared rows model and table view, plus the chosen row."""
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from PySide6.QtWidgets import QTableView, QWidget
+
+from campdesk.ui.core.models.columns import Column
+from campdesk.ui.core.models.rows import RowsModel
+from campdesk.ui.widgets.tables import data_table, fit_columns
+
+# Typical texts that size the columns the Spaces tables share.
+DATE = "2026. 12. 31."
+COMPANY = "주식회사 빛고을인공지능"
+SPACE = "3F 3F-D10 "
+STATUS = "중복 배정 (확정)"  # wide enough for "In conflict" too
+
+
+class RowsTable:
+    """A read-only sortable table over plain rows; ``view`` is the widget to lay out."""
+
+    def __init__(self, columns: Sequence[Column], parent: QWidget | None = None,
+                 stretch_column: int | None = None, widths: dict[int, str] | None = None):
+        """``widths``: a typical text per column, for its initial width."""
+        self.model = RowsModel(columns, parent)
+        self.view: QTableView = data_table(self.model, parent, stretch_column=stretch_column)
+        fit_columns(self.view, widths or {})
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.model.set_rows(rows)
+
+    def current(self) -> Any:
+        """The row the user selected, or None."""
+        index = self.view.currentIndex()
+        if not index.isValid() or not self.view.selectionModel().isSelected(index):
+            return None
+        return self.model.row(index.row())
+
+    def retranslate(self) -> None:
+        self.model.retranslate()

@@ -1,0 +1,236 @@
+"""The floor-plan tab: a floor and a day to look at, the plan, a legend, the clicked space."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QGraphicsView, QHBoxLayout, QLabel, QPushButton, QSplitter,
+    QVBoxLayout, QWidget,
+)
+
+from campdesk.domain.dates import today_seoul
+from campdesk.domain import occupancy as occ
+from campdesk.domain.occupancy import STATES
+from campdesk.services import spaces
+from campdesk.services.spaces import PlanSpace, SpaceView
+from campdesk.services.spaces.plan import UPCOMING
+from campdesk.ui.spaces import colours
+from campdesk.ui.spaces.details import SpaceDetails
+from campdesk.ui.spaces.fields import DateEdit
+from campdesk.ui.spaces.scene import FloorScene
+from campdesk.ui.core.i18n import t
+
+
+@dataclass
+class FloorData:
+    floors: list[int]
+    floor: int | None
+    plan: list[PlanSpace]
+    all_spaces: list[SpaceView]
+
+
+def load_floor(ctx, floor: int | None, day: date) -> FloorData:
+    """Everything the tab shows, read off the UI thread in one go."""
+    floors = spaces.floors(ctx)
+    if floor not in floors:
+        floor = floors[0] if floors else None
+    plan = spaces.floor_plan(ctx, floor, day) if floor is not None else []
+    return FloorData(floors, floor, plan, spaces.list_spaces(ctx))
+
+
+class PlanView(QGraphicsView):
+    """The floor as staff look at it: the whole floor fits the view (also when the window
+    is resized) until someone zooms, with the buttons or Ctrl+wheel around the pointer."""
+
+    ZOOM_STEP = 1.25
+
+    def __init__(self, scene, parent=None):
+        super().__init__(scene, parent)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.fitted = True  # follows the view's size until zoomed by hand
+
+    def fit(self) -> None:
+        self.fitted = True
+        rect = self.scene().itemsBoundingRect()
+        if not rect.isEmpty():
+            self.fitInView(rect.adjusted(-10, -10, 10, 10), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def zoom(self, factor: float) -> None:
+        self.fitted = False
+        anchor = self.transformationAnchor()
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.scale(factor, factor)
+        self.setTransformationAnchor(anchor)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self.fitted:
+            self.fit()
+
+    def wheelEvent(self, event) -> None:  # noqa: N802
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            factor = 1.15 if event.angleDelta().y() > 0 else 1 / 1.15
+            self.fitted = False
+            self.scale(factor, factor)
+            event.accept()
+        else:
+            super().wheelEvent(event)
+
+
+class Legend(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.labels = {}
+        for state in (*STATES, UPCOMING):
+            swatch = QLabel()
+            swatch.setFixedSize(14, 14)
+            if state == UPCOMING:  # free now, hatched: booked from a later day
+                swatch.setPixmap(_hatched_swatch())
+            else:
+                fill, line = colours.STYLE[state]
+                swatch.setStyleSheet(f"background: {fill}; border: 1px solid {line};")
+            self.labels[state] = QLabel()
+            row.addWidget(swatch)
+            row.addWidget(self.labels[state])
+            row.addSpacing(10)
+        row.addStretch(1)
+        self.set_counts({})
+
+    def set_counts(self, counts: dict[str, int]) -> None:
+        for state, label in self.labels.items():
+            n = counts.get(state)
+            name = t("입주 예정", "Booked from later") if state == UPCOMING \
+                else colours.state_label(state)
+            label.setText(name + (f" {n}" if n is not None else ""))
+
+
+def _hatched_swatch():
+    from PySide6.QtGui import QBrush, QColor, QPixmap
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(QColor(colours.STYLE[occ.FREE][0]))
+    painter = QPainter(pixmap)
+    painter.fillRect(pixmap.rect(), QBrush(colours.outline(occ.RESERVED), Qt.BrushStyle.BDiagPattern))
+    painter.setPen(colours.outline(occ.RESERVED))
+    painter.drawRect(0, 0, 13, 13)
+    painter.end()
+    return pixmap
+
+
+class FloorPlanPanel(QWidget):
+    changed = Signal(str)  # a table this panel wrote to
+
+    def __init__(self, app, parent=None):
+        super().__init__(parent)
+        self.app = app
+        self.data = FloorData([], None, [], [])
+        self.floor_box = QComboBox()
+        self.day = DateEdit(today_seoul())
+        self.today_button = QPushButton()
+        self.edit_box = QCheckBox()
+        self.fit_button = QPushButton()
+        self.zoom_in, self.zoom_out = QPushButton("+"), QPushButton("−")
+        for b in (self.zoom_in, self.zoom_out):
+            b.setFixedWidth(b.fontMetrics().horizontalAdvance("+") * 3 + 16)
+        self.zoom_in.setObjectName("zoom_in")
+        self.zoom_out.setObjectName("zoom_out")
+        self.legend = Legend()
+        self.scene = FloorScene(self)
+        self.view = PlanView(self.scene)
+        self.details = SpaceDetails(app, self.day.value, lambda: self.data.all_spaces)
+        self._build()
+        self.retranslate()
+
+    def _build(self) -> None:
+        self.tools = QHBoxLayout()
+        self.floor_label, self.day_label = QLabel(), QLabel()
+        for w in (self.floor_label, self.floor_box, self.day_label, self.day, self.today_button,
+                  self.zoom_out, self.zoom_in, self.fit_button, self.edit_box):
+            self.tools.addWidget(w)
+        self.tools.addStretch(1)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.view)
+        split.addWidget(self.details)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 0)
+        split.setCollapsible(0, False)
+        self.details.setMinimumWidth(300)
+        self.details.setMaximumWidth(400)
+        split.setSizes([1000, 380])
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.tools)
+        layout.addWidget(self.legend)
+        layout.addWidget(split, 1)
+        self.floor_box.activated.connect(lambda _: self.refresh())
+        self.day.dateChanged.connect(lambda _: self.refresh())
+        self.today_button.clicked.connect(lambda: self.day.set_value(today_seoul()))
+        self.edit_box.toggled.connect(self._set_editable)
+        self.fit_button.clicked.connect(self.fit)
+        self.zoom_in.clicked.connect(lambda: self.view.zoom(PlanView.ZOOM_STEP))
+        self.zoom_out.clicked.connect(lambda: self.view.zoom(1 / PlanView.ZOOM_STEP))
+        self.scene.space_clicked.connect(self._clicked)
+        self.scene.layout_edited.connect(self._save_layout)
+        self.details.changed.connect(self.changed)
+
+    def retranslate(self) -> None:
+        self.floor_label.setText(t("층", "Floor"))
+        self.day_label.setText(t("날짜", "Date"))
+        self.today_button.setText(t("오늘", "Today"))
+        self.edit_box.setText(t("배치 편집 (끌어서 이동, 모서리로 크기 조절)",
+                                "Edit layout (drag to move, corner to resize)"))
+        self.fit_button.setText(t("층 전체 보기", "Whole floor"))
+        self.zoom_in.setToolTip(t("확대 (Ctrl+휠)", "Zoom in (Ctrl+wheel)"))
+        self.zoom_out.setToolTip(t("축소 (Ctrl+휠)", "Zoom out (Ctrl+wheel)"))
+        self.details.retranslate()
+        self.legend.set_counts(spaces.state_counts(self.data.plan))
+        self._fill_floors()
+        self.scene.show_plan(self.data.plan)  # captions and tooltips in the new language
+
+    # --- data ----------------------------------------------------------------------
+    def floor(self) -> int | None:
+        return self.floor_box.currentData()
+
+    def refresh(self) -> None:
+        self.app.ops.run(load_floor, self.app.ctx, self.floor(), self.day.value(),
+                         success=self.show_data, key="floor-plan")
+
+    def show_data(self, data: FloorData) -> None:
+        refit = (not self.data.plan or data.floor != self.data.floor  # a new floor: all of it
+                 or self.view.fitted)
+        self.data = data
+        self._fill_floors()
+        self.scene.show_plan(data.plan)
+        self.legend.set_counts(spaces.state_counts(data.plan))
+        chosen = self.scene.selected_id()
+        self.details.show_space(next((p for p in data.plan if p.space.id == chosen), None))
+        if refit:
+            self.fit()
+
+    def _fill_floors(self) -> None:
+        self.floor_box.blockSignals(True)
+        self.floor_box.clear()
+        for f in self.data.floors:
+            self.floor_box.addItem(t("{0}층", "Floor {0}").format(f), f)
+        self.floor_box.setCurrentIndex(max(0, self.floor_box.findData(self.data.floor)))
+        self.floor_box.blockSignals(False)
+
+    def fit(self) -> None:
+        self.view.fit()
+
+    def _clicked(self, space_id: str) -> None:
+        self.details.show_space(next((p for p in self.data.plan if p.space.id == space_id), None))
+
+    def _set_editable(self, on: bool) -> None:
+        self.scene.set_editable(on)
+        self.view.setDragMode(QGraphicsView.DragMode.NoDrag if on
+                              else QGraphicsView.DragMode.ScrollHandDrag)
+
+    def _save_layout(self, rects: dict) -> None:
+        self.app.ops.run(spaces.save_layout, self.app.ctx, rects, write=True,
+                         success=lambda _: self.changed.emit("spaces"))
