@@ -5,15 +5,22 @@ from campdesk.domain.errors import ValidationError
 
 
 class UserError(Exception):
-    """Something the user can fix (a bad file, an unknown id, a bad month)."""
+    """Something the user can fix (a bad file, an unknown id, a bad month).
 
-    def __init__(self, ko: str, en: str | None = None):
-        super().__init__(ko)
-        self.ko = ko
-        self.en = en or ko
+    The text is already translated where it is raised: ``UserError(_("파일이 없습니다."))``.
+    (``en`` is the old bilingual form, kept only until every raise uses ``_()``.)
+    """
 
-    def message(self, lang: str = "ko") -> str:
-        return self.en if lang.startswith("en") else self.ko
+    def __init__(self, text: str, en: str | None = None):
+        super().__init__(text)
+        self.ko = text
+        self.en = en or text
+
+    def message(self, lang: str | None = None) -> str:
+        return self.en if (lang or "").startswith("en") else self.ko
+
+    def __str__(self) -> str:
+        return self.ko
 
 
 class NotFound(UserError):

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 
 from campdesk.services import companies
 from campdesk.services.errors import as_form_errors
+from campdesk.i18n import _
 from campdesk.ui.core.i18n import t
 from campdesk.ui.core.models.columns import Column
 from campdesk.ui.core.models.rows import RowsModel
@@ -71,10 +72,10 @@ class ContactsTab(QWidget):
         for key, (ko, en) in {"name": ("이름", "Name"), "title": ("직함", "Title"),
                               "phone": ("전화번호", "Phone"), "email": ("이메일", "E-mail")}.items():
             self.inputs[key].setPlaceholderText(t(ko, en))
-        self.add_button.setText(t("담당자 추가", "Add contact"))
-        self.save_button.setText(t("수정 저장", "Save changes"))
-        self.primary_button.setText(t("대표 담당자로 지정 ★", "Make main contact ★"))
-        self.remove_button.setText(t("선택한 담당자 삭제", "Remove selected contact"))
+        self.add_button.setText(_("담당자 추가"))
+        self.save_button.setText(_("수정 저장"))
+        self.primary_button.setText(_("대표 담당자로 지정 ★"))
+        self.remove_button.setText(_("선택한 담당자 삭제"))
         self.model.retranslate()
 
     def show_contacts(self, company_id: str, contacts) -> None:

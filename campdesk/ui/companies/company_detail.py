@@ -25,6 +25,7 @@ from campdesk.services.errors import as_form_errors
 from campdesk.ui.core import fmt
 from campdesk.ui.companies.company_contacts import ContactsTab
 from campdesk.ui.companies.company_form import CompanyForm
+from campdesk.i18n import _
 from campdesk.ui.core.i18n import t
 from campdesk.ui.consultations import consultation_columns as cc
 from campdesk.ui.core.models.rows import ID_ROLE, RowsModel
@@ -113,8 +114,7 @@ class CompanyDetailView(Retranslating, QWidget):
         self._superseded: list[LostValue] = []  # said in place of "Saved"
         self._seen_lost: set[str] = set()  # replaced values already known for this company
         self._shown: dict = {}  # the form's values as last loaded: any other is being typed
-        self.form.edited.connect(lambda: self._say(t("저장하지 않은 변경이 있습니다",
-                                                     "Unsaved changes")))
+        self.form.edited.connect(lambda: self._say(_("저장하지 않은 변경이 있습니다")))
         self.contacts = ContactsTab(app)
         self.timeline_model = RowsModel(cc.TIMELINE, self, tone=cc.tone)
         self.timeline = data_table(self.timeline_model, stretch_column=3)
@@ -157,7 +157,7 @@ class CompanyDetailView(Retranslating, QWidget):
         name = self.bundle.detail.values.get("name") or ""
         PdfDialog.start(self.app, self, kind("company").make, self.app.ctx,
                         Request(company_id=self.company_id),
-                        title=t("기업 기록: {0}", "Company record: {0}").format(name),
+                        title=_("기업 기록: {0}").format(name),
                         file_name=f"기업기록-{name}.pdf")
 
     def _profile_tab(self) -> QWidget:
@@ -177,16 +177,16 @@ class CompanyDetailView(Retranslating, QWidget):
         return box
 
     def retranslate(self) -> None:
-        self.tabs.setTabText(0, t("프로필", "Profile"))
-        self.tabs.setTabText(1, t("담당자", "Contacts"))
-        for (ko, en, _), widget in zip(DETAIL_TABS, self._extra):
+        self.tabs.setTabText(0, _("프로필"))
+        self.tabs.setTabText(1, _("담당자"))
+        for (ko, en, _factory), widget in zip(DETAIL_TABS, self._extra):
             self.tabs.setTabText(self.tabs.indexOf(widget), t(ko, en))
         self._count_history()
-        self.log_button.setText(t("이 기업 상담 기록 (Ctrl+N)", "Log consultation (Ctrl+N)"))
-        self.print_button.setText(t("기업 기록 인쇄", "Print record"))
-        self.save_button.setText(t("저장", "Save"))
-        self.revert_button.setText(t("되돌리기", "Revert"))
-        self.attention_link.setText(t("확인 필요에서 보기", "See it in Needs attention"))
+        self.log_button.setText(_("이 기업 상담 기록 (Ctrl+N)"))
+        self.print_button.setText(_("기업 기록 인쇄"))
+        self.save_button.setText(_("저장"))
+        self.revert_button.setText(_("되돌리기"))
+        self.attention_link.setText(_("확인 필요에서 보기"))
         if self._superseded:
             self._say_superseded()
         self.form.retranslate()
@@ -195,7 +195,7 @@ class CompanyDetailView(Retranslating, QWidget):
         if self.bundle:
             self._show_header(self.bundle.detail)
         else:
-            self.title.setText(t("왼쪽 목록에서 기업을 고르세요", "Choose a company on the left"))
+            self.title.setText(_("왼쪽 목록에서 기업을 고르세요"))
 
     # --- loading ----------------------------------------------------------------------------
     def show_company(self, company_id: str | None) -> None:
@@ -245,8 +245,8 @@ class CompanyDetailView(Retranslating, QWidget):
         for widget in self._extra:
             self.tabs.removeTab(self.tabs.indexOf(widget))
             widget.deleteLater()
-        self._extra = [factory(self.app, company_id) for _, _, factory in DETAIL_TABS]
-        for (ko, en, _), widget in zip(DETAIL_TABS, self._extra):
+        self._extra = [factory(self.app, company_id) for _ko, _en, factory in DETAIL_TABS]
+        for (ko, en, _factory), widget in zip(DETAIL_TABS, self._extra):
             self.tabs.addTab(widget, t(ko, en))
 
     def _set_empty(self, empty: bool) -> None:
@@ -258,7 +258,7 @@ class CompanyDetailView(Retranslating, QWidget):
 
     def _count_history(self) -> None:
         count = len(self.bundle.timeline) if self.bundle else 0
-        self.tabs.setTabText(2, t("상담 이력 ({0})", "History ({0})").format(fmt.number(count)))
+        self.tabs.setTabText(2, _("상담 이력 ({0})").format(fmt.number(count)))
 
     def _show_header(self, detail: CompanyDetail) -> None:
         v = detail.values
@@ -290,12 +290,11 @@ class CompanyDetailView(Retranslating, QWidget):
                  for v in self._superseded[:2]]
         more = len(self._superseded) - len(shown)
         if more:
-            shown.append(t("외 {0}개", "and {0} more").format(more))
+            shown.append(_("외 {0}개").format(more))
         self.status.setText("")  # no "Saved" beside a value that did not stay
-        self.superseded_note.setText(t("다른 PC의 수정이 반영되었습니다: {0}",
-                                       "Another PC's edit was applied: {0}").format(", ".join(shown)))
+        self.superseded_note.setText(_("다른 PC의 수정이 반영되었습니다: {0}").format(", ".join(shown)))
         self.superseded_note.setToolTip("\n".join(
-            t("{0}: 이 PC에서 저장한 «{1}» 대신 «{2}»", "{0}: «{2}» instead of «{1}» saved here")
+            _("{0}: 이 PC에서 저장한 «{1}» 대신 «{2}»")
             .format(t(*field_label("companies", v.field)), _short(v.lost, 200),
                     _short(v.kept, 200)) for v in self._superseded))
         self.superseded_box.show()
@@ -309,8 +308,8 @@ class CompanyDetailView(Retranslating, QWidget):
     def _saved(self, changed) -> None:
         self.form.errors.clear()
         self._shown = self.form.values()  # saved: no longer being typed, whatever loads next
-        self._say(t("저장했습니다", "Saved") if changed
-                  else t("바뀐 내용이 없습니다", "Nothing changed"))
+        self._say(_("저장했습니다") if changed
+                  else _("바뀐 내용이 없습니다"))
         if changed:
             self.app.bus.changed("companies")
 
@@ -318,8 +317,7 @@ class CompanyDetailView(Retranslating, QWidget):
         errors = as_form_errors(exc)
         if errors is not None:
             self.form.show_errors(errors)
-            self._say(t("저장하지 못했습니다: 표시된 항목을 고쳐 주세요",
-                        "Not saved: please fix the marked fields"))
+            self._say(_("저장하지 못했습니다: 표시된 항목을 고쳐 주세요"))
         else:
             self.app.ops.failed.emit(describe(exc))
 
@@ -330,5 +328,5 @@ class CompanyDetailView(Retranslating, QWidget):
 
 
 def _short(value, limit: int = 30) -> str:
-    text = t("(비어 있음)", "(empty)") if value is None or value == "" else str(value)
+    text = _("(비어 있음)") if value is None or value == "" else str(value)
     return text if len(text) <= limit else text[:limit - 1] + "…"

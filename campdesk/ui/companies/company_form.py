@@ -14,7 +14,8 @@ from campdesk.domain.company_rules import COMPANY_FIELDS
 from campdesk.services import companies
 from campdesk.services.errors import FormErrors
 from campdesk.ui.core import fmt
-from campdesk.ui.core.i18n import current_language, t
+from campdesk.ui.core.i18n import current_language
+from campdesk.i18n import _
 from campdesk.ui.widgets.ai_fields import AiFieldsButton
 from campdesk.ui.widgets.bounded import BoundedLineEdit
 from campdesk.ui.widgets.errors import ErrorLabel, ErrorLabels
@@ -90,8 +91,7 @@ class CompanyForm(QWidget):
         for field in ("relationship", "gwangju_presence", "ai_fields"):
             self.widgets[field].retranslate()
         self.blockSignals(False)
-        self.widgets["name"].setPlaceholderText(t("예: 주식회사 빛고을인공지능",
-                                                  "e.g. Bitgoeul AI Co., Ltd."))
+        self.widgets["name"].setPlaceholderText(_("예: 주식회사 빛고을인공지능"))
         for field, (ko, en) in (("mou_date", ("2026. 3. 5.", "2026-03-05")),
                                 ("founded_on", ("2020. 1. 1.", "2020-01-01"))):
             self.widgets[field].setPlaceholderText(ko if ko_first else en)

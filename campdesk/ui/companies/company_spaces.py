@@ -12,7 +12,7 @@ from campdesk.services import spaces
 from campdesk.services.spaces import AssignmentView
 from campdesk.ui.core import fmt
 from campdesk.ui.spaces.tables import DATE, STATUS, RowsTable
-from campdesk.ui.core.i18n import t
+from campdesk.i18n import _
 from campdesk.ui.core.models.columns import Column
 from campdesk.ui.widgets.retranslate import Retranslating
 
@@ -36,13 +36,13 @@ def describe_places(rows: list[AssignmentView], today: date) -> str:
     later = [a for a in current_places(rows, today) if a.starts_on > today]
     parts = []
     for a in now:
-        until = fmt.day(a.ends_on) if a.ends_on else t("종료일 미정", "open-ended")
-        parts.append(t("현재 {0} 입주 ({1} – {2})", "Sits in {0} ({1} – {2})")
+        until = fmt.day(a.ends_on) if a.ends_on else _("종료일 미정")
+        parts.append(_("현재 {0} 입주 ({1} – {2})")
                      .format(a.space_label, fmt.day(a.starts_on), until))
     for a in later:
-        parts.append(t("{0} 입주 예정 ({1}부터)", "Moving into {0} (from {1})")
+        parts.append(_("{0} 입주 예정 ({1}부터)")
                      .format(a.space_label, fmt.day(a.starts_on)))
-    return "\n".join(parts) or t("현재 입주한 공간이 없습니다.", "Not in any camp space now.")
+    return "\n".join(parts) or _("현재 입주한 공간이 없습니다.")
 
 
 class CompanySpaces(Retranslating, QWidget):
@@ -64,7 +64,7 @@ class CompanySpaces(Retranslating, QWidget):
         self.refresh()
 
     def retranslate(self) -> None:
-        self.heading.setText(t("입주 공간", "Camp space"))
+        self.heading.setText(_("입주 공간"))
         self.table.retranslate()
         self._show(self.rows)
 

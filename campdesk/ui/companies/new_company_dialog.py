@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 
 from campdesk.services import companies
 from campdesk.ui.companies.company_form import CompanyForm
-from campdesk.ui.core.i18n import t
+from campdesk.i18n import _
 from campdesk.ui.widgets.errors import show_failure
 from campdesk.ui.widgets.retranslate import Retranslating
 from campdesk.ui.widgets.unsaved import GuardsInput
@@ -53,11 +53,10 @@ class DuplicatePanel(QFrame):
 
     def retranslate(self) -> None:
         lines = [f"• {r.name}" + (f" ({r.business_no})" if r.business_no else "") for r in self.rows]
-        self.text.setText(t("같은 사업자등록번호나 이름의 기업이 이미 등록되어 있습니다:",
-                            "A company with the same business number or name is already registered:")
+        self.text.setText(_("같은 사업자등록번호나 이름의 기업이 이미 등록되어 있습니다:")
                           + "\n" + "\n".join(lines))
-        self.open_button.setText(t("기존 기업 열기", "Open the existing one"))
-        self.anyway_button.setText(t("그래도 새로 등록", "Register anyway"))
+        self.open_button.setText(_("기존 기업 열기"))
+        self.anyway_button.setText(_("그래도 새로 등록"))
 
 
 class NewCompanyDialog(GuardsInput, Retranslating, QDialog):
@@ -90,9 +89,9 @@ class NewCompanyDialog(GuardsInput, Retranslating, QDialog):
         self.form.widgets["name"].setFocus()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(t("새 기업 등록", "Register a company"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(t("등록", "Register"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("취소", "Cancel"))
+        self.setWindowTitle(_("새 기업 등록"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("등록"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("취소"))
         self.form.retranslate()
         self.duplicates.retranslate()
 

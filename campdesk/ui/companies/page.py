@@ -10,7 +10,7 @@ from campdesk.domain.choices import AI_FIELDS, RELATIONSHIP
 from campdesk.services import companies
 from campdesk.ui.core import fmt
 from campdesk.ui.companies.company_detail import CompanyDetailView
-from campdesk.ui.core.i18n import t
+from campdesk.i18n import _
 from campdesk.ui.companies.model import CompanyFilter, CompanyTableModel
 from campdesk.ui.core.models.rows import ID_ROLE
 from campdesk.ui.core.page import Page
@@ -85,13 +85,11 @@ class CompaniesPage(Retranslating, Page):
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
 
     def retranslate(self) -> None:
-        self.search.setPlaceholderText(t("기업명, 초성(ㄱㅈ), 사업자번호, 대표자, 전화번호로 찾기 (Ctrl+F)",
-                                         "Find by name, initials (ㄱㅈ), business no., "
-                                         "representative or phone (Ctrl+F)"))
-        self.relationship.retranslate(t("모든 구분", "All relationships"))
-        self.ai_field.retranslate(t("모든 AI 분야", "All AI fields"))
-        self.open_only.setText(t("진행 중 후속조치", "Open follow-ups"))
-        self.new_button.setText(t("새 기업 등록…", "Register a company…"))
+        self.search.setPlaceholderText(_("기업명, 초성(ㄱㅈ), 사업자번호, 대표자, 전화번호로 찾기 (Ctrl+F)"))
+        self.relationship.retranslate(_("모든 구분"))
+        self.ai_field.retranslate(_("모든 AI 분야"))
+        self.open_only.setText(_("진행 중 후속조치"))
+        self.new_button.setText(_("새 기업 등록…"))
         self.model.retranslate()
         self._update_count()
 
@@ -123,18 +121,15 @@ class CompaniesPage(Retranslating, Page):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count.setText(t("{0} / 전체 {1}개 기업", "{0} of {1} companies")
+        self.count.setText(_("{0} / 전체 {1}개 기업")
                            .format(fmt.number(shown), fmt.number(total)))
         if not self._loaded:
             self.table.set_empty_text("")
         elif total == 0:
-            self.table.set_empty_text(t("등록된 기업이 없습니다. 아래 [새 기업 등록…]으로 시작하세요.",
-                                        "No company registered yet. Start with "
-                                        "[Register a company…] below."))
+            self.table.set_empty_text(_("등록된 기업이 없습니다. 아래 [새 기업 등록…]으로 시작하세요."))
         else:
-            self.table.set_empty_text(t("결과 없음 — 다른 이름이나 초성으로 찾아 보거나 필터를 "
-                                        "바꿔 보세요.", "No results — try another name or "
-                                        "initials, or change the filters."))
+            self.table.set_empty_text(_("결과 없음 — 다른 이름이나 초성으로 찾아 보거나 필터를 "
+                                        "바꿔 보세요."))
 
     # --- selection --------------------------------------------------------------------------
     def _on_current(self, current: QModelIndex, _previous=None) -> None:

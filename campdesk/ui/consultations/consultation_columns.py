@@ -6,7 +6,7 @@ from PySide6.QtGui import QColor
 from campdesk.domain.choices import CATEGORY, CHANNEL, OUTCOME
 from campdesk.domain.dates import today_seoul
 from campdesk.ui.core import fmt
-from campdesk.ui.core.i18n import t
+from campdesk.i18n import _
 from campdesk.ui.core.models.columns import RIGHT, Column
 
 OVERDUE = QColor("#b3261e")
@@ -19,12 +19,12 @@ def status_text(v) -> str:
     if v.outcome == "resolved":
         return fmt.label(OUTCOME, "resolved")
     if v.closed_at is not None:
-        return t("처리 완료", "Closed")
+        return _("처리 완료")
     text = fmt.label(OUTCOME, v.outcome)
     if v.outcome == "escalated" and v.escalated_to_name:
         text = f"{text} · {v.escalated_to_name}"
     if v.is_overdue(today_seoul()):
-        text = f"{text} ({t('기한 지남', 'overdue')})"
+        text = f"{text} ({_('기한 지남')})"
     return text
 
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout
 from campdesk.services import companies, consultations, staff
 from campdesk.ui.consultations.consultation_form import ConsultationForm
 from campdesk.ui.consultations.consultation_history import HistoryView, load_history
-from campdesk.ui.core.i18n import t
+from campdesk.i18n import _
 from campdesk.ui.widgets.errors import show_failure
 from campdesk.ui.widgets.retranslate import Retranslating
 from campdesk.ui.widgets.unsaved import GuardsInput
@@ -64,17 +64,17 @@ class ConsultationDialog(GuardsInput, Retranslating, QDialog):
         self.form.picker.setFocus()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(t("상담 기록 수정", "Edit consultation") if self.consultation_id
-                            else t("상담 기록", "Log a consultation"))
+        self.setWindowTitle(_("상담 기록 수정") if self.consultation_id
+                            else _("상담 기록"))
         self.form.retranslate()
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(
-            t("저장 (Ctrl+Enter)", "Save (Ctrl+Enter)"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("취소", "Cancel"))
+            _("저장 (Ctrl+Enter)"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("취소"))
         if self.print_button is not None:
-            self.print_button.setText(t("상담 요약 인쇄", "Print summary"))
+            self.print_button.setText(_("상담 요약 인쇄"))
         if self.tabs is not None:
-            self.tabs.setTabText(0, t("상담", "Consultation"))
-            self.tabs.setTabText(1, t("변경 이력", "Edit history"))
+            self.tabs.setTabText(0, _("상담"))
+            self.tabs.setTabText(1, _("변경 이력"))
             self.history.model_.retranslate()
 
     def _print_summary(self) -> None:
@@ -83,7 +83,7 @@ class ConsultationDialog(GuardsInput, Retranslating, QDialog):
         from campdesk.ui.core.printing import PdfDialog
         PdfDialog.start(self.app, self, kind("consultation").make, self.app.ctx,
                         Request(consultation_id=self.consultation_id),
-                        title=t("상담 요약", "Consultation summary"),
+                        title=_("상담 요약"),
                         file_name=f"상담요약-{self.consultation_id[:8]}.pdf")
 
     def _check_overlaps(self) -> None:
@@ -153,7 +153,7 @@ def offer_undo(app, window: QWidget, consultation_id: str) -> None:
     def undo() -> None:
         app.ops.run(consultations.undo_log, app.ctx, consultation_id, write=True,
                     success=lambda _: app.bus.changed("consultations"))
-    notice_for(window).show_saved(t("저장됨 ·", "Saved ·"), undo)
+    notice_for(window).show_saved(_("저장됨 ·"), undo)
 
 
 def open_log_dialog(app, parent: QWidget | None = None, company_id: str | None = None,

@@ -19,6 +19,7 @@ from campdesk.domain.dates import today_seoul
 from campdesk.domain.errors import ValidationError
 from campdesk.services.consultations import ConsultationView
 from campdesk.services.errors import FormErrors
+from campdesk.i18n import _
 from campdesk.ui.core.i18n import t
 from campdesk.ui.widgets.bounded import BoundedLineEdit, show_value
 from campdesk.ui.widgets.company_picker import CompanyPicker
@@ -155,21 +156,19 @@ class ConsultationForm(QWidget):
     def retranslate(self) -> None:
         for key, (ko, en) in LABELS.items():
             self.labels[key].setText(t(ko, en))
-        self.unregistered.setText(t("미등록 문의자(&U)", "&Unregistered caller"))
-        self.due_label.setText(t("기한", "Due"))
-        self.consultant_label.setText(t("책임상담사", "Senior consultant"))
+        self.unregistered.setText(_("미등록 문의자(&U)"))
+        self.due_label.setText(_("기한"))
+        self.consultant_label.setText(_("책임상담사"))
         self._on_more(self.more.isChecked())
-        self.picker.setPlaceholderText(t("기업명, 초성(ㄱㅈ), 사업자번호로 찾기",
-                                         "Type a name, initials (ㄱㅈ) or business no."))
-        self.caller_org.setPlaceholderText(t("회사·기관명", "Company or organisation"))
-        self.difficulty.setPlaceholderText(t("애로사항 (예: 전문 인력 채용 어려움)",
-                                             "Difficulty raised (e.g. hard to hire engineers)"))
-        self.suggestion.setPlaceholderText(t("건의사항", "Suggestion"))
-        self.duration.setSuffix(t(" 분", " min"))
-        self.duration.setSpecialValueText(t("소요 시간 없음", "no duration"))
+        self.picker.setPlaceholderText(_("기업명, 초성(ㄱㅈ), 사업자번호로 찾기"))
+        self.caller_org.setPlaceholderText(_("회사·기관명"))
+        self.difficulty.setPlaceholderText(_("애로사항 (예: 전문 인력 채용 어려움)"))
+        self.suggestion.setPlaceholderText(_("건의사항"))
+        self.duration.setSuffix(_(" 분"))
+        self.duration.setSpecialValueText(_("소요 시간 없음"))
         for combo in (self.channel, self.category, self.outcome):
             combo.retranslate()
-        self.consultant.setPlaceholderText(t("책임상담사 선택", "Choose a senior consultant"))
+        self.consultant.setPlaceholderText(_("책임상담사 선택"))
 
     # --- behaviour -----------------------------------------------------------------------
     def _on_unregistered(self, on: bool) -> None:
@@ -194,9 +193,8 @@ class ConsultationForm(QWidget):
             self.rows[key].setVisible(on)
             self.labels[key].setVisible(on)
         self.more.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
-        self.more.setText(t("간단히", "Fewer fields") if on else
-                          t("더 보기 (애로·건의, 소요 시간, 일시)",
-                            "More (difficulty, suggestion, duration, time)"))
+        self.more.setText(_("간단히") if on else
+                          _("더 보기 (애로·건의, 소요 시간, 일시)"))
 
     def set_consultants(self, people) -> None:
         for person in people:

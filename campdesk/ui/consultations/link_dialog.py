@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from campdesk.services import companies, consultations
-from campdesk.ui.core.i18n import t
+from campdesk.i18n import _
 from campdesk.ui.widgets.company_picker import CompanyPicker
 from campdesk.ui.widgets.errors import ErrorLabel
 
@@ -14,7 +14,7 @@ class LinkDialog(QDialog):
     def __init__(self, app, parent, consultation):
         super().__init__(parent)
         self.app, self.consultation = app, consultation
-        self.setWindowTitle(t("기업에 연결", "Link to a company"))
+        self.setWindowTitle(_("기업에 연결"))
         self.picker = CompanyPicker()
         self.error = ErrorLabel("company_id")
         who = consultation.who
@@ -23,7 +23,7 @@ class LinkDialog(QDialog):
         buttons.accepted.connect(self._link)
         buttons.rejected.connect(self.reject)
         v = QVBoxLayout(self)
-        v.addWidget(QLabel(t("'{0}'의 상담을 연결할 기업:", "Link the consultation of '{0}' to:")
+        v.addWidget(QLabel(_("'{0}'의 상담을 연결할 기업:")
                            .format(who)))
         v.addWidget(self.picker)
         v.addWidget(self.error)
@@ -33,7 +33,7 @@ class LinkDialog(QDialog):
 
     def _link(self) -> None:
         if not self.picker.company_id:
-            self.error.show_message(t("목록에서 기업을 골라 주세요.", "Choose a company from the list."))
+            self.error.show_message(_("목록에서 기업을 골라 주세요."))
             return
         self.app.ops.run(consultations.link_to_company, self.app.ctx, self.consultation.id,
                          self.picker.company_id, write=True, success=self._done)

@@ -12,6 +12,7 @@ from campdesk.domain.dates import today_seoul
 from campdesk.services import consultations
 from campdesk.services.dashboard import month_start, seoul_start
 from campdesk.ui.core import fmt
+from campdesk.i18n import _
 from campdesk.ui.core.i18n import t
 from campdesk.ui.consultations import consultation_columns as cc
 from campdesk.ui.core.models.lazy import LazyRowsModel
@@ -87,17 +88,16 @@ class ConsultationsPage(Retranslating, Page):
         index = max(self.period.currentIndex(), 0)
         self.period.blockSignals(True)
         self.period.clear()
-        for code, ko, en, _ in PERIODS:
+        for code, ko, en, _span in PERIODS:
             self.period.addItem(t(ko, en), code)
         self.period.setCurrentIndex(index)
         self.period.blockSignals(False)
-        self.search.setPlaceholderText(t("상담 내용, 답변, 기업명, 문의자로 찾기",
-                                         "Search question, answer, company, caller"))
-        self.channel.retranslate(t("모든 경로", "All channels"))
-        labels = {"new": t("상담 기록 (Ctrl+N)", "Log consultation (Ctrl+N)"),
-                  "edit": t("수정·이력…", "Edit / history…"),
-                  "link": t("기업에 연결…", "Link to company…"),
-                  "register": t("문의자를 기업으로 등록…", "Register caller as company…")}
+        self.search.setPlaceholderText(_("상담 내용, 답변, 기업명, 문의자로 찾기"))
+        self.channel.retranslate(_("모든 경로"))
+        labels = {"new": _("상담 기록 (Ctrl+N)"),
+                  "edit": _("수정·이력…"),
+                  "link": _("기업에 연결…"),
+                  "register": _("문의자를 기업으로 등록…")}
         for key, text in labels.items():
             self.buttons[key].setText(text)
         self.model.retranslate()
@@ -152,12 +152,10 @@ class ConsultationsPage(Retranslating, Page):
         if not self._loaded:
             self.table.set_empty_text("")
         elif self.search.text().strip() or self.channel.code():
-            self.table.set_empty_text(t("결과 없음 — 다른 말로 찾거나 기간을 넓혀 보세요.",
-                                        "No results — try other words or a longer period."))
+            self.table.set_empty_text(_("결과 없음 — 다른 말로 찾거나 기간을 넓혀 보세요."))
         else:
-            self.table.set_empty_text(t("이 기간의 상담이 없습니다. [상담 기록 (Ctrl+N)]으로 "
-                                        "기록하세요.", "No consultation in this period. Log one "
-                                        "with [Log consultation (Ctrl+N)]."))
+            self.table.set_empty_text(_("이 기간의 상담이 없습니다. [상담 기록 (Ctrl+N)]으로 "
+                                        "기록하세요."))
 
     # --- actions ----------------------------------------------------------------------------
     def _current(self):

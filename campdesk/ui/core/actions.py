@@ -79,10 +79,9 @@ def _settings(win: MainWindow):
 def _about(win: MainWindow):
     from PySide6.QtWidgets import QMessageBox
     from campdesk import __version__
-    from campdesk.ui.core.i18n import t
-    QMessageBox.about(win, t("CampDesk 정보", "About CampDesk"),
-                      t("CampDesk {0}\n광주 AI창업캠프 상담·기업 관리",
-                        "CampDesk {0}\nAI Startup Camp Gwangju desk").format(__version__))
+    from campdesk.i18n import _
+    QMessageBox.about(win, _("CampDesk 정보"),
+                      _("CampDesk {0}\n광주 AI창업캠프 상담·기업 관리").format(__version__))
 
 
 def _open_logs(win: MainWindow):

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 from campdesk.services import demo, importer
 from campdesk.services.tabular import Cancelled
 from campdesk.ui.core import fmt
+from campdesk.i18n import _
 from campdesk.ui.core.i18n import t
 
 
@@ -34,7 +35,7 @@ def _progress_dialog(parent: QWidget | None, title: str) -> QProgressDialog:
 
 
 def start_demo(app, parent: QWidget | None = None, scale: str = "small", on_done=None) -> None:
-    dialog = _progress_dialog(parent, t("데모 데이터를 만드는 중…", "Making the demo data…"))
+    dialog = _progress_dialog(parent, _("데모 데이터를 만드는 중…"))
     progress = _Progress(dialog)
     progress.moved.connect(lambda value, text: (dialog.setValue(value), dialog.setLabelText(text)))
     dialog.show()
@@ -55,17 +56,15 @@ def start_demo(app, parent: QWidget | None = None, scale: str = "small", on_done
 
 
 def report_text(report) -> str:
-    text = t("전체 {0}행: 새로 등록 {1}, 갱신 {2}, 변경 없음 {3}, 거부 {4}",
-             "{0} rows: {1} new, {2} updated, {3} unchanged, {4} rejected").format(
+    text = _("전체 {0}행: 새로 등록 {1}, 갱신 {2}, 변경 없음 {3}, 거부 {4}").format(
         fmt.number(report.total), fmt.number(report.created), fmt.number(report.updated),
         fmt.number(report.unchanged), fmt.number(report.rejected_rows))
     lines = []
     if report.skipped:
-        lines.append(t("합계·안내 행 {0}개는 건너뛰었습니다: {1}",
-                       "{0} total or note rows skipped: {1}").format(
-            len(report.skipped), ", ".join(f"{r.row_no}{t('행', '')}" for r in report.skipped[:10])))
+        lines.append(_("합계·안내 행 {0}개는 건너뛰었습니다: {1}").format(
+            len(report.skipped), ", ".join(f"{r.row_no}{_('행')}" for r in report.skipped[:10])))
     lines += list(report.warnings)
-    lines += [f"{r.row_no}{t('행', ': row')} · {r.column} · {r.reason}" for r in report.rejected[:30]]
+    lines += [f"{r.row_no}{_('행')} · {r.column} · {r.reason}" for r in report.rejected[:30]]
     return "\n".join([text, *lines])
 
 
@@ -103,11 +102,11 @@ def start_import(app, parent: QWidget | None = None, path: str | None = None, on
     service = {"companies": importer.import_companies, "consultations": import_consultations,
                "mentors": import_mentors}[kind]
     if path is None:
-        path, _ = QFileDialog.getOpenFileName(parent, t(title_ko, title_en), "", t(*FILE_FILTER))
+        path, _filter = QFileDialog.getOpenFileName(parent, t(title_ko, title_en), "", t(*FILE_FILTER))
         if not path:
             return None
     dialog = _progress_dialog(parent, t(title_ko + " 중…", title_en + "…"))
-    dialog.setCancelButtonText(t("취소", "Cancel"))
+    dialog.setCancelButtonText(_("취소"))
     dialog.setMinimumDuration(300)
     progress = _CancellableProgress(dialog)
     dialog.canceled.connect(progress.cancelled.set)
@@ -128,7 +127,7 @@ def start_import(app, parent: QWidget | None = None, path: str | None = None, on
     def done(report) -> None:
         finish()
         app.bus.changed(table)
-        box = QMessageBox(QMessageBox.Icon.Information, t("가져오기 결과", "Import result"),
+        box = QMessageBox(QMessageBox.Icon.Information, _("가져오기 결과"),
                           report_text(report), QMessageBox.StandardButton.Ok, parent)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         box.open()

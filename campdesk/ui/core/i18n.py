@@ -1,70 +1,61 @@
-"""Korean first, English second, through Qt's translation system.
+"""The Qt side of the language switch (the texts themselves: ``campdesk.i18n``).
 
-Source strings are English. Korean translations are registered in Python next to the code
-that shows them, and served by one QTranslator installed while the language is Korean:
-
-    i18n.register("CompaniesPage", {"Companies": "기업"})   # then self.tr("Companies")
-    label = i18n.t("기업", "Companies")                     # both texts at one place
-
-``t(ko, en)`` registers ``en → ko`` in the ``"campdesk"`` context and returns
-``QCoreApplication.translate("campdesk", en)``, so it follows the installed language too.
+``set_language`` chooses the gettext catalog, the locale that formats dates and numbers,
+and Qt's own Korean texts (the buttons of standard dialogs, the edit menu of text fields).
+Installing or removing a translator sends every widget a LanguageChange event, which is
+how open windows redo their texts (``widgets/retranslate.py``) without a restart.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-_TABLE: dict[tuple[str, str], str] = {}
-_CONTEXT = "campdesk"
+from campdesk import i18n as texts
+from campdesk.i18n import current_language  # noqa: F401 - the UI's one import for it
 
-
-def register(context: str, mapping: dict[str, str]) -> None:
-    for en, ko in mapping.items():
-        _TABLE[(context, en)] = ko
+_installed: list[QTranslator] = []
 
 
-def t(ko: str, en: str) -> str:
-    """The Korean text is also the disambiguation, so two Korean texts that share one
-    English source ("기업" and "기업명" for "Company") never take each other's place."""
-    _TABLE.setdefault((_CONTEXT, en), ko)
-    return QCoreApplication.translate(_CONTEXT, en, ko)
+class _Notifier(QTranslator):
+    """Translates nothing; installing it tells every widget that the language changed."""
 
-
-def tn(ko: str, en_one: str, en_many: str, n: int) -> str:
-    """A count in both languages: Korean has one form ("{0}쪽"), English two ("1 page",
-    "2 pages"). Returns the text with ``{0}`` filled with ``n``."""
-    return t(ko, en_one if n == 1 else en_many).format(n)
-
-
-class KoreanTranslator(QTranslator):
     def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: N802
-        if disambiguation and context == _CONTEXT:
-            return disambiguation
-        # None (a null string) when there is no Korean text: Qt then keeps the source. An
-        # empty string would be taken as the translation and wipe "Ctrl" off "Ctrl+N".
-        return _TABLE.get((context, source_text))
+        return None
 
     def isEmpty(self) -> bool:  # noqa: N802
         return False
 
 
-_installed: KoreanTranslator | None = None
-_language = "ko"
-
-
-def current_language() -> str:
-    return _language
+def _qt_translators(language: str, app: QCoreApplication) -> list[QTranslator]:
+    found: list[QTranslator] = [_Notifier(app)]
+    if language == "ko":
+        qt = QTranslator(app)
+        if qt.load(QLocale(QLocale.Korean), "qtbase", "_",
+                   QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            found.append(qt)
+    return found
 
 
 def set_language(lang: str) -> None:
     """Switch the whole app between "ko" and "en"; widgets get a LanguageChange event."""
-    global _installed, _language
-    _language = "en" if lang.startswith("en") else "ko"
-    app = QCoreApplication.instance()
-    if _installed is not None and app is not None:
-        app.removeTranslator(_installed)
-        _installed = None
-    if _language == "ko" and app is not None:
-        _installed = KoreanTranslator(app)
-        app.installTranslator(_installed)
-    QLocale.setDefault(QLocale(QLocale.Korean, QLocale.SouthKorea) if _language == "ko"
+    language = texts.set_language(lang)
+    QLocale.setDefault(QLocale(QLocale.Korean, QLocale.SouthKorea) if language == "ko"
                        else QLocale(QLocale.English, QLocale.UnitedStates))
+    app = QCoreApplication.instance()
+    if app is None:
+        return
+    while _installed:
+        app.removeTranslator(_installed.pop())
+    for translator in _qt_translators(language, app):
+        app.installTranslator(translator)
+        _installed.append(translator)
+
+
+def t(ko: str, en: str) -> str:
+    """Transitional, for texts that still come as (Korean, English) pairs from data, outside
+    the catalog. New code uses ``_()``; tests/test_i18n.py counts what is left."""
+    return ko if current_language() == "ko" else en
+
+
+def tn(ko: str, en_one: str, en_many: str, n: int) -> str:
+    """Transitional (see ``t``)."""
+    return t(ko, en_one if n == 1 else en_many).format(n)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from campdesk.ui.core import actions
+from campdesk.i18n import _
 from campdesk.ui.core.i18n import t, tn
 from campdesk.ui.core.page import Page
 from campdesk.ui.core.page_registry import PAGES, import_pages, page_info
@@ -93,7 +94,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(176)  # "Needs attention  12" with its icon, in English too
         self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }")
-        for _ in self.page_types:
+        for _page in self.page_types:
             self.nav.addItem(QListWidgetItem())
         self.stack = QStackedWidget()
         self.loading = QLabel()  # where the pages go, until the data layer is loaded
@@ -165,13 +166,12 @@ class MainWindow(Retranslating, QMainWindow):
     def _run_action(self, spec: actions.ActionSpec) -> None:
         if self.app is None and spec.needs_data:
             self._waiting = spec
-            self.statusBar().showMessage(t("아직 불러오는 중입니다. 준비되면 바로 엽니다.",
-                                           "Still loading; it opens as soon as the data is ready."))
+            self.statusBar().showMessage(_("아직 불러오는 중입니다. 준비되면 바로 엽니다."))
             return
         spec.run(self)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(t("CampDesk — 광주 AI창업캠프", "CampDesk — AI Startup Camp Gwangju"))
+        self.setWindowTitle(_("CampDesk — 광주 AI창업캠프"))
         for code, (ko, en) in actions.MENUS.items():
             self._menus[code].setTitle(t(ko, en))
         for spec in actions.ACTIONS:
@@ -180,9 +180,9 @@ class MainWindow(Retranslating, QMainWindow):
             self._actions[f"go_{info.key}"].setText(info.title())
         self._show_nav_texts()
         if self.app is None:
-            self.loading.setText(t("불러오는 중…", "Loading…"))
-        self.busy.setText(t("작업 중…", "Working…"))
-        self.banner_button.setText(t("후속조치 보기", "Show follow-ups"))
+            self.loading.setText(_("불러오는 중…"))
+        self.busy.setText(_("작업 중…"))
+        self.banner_button.setText(_("후속조치 보기"))
         self._show_due_text()
         self._update_staff()
 
@@ -276,8 +276,8 @@ class MainWindow(Retranslating, QMainWindow):
     def _show_staff(self, people) -> None:
         staff_id = self.app.ctx.staff_id
         name = next((p.name for p in people if p.id == staff_id), None)
-        self.staff_label.setText(t("이 PC: {0}", "At this PC: {0}").format(name) if name
-                                 else t("이 PC 사용자 미지정", "Nobody set at this PC"))
+        self.staff_label.setText(_("이 PC: {0}").format(name) if name
+                                 else _("이 PC 사용자 미지정"))
 
     def show_due(self, due_today: int, overdue: int) -> None:
         """The start-up notice: follow-ups due today and overdue."""
@@ -288,8 +288,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _show_due_text(self) -> None:
         due, overdue = self._due
-        self.banner_text.setText(t("후속조치(전체): 오늘 기한 {0}건, 기한 지남 {1}건",
-                                   "Follow-ups (everyone's): {0} due today, {1} overdue")
+        self.banner_text.setText(_("후속조치(전체): 오늘 기한 {0}건, 기한 지남 {1}건")
                                  .format(due, overdue))
 
     def _show_all_follow_ups(self) -> None:
@@ -302,7 +301,7 @@ class MainWindow(Retranslating, QMainWindow):
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox
         self.statusBar().showMessage(message, 10000)
-        box = QMessageBox(QMessageBox.Icon.Warning, t("오류", "Error"), message,
+        box = QMessageBox(QMessageBox.Icon.Warning, _("오류"), message,
                           QMessageBox.StandardButton.Ok, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         box.open()

@@ -21,7 +21,8 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from campdesk.domain.errors import ValidationError
 from campdesk.services.errors import UserError
 from campdesk.sync.errors import SyncError
-from campdesk.ui.core.i18n import current_language, t
+from campdesk.ui.core.i18n import current_language
+from campdesk.i18n import _
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +64,7 @@ def describe(exc: BaseException) -> str:
     field named, too), or a generic line."""
     if isinstance(exc, (UserError, ValidationError)):
         return exc.message(current_language())
-    return t("예기치 않은 오류가 발생했습니다: {0}", "Unexpected error: {0}").format(exc)
+    return _("예기치 않은 오류가 발생했습니다: {0}").format(exc)
 
 
 class Operations(QObject):

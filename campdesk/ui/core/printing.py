@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
-from campdesk.ui.core.i18n import t, tn
+from campdesk.i18n import _, ngettext
 from campdesk.ui.widgets.retranslate import Retranslating
 from campdesk.ui.widgets.icon import give_icon
 
@@ -30,10 +30,8 @@ def printers_available() -> bool:
 
 
 def no_printer_message() -> str:
-    return t("이 PC에 설치된 프린터가 없어 인쇄할 수 없습니다. 'PDF로 저장…'으로 저장한 뒤 프린터가 "
-             "연결된 PC에서 인쇄하거나, Windows 설정 > 프린터 및 스캐너에서 프린터를 추가해 주세요.",
-             "No printer is installed on this PC, so nothing can be printed. Save as PDF and print "
-             "it from a PC with a printer, or add a printer in the system settings.")
+    return _("이 PC에 설치된 프린터가 없어 인쇄할 수 없습니다. 'PDF로 저장…'으로 저장한 뒤 프린터가 "
+             "연결된 PC에서 인쇄하거나, Windows 설정 > 프린터 및 스캐너에서 프린터를 추가해 주세요.")
 
 
 def load_document(pdf: bytes, parent) -> tuple[QPdfDocument, QBuffer]:
@@ -130,8 +128,8 @@ class PdfPane(Retranslating, QWidget):
         self.view.setVisible(not empty)
 
     def retranslate(self) -> None:
-        self.print_button.setText(t("인쇄…", "Print…"))
-        self.save_button.setText(t("PDF로 저장…", "Save as PDF…"))
+        self.print_button.setText(_("인쇄…"))
+        self.save_button.setText(_("PDF로 저장…"))
         self._update_pages()
         if getattr(self, "_hint", None) is not None:
             self._show_hint()
@@ -165,7 +163,7 @@ class PdfPane(Retranslating, QWidget):
         self.banner.setVisible(bool(text))
 
     def _update_pages(self) -> None:
-        self.pages.setText(tn("{0}쪽", "{0} page", "{0} pages", self.page_count) if self.pdf else "")
+        self.pages.setText(ngettext("{0}쪽", "{0}쪽", self.page_count).format(self.page_count) if self.pdf else "")
 
     def _update_buttons(self) -> None:
         self.print_button.setEnabled(self.pdf is not None)
@@ -194,7 +192,7 @@ class PdfPane(Retranslating, QWidget):
         if self.pdf is None:
             return None
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, t("PDF로 저장", "Save as PDF"),
+            path, _filter = QFileDialog.getSaveFileName(self, _("PDF로 저장"),
                                                   self.file_name, "PDF (*.pdf)")
         if not path:
             return None
@@ -204,7 +202,7 @@ class PdfPane(Retranslating, QWidget):
         try:
             target.write_bytes(self.pdf)
         except OSError as exc:
-            self.show_message(t("저장하지 못했습니다: {0}", "Could not save: {0}").format(exc.strerror or exc))
+            self.show_message(_("저장하지 못했습니다: {0}").format(exc.strerror or exc))
             return None
         self.show_message("")
         self.saved.emit(str(target))
@@ -222,7 +220,7 @@ class PdfDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.resize(900, 1000)
-        self.status = QLabel(t("만드는 중…", "Making…"), self)
+        self.status = QLabel(_("만드는 중…"), self)
         self.pane = PdfPane(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)

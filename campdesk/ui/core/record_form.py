@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from campdesk.domain.choices import MENTOR_FIELD, Vocabulary
 from campdesk.ui.core import fmt
+from campdesk.i18n import _
 from campdesk.ui.core.i18n import t
 from campdesk.ui.widgets.errors import ErrorLabel, ErrorLabels, show_failure
 
@@ -103,7 +104,7 @@ class RecordForm(QWidget):
         if f.kind == "company":
             from campdesk.ui.widgets.company_picker import CompanyPicker
             w = CompanyPicker()
-            w.setPlaceholderText(t("기업명 또는 초성으로 찾기", "Find by name or initials"))
+            w.setPlaceholderText(_("기업명 또는 초성으로 찾기"))
             return w
         w = QLineEdit()
         w.setPlaceholderText(f.placeholder)
@@ -177,8 +178,8 @@ class FormDialog(QDialog):
         self.errors = self.form.errors
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(t("저장", "Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("취소", "Cancel"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("저장"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("취소"))
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         self.buttons = buttons

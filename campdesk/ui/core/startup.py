@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 
-from campdesk.ui.core.i18n import t
+from campdesk.i18n import _
 
 # Fonts that draw Hangul well, best first (Windows, then Linux packages, then macOS).
 KOREAN_FONTS = ["Malgun Gothic", "맑은 고딕", "NanumGothic", "나눔고딕", "NanumBarunGothic",
@@ -35,10 +35,8 @@ class Startup(QObject):
 
     def begin(self) -> None:
         if not self.font_ok:
-            self.window.show_error(t("한글 글꼴을 찾지 못했습니다. 글자가 네모로 보이면 나눔고딕이나 "
-                                     "맑은 고딕을 설치해 주세요.",
-                                     "No Korean font was found: Hangul may show as boxes. "
-                                     "Install NanumGothic or Malgun Gothic."))
+            self.window.show_error(_("한글 글꼴을 찾지 못했습니다. 글자가 네모로 보이면 나눔고딕이나 "
+                                     "맑은 고딕을 설치해 주세요."))
         from campdesk.services import staff
         self.app.ops.run(staff.list_staff, self.app.ctx, success=self._on_staff)
 
@@ -60,16 +58,15 @@ class Startup(QObject):
             return
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox
-        box = QMessageBox(QMessageBox.Icon.Question, t("데이터가 없습니다", "No data yet"),
-                          t("아직 등록된 기업이 없습니다. 어떻게 시작할까요?",
-                            "No company is registered yet. How would you like to start?"),
+        box = QMessageBox(QMessageBox.Icon.Question, _("데이터가 없습니다"),
+                          _("아직 등록된 기업이 없습니다. 어떻게 시작할까요?"),
                           QMessageBox.StandardButton.NoButton, self.window)
         box.setObjectName("welcome")
-        demo_button = box.addButton(t("데모 데이터 불러오기", "Load the demo data"),
+        demo_button = box.addButton(_("데모 데이터 불러오기"),
                                     QMessageBox.ButtonRole.AcceptRole)
-        import_button = box.addButton(t("파일에서 기업 가져오기…", "Import companies from a file…"),
+        import_button = box.addButton(_("파일에서 기업 가져오기…"),
                                       QMessageBox.ButtonRole.ActionRole)
-        box.addButton(t("빈 상태로 시작", "Start empty"), QMessageBox.ButtonRole.RejectRole)
+        box.addButton(_("빈 상태로 시작"), QMessageBox.ButtonRole.RejectRole)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
 
         def chosen(_result) -> None:

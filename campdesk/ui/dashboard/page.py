@@ -10,7 +10,8 @@ from PySide6.QtWidgets import (
 from campdesk.domain.choices import CATEGORY, CHANNEL
 from campdesk.services import dashboard
 from campdesk.ui.core import fmt
-from campdesk.ui.core.i18n import current_language, t
+from campdesk.ui.core.i18n import current_language
+from campdesk.i18n import _
 from campdesk.ui.consultations import consultation_columns as cc
 from campdesk.ui.core.models.rows import RowsModel
 from campdesk.ui.core.page import Page
@@ -102,25 +103,23 @@ class DashboardPage(Retranslating, Page):
         # Narrow samples: the question (상담 내용) takes the free width, whole in a tooltip.
         fit_columns(self.today_table, {0: "14:05", 1: "빛고을인공지능", 2: "오픈채팅",
                                        3: "자금·공모", 5: "이관 · 홍길동"})
-        self.today_table.set_empty_text(t("오늘 기록한 상담이 아직 없습니다. Ctrl+N으로 기록하세요.",
-                                          "No consultation logged today yet. Ctrl+N logs one."))
+        self.today_table.set_empty_text(_("오늘 기록한 상담이 아직 없습니다. Ctrl+N으로 기록하세요."))
         self.retranslate()
         app.bus.data_changed.connect(self._on_data_changed)
 
     def retranslate(self) -> None:
-        captions = {"today": t("오늘 상담", "Consultations today"),
-                    "open": t("진행 중 후속조치", "Open follow-ups"),
-                    "due": t("오늘 기한", "Due today"),
-                    "overdue": t("기한 지남", "Overdue")}
+        captions = {"today": _("오늘 상담"),
+                    "open": _("진행 중 후속조치"),
+                    "due": _("오늘 기한"),
+                    "overdue": _("기한 지남")}
         for key, text in captions.items():
             self.cards[key].caption.setText(text)
         today = self.data.today if self.data else None
-        self.heading.setText(f"<h2>{t('오늘', 'Today')} {fmt.day(today)}</h2>" if today else "")
-        self.today_title.setText(f"<b>{t('오늘의 상담', 'Today’s consultations')}</b>")
-        self.today_table.set_empty_text(t("오늘 기록한 상담이 아직 없습니다. Ctrl+N으로 기록하세요.",
-                                          "No consultation logged today yet. Ctrl+N logs one."))
+        self.heading.setText(f"<h2>{_('오늘')} {fmt.day(today)}</h2>" if today else "")
+        self.today_title.setText(f"<b>{_('오늘의 상담')}</b>")
+        self.today_table.set_empty_text(_("오늘 기록한 상담이 아직 없습니다. Ctrl+N으로 기록하세요."))
         for card in self.cards.values():
-            card.setToolTip(t("눌러서 목록 보기", "Click to see the list"))
+            card.setToolTip(_("눌러서 목록 보기"))
         self.today_model.retranslate()
         if self.data:
             self._draw_charts()
@@ -171,18 +170,17 @@ class DashboardPage(Retranslating, Page):
             self.charts.removeWidget(w)
             w.deleteLater()
         d = self.data
-        month = t("이번 달", "This month")
-        by_channel = charts.bar_chart(f"{month} · {t('경로별', 'by channel')}",
+        month = _("이번 달")
+        by_channel = charts.bar_chart(f"{month} · {_('경로별')}",
                                       [fmt.label(CHANNEL, c.code) for c in CHANNEL],
                                       [d.by_channel.get(c.code, 0) for c in CHANNEL])
-        by_category = charts.bar_chart(f"{month} · {t('분야별', 'by category')}",
+        by_category = charts.bar_chart(f"{month} · {_('분야별')}",
                                        [fmt.label(CATEGORY, c.code) for c in CATEGORY],
                                        [d.by_category.get(c.code, 0) for c in CATEGORY],
                                        horizontal=True)
         running = d.today.day  # the last month is still running: drawn dashed, not a drop
         trend = charts.trend_chart(
-            t("최근 12개월 상담 건수 · 이번 달은 {0}일까지 (점선)",
-              "Consultations, last 12 months · this month to day {0} (dashed)").format(running),
+            _("최근 12개월 상담 건수 · 이번 달은 {0}일까지 (점선)").format(running),
             [_month_label(m) for m, _ in d.trend], [n for _, n in d.trend], running_last=True)
         self._chart_widgets = [by_channel, by_category, trend]
         self.charts.addWidget(by_channel, 0, 0)

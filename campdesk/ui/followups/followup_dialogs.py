@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 from campdesk.domain.dates import today_seoul
 from campdesk.services import consultations, staff
 from campdesk.services.errors import as_form_errors
-from campdesk.ui.core.i18n import t
+from campdesk.i18n import _
 from campdesk.ui.core.ops import describe
 from campdesk.ui.widgets.dates import DateEdit
 from campdesk.ui.widgets.errors import ErrorLabel
@@ -29,7 +29,7 @@ class _FollowUpDialog(GuardsInput, QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("취소", "Cancel"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("취소"))
         about = QLabel(f"<b>{view.who}</b><br>{view.question}")
         about.setWordWrap(True)
         v = QVBoxLayout(self)
@@ -64,12 +64,12 @@ class _FollowUpDialog(GuardsInput, QDialog):
 class ResolveDialog(_FollowUpDialog):
     def __init__(self, app, parent, view):
         super().__init__(app, parent, view)
-        self.setWindowTitle(t("처리 완료", "Close the follow-up"))
+        self.setWindowTitle(_("처리 완료"))
         self.note = QPlainTextEdit()
         self.note.setObjectName("resolution")
         self.note.setTabChangesFocus(True)
-        self.form.addRow(t("처리 결과 *", "Resolution *"), self.note)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(t("처리 완료", "Close"))
+        self.form.addRow(_("처리 결과 *"), self.note)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("처리 완료"))
         self.note.setFocus()
 
     def submit(self) -> None:
@@ -79,19 +79,18 @@ class ResolveDialog(_FollowUpDialog):
 class EscalateDialog(_FollowUpDialog):
     def __init__(self, app, parent, view):
         super().__init__(app, parent, view)
-        self.setWindowTitle(t("책임상담사 이관", "Escalate to a senior consultant"))
+        self.setWindowTitle(_("책임상담사 이관"))
         self.consultant = QComboBox()
         self.consultant.setObjectName("consultant")
         for person in staff.list_staff(app.ctx, role="senior_consultant"):
             self.consultant.addItem(person.name, person.id)
         due = view.due_on or today_seoul() + timedelta(days=7)
         self.due = DateEdit(due)
-        self.form.addRow(t("책임상담사 *", "Senior consultant *"), self.consultant)
-        self.form.addRow(t("기한", "Due"), self.due)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(t("이관", "Escalate"))
+        self.form.addRow(_("책임상담사 *"), self.consultant)
+        self.form.addRow(_("기한"), self.due)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("이관"))
         if not self.consultant.count():
-            self.error.show_message(t("책임상담사가 없습니다. 설정에서 직원 목록에 추가해 주세요.",
-                                      "There is no senior consultant yet: add one in the settings."))
+            self.error.show_message(_("책임상담사가 없습니다. 설정에서 직원 목록에 추가해 주세요."))
 
     def submit(self) -> None:
         if self.consultant.currentData() is None:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from campdesk.domain.dates import today_seoul
 from campdesk.services import consultations
 from campdesk.ui.core import fmt
+from campdesk.i18n import _
 from campdesk.ui.core.i18n import t
 from campdesk.ui.consultations import consultation_columns as cc
 from campdesk.ui.core.models.rows import ROW_ROLE, RowsModel
@@ -89,9 +90,9 @@ class FollowUpsPage(Retranslating, Page):
     def retranslate(self) -> None:
         self._fill(self.scope, SCOPES)
         self._fill(self.status, STATUSES)
-        self.buttons["resolve"].setText(t("처리 완료… (Ctrl+Enter)", "Close with note… (Ctrl+Enter)"))
-        self.buttons["escalate"].setText(t("책임상담사 이관… (Ctrl+E)", "Escalate… (Ctrl+E)"))
-        self.buttons["edit"].setText(t("열기 (Enter)", "Open (Enter)"))
+        self.buttons["resolve"].setText(_("처리 완료… (Ctrl+Enter)"))
+        self.buttons["escalate"].setText(_("책임상담사 이관… (Ctrl+E)"))
+        self.buttons["edit"].setText(_("열기 (Enter)"))
         self.model.retranslate()
         self._update_summary()
 
@@ -124,18 +125,15 @@ class FollowUpsPage(Retranslating, Page):
         self.model.set_rows([v for v in self._all if keep(v, status, today)])
         self._update_summary()
         self.table.set_empty_text(
-            t("진행 중인 후속조치가 없습니다. 상담을 '후속조치'나 '책임상담사 이관'으로 기록하면 여기에 "
-              "모입니다.", "No open follow-up. Consultations logged as follow-up or escalated "
-              "gather here.") if not self._all else
-            t("결과 없음 — 위의 목록 상자에서 다른 상태를 골라 보세요.",
-              "No results — choose another status above."))
+            _("진행 중인 후속조치가 없습니다. 상담을 '후속조치'나 '책임상담사 이관'으로 기록하면 여기에 "
+              "모입니다.") if not self._all else
+            _("결과 없음 — 위의 목록 상자에서 다른 상태를 골라 보세요."))
 
     def _update_summary(self) -> None:
         today = today_seoul()
         overdue = sum(1 for v in self._all if v.is_overdue(today))
         due = sum(1 for v in self._all if v.due_on == today)
-        self.summary.setText(t("{0}건 · 오늘 기한 {1}건 · 기한 지남 {2}건",
-                               "{0} open · {1} due today · {2} overdue")
+        self.summary.setText(_("{0}건 · 오늘 기한 {1}건 · 기한 지남 {2}건")
                              .format(fmt.number(len(self._all)), fmt.number(due), fmt.number(overdue)))
 
     def _on_data_changed(self, table: str) -> None:

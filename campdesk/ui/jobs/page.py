@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 from campdesk.domain.choices import MATCH_STATUS, OPENING_STATUS, SEEKER_STATUS
 from campdesk.services import companies, jobs
 from campdesk.ui.core import fmt
+from campdesk.i18n import _
 from campdesk.ui.core.i18n import t
 from campdesk.ui.core.models.columns import RIGHT, Column
 from campdesk.ui.core.models.rows import RowsModel
@@ -27,7 +28,7 @@ SEEKER_COLUMNS = [
     Column("role", "희망 직무", "Desired role", lambda r: r.desired_role or ""),
     Column("status", "상태", "Status", lambda r: fmt.label(SEEKER_STATUS, r.status)),
     Column("consent", "정보 제공 동의", "Consent",
-           lambda r: (t("동의", "Yes") + f" ({fmt.day(r.consent_on)})") if r.consent else t("미동의", "No"),
+           lambda r: (_("동의") + f" ({fmt.day(r.consent_on)})") if r.consent else _("미동의"),
            sort=lambda r: r.consent),
 ]
 OPENING_COLUMNS = [
@@ -94,7 +95,7 @@ class _TableTab(QWidget):
             self.side_title = QLabel(side_title)
             self.side_title.setWordWrap(True)
             self.side = QListWidget()
-            self.side_button = QPushButton(t("선택한 사람 소개", "Introduce the one chosen"))
+            self.side_button = QPushButton(_("선택한 사람 소개"))
             rv.addWidget(self.side_title)
             rv.addWidget(self.side, 1)
             rv.addWidget(self.side_button)
@@ -130,15 +131,15 @@ class JobsPage(Page):
         self._loaded = False
         self.company_rows: list = []
         self.seekers = _TableTab(RowsModel(SEEKER_COLUMNS, self), 4,
-                                 t("이 구직자에게 맞는 채용 공고", "Openings that fit this job seeker"))
-        self.seekers.side_button.setText(t("이 공고에 소개", "Introduce to this opening"))
+                                 _("이 구직자에게 맞는 채용 공고"))
+        self.seekers.side_button.setText(_("이 공고에 소개"))
         self.seekers.add_button("새 구직자…", "Add a job seeker…", self.new_seeker, "seeker_new")
         self.seekers.add_button("수정…", "Edit…", self.edit_seeker, "seeker_edit")
         self.seekers.buttons.addStretch(1)
         self.seekers.table.selectionModel().currentRowChanged.connect(lambda *_: self._seeker_fits())
         self.seekers.side_button.clicked.connect(self._introduce_to_opening)
         self.openings = _TableTab(RowsModel(OPENING_COLUMNS, self), 2,
-                                  t("추천 구직자 (정보 제공에 동의한 사람만)", "Suggested job seekers (consenting only)"))
+                                  _("추천 구직자 (정보 제공에 동의한 사람만)"))
         self.openings.add_button("새 채용 공고…", "Post an opening…", self.new_opening, "opening_new")
         self.openings.buttons.addStretch(1)
         self.openings.table.selectionModel().currentRowChanged.connect(lambda *_: self._candidates())
@@ -150,9 +151,9 @@ class JobsPage(Page):
         self.matches.buttons.addStretch(1)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("jobs_tabs")
-        self.tabs.addTab(self.seekers, t("구직자", "Job seekers"))
-        self.tabs.addTab(self.openings, t("채용 공고", "Openings"))
-        self.tabs.addTab(self.matches, t("매칭 현황", "Matches"))
+        self.tabs.addTab(self.seekers, _("구직자"))
+        self.tabs.addTab(self.openings, _("채용 공고"))
+        self.tabs.addTab(self.matches, _("매칭 현황"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         fit_columns(self.seekers.table, {0: "홍길동", 1: "Python, PyTorch, 컴퓨터 비전", 2: "데이터 사이언티스트",
@@ -205,15 +206,13 @@ class JobsPage(Page):
         seeker = self.seekers.current()
         if seeker:
             self.app.ops.run(jobs.openings_for_seeker, self.app.ctx, seeker.id, key="jobs.fits", owner=self,
-                             success=lambda found: self._fill(self.seekers, found, t("맞는 채용 공고가 없습니다.",
-                                                                                 "No opening fits yet.")))
+                             success=lambda found: self._fill(self.seekers, found, _("맞는 채용 공고가 없습니다.")))
 
     def _candidates(self) -> None:
         opening = self.openings.current()
         if opening:
             self.app.ops.run(jobs.candidates_for_opening, self.app.ctx, opening.id, key="jobs.candidates",
-                             owner=self, success=lambda found: self._fill(self.openings, found, t(
-                                 "맞는 구직자(동의한 사람)가 없습니다.", "No consenting job seeker fits yet.")))
+                             owner=self, success=lambda found: self._fill(self.openings, found, _("맞는 구직자(동의한 사람)가 없습니다.")))
 
     # --- actions -----------------------------------------------------------------------
     def _write(self, tab: _TableTab, fn, *args) -> None:
@@ -223,7 +222,7 @@ class JobsPage(Page):
                          failure=lambda exc: tab.message.setText(describe(exc)))
 
     def new_seeker(self):
-        dialog = FormDialog(self.app, t("새 구직자", "New job seeker"), SEEKER_FORM,
+        dialog = FormDialog(self.app, _("새 구직자"), SEEKER_FORM,
                             lambda raw: jobs.create_seeker(self.app.ctx, raw), self,
                             values={"status": "seeking"}, changed=("job_seekers",))
         dialog.open()
@@ -233,7 +232,7 @@ class JobsPage(Page):
         s = self.seekers.current()
         if s is None:
             return None
-        dialog = FormDialog(self.app, t("구직자 수정 — {0}", "Edit — {0}").format(s.name), SEEKER_FORM,
+        dialog = FormDialog(self.app, _("구직자 수정 — {0}").format(s.name), SEEKER_FORM,
                             lambda raw: jobs.update_seeker(self.app.ctx, s.id, raw), self,
                             values={"name": s.name, "phone": s.phone, "email": s.email, "skills": s.skills,
                                     "desired_role": s.desired_role, "status": s.status,
@@ -243,7 +242,7 @@ class JobsPage(Page):
         return dialog
 
     def new_opening(self):
-        dialog = FormDialog(self.app, t("새 채용 공고", "Post an opening"), OPENING_FORM,
+        dialog = FormDialog(self.app, _("새 채용 공고"), OPENING_FORM,
                             lambda raw: jobs.post_opening(self.app.ctx, raw.pop("company_id") or "", raw),
                             self, values={"status": "open"}, changed=("job_openings",))
         dialog.form.widgets["company_id"].set_rows(self.company_rows)

@@ -13,7 +13,8 @@ from campdesk.domain.choices import MENTOR_FIELD, MENTORING_STATUS
 from campdesk.domain.field_labels import field_label
 from campdesk.services import mentors
 from campdesk.ui.core import fmt
-from campdesk.ui.core.i18n import current_language, t
+from campdesk.ui.core.i18n import current_language
+from campdesk.i18n import _
 from campdesk.ui.core.models.columns import RIGHT, Column
 from campdesk.ui.core.models.rows import ID_ROLE, RowsModel
 from campdesk.ui.core.record_form import Field, FormDialog, RecordForm
@@ -43,7 +44,7 @@ COLUMNS = [
     Column("keywords", "키워드", "Keywords", lambda r: r.keywords or ""),
     Column("hours", "올해 시간", "Hours this year", lambda r: f"{r.hours_this_year:g}",
            sort=lambda r: r.hours_this_year, align=RIGHT),
-    Column("active", "활동", "Active", lambda r: t("활동", "Active") if r.active else t("비활동", "Inactive"),
+    Column("active", "활동", "Active", lambda r: _("활동") if r.active else _("비활동"),
            sort=lambda r: r.active),
 ]
 
@@ -59,10 +60,10 @@ class MentorProfileView(QWidget):
         self.title.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.form = RecordForm(MENTOR_FORM, self)
         self.errors = self.form.errors
-        self.save_button = QPushButton(t("저장", "Save"))
+        self.save_button = QPushButton(_("저장"))
         self.save_button.setObjectName("mentor_save")
         self.save_button.clicked.connect(self.save)
-        self.activity_button = QPushButton(t("이번 달 활동 내역서…", "This month's activity statement…"))
+        self.activity_button = QPushButton(_("이번 달 활동 내역서…"))
         self.activity_button.setObjectName("mentor_activity")
         self.activity_button.clicked.connect(self.print_activity)
         self.summary = QLabel()
@@ -79,7 +80,7 @@ class MentorProfileView(QWidget):
         row.addWidget(self.save_button)
         v.addLayout(row)
         v.addWidget(self.summary)
-        v.addWidget(QLabel(t("수정 이력", "Edit history")))
+        v.addWidget(QLabel(_("수정 이력")))
         v.addWidget(self.history)
         v.addStretch(1)
         scroll = QScrollArea()
@@ -106,9 +107,8 @@ class MentorProfileView(QWidget):
         self.form.set_values(profile.values)
         done = [n for _, n, st in profile.companies if st == "done"]
         companies = ", ".join(f"{n} ({fmt.label(MENTORING_STATUS, st)})"
-                              for _, n, st in profile.companies[:12]) or t("없음", "None")
-        self.summary.setText(t("올해 멘토링 {0}회 · {1}시간\n멘토링한 기업 {2}곳 (수료 {3}): {4}",
-                               "This year: {0} sessions · {1} h\nCompanies mentored {2} ({3} completed): {4}")
+                              for _, n, st in profile.companies[:12]) or _("없음")
+        self.summary.setText(_("올해 멘토링 {0}회 · {1}시간\n멘토링한 기업 {2}곳 (수료 {3}): {4}")
                              .format(profile.sessions_this_year, f"{profile.hours_this_year:g}",
                                      len(profile.companies), len(done), companies))
         self.history.clear()
@@ -130,7 +130,7 @@ class MentorProfileView(QWidget):
         month = Month.of(today_seoul())
         PdfDialog.start(self.app, self, kind("mentor_activity_one").make, self.app.ctx,
                         Request(month=month, extra={"mentor_id": self.mentor_id}),
-                        title=t("멘토 활동 내역서", "Mentor activity statement"),
+                        title=_("멘토 활동 내역서"),
                         file_name=f"멘토활동내역서-{month.year}-{month.month:02d}.pdf")
 
     def save(self) -> None:
@@ -159,15 +159,15 @@ class MentorPoolView(QWidget):
         self.rows: list = []
         self.search = SearchBox()
         self.search.setObjectName("mentor_search")
-        self.search.setPlaceholderText(t("이름, 초성(ㅂㅌ), 소속, 키워드로 찾기", "Find by name, initials, organisation, keyword"))
+        self.search.setPlaceholderText(_("이름, 초성(ㅂㅌ), 소속, 키워드로 찾기"))
         self.search.search_changed.connect(lambda _text: self._apply())
-        self.field = VocabCombo(MENTOR_FIELD, blank=t("모든 분야", "All fields"))
+        self.field = VocabCombo(MENTOR_FIELD, blank=_("모든 분야"))
         self.field.setObjectName("mentor_field_filter")
         self.field.currentIndexChanged.connect(lambda _i: self._apply())
         self.active = QComboBox()
         self.active.setObjectName("mentor_active_filter")
-        for value, label in ((True, t("활동 중", "Active")), (None, t("전체", "All")),
-                             (False, t("비활동", "Inactive"))):
+        for value, label in ((True, _("활동 중")), (None, _("전체")),
+                             (False, _("비활동"))):
             self.active.addItem(label, value)
         self.active.currentIndexChanged.connect(lambda _i: self._apply())
         self.model = RowsModel(COLUMNS, self)
@@ -175,9 +175,9 @@ class MentorPoolView(QWidget):
         self.table.setObjectName("mentors_table")
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.count = QLabel()
-        self.new_button = QPushButton(t("새 멘토 등록…", "Add a mentor…"))
+        self.new_button = QPushButton(_("새 멘토 등록…"))
         self.new_button.clicked.connect(self.new_mentor)
-        self.import_button = QPushButton(t("멘토단 가져오기…", "Import mentors…"))
+        self.import_button = QPushButton(_("멘토단 가져오기…"))
         self.import_button.clicked.connect(self.import_pool)
         self.profile = MentorProfileView(app)
         left = QWidget()
@@ -218,7 +218,7 @@ class MentorPoolView(QWidget):
         shown = mentors.filter_mentors(self.rows, self.search.text(), self.field.code(),
                                        self.active.currentData())
         self.model.set_rows(shown)
-        self.count.setText(t("{0} / 전체 {1}명", "{0} of {1} mentors").format(len(shown), len(self.rows)))
+        self.count.setText(_("{0} / 전체 {1}명").format(len(shown), len(self.rows)))
         row = self.model.index_of(current) if current else -1
         if row >= 0:
             self.table.selectRow(row)
@@ -231,7 +231,7 @@ class MentorPoolView(QWidget):
             self.profile.show_mentor(mentor_id)
 
     def new_mentor(self) -> None:
-        dialog = FormDialog(self.app, t("새 멘토 등록", "Add a mentor"), MENTOR_FORM,
+        dialog = FormDialog(self.app, _("새 멘토 등록"), MENTOR_FORM,
                             lambda raw: mentors.create_mentor(self.app.ctx, raw), self,
                             values={"active": True}, on_saved=self._created, changed=("mentors",))
         dialog.open()

@@ -6,7 +6,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel
 
 from campdesk.domain.mentor_rules import fields_label
-from campdesk.ui.core.i18n import t
+from campdesk.i18n import _
 
 REFERRAL = "mentor_link"
 
@@ -39,10 +39,9 @@ class MentorSuggestions(QLabel):
 
     def _show(self, found) -> None:
         if not found:
-            self.setText(t("추천 멘토: 애로사항을 적으면 맞는 멘토를 보여 드립니다.",
-                           "Suggested mentors: write the difficulty to see who fits."))
+            self.setText(_("추천 멘토: 애로사항을 적으면 맞는 멘토를 보여 드립니다."))
             return
-        lines = [t("추천 멘토", "Suggested mentors")]
+        lines = [_("추천 멘토")]
         lines += [f"{i}. {s.name} ({s.organisation or '-'}, {fields_label(s.fields)}) — {s.reason}"
                   for i, s in enumerate(found, 1)]
         self.setText("\n".join(lines))

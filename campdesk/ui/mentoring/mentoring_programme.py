@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from campdesk.domain.choices import MENTOR_FIELD, MENTORING_STATUS, SESSION_MODE
 from campdesk.services import companies, mentoring, mentors
 from campdesk.ui.core import fmt
+from campdesk.i18n import _
 from campdesk.ui.core.i18n import t
 from campdesk.ui.core.models.columns import RIGHT, Column
 from campdesk.ui.core.models.rows import ID_ROLE, RowsModel
@@ -51,7 +52,7 @@ HOURS_COLUMNS = [
     Column("pairings", "배정 건", "Pairings", lambda r: str(r.pairings), sort=lambda r: r.pairings, align=RIGHT),
     Column("allocated", "배정 시간", "Allocated", lambda r: _h(r.allocated), sort=lambda r: r.allocated, align=RIGHT),
     Column("used", "사용 시간", "Used", lambda r: _h(r.used), sort=lambda r: r.used, align=RIGHT),
-    Column("over", "초과", "Over", lambda r: t("초과", "Over") if r.over else ""),
+    Column("over", "초과", "Over", lambda r: _("초과") if r.over else ""),
 ]
 
 PROGRAMME_FORM = [
@@ -85,9 +86,9 @@ class ProgrammeView(QWidget):
         self.programme.setObjectName("programme_combo")
         self.programme.setMinimumWidth(260)
         self.programme.currentIndexChanged.connect(lambda _i: self.load_pairings())
-        self.new_programme_button = QPushButton(t("새 프로그램…", "New programme…"))
+        self.new_programme_button = QPushButton(_("새 프로그램…"))
         self.new_programme_button.clicked.connect(self.new_programme)
-        self.close_button = QPushButton(t("프로그램 종료…", "Close programme…"))
+        self.close_button = QPushButton(_("프로그램 종료…"))
         self.close_button.clicked.connect(self.close_programme)
         self.summary = QLabel()
         self.pairings = RowsModel(PAIRING_COLUMNS, self, tone=lambda r: WARN if r.warnings else None)
@@ -98,7 +99,7 @@ class ProgrammeView(QWidget):
         self.session_table = data_table(self.sessions, self, stretch_column=5)
         self.session_table.setObjectName("sessions_table")
         self.session_table.doubleClicked.connect(lambda _i: self.edit_session())
-        self.session_table.setToolTip(t("두 번 누르면 회차를 고칩니다", "Double-click to correct a session"))
+        self.session_table.setToolTip(_("두 번 누르면 회차를 고칩니다"))
         self.by_company = RowsModel(HOURS_COLUMNS, self, tone=lambda r: WARN if r.over else None)
         self.by_mentor = RowsModel(HOURS_COLUMNS, self, tone=lambda r: WARN if r.over else None)
         buttons = QHBoxLayout()
@@ -117,13 +118,13 @@ class ProgrammeView(QWidget):
             buttons.addWidget(b)
         buttons.addStretch(1)
         top = QHBoxLayout()
-        top.addWidget(QLabel(t("프로그램", "Programme")))
+        top.addWidget(QLabel(_("프로그램")))
         top.addWidget(self.programme)
         top.addWidget(self.new_programme_button)
         top.addWidget(self.close_button)
         top.addWidget(self.summary, 1)
         lower = QTabWidget()
-        lower.addTab(self.session_table, t("회차", "Sessions"))
+        lower.addTab(self.session_table, _("회차"))
         for model, ko, en in ((self.by_company, "기업별 시간", "Hours by company"),
                               (self.by_mentor, "멘토별 시간", "Hours by mentor")):
             table = data_table(model, self, stretch_column=0)
@@ -167,7 +168,7 @@ class ProgrammeView(QWidget):
         self.programme.blockSignals(True)
         self.programme.clear()
         for p in rows:
-            state = t("종료", "closed") if p.status == "closed" else f"{fmt.day(p.starts_on)}~"
+            state = _("종료") if p.status == "closed" else f"{fmt.day(p.starts_on)}~"
             self.programme.addItem(f"{p.name} ({state})", p.id)
         index = self.programme.findData(current)
         self.programme.setCurrentIndex(index if index >= 0 else 0 if rows else -1)
@@ -193,8 +194,7 @@ class ProgrammeView(QWidget):
         allocated = sum(r.hours_allocated or 0 for r in rows)
         used = sum(r.hours_used for r in rows)
         warned = sum(1 for r in rows if r.warnings)
-        self.summary.setText(t("기업 {0}곳 · 배정 {1}시간 · 사용 {2}시간 · 확인할 점 {3}건",
-                               "{0} companies · {1} h allocated · {2} h used · {3} to look at")
+        self.summary.setText(_("기업 {0}곳 · 배정 {1}시간 · 사용 {2}시간 · 확인할 점 {3}건")
                              .format(len(rows), _h(allocated), _h(round(used, 2)), warned))
         row = self.pairings.index_of(current.id) if current else -1
         if row >= 0:
@@ -226,7 +226,7 @@ class ProgrammeView(QWidget):
 
     # --- actions -----------------------------------------------------------------------
     def new_programme(self) -> None:
-        FormDialog(self.app, t("새 멘토링 프로그램", "New mentoring programme"), PROGRAMME_FORM,
+        FormDialog(self.app, _("새 멘토링 프로그램"), PROGRAMME_FORM,
                    lambda raw: mentoring.create_programme(self.app.ctx, raw), self,
                    changed=("mentoring_programmes",)).open()
 
@@ -234,9 +234,8 @@ class ProgrammeView(QWidget):
         pid = self.programme_id()
         if not pid:
             return
-        answer = QMessageBox.question(self, t("프로그램 종료", "Close programme"),
-                                      t("진행 중인 멘토링은 모두 수료로 끝납니다. 프로그램을 종료할까요?",
-                                        "Running pairings end as completed. Close the programme?"))
+        answer = QMessageBox.question(self, _("프로그램 종료"),
+                                      _("진행 중인 멘토링은 모두 수료로 끝납니다. 프로그램을 종료할까요?"))
         if answer == QMessageBox.StandardButton.Yes:
             self.app.ops.run(mentoring.close_programme, self.app.ctx, pid, write=True, owner=self,
                              success=self._changed)
@@ -253,7 +252,7 @@ class ProgrammeView(QWidget):
                   Field("mentor_id", "멘토", "Mentor", "options", options=self._mentor_options()),
                   Field("hours_allocated", "배정 시간", "Hours allocated", placeholder="15"),
                   Field("topic", "주제", "Topic", placeholder="투자 유치 전략")]
-        dialog = FormDialog(self.app, t("기업 배정", "Pair a company"), fields,
+        dialog = FormDialog(self.app, _("기업 배정"), fields,
                             lambda raw: mentoring.pair(self.app.ctx, pid, raw["company_id"], raw["mentor_id"],
                                                        raw["hours_allocated"], raw["topic"]), self,
                             changed=("mentorings",))
@@ -266,7 +265,7 @@ class ProgrammeView(QWidget):
         if p is None:
             return None
         from campdesk.domain.dates import today_seoul
-        dialog = FormDialog(self.app, t("멘토링 회차 기록 — {0} · {1}", "Log a session — {0} · {1}")
+        dialog = FormDialog(self.app, _("멘토링 회차 기록 — {0} · {1}")
                             .format(p.company, p.mentor), SESSION_FORM,
                             lambda raw: mentoring.record_session(self.app.ctx, p.id, raw), self,
                             values={"held_on": today_seoul().isoformat(), "mode": "offline",
@@ -283,7 +282,7 @@ class ProgrammeView(QWidget):
         values = {"held_on": r.held_on.isoformat(), "start_time": r.start_time, "hours": r.hours,
                   "mode": r.mode, "place": r.place, "topic": r.topic, "difficulty": r.difficulty,
                   "content": r.content, "advice": r.advice, "next_step": r.next_step}
-        dialog = FormDialog(self.app, t("멘토링 회차 고치기 — {0}", "Correct a session — {0}").format(r.held_on),
+        dialog = FormDialog(self.app, _("멘토링 회차 고치기 — {0}").format(r.held_on),
                             SESSION_FORM, lambda raw: mentoring.update_session(self.app.ctx, r.id, raw), self,
                             values=values, changed=("mentoring_sessions",))
         dialog.open()
@@ -296,7 +295,7 @@ class ProgrammeView(QWidget):
         fields = [Field("mentor_id", "새 멘토", "New mentor", "options",
                         options=self._mentor_options(exclude=p.mentor_id)),
                   Field("reason", "변경 사유", "Reason", "text")]
-        dialog = FormDialog(self.app, t("멘토 변경 — {0}", "Change mentor — {0}").format(p.company), fields,
+        dialog = FormDialog(self.app, _("멘토 변경 — {0}").format(p.company), fields,
                             lambda raw: mentoring.change_mentor(self.app.ctx, p.id, raw["mentor_id"],
                                                                 raw["reason"]), self, changed=("mentorings",))
         dialog.open()
@@ -310,7 +309,7 @@ class ProgrammeView(QWidget):
             self.app.ops.run(mentoring.end_pairing, self.app.ctx, p.id, "done", write=True, owner=self,
                              success=self._changed)
             return None
-        dialog = FormDialog(self.app, t("멘토링 중단 — {0}", "Drop — {0}").format(p.company),
+        dialog = FormDialog(self.app, _("멘토링 중단 — {0}").format(p.company),
                             [Field("end_reason", "중단 사유", "Reason", "text")],
                             lambda raw: mentoring.end_pairing(self.app.ctx, p.id, "dropped", raw["end_reason"]),
                             self, changed=("mentorings",))
@@ -322,13 +321,12 @@ class ProgrammeView(QWidget):
         if not index.isValid() and self.sessions.rowCount():
             index = self.sessions.index(self.sessions.rowCount() - 1, 0)
         if not index.isValid():
-            QMessageBox.information(self, t("멘토링 일지", "Mentoring log"),
-                                    t("인쇄할 회차가 없습니다. 먼저 회차를 기록해 주세요.",
-                                      "No session to print yet."))
+            QMessageBox.information(self, _("멘토링 일지"),
+                                    _("인쇄할 회차가 없습니다. 먼저 회차를 기록해 주세요."))
             return
         session = self.sessions.row(index.row())
         from campdesk.reports.kinds import Request, kind
         from campdesk.ui.core.printing import PdfDialog
         PdfDialog.start(self.app, self, kind("mentoring_log").make, self.app.ctx,
                         Request(extra={"session_id": session.id}),
-                        title=t("멘토링 일지", "Mentoring log"), file_name="멘토링일지.pdf")
+                        title=_("멘토링 일지"), file_name="멘토링일지.pdf")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from campdesk.ui.core.i18n import t
+from campdesk.i18n import _
 from campdesk.ui.mentoring.mentor_pool import MentorPoolView
 from campdesk.ui.mentoring.mentoring_programme import ProgrammeView
 from campdesk.ui.core.page import Page
@@ -21,8 +21,8 @@ class MentoringPage(Page):
         self.programme = ProgrammeView(app)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mentoring_tabs")
-        self.tabs.addTab(self.pool, t("멘토단", "Mentor pool"))
-        self.tabs.addTab(self.programme, t("멘토링 프로그램", "Programme"))
+        self.tabs.addTab(self.pool, _("멘토단"))
+        self.tabs.addTab(self.programme, _("멘토링 프로그램"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         app.bus.data_changed.connect(self._on_data_changed)

@@ -13,7 +13,8 @@ from campdesk.domain.outreach import LOCATION, NOTICE_CHANNEL, STAGE
 from campdesk.services.outreach import public_calls as pc
 from campdesk.services.outreach import supports as sv
 from campdesk.ui.core import fmt
-from campdesk.ui.core.i18n import current_language, t
+from campdesk.ui.core.i18n import current_language
+from campdesk.i18n import _
 from campdesk.ui.core.models.columns import RIGHT, Column
 from campdesk.ui.outreach.common import Texts, Field, FormDialog, MessageDialog, current_row, open_dialog, table
 from campdesk.ui.widgets.tables import fit_columns
@@ -24,14 +25,14 @@ def _left(r) -> str:
     if days is None:
         return ""
     if days < 0:
-        return t("마감", "Closed")
-    return t("D-{0}", "{0} days").format(days) if days else t("오늘 마감", "Today")
+        return _("마감")
+    return _("D-{0}").format(days) if days else _("오늘 마감")
 
 
 def _eligibility(r) -> str:
     parts = [fmt.labels(RELATIONSHIP, r.eligible_relationships), fmt.labels(STAGE, r.eligible_stages),
              fmt.label(LOCATION, r.eligible_location) if r.eligible_location else ""]
-    return " · ".join(p for p in parts if p) or t("제한 없음", "Anyone")
+    return " · ".join(p for p in parts if p) or _("제한 없음")
 
 
 CALL_COLUMNS = [
@@ -39,7 +40,7 @@ CALL_COLUMNS = [
     Column("left", "남은 날", "Left", _left, sort=lambda r: r.deadline, align=RIGHT),
     Column("title", "공모사업", "Call", lambda r: r.title),
     Column("organiser", "주관", "Organiser", lambda r: r.organiser),
-    Column("fields", "분야", "Fields", lambda r: fmt.ai_fields(r.fields) or t("전 분야", "Any")),
+    Column("fields", "분야", "Fields", lambda r: fmt.ai_fields(r.fields) or _("전 분야")),
     Column("eligibility", "자격", "Eligibility", _eligibility),
     Column("told", "안내", "Told", lambda r: fmt.number(r.told), sort=lambda r: r.told, align=RIGHT),
 ]
@@ -126,7 +127,7 @@ class CallsTab(QWidget):
             self.calls.selectRow(max(0, self.model.index_of(keep) if keep else 0))
         else:
             self.cand_model.set_rows([])
-            self.cand_title.setText(t("공모사업이 없습니다.", "No public calls."))
+            self.cand_title.setText(_("공모사업이 없습니다."))
 
     def call(self):
         return current_row(self.calls)
@@ -141,12 +142,12 @@ class CallsTab(QWidget):
     def _on_candidates(self, rows) -> None:
         self.cand_model.set_rows(rows)
         told = sum(1 for r in rows if r.told)
-        self.cand_title.setText(t("조건에 맞는 기업 {0}곳 · 안내함 {1}곳", "{0} companies fit · {1} told")
+        self.cand_title.setText(_("조건에 맞는 기업 {0}곳 · 안내함 {1}곳")
                                 .format(len(rows), told))
 
     # --- actions --------------------------------------------------------------------------
     def _fields(self) -> list[Field]:
-        agencies = [("", t("(유관기관 아님)", "(not a partner agency)"))] + \
+        agencies = [("", _("(유관기관 아님)"))] + \
             [(a.id, a.name) for a in getattr(self, "_agencies", [])]
         return [Field("title", "공모사업 이름", "Title"), Field("agency_id", "유관기관", "Agency", "combo", agencies),
                 Field("organiser", "주관 (유관기관이 아닐 때)", "Organiser"),
@@ -156,7 +157,7 @@ class CallsTab(QWidget):
                       [(c.code, c.label(current_language())) for c in RELATIONSHIP]),
                 Field("eligible_stages", "창업 단계", "Stages", "multi", [(c.code, c.label(current_language())) for c in STAGE]),
                 Field("eligible_location", "소재지", "Location", "combo",
-                      [("", t("제한 없음", "Anywhere"))] + [(c.code, c.label(current_language())) for c in LOCATION]),
+                      [("", _("제한 없음"))] + [(c.code, c.label(current_language())) for c in LOCATION]),
                 Field("url", "공고 링크", "Link"), Field("notes", "메모", "Notes", "multiline")]
 
     def _save(self, call_id=None):
@@ -168,7 +169,7 @@ class CallsTab(QWidget):
         return save
 
     def add(self) -> None:
-        open_dialog(FormDialog(self.app, t("공모사업", "Public call"), self._fields(),
+        open_dialog(FormDialog(self.app, _("공모사업"), self._fields(),
                                {"announced_on": today_seoul()}, self._save(), self, changed=("public_calls",)))
 
     def edit(self) -> None:
@@ -179,14 +180,14 @@ class CallsTab(QWidget):
                                              "fields", "eligible_relationships", "eligible_stages",
                                              "eligible_location")}
         values["organiser"] = None if c.agency_id else c.organiser
-        open_dialog(FormDialog(self.app, t("공모사업", "Public call"), self._fields(), values,
+        open_dialog(FormDialog(self.app, _("공모사업"), self._fields(), values,
                                self._save(c.id), self, changed=("public_calls",)))
 
     def message(self) -> None:
         c = self.call()
         if c is not None:
             self.app.ops.run(pc.message_text, self.app.ctx, c.id, success=lambda text: open_dialog(
-                MessageDialog(t("공모사업 안내 문구", "Call message"), text, self)))
+                MessageDialog(_("공모사업 안내 문구"), text, self)))
 
     def _tell(self, ids: list[str]) -> None:
         c = self.call()

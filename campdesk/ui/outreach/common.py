@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from campdesk.services.errors import as_form_errors
+from campdesk.i18n import _
 from campdesk.ui.core.i18n import t
 from campdesk.ui.core.models.rows import ROW_ROLE, RowsModel
 from campdesk.ui.core.ops import describe
@@ -64,8 +65,8 @@ class FormDialog(QDialog):
             form.addRow(t(f.ko, f.en), box)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(t("저장", "Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("취소", "Cancel"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("저장"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("취소"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         v = QVBoxLayout(self)
@@ -177,12 +178,12 @@ class MessageDialog(QDialog):
         self.text.setObjectName("message_text")
         self.text.setReadOnly(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(t("닫기", "Close"))
-        copy = buttons.addButton(t("복사", "Copy"), QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("닫기"))
+        copy = buttons.addButton(_("복사"), QDialogButtonBox.ButtonRole.ActionRole)
         copy.setObjectName("copy")
         copy.clicked.connect(self.copy)
         buttons.rejected.connect(self.reject)
-        self.note = QLabel(t("복사한 뒤 오픈채팅방에 붙여 넣으세요.", "Copy it, then paste it into the open chat."))
+        self.note = QLabel(_("복사한 뒤 오픈채팅방에 붙여 넣으세요."))
         v = QVBoxLayout(self)
         v.addWidget(self.text, 1)
         v.addWidget(self.note)
@@ -190,7 +191,7 @@ class MessageDialog(QDialog):
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.text.toPlainText())
-        self.note.setText(t("복사했습니다.", "Copied."))
+        self.note.setText(_("복사했습니다."))
 
 
 def table(columns, parent: QWidget, stretch: int | None = None, tone=None,

@@ -8,7 +8,7 @@ from campdesk.domain.outreach import NOTICE_CHANNEL, SUPPORT_KIND
 from campdesk.services.outreach import public_calls as pc
 from campdesk.services.outreach import supports as sv
 from campdesk.ui.core import fmt
-from campdesk.ui.core.i18n import t
+from campdesk.i18n import _
 from campdesk.ui.core.models.columns import RIGHT, Column
 from campdesk.ui.outreach.common import table, warning_label
 
@@ -38,7 +38,7 @@ class CompanyOutreach(QWidget):
         self.calls.setWordWrap(True)
         v = QVBoxLayout(self)
         v.addWidget(self.warning)
-        v.addWidget(QLabel(t("유관기관 지원", "Agencies' supports")))
+        v.addWidget(QLabel(_("유관기관 지원")))
         v.addWidget(self.table, 1)
         v.addWidget(self.calls)
         app.bus.data_changed.connect(self._changed)
@@ -54,9 +54,9 @@ class CompanyOutreach(QWidget):
         self.warning.setVisible(bool(warning))
         if calls:
             shown = [f"{title} ({fmt.moment(at)[:13]} {fmt.label(NOTICE_CHANNEL, ch)})" for title, ch, at in calls[:5]]
-            self.calls.setText(t("안내한 공모사업: ", "Public calls told: ") + "; ".join(shown))
+            self.calls.setText(_("안내한 공모사업: ") + "; ".join(shown))
         else:
-            self.calls.setText(t("안내한 공모사업이 없습니다.", "No public calls told yet."))
+            self.calls.setText(_("안내한 공모사업이 없습니다."))
 
     def _changed(self, table: str) -> None:
         if table in ("programme_supports", "public_call_notices", "*"):

@@ -12,7 +12,8 @@ from campdesk.domain.dates import today_seoul
 from campdesk.services import companies
 from campdesk.services.outreach import events as ev
 from campdesk.ui.core import fmt
-from campdesk.ui.core.i18n import current_language, t
+from campdesk.ui.core.i18n import current_language
+from campdesk.i18n import _
 from campdesk.ui.core.models.columns import RIGHT, Column
 from campdesk.ui.outreach.common import (
     Texts,
@@ -29,7 +30,7 @@ def _day(d) -> str:
 
 EVENT_COLUMNS = [
     Column("held_on", "일자", "Date", lambda r: _day(r.held_on), sort=lambda r: r.held_on),
-    Column("moved", "옮김", "Moved", lambda r: t("정기일 {0}에서", "from {0}").format(fmt.day(r.moved_from))
+    Column("moved", "옮김", "Moved", lambda r: _("정기일 {0}에서").format(fmt.day(r.moved_from))
            if r.moved_from else ""),
     Column("kind", "종류", "Kind", lambda r: fmt.label(EVENT_KIND, r.kind)),
     Column("title", "행사", "Event", lambda r: r.title),
@@ -44,7 +45,7 @@ ATTENDANCE_COLUMNS = [
     Column("phone", "연락처", "Phone", lambda r: r.phone or ""),
     Column("n", "인원", "People", lambda r: str(r.attendees), sort=lambda r: r.attendees, align=RIGHT),
     Column("registered", "사전등록", "Registered", lambda r: fmt.day(r.registered_on) if r.registered else "-"),
-    Column("attended", "참석", "Came", lambda r: t("참석", "Came") if r.attended else t("미참석", "Not yet")),
+    Column("attended", "참석", "Came", lambda r: _("참석") if r.attended else _("미참석")),
 ]
 
 
@@ -123,8 +124,7 @@ class ConcertsTab(QWidget):
             self.events.selectRow(max(0, self.events_model.index_of(keep)))
         else:
             self.att_model.set_rows([])
-            self.summary.setText(t("이 해의 행사가 없습니다. '올해 콘서트 일정 만들기'를 눌러 주세요.",
-                                   "No events this year: schedule the concerts."))
+            self.summary.setText(_("이 해의 행사가 없습니다. '올해 콘서트 일정 만들기'를 눌러 주세요."))
 
     def current_event(self):
         return current_row(self.events)
@@ -141,8 +141,7 @@ class ConcertsTab(QWidget):
         e = self.current_event()
         came = sum(1 for r in rows if r.attended)
         registered = sum(1 for r in rows if r.registered)
-        self.summary.setText(t("{0} · 사전등록 {1}곳 · 참석 {2}곳 ({3}명)",
-                               "{0} · {1} registered · {2} came ({3} people)").format(
+        self.summary.setText(_("{0} · 사전등록 {1}곳 · 참석 {2}곳 ({3}명)").format(
             e.title if e else "", registered, came, sum(r.attendees for r in rows if r.attended)))
 
     # --- actions --------------------------------------------------------------------------
@@ -166,7 +165,7 @@ class ConcertsTab(QWidget):
         if e is None:
             values = {"kind": "concert", "venue": ev.CONCERT_VENUE, "starts_at": "16:00"}
         ctx, event_id = self.app.ctx, e.id if e else None
-        open_dialog(FormDialog(self.app, t("행사", "Event"), fields, values,
+        open_dialog(FormDialog(self.app, _("행사"), fields, values,
                                lambda v: ev.save_event(ctx, v, event_id), self, changed=("events",)))
 
     def invitation(self) -> None:
@@ -182,9 +181,9 @@ class ConcertsTab(QWidget):
 
         def show(result) -> None:
             text, lines = result
-            body = text + "\n\n" + t("── 초대 대상 (입주·MOU 기업 {0}곳) ──", "── To invite ({0}) ──") \
+            body = text + "\n\n" + _("── 초대 대상 (입주·MOU 기업 {0}곳) ──") \
                 .format(len(lines)) + "\n" + "\n".join(lines)
-            dialog = MessageDialog(t("초대 안내문", "Invitation"), body, self)
+            dialog = MessageDialog(_("초대 안내문"), body, self)
             dialog.text.setPlainText(body)
             dialog.message = text
             open_dialog(dialog)
@@ -198,7 +197,7 @@ class ConcertsTab(QWidget):
         fields = [Field("company_id", "기업", "Company", "company"),
                   Field("person_name", "참석자", "Person"), Field("organisation", "기관(기업이 아닐 때)", "Organisation"),
                   Field("phone", "연락처", "Phone"), Field("attendees", "인원", "People", "int")]
-        open_dialog(FormDialog(self.app, t("참가 신청", "Registration"), fields, {"attendees": 1},
+        open_dialog(FormDialog(self.app, _("참가 신청"), fields, {"attendees": 1},
                                lambda v: ev.register(ctx, e.id, v), self, changed=("event_attendance",),
                                companies=companies.list_companies(ctx)))
 
@@ -222,7 +221,7 @@ class ConcertsTab(QWidget):
             return
         from campdesk.ui.core.printing import PdfDialog
         PdfDialog.start(self.app, self, outreach_pdf("attendance_pdf"), self.app.ctx, e.id,
-                        title=t("참석자 명단", "Attendance sheet"), file_name=f"참석자명단-{e.held_on}.pdf")
+                        title=_("참석자 명단"), file_name=f"참석자명단-{e.held_on}.pdf")
 
     def retranslate(self) -> None:
         """Texts, headers and labels in the language chosen now (the rows stay)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 from campdesk.domain.dates import today_seoul
 from campdesk.services.outreach.public_calls import deadlines_this_week
 from campdesk.ui.core import fmt
-from campdesk.ui.core.i18n import t
+from campdesk.i18n import _
 
 __all__ = ["deadlines_this_week", "deadline_text"]
 
@@ -17,6 +17,6 @@ def deadline_text(rows) -> str:
     parts = []
     for r in rows:
         days = (r.deadline - today).days
-        left = t("오늘", "today") if days == 0 else f"D-{days}"
+        left = _("오늘") if days == 0 else f"D-{days}"
         parts.append(f"{fmt.day(r.deadline)} ({left}) {r.title} · {r.organiser}")
-    return f"<b>{t('이번 주 공모사업 마감', 'Public-call deadlines this week')}</b>: " + " / ".join(parts)
+    return f"<b>{_('이번 주 공모사업 마감')}</b>: " + " / ".join(parts)

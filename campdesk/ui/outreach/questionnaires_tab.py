@@ -14,7 +14,8 @@ from campdesk.services import companies
 from campdesk.services.errors import FormErrors
 from campdesk.services.outreach import questionnaires as qs
 from campdesk.ui.core import fmt
-from campdesk.ui.core.i18n import current_language, t
+from campdesk.ui.core.i18n import current_language
+from campdesk.i18n import _
 from campdesk.ui.core.models.columns import Column
 from campdesk.ui.outreach.common import (
     Texts,
@@ -27,7 +28,7 @@ RESPONSE_COLUMNS = [
     Column("company", "기업", "Company", lambda r: r.company),
     Column("difficulties", "애로사항", "Difficulties", lambda r: (r.difficulties or "").replace("\n", " ")),
     Column("themes", "기술 수요 분야", "Technology demand", lambda r: fmt.ai_fields(r.tech_themes)),
-    Column("visit", "2차 방문", "Second visit", lambda r: t("희망", "Wanted") if r.needs_visit else ""),
+    Column("visit", "2차 방문", "Second visit", lambda r: _("희망") if r.needs_visit else ""),
 ]
 
 
@@ -82,14 +83,12 @@ class QuestionnairesTab(QWidget):
         rows, demand, targets = result
         self.model.set_rows(rows)
         visits = sum(1 for r in rows if r.needs_visit)
-        self.summary.setText(t("회신 {0}건 · 2차 방문 희망 {1}건 · 서면 설문 대상(대면 상담 밖 MOU 기업) {2}곳",
-                               "{0} answers · {1} want another visit · {2} MOU companies outside "
-                               "face-to-face consulting").format(len(rows), visits, targets))
+        self.summary.setText(_("회신 {0}건 · 2차 방문 희망 {1}건 · 서면 설문 대상(대면 상담 밖 MOU 기업) {2}곳").format(len(rows), visits, targets))
         if demand:
             parts = [f"{fmt.label(AI_FIELDS, code)} {n}" for code, n in demand]
-            self.demand.setText(t("올해 기술 수요: ", "Technology demand this year: ") + " · ".join(parts))
+            self.demand.setText(_("올해 기술 수요: ") + " · ".join(parts))
         else:
-            self.demand.setText(t("올해 기술 수요 응답이 없습니다.", "No technology demand this year."))
+            self.demand.setText(_("올해 기술 수요 응답이 없습니다."))
 
     # --- actions --------------------------------------------------------------------------
     def answer(self) -> None:
@@ -109,37 +108,36 @@ class QuestionnairesTab(QWidget):
             if not company_id:
                 raise FormErrors([ValidationError("company_id", "기업을 골라 주세요.", "Choose the company.")])
             return qs.record_answer(ctx, company_id, values)
-        open_dialog(FormDialog(self.app, t("설문 답변", "Questionnaire answer"), fields,
+        open_dialog(FormDialog(self.app, _("설문 답변"), fields,
                                {"received_on": today_seoul()}, save, self,
                                changed=("questionnaire_responses", "consultations"),
                                companies=companies.list_companies(ctx)))
 
     def import_file(self, path: str | None = None) -> None:
         if not path:
-            path, _ = QFileDialog.getOpenFileName(self, t("설문 회신", "Questionnaire answers"), "",
+            path, _filter = QFileDialog.getOpenFileName(self, _("설문 회신"), "",
                                                   "CSV / Excel (*.csv *.txt *.xlsx *.xls)")
         if not path:
             return
         from campdesk.services.outreach.questionnaire_import import import_questionnaires
 
         def done(report) -> None:
-            lines = [t("전체 {0}행 — 새로 추가 {1}, 갱신 {2}, 변경 없음 {3}, 거부 {4}행",
-                       "{0} rows: {1} added, {2} updated, {3} unchanged, {4} rejected").format(
+            lines = [_("전체 {0}행 — 새로 추가 {1}, 갱신 {2}, 변경 없음 {3}, 거부 {4}행").format(
                 report.total, report.created, report.updated, report.unchanged, report.rejected_rows)]
             lines += list(report.warnings)
             lines += [f"{r.row_no}행 [{r.column}] {r.reason}" for r in report.rejected]
             self.app.bus.changed("questionnaire_responses", "consultations")
-            open_dialog(MessageDialog(t("가져오기 결과", "Import result"), "\n".join(lines), self))
+            open_dialog(MessageDialog(_("가져오기 결과"), "\n".join(lines), self))
 
         def failed(exc) -> None:
             from campdesk.ui.core.ops import describe
-            open_dialog(MessageDialog(t("가져오기 실패", "Import failed"), describe(exc), self))
+            open_dialog(MessageDialog(_("가져오기 실패"), describe(exc), self))
         self.app.ops.run(import_questionnaires, self.app.ctx, path, write=True, success=done, failure=failed)
 
     def _print(self, company_id: str | None = None, blank: bool = False) -> None:
         from campdesk.ui.core.printing import PdfDialog
         PdfDialog.start(self.app, self, outreach_pdf("questionnaire_form_pdf"), self.app.ctx, company_id,
-                        blank, title=t("서면 설문지", "Questionnaire form"), file_name="서면설문지.pdf")
+                        blank, title=_("서면 설문지"), file_name="서면설문지.pdf")
 
     def print_all(self) -> None:
         self._print()
@@ -155,7 +153,7 @@ class QuestionnairesTab(QWidget):
             if not values.get("company_id"):
                 raise FormErrors([ValidationError("company_id", "기업을 골라 주세요.", "Choose the company.")])
             return values["company_id"]
-        dialog = FormDialog(self.app, t("설문지를 인쇄할 기업", "Company to print for"),
+        dialog = FormDialog(self.app, _("설문지를 인쇄할 기업"),
                             [Field("company_id", "기업", "Company", "company")],
                             {"company_id": row.company_id if row else None}, chosen, self, changed=(),
                             companies=companies.list_companies(ctx))

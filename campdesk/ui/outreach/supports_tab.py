@@ -13,7 +13,8 @@ from campdesk.domain.outreach import SUPPORT_KIND
 from campdesk.services import companies
 from campdesk.services.outreach import supports as sv
 from campdesk.ui.core import fmt
-from campdesk.ui.core.i18n import current_language, t
+from campdesk.ui.core.i18n import current_language
+from campdesk.i18n import _
 from campdesk.ui.core.models.columns import RIGHT, Column
 from campdesk.ui.outreach.common import (
     Texts,
@@ -124,7 +125,7 @@ class SupportsTab(QWidget):
         chosen = self.agency.currentData()
         self.agency.blockSignals(True)
         self.agency.clear()
-        self.agency.addItem(t("전체", "All"), None)
+        self.agency.addItem(_("전체"), None)
         for a in agencies:
             self.agency.addItem(a.short_name or a.name, a.id)
         self.agency.setCurrentIndex(max(0, self.agency.findData(chosen)))
@@ -132,9 +133,8 @@ class SupportsTab(QWidget):
         self._all = rows
         self.overlap_model.set_rows(overlaps)
         self.overlap_title.setText(
-            t("중복 지원 의심 {0}건 — 같은 유형의 지원을 두 기관에서 겹치는 기간에 받은 기업",
-              "{0} possible duplicate supports: the same kind from two agencies at once").format(len(overlaps))
-            if overlaps else t("중복 지원이 없습니다.", "No duplicate support."))
+            _("중복 지원 의심 {0}건 — 같은 유형의 지원을 두 기관에서 겹치는 기간에 받은 기업").format(len(overlaps))
+            if overlaps else _("중복 지원이 없습니다."))
         self.overlap_title.setStyleSheet("color: #b3261e; font-weight: bold;" if overlaps else "")
         self._apply()
 
@@ -156,7 +156,7 @@ class SupportsTab(QWidget):
 
     def add(self) -> None:
         ctx = self.app.ctx
-        open_dialog(FormDialog(self.app, t("지원 입력", "Add support"), self._fields(),
+        open_dialog(FormDialog(self.app, _("지원 입력"), self._fields(),
                                {"agency_id": self.agency.currentData(), "kind": "funding"},
                                lambda v: sv.save_support(ctx, v), self, changed=("programme_supports",),
                                companies=companies.list_companies(ctx)))
@@ -170,13 +170,13 @@ class SupportsTab(QWidget):
                   "company_id": r.company_id, "company_name": None if r.matched else r.company,
                   "business_no": r.business_no, "starts_on": r.starts_on, "ends_on": r.ends_on,
                   "amount_krw": fmt.number(r.amount_krw) if r.amount_krw else "", "notes": r.notes}
-        open_dialog(FormDialog(self.app, t("지원 수정", "Edit support"), self._fields(), values,
+        open_dialog(FormDialog(self.app, _("지원 수정"), self._fields(), values,
                                lambda v: sv.save_support(ctx, v, r.id), self, changed=("programme_supports",),
                                companies=companies.list_companies(ctx)))
 
     def import_file(self, path: str | None = None) -> None:
         if not path:
-            path, _ = QFileDialog.getOpenFileName(self, t("기관 지원 목록", "Agency list"), "",
+            path, _filter = QFileDialog.getOpenFileName(self, _("기관 지원 목록"), "",
                                                   "CSV / Excel (*.csv *.txt *.xlsx *.xls)")
         if not path:
             return
@@ -185,16 +185,15 @@ class SupportsTab(QWidget):
         from campdesk.services.outreach.support_import import import_supports
 
         def done(report) -> None:
-            lines = [t("전체 {0}행 — 새로 추가 {1}, 갱신 {2}, 변경 없음 {3}, 거부 {4}행",
-                       "{0} rows: {1} added, {2} updated, {3} unchanged, {4} rejected").format(
+            lines = [_("전체 {0}행 — 새로 추가 {1}, 갱신 {2}, 변경 없음 {3}, 거부 {4}행").format(
                 report.total, report.created, report.updated, report.unchanged, report.rejected_rows)]
             lines += [f"{r.row_no}행 [{r.column}] {r.reason}" for r in report.rejected]
             self.app.bus.changed("programme_supports")
-            open_dialog(MessageDialog(t("가져오기 결과", "Import result"), "\n".join(lines), self))
+            open_dialog(MessageDialog(_("가져오기 결과"), "\n".join(lines), self))
 
         def failed(exc) -> None:
             from campdesk.ui.core.ops import describe
-            open_dialog(MessageDialog(t("가져오기 실패", "Import failed"), describe(exc), self))
+            open_dialog(MessageDialog(_("가져오기 실패"), describe(exc), self))
         self.app.ops.run(import_supports, self.app.ctx, path, agency=name, write=True,
                          success=done, failure=failed)
 
@@ -208,7 +207,7 @@ class SupportsTab(QWidget):
             self.overlap_title.setText(exc.ko)
             return
         PdfDialog.start(self.app, self, outreach_pdf("council_pdf"), self.app.ctx, month,
-                        title=t("월례회의 자료", "Council pack"), file_name=f"월례회의자료-{month.key}.pdf")
+                        title=_("월례회의 자료"), file_name=f"월례회의자료-{month.key}.pdf")
 
     def retranslate(self) -> None:
         """Texts, headers and labels in the language chosen now (the rows stay)."""

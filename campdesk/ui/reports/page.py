@@ -19,7 +19,9 @@ from campdesk.reports import kinds
 from campdesk.services import companies, consultations
 from campdesk.services.period import Month
 from campdesk.ui.core import fmt
-from campdesk.ui.core.i18n import current_language, t, tn
+from campdesk.ui.core.i18n import current_language
+from campdesk.i18n import _, ngettext
+from campdesk.ui.core.i18n import t
 from campdesk.ui.core.ops import describe
 from campdesk.ui.core.page import Page
 from campdesk.ui.core.printing import PdfPane
@@ -71,11 +73,8 @@ class ReportsPage(Retranslating, Page):
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
         self.pane = PdfPane(self)
-        self.pane.set_empty_hint(lambda: t(
-            "왼쪽에서 보고서와 기간(또는 기업)을 고르고 [만들기]를 누르면 여기에 미리 보기가 나옵니다. "
-            "미리 본 다음 인쇄하거나 PDF로 저장하세요.",
-            "Choose a report and a month (or a company) on the left and press [Make]: the preview "
-            "shows here, to print or save as PDF."))
+        self.pane.set_empty_hint(lambda: _("왼쪽에서 보고서와 기간(또는 기업)을 고르고 [만들기]를 누르면 여기에 미리 보기가 나옵니다. "
+            "미리 본 다음 인쇄하거나 PDF로 저장하세요."))
         self.relay = ProgressRelay(self)
         self.relay.progressed.connect(self._on_progress)
         self._build_layout()
@@ -117,9 +116,9 @@ class ReportsPage(Retranslating, Page):
         for key, ko, en in (("kind", "보고서", "Report"), ("month", "기간", "Month"),
                             ("company", "기업", "Company"), ("consultation", "상담", "Consultation")):
             self.labels[key].setText(t(ko, en))
-        self.company.setPlaceholderText(t("기업명, 사업자등록번호, 초성", "Name, business no., initials"))
-        self.make_button.setText(t("만들기", "Make"))
-        self.files_button.setText(t("기업별 파일로 저장…", "Save one file per company…"))
+        self.company.setPlaceholderText(_("기업명, 사업자등록번호, 초성"))
+        self.make_button.setText(_("만들기"))
+        self.files_button.setText(_("기업별 파일로 저장…"))
         self._show_fields()
         if getattr(self, "_status_text", None) is not None:
             self.status.setText(self._status_text())
@@ -193,9 +192,9 @@ class ReportsPage(Retranslating, Page):
         something is missing (the status line says what)."""
         kind, ctx, request = self.current_kind(), self.app.ctx, self.request()
         if kind.company and not request.company_id:
-            return self._missing(t("기업을 먼저 골라 주세요.", "Choose a company first."))
+            return self._missing(_("기업을 먼저 골라 주세요."))
         if kind.consultation and not request.consultation_id:
-            return self._missing(t("상담을 골라 주세요.", "Choose a consultation."))
+            return self._missing(_("상담을 골라 주세요."))
         return kind.make, (ctx, request), kind.default_name(request)
 
     def _missing(self, text: str) -> None:
@@ -213,7 +212,7 @@ class ReportsPage(Retranslating, Page):
         if job is None:
             return
         fn, args, file_name = job
-        self._busy(True, t("만드는 중…", "Making…"))
+        self._busy(True, _("만드는 중…"))
         self.app.ops.run(fn, *args, key="reports.make",
                          success=lambda pdf: self._on_made(pdf, file_name),
                          failure=self._on_failed)
@@ -221,7 +220,7 @@ class ReportsPage(Retranslating, Page):
     def preview_consultation(self, consultation_id: str) -> None:
         """Show one consultation's summary (for other pages: "인쇄" on a consultation)."""
         self.set_kind("consultation")
-        self._busy(True, t("만드는 중…", "Making…"))
+        self._busy(True, _("만드는 중…"))
         kind = kinds.kind("consultation")
         self.app.ops.run(kind.make, self.app.ctx, kinds.Request(consultation_id=consultation_id),
                          key="reports.make",
@@ -229,13 +228,13 @@ class ReportsPage(Retranslating, Page):
                          failure=self._on_failed)
 
     def save_each(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, t("저장할 폴더", "Folder to save to"))
+        folder = QFileDialog.getExistingDirectory(self, _("저장할 폴더"))
         if folder:
             self.save_each_to(folder)
 
     def save_each_to(self, folder: str) -> None:
         kind = self.current_kind() if self.current_kind().files else kinds.kind("tenants")
-        self._busy(True, t("기업별 파일을 만드는 중…", "Making one file per company…"))
+        self._busy(True, _("기업별 파일을 만드는 중…"))
         self.app.ops.run(kind.files, self.app.ctx, self.request(), folder,
                          key="reports.each", success=self._on_files, failure=self._on_failed)
 
@@ -251,20 +250,20 @@ class ReportsPage(Retranslating, Page):
         self.progress.setRange(0, total)
         self.progress.setValue(done)
         if done < total:
-            self.status.setText(t("{0} / {1} 기업", "{0} of {1} companies").format(done, total))
+            self.status.setText(_("{0} / {1} 기업").format(done, total))
         else:
-            self.status.setText(t("PDF로 묶는 중…", "Putting the PDF together…"))
+            self.status.setText(_("PDF로 묶는 중…"))
 
     def _on_made(self, pdf: bytes, file_name: str) -> None:
         self._busy(False)
         self.pane.set_pdf(pdf, file_name)
         pages = self.pane.page_count
-        self._say(lambda: tn("{0}쪽을 만들었습니다.", "Made {0} page.", "Made {0} pages.", pages))
+        self._say(lambda: ngettext("{0}쪽을 만들었습니다.", "{0}쪽을 만들었습니다.", pages).format(pages))
 
     def _on_files(self, paths) -> None:
         self._busy(False)
         files = len(paths)
-        self._say(lambda: tn("{0}개 파일을 저장했습니다.", "Saved {0} file.", "Saved {0} files.", files))
+        self._say(lambda: ngettext("{0}개 파일을 저장했습니다.", "{0}개 파일을 저장했습니다.", files).format(files))
 
     def _on_failed(self, exc: BaseException) -> None:
         self._busy(False)

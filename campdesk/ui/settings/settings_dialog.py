@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 
 from campdesk.services import staff
 from campdesk.ui.sync.hub_settings import HubSettingsForm
-from campdesk.ui.core.i18n import t
+from campdesk.i18n import _
 from campdesk.ui.widgets.retranslate import Retranslating
 from campdesk.ui.widgets.unsaved import GuardsInput
 
@@ -56,13 +56,13 @@ class SettingsDialog(GuardsInput, Retranslating, QDialog):
         app.bus.staff_changed.connect(self._fill_staff)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(t("설정", "Settings"))
-        self.language_label.setText(t("언어", "Language"))
-        self.staff_label.setText(t("이 PC 사용자", "Who works at this PC"))
-        self.edit_staff.setText(t("직원 목록 편집…", "Edit staff list…"))
-        self.hub_box.setTitle(t("다른 PC와 동기화", "Sharing with the other PCs"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(t("확인", "OK"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("취소", "Cancel"))
+        self.setWindowTitle(_("설정"))
+        self.language_label.setText(_("언어"))
+        self.staff_label.setText(_("이 PC 사용자"))
+        self.edit_staff.setText(_("직원 목록 편집…"))
+        self.hub_box.setTitle(_("다른 PC와 동기화"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("확인"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("취소"))
 
     def _fill_staff(self) -> None:
         self.staff.clear()

@@ -11,7 +11,7 @@ from campdesk.domain.choices import STAFF_ROLE
 from campdesk.services import staff
 from campdesk.services.errors import FormErrors
 from campdesk.ui.core import fmt
-from campdesk.ui.core.i18n import t
+from campdesk.i18n import _
 from campdesk.ui.core.models.columns import Column
 from campdesk.ui.core.models.rows import RowsModel
 from campdesk.ui.widgets.bounded import BoundedLineEdit
@@ -30,22 +30,20 @@ class StaffDialog(QDialog):
         super().__init__(parent)
         self.app = app
         self.setObjectName("staff_dialog")
-        self.setWindowTitle(t("이 PC의 사용자", "Who works at this PC"))
-        intro = QLabel(t("이 PC에서 일하는 사람을 고르세요. 이 PC에서 만든 기록에는 이 사람이 기록됩니다.",
-                         "Choose who works at this PC. Records made here are stamped with "
-                         "this person.") if first_run else t("이 PC에서 일하는 사람:", "Who works at this PC:"))
+        self.setWindowTitle(_("이 PC의 사용자"))
+        intro = QLabel(_("이 PC에서 일하는 사람을 고르세요. 이 PC에서 만든 기록에는 이 사람이 기록됩니다.") if first_run else _("이 PC에서 일하는 사람:"))
         intro.setWordWrap(True)
         self.model = RowsModel(COLUMNS, self)
         self.table = data_table(self.model, self, sortable=False)
         self.table.doubleClicked.connect(lambda _: self.choose())
         self.name = BoundedLineEdit("staff", "name")
         self.name.setObjectName("new_staff_name")
-        self.name.setPlaceholderText(t("새 직원 이름", "New person's name"))
+        self.name.setPlaceholderText(_("새 직원 이름"))
         self.role = VocabCombo(STAFF_ROLE)
-        self.add_button = QPushButton(t("추가", "Add"))
+        self.add_button = QPushButton(_("추가"))
         self.add_button.clicked.connect(self.add)
         self.name.returnPressed.connect(self.add)
-        self.remove_button = QPushButton(t("선택한 사람 삭제", "Remove selected"))
+        self.remove_button = QPushButton(_("선택한 사람 삭제"))
         self.remove_button.clicked.connect(self.remove)
         self.error = ErrorLabel("name")
         add_row = QHBoxLayout()
@@ -54,8 +52,8 @@ class StaffDialog(QDialog):
         add_row.addWidget(self.add_button)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(t("이 사람으로 선택", "Choose"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("취소", "Cancel"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("이 사람으로 선택"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("취소"))
         self.buttons.accepted.connect(self.choose)
         self.buttons.rejected.connect(self.reject)
         v = QVBoxLayout(self)
@@ -94,8 +92,7 @@ class StaffDialog(QDialog):
     def choose(self) -> None:
         staff_id = selected_id(self.table)
         if not staff_id:
-            self.error.show_message(t("목록에서 사람을 고르거나 추가해 주세요.",
-                                      "Choose a person from the list, or add one."))
+            self.error.show_message(_("목록에서 사람을 고르거나 추가해 주세요."))
             return
         self.app.set_staff(staff_id)
         self.accept()

@@ -15,7 +15,7 @@ from campdesk.ui.spaces.dialogs import MoveDialog, MoveOutDialog
 from campdesk.ui.core.models.columns import Column
 from campdesk.ui.spaces import tables
 from campdesk.ui.spaces.tables import RowsTable
-from campdesk.ui.core.i18n import t
+from campdesk.i18n import _
 
 COLUMNS = [
     Column("space", "공간", "Space", lambda a: a.space_label),
@@ -68,12 +68,12 @@ class AssignmentsTab(QWidget):
         index = max(0, self.scope.currentIndex())
         self.scope.blockSignals(True)
         self.scope.clear()
-        self.scope.addItems([t("현재·예정 배정", "Current and upcoming"), t("전체 이력", "Whole history"),
-                             t("중복 배정 (재배정 필요)", "Double bookings (re-allocate)")])
+        self.scope.addItems([_("현재·예정 배정"), _("전체 이력"),
+                             _("중복 배정 (재배정 필요)")])
         self.scope.setCurrentIndex(index)
         self.scope.blockSignals(False)
-        for key, text in (("move_in", t("입주 처리", "Move in")), ("move_out", t("퇴실…", "Move out…")),
-                          ("move", t("이동…", "Move…")), ("cancel", t("배정 취소", "Cancel"))):
+        for key, text in (("move_in", _("입주 처리")), ("move_out", _("퇴실…")),
+                          ("move", _("이동…")), ("cancel", _("배정 취소"))):
             self.buttons[key].setText(text)
         self.table.retranslate()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 
 from campdesk.domain import occupancy as occ
-from campdesk.ui.core.i18n import t
+from campdesk.i18n import _
 
 # state → (fill, outline)
 STYLE: dict[str, tuple[str, str]] = {
@@ -28,9 +28,9 @@ def outline(state: str) -> QColor:
 
 def state_label(state: str) -> str:
     return {
-        occ.FREE: t("공실", "Free"),
-        occ.OCCUPIED: t("입주 중", "Occupied"),
-        occ.RESERVED: t("예약", "Reserved"),
-        occ.ENDING: t("30일 내 종료", "Ending within 30 days"),
-        occ.CONFLICT: t("중복 배정", "In conflict"),
+        occ.FREE: _("공실"),
+        occ.OCCUPIED: _("입주 중"),
+        occ.RESERVED: _("예약"),
+        occ.ENDING: _("30일 내 종료"),
+        occ.CONFLICT: _("중복 배정"),
     }[state]

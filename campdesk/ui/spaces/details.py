@@ -17,7 +17,7 @@ from campdesk.ui.spaces import colours
 from campdesk.ui.spaces.dialogs import AssignDialog, MoveDialog, MoveOutDialog, SpaceDialog
 from campdesk.ui.core.models.columns import Column
 from campdesk.ui.spaces.tables import DATE, STATUS, RowsTable
-from campdesk.ui.core.i18n import t, tn
+from campdesk.i18n import _, ngettext
 
 HISTORY_COLUMNS = [
     Column("company", "기업", "Company", lambda a: a.company),
@@ -32,7 +32,7 @@ def describe_space(p: PlanSpace) -> str:
     v = p.space
     bits = [v.label, fmt.label(SPACE_KIND, v.kind)]
     if v.capacity:
-        bits.append(tn("{0}석", "{0} desk", "{0} desks", v.capacity))
+        bits.append(ngettext("{0}석", "{0}석", v.capacity).format(v.capacity))
     if v.area_m2:
         bits.append(f"{fmt.number(v.area_m2)} ㎡")
     return " · ".join(bits)
@@ -40,15 +40,14 @@ def describe_space(p: PlanSpace) -> str:
 
 def describe_tenant(p: PlanSpace) -> str:
     if p.upcoming:
-        return t("공실 · 예약: {0}, {1}부터 (그 전까지만 배정할 수 있습니다)",
-                 "Free · booked: {0}, from {1} (can be assigned only until then)").format(
+        return _("공실 · 예약: {0}, {1}부터 (그 전까지만 배정할 수 있습니다)").format(
                      p.next_tenant, fmt.day(p.next_starts_on))
     if not p.tenant:
         return colours.state_label(p.state)
-    until = fmt.day(p.ends_on) if p.ends_on else t("종료일 미정", "open-ended")
+    until = fmt.day(p.ends_on) if p.ends_on else _("종료일 미정")
     text = f"{colours.state_label(p.state)}: {p.tenant} ({fmt.day(p.starts_on)} – {until})"
     if p.second_tenant:
-        text += "\n" + t("중복: {0} — 재배정이 필요합니다", "Also: {0} — needs re-allocation") \
+        text += "\n" + _("중복: {0} — 재배정이 필요합니다") \
             .format(p.second_tenant)
     return text
 
@@ -86,15 +85,15 @@ class SpaceDetails(QWidget):
         self.show_space(None)
 
     def retranslate(self) -> None:
-        texts = {"assign": t("배정…", "Assign…"), "move_in": t("입주 처리", "Move in"),
-                 "move_out": t("퇴실…", "Move out…"), "move": t("이동…", "Move…"),
-                 "edit": t("공간 편집…", "Edit space…"), "archive": t("공간 삭제…", "Remove space…")}
+        texts = {"assign": _("배정…"), "move_in": _("입주 처리"),
+                 "move_out": _("퇴실…"), "move": _("이동…"),
+                 "edit": _("공간 편집…"), "archive": _("공간 삭제…")}
         for key, text in texts.items():
             self.buttons[key].setText(text)
-        self.history_label.setText(t("배정 이력", "History"))
+        self.history_label.setText(_("배정 이력"))
         self.table.retranslate()
         if self.plan is None:
-            self.title.setText(t("도면에서 공간을 선택하세요.", "Click a space on the plan."))
+            self.title.setText(_("도면에서 공간을 선택하세요."))
         else:  # the chosen space in the new language too, not only once another is clicked
             self.title.setText(describe_space(self.plan))
             self.tenant.setText(describe_tenant(self.plan))
@@ -124,7 +123,7 @@ class SpaceDetails(QWidget):
 
     def _show_waiting(self, found) -> None:
         names = ", ".join(m.request.company for m in found[:5])
-        self.waiting.setText(t("이 공간에 맞는 대기 기업: {0}", "Waiting and fits: {0}").format(names))
+        self.waiting.setText(_("이 공간에 맞는 대기 기업: {0}").format(names))
         self.waiting.setVisible(bool(found))
 
     def current(self) -> AssignmentView | None:
@@ -145,7 +144,7 @@ class SpaceDetails(QWidget):
         self.buttons["move_out"].setEnabled(a is not None and a.status != "reserved")
         self.buttons["move"].setEnabled(a is not None)
         whole = a is not None and a.status in ("conflict", "reserved")
-        self.buttons["move"].setText(t("재배정…", "Re-allocate…") if whole else t("이동…", "Move…"))
+        self.buttons["move"].setText(_("재배정…") if whole else _("이동…"))
 
     # --- actions -------------------------------------------------------------------
     def _open(self, dialog, table: str = "space_assignments") -> None:
@@ -168,9 +167,8 @@ class SpaceDetails(QWidget):
         self._open(MoveDialog(self.app, self.current(), self._spaces(), self._day(), self))
 
     def _archive(self) -> None:
-        question = t("{0}을(를) 목록에서 뺄까요? 배정 이력은 남습니다. 안에 있는 좌석도 함께 빠집니다.",
-                     "Remove {0} from the inventory? Its history is kept; desks inside it go too.")
-        answer = QMessageBox.question(self, t("공간 삭제", "Remove space"),
+        question = _("{0}을(를) 목록에서 뺄까요? 배정 이력은 남습니다. 안에 있는 좌석도 함께 빠집니다.")
+        answer = QMessageBox.question(self, _("공간 삭제"),
                                       question.format(self.plan.space.label))
         if answer == QMessageBox.StandardButton.Yes:
             self.app.ops.run(spaces.archive_space, self.app.ctx, self.plan.space.id, write=True,

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from campdesk.services import companies
 from campdesk.ui.core.ops import describe
 from campdesk.ui.widgets.dates import DateEdit  # noqa: F401 - the Spaces dialogs' date field
-from campdesk.ui.core.i18n import t
+from campdesk.i18n import _
 from campdesk.ui.widgets.company_picker import CompanyPicker
 from campdesk.ui.widgets.errors import ErrorLabel
 from campdesk.ui.widgets.unsaved import GuardsInput
@@ -53,8 +53,7 @@ class CompanyCombo(CompanyPicker):
 
     def __init__(self, app, parent=None):
         super().__init__(parent)
-        self.setPlaceholderText(t("기업명, 초성(ㄱㅈ), 사업자번호로 찾기",
-                                  "Type a name, initials (ㄱㅈ) or business no."))
+        self.setPlaceholderText(_("기업명, 초성(ㄱㅈ), 사업자번호로 찾기"))
         app.ops.run(companies.list_companies, app.ctx, success=self.set_rows)
 
 
@@ -73,8 +72,8 @@ class FormDialog(GuardsInput, QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
-        self.set_ok_text(t("저장", "Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("취소", "Cancel"))
+        self.set_ok_text(_("저장"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("취소"))
 
     def set_ok_text(self, text: str) -> None:
         """The OK button says what it does ("배정"), never only an icon."""

@@ -12,7 +12,7 @@ from campdesk.domain import occupancy as occ
 from campdesk.services.spaces import PlanSpace
 from campdesk.ui.core import fmt
 from campdesk.ui.spaces import colours
-from campdesk.ui.core.i18n import t
+from campdesk.i18n import _
 
 PX_PER_M = 40.0     # scene pixels per metre
 GRID_M = 0.25       # layout snaps to 25 cm
@@ -80,23 +80,23 @@ class SpaceItem(QGraphicsRectItem):
         p = self.plan
         lines = [p.space.short_name]
         if self.is_shared:
-            return lines + [t("공용", "Shared")]
+            return lines + [_("공용")]
         if self.is_container:
             return lines
         if p.upcoming:  # free today, booked from a later day
             return lines + [short_name(p.next_tenant or ""),
-                            t("{0}. {1}.부터", "from {0}/{1}").format(p.next_starts_on.month,
+                            _("{0}. {1}.부터").format(p.next_starts_on.month,
                                                                    p.next_starts_on.day)]
         if not p.tenant:
             return lines + [colours.state_label(p.state)]
         lines.append(" / ".join(short_name(n) for n in (p.tenant, p.second_tenant) if n))
         if p.state == "ending":
             # Within 30 days: the month and day say enough, and fit in a desk.
-            lines.append(t("~{0}. {1}.", "to {0}/{1}").format(p.ends_on.month, p.ends_on.day))
+            lines.append(_("~{0}. {1}.").format(p.ends_on.month, p.ends_on.day))
         elif p.state == "reserved":
-            lines.append(t("{0} 입주 예정", "from {0}").format(fmt.day(p.starts_on)))
+            lines.append(_("{0} 입주 예정").format(fmt.day(p.starts_on)))
         elif p.state == "conflict":
-            lines.append(t("재배정 필요", "needs re-allocation"))
+            lines.append(_("재배정 필요"))
         return lines
 
     def tooltip(self) -> str:
@@ -108,7 +108,7 @@ class SpaceItem(QGraphicsRectItem):
         if p.second_tenant:
             parts.append(p.second_tenant)
         if p.next_starts_on is not None:
-            parts.append(t("예약: {0}, {1}부터", "Booked: {0}, from {1}").format(
+            parts.append(_("예약: {0}, {1}부터").format(
                 p.next_tenant, fmt.day(p.next_starts_on)))
         return "<br>".join(parts)
 

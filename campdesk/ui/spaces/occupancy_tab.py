@@ -18,7 +18,7 @@ from campdesk.ui.spaces.fields import DateEdit
 from campdesk.ui.core.models.columns import Column
 from campdesk.ui.spaces import tables
 from campdesk.ui.spaces.tables import RowsTable
-from campdesk.ui.core.i18n import t
+from campdesk.i18n import _
 
 ENDING_COLUMNS = [
     Column("ends", "종료일", "Ends", lambda a: fmt.day(a.ends_on), lambda a: a.ends_on),
@@ -28,9 +28,9 @@ ENDING_COLUMNS = [
 
 
 def figures_text(f: Figures) -> tuple[str, str]:
-    desks = t("좌석 {0} / {1} ({2:.0%})", "Desks {0} / {1} ({2:.0%})").format(
+    desks = _("좌석 {0} / {1} ({2:.0%})").format(
         fmt.number(round(f.desks, 1)), f.desks_total, f.desk_rate)
-    area = t("면적 {0} / {1} ㎡ ({2:.0%})", "Area {0} / {1} m² ({2:.0%})").format(
+    area = _("면적 {0} / {1} ㎡ ({2:.0%})").format(
         fmt.number(round(f.area_m2)), fmt.number(round(f.area_total)), f.area_rate)
     return desks, area
 
@@ -52,14 +52,14 @@ class OccupancyChart(QChartView):
         for axis in chart.axes():
             chart.removeAxis(axis)
         x = QBarCategoryAxis()
-        x.append([t("{0}월", "{1}-{0:02d}").format(m.month, m.year % 100) for m in series])
+        x.append([_("{0}월").format(m.month, m.year % 100) for m in series])
         y = QValueAxis()
         y.setRange(0, 100)
         y.setLabelFormat("%d%%")
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-        for name, colour, rate in ((t("좌석 점유율", "Desks occupied"), "#1864ab", "desk_rate"),
-                                   (t("면적 점유율", "Area occupied"), "#e67700", "area_rate")):
+        for name, colour, rate in ((_("좌석 점유율"), "#1864ab", "desk_rate"),
+                                   (_("면적 점유율"), "#e67700", "area_rate")):
             line = QLineSeries()
             line.setName(name)
             line.setPen(QPen(QColor(colour), 2.5))
@@ -69,7 +69,7 @@ class OccupancyChart(QChartView):
             chart.addSeries(line)
             line.attachAxis(x)
             line.attachAxis(y)
-        chart.setTitle(t("최근 12개월 월평균 점유율", "Monthly average occupancy, last 12 months"))
+        chart.setTitle(_("최근 12개월 월평균 점유율"))
 
 
 class OccupancyTab(QWidget):
@@ -115,10 +115,10 @@ class OccupancyTab(QWidget):
         layout.addLayout(grid, 1)
 
     def retranslate(self) -> None:
-        self.day_label.setText(t("기준일", "As of"))
-        self.today_button.setText(t("오늘", "Today"))
-        self.endings[30][0].setText(t("30일 안에 끝나는 계약", "Contracts ending within 30 days"))
-        self.endings[60][0].setText(t("31–60일 안에 끝나는 계약", "Contracts ending in 31–60 days"))
+        self.day_label.setText(_("기준일"))
+        self.today_button.setText(_("오늘"))
+        self.endings[30][0].setText(_("30일 안에 끝나는 계약"))
+        self.endings[60][0].setText(_("31–60일 안에 끝나는 계약"))
         for _label, table in self.endings.values():
             table.retranslate()
         if self.overview:
@@ -130,8 +130,8 @@ class OccupancyTab(QWidget):
 
     def show_overview(self, o: Overview) -> None:
         self.overview = o
-        self.boxes["day"].setTitle(t("{0} 현재", "On {0}").format(fmt.day(o.day)))
-        self.boxes["month"].setTitle(t("{0}년 {1}월 평균", "Average of {0}-{1:02d}")
+        self.boxes["day"].setTitle(_("{0} 현재").format(fmt.day(o.day)))
+        self.boxes["month"].setTitle(_("{0}년 {1}월 평균")
                                      .format(o.day.year, o.day.month))
         for key, figures in (("day", o.on_day), ("month", o.month)):
             for label, text in zip(self.lines[key], figures_text(figures)):

@@ -16,6 +16,7 @@ from campdesk.ui.spaces.view import FloorPlanPanel
 from campdesk.ui.spaces.waiting_tab import WaitingTab
 from campdesk.ui.companies.company_detail import register_tab
 from campdesk.ui.companies.company_spaces import CompanySpaces
+from campdesk.i18n import _
 from campdesk.ui.core.i18n import t
 from campdesk.ui.core.page import Page
 from campdesk.ui.widgets.retranslate import Retranslating
@@ -66,9 +67,9 @@ class SpacesPage(Retranslating, Page):
         for i, (ko, en) in enumerate((("도면", "Floor plan"), ("배정", "Assignments"),
                                       ("입주 대기", "Waiting list"), ("점유 현황", "Occupancy"))):
             self.tabs.setTabText(i, t(ko, en))
-        self.tool["add"].setText(t("공간 추가…", "Add space…"))
-        self.tool["import"].setText(t("공간 목록 가져오기…", "Import spaces…"))
-        self.tool["guide"].setText(t("공실 안내문 PDF…", "Free-spaces guide PDF…"))
+        self.tool["add"].setText(_("공간 추가…"))
+        self.tool["import"].setText(_("공간 목록 가져오기…"))
+        self.tool["guide"].setText(_("공실 안내문 PDF…"))
         for tab in (self.plan, self.assignments, self.waiting, self.occupancy):
             tab.retranslate()
 
@@ -103,7 +104,7 @@ class SpacesPage(Retranslating, Page):
             self._wrote("spaces")
 
     def _import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, t("공간 목록 가져오기", "Import spaces"), "",
+        path, _filter = QFileDialog.getOpenFileName(self, _("공간 목록 가져오기"), "",
                                               "CSV / Excel (*.csv *.xlsx)")
         if path:
             self.app.ops.run(space_import.import_spaces, self.app.ctx, path, write=True,
@@ -111,22 +112,21 @@ class SpacesPage(Retranslating, Page):
 
     def _imported(self, report) -> None:
         self._wrote("spaces")
-        lines = [t("추가 {0} · 수정 {1} · 변경 없음 {2} · 거부 {3}행",
-                   "Added {0} · updated {1} · unchanged {2} · rejected {3} rows").format(
+        lines = [_("추가 {0} · 수정 {1} · 변경 없음 {2} · 거부 {3}행").format(
             report.created, report.updated, report.unchanged, report.rejected_rows)]
         lines += [f"{r.row_no}행 [{r.column}] {r.reason}" for r in report.rejected[:20]]
-        QMessageBox.information(self, t("가져오기 결과", "Import result"), "\n".join(lines))
+        QMessageBox.information(self, _("가져오기 결과"), "\n".join(lines))
 
     def _guide(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, t("공실 안내문 저장", "Save the guide"),
+        path, _filter = QFileDialog.getSaveFileName(self, _("공실 안내문 저장"),
                                               "free-spaces.pdf", "PDF (*.pdf)")
         if path:
             self.app.ops.run(write_guide, self.app.ctx, self.plan.day.value(), path,
                              success=self._guide_saved)
 
     def _guide_saved(self, path: str) -> None:
-        QMessageBox.information(self, t("공실 안내문", "Free-spaces guide"),
-                                t("저장했습니다: {0}", "Saved: {0}").format(path))
+        QMessageBox.information(self, _("공실 안내문"),
+                                _("저장했습니다: {0}").format(path))
 
 
 PAGE = SpacesPage

@@ -21,7 +21,7 @@ from campdesk.ui.spaces import colours
 from campdesk.ui.spaces.details import SpaceDetails
 from campdesk.ui.spaces.fields import DateEdit
 from campdesk.ui.spaces.scene import FloorScene
-from campdesk.ui.core.i18n import t
+from campdesk.i18n import _
 
 
 @dataclass
@@ -106,7 +106,7 @@ class Legend(QWidget):
     def set_counts(self, counts: dict[str, int]) -> None:
         for state, label in self.labels.items():
             n = counts.get(state)
-            name = t("입주 예정", "Booked from later") if state == UPCOMING \
+            name = _("입주 예정") if state == UPCOMING \
                 else colours.state_label(state)
             label.setText(name + (f" {n}" if n is not None else ""))
 
@@ -179,14 +179,13 @@ class FloorPlanPanel(QWidget):
         self.details.changed.connect(self.changed)
 
     def retranslate(self) -> None:
-        self.floor_label.setText(t("층", "Floor"))
-        self.day_label.setText(t("날짜", "Date"))
-        self.today_button.setText(t("오늘", "Today"))
-        self.edit_box.setText(t("배치 편집 (끌어서 이동, 모서리로 크기 조절)",
-                                "Edit layout (drag to move, corner to resize)"))
-        self.fit_button.setText(t("층 전체 보기", "Whole floor"))
-        self.zoom_in.setToolTip(t("확대 (Ctrl+휠)", "Zoom in (Ctrl+wheel)"))
-        self.zoom_out.setToolTip(t("축소 (Ctrl+휠)", "Zoom out (Ctrl+wheel)"))
+        self.floor_label.setText(_("층"))
+        self.day_label.setText(_("날짜"))
+        self.today_button.setText(_("오늘"))
+        self.edit_box.setText(_("배치 편집 (끌어서 이동, 모서리로 크기 조절)"))
+        self.fit_button.setText(_("층 전체 보기"))
+        self.zoom_in.setToolTip(_("확대 (Ctrl+휠)"))
+        self.zoom_out.setToolTip(_("축소 (Ctrl+휠)"))
         self.details.retranslate()
         self.legend.set_counts(spaces.state_counts(self.data.plan))
         self._fill_floors()
@@ -216,7 +215,7 @@ class FloorPlanPanel(QWidget):
         self.floor_box.blockSignals(True)
         self.floor_box.clear()
         for f in self.data.floors:
-            self.floor_box.addItem(t("{0}층", "Floor {0}").format(f), f)
+            self.floor_box.addItem(_("{0}층").format(f), f)
         self.floor_box.setCurrentIndex(max(0, self.floor_box.findData(self.data.floor)))
         self.floor_box.blockSignals(False)
 

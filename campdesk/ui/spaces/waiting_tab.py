@@ -16,7 +16,7 @@ from campdesk.ui.spaces.dialogs import RequestDialog
 from campdesk.ui.core.models.columns import Column
 from campdesk.ui.spaces import tables
 from campdesk.ui.spaces.tables import RowsTable
-from campdesk.ui.core.i18n import t
+from campdesk.i18n import _
 
 
 @dataclass(frozen=True)
@@ -45,18 +45,18 @@ def load_waiting(ctx, day: date) -> list[WaitingRow]:
 
 def _fitting_text(row: WaitingRow) -> str:
     if not row.fitting:
-        return t("없음", "none")
-    shown = [name + (t(" {0}석", " ({0} desks)").format(n) if n else "")
+        return _("없음")
+    shown = [name + (_(" {0}석").format(n) if n else "")
              for name, n in row.fitting[:3]]
     more = len(row.fitting) - 3
-    extra = t(" 외 {0}곳", " and {0} more").format(more) if more > 0 else ""
+    extra = _(" 외 {0}곳").format(more) if more > 0 else ""
     return ", ".join(shown) + extra
 
 
 COLUMNS = [
     Column("company", "기업", "Company", lambda w: w.request.company),
     Column("kind", "원하는 유형", "Kind",
-           lambda w: fmt.label(SPACE_KIND, w.request.kind) if w.request.kind else t("상관없음", "Any")),
+           lambda w: fmt.label(SPACE_KIND, w.request.kind) if w.request.kind else _("상관없음")),
     Column("desks", "좌석", "Desks", lambda w: fmt.number(w.request.desks),
            lambda w: w.request.desks or 0),
     Column("area_m", "면적(㎡)", "Area (m²)", lambda w: fmt.number(w.request.area_m2),
@@ -95,8 +95,8 @@ class WaitingTab(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        for key, text in (("add", t("대기 등록…", "Add…")), ("placed", t("배정 완료", "Placed")),
-                          ("withdrawn", t("철회", "Withdrawn"))):
+        for key, text in (("add", _("대기 등록…")), ("placed", _("배정 완료")),
+                          ("withdrawn", _("철회"))):
             self.buttons[key].setText(text)
         self.table.retranslate()
         self._summarise()
@@ -113,8 +113,7 @@ class WaitingTab(QWidget):
 
     def _summarise(self) -> None:
         fitting = sum(1 for r in self.rows if r.fitting)
-        self.summary.setText(t("대기 {0}개 기업 · 지금 맞는 공실이 있는 기업 {1}",
-                               "{0} waiting · {1} with a free space that fits now")
+        self.summary.setText(_("대기 {0}개 기업 · 지금 맞는 공실이 있는 기업 {1}")
                              .format(len(self.rows), fitting))
 
     def _enable(self) -> None:

@@ -23,6 +23,7 @@ from campdesk.domain.field_labels import field_label
 from campdesk.services.attention import Entry, Record, open_entries
 from campdesk.sync import attention
 from campdesk.ui.core import fmt
+from campdesk.i18n import _
 from campdesk.ui.core.i18n import t
 from campdesk.ui.core.page import Page
 from campdesk.ui.widgets.retranslate import Retranslating
@@ -65,7 +66,7 @@ def cut(text: Any, limit: int = CUT) -> str:
 
 def shown(value: Any) -> str:
     if value is None or value == "":
-        return t("(비어 있음)", "(empty)")
+        return _("(비어 있음)")
     return str(value)
 
 
@@ -90,32 +91,30 @@ def details(entry: Entry, limit: int | None = CUT) -> list[str]:
     clip = (lambda v: cut(v, limit)) if limit else shown
     lines: list[str] = []
     if item.kind == "value":
-        lines.append(t("{0}: 남은 값 «{1}», 밀린 값 «{2}»", "{0}: kept «{1}», lost «{2}»").format(
+        lines.append(_("{0}: 남은 값 «{1}», 밀린 값 «{2}»").format(
             t(*field_label(item.table, item.field)), clip(item.winner_value),
             clip(item.loser_value)))
         if item.winner_from:
-            lines.append(t("남은 값: {0}", "Kept: {0}").format(item.winner_from))
+            lines.append(_("남은 값: {0}").format(item.winner_from))
         if item.loser_from:
-            lines.append(t("밀린 값: {0}", "Lost: {0}").format(item.loser_from))
+            lines.append(_("밀린 값: {0}").format(item.loser_from))
     elif item.kind == "deleted":
-        lines.append(t("한 PC에서 삭제하는 동안 다른 PC에서 수정했습니다",
-                       "Deleted on one PC while edited on another"))
+        lines.append(_("한 PC에서 삭제하는 동안 다른 PC에서 수정했습니다"))
         if item.winner_from:
-            lines.append(t("삭제: {0}", "Deleted: {0}").format(item.winner_from))
+            lines.append(_("삭제: {0}").format(item.winner_from))
         if item.loser_from:
-            lines.append(t("수정: {0}", "Edited: {0}").format(item.loser_from))
+            lines.append(_("수정: {0}").format(item.loser_from))
     elif item.kind in ("duplicate", "double_booking"):
         lines.append(f"{_named(entry.record, limit)} ↔ {_named(entry.other, limit)}")
     elif item.kind == "orphan":
-        lines.append(t("{0} 필드가 삭제된 기록을 가리킵니다",
-                       "field {0} points at a deleted record").format(
+        lines.append(_("{0} 필드가 삭제된 기록을 가리킵니다").format(
             t(*field_label(item.table, item.field))))
     elif item.kind in ("rejected", "unstorable"):
         lines.append(t(*item.advice) if item.advice else item.detail or "")
         if item.kind == "rejected" and item.loser_from:
-            lines.append(t("보낸 PC: {0}", "Sent from: {0}").format(item.loser_from))
+            lines.append(_("보낸 PC: {0}").format(item.loser_from))
         if limit is None and item.detail and item.advice and item.detail not in item.advice[0]:
-            lines.append(t("허브가 밝힌 이유: {0}", "The hub's reason: {0}").format(item.detail))
+            lines.append(_("허브가 밝힌 이유: {0}").format(item.detail))
     else:
         lines.append(item.detail or "")
     return lines
@@ -125,9 +124,9 @@ def record_tip(record: Record, item: attention.AttentionItem | None = None) -> s
     what = t(*TABLE_TEXT.get(record.table, (record.table, record.table)))
     lines = [f"{what}: {name_of(record, item)}"]
     if record.business_no:
-        lines.append(t("사업자등록번호 {0}", "Business no. {0}").format(record.business_no))
+        lines.append(_("사업자등록번호 {0}").format(record.business_no))
     if record.company:
-        lines.append(t("기업: {0}", "Company: {0}").format(record.company))
+        lines.append(_("기업: {0}").format(record.company))
     return "\n".join(lines)
 
 
@@ -170,7 +169,7 @@ class AttentionPage(Retranslating, Page):
 
     def retranslate(self) -> None:
         self.model.setHorizontalHeaderLabels([
-            t("종류", "Kind"), t("대상", "Record"), t("내용", "Details"), t("생긴 때", "When")])
+            _("종류"), _("대상"), _("내용"), _("생긴 때")])
         texts = {"restore": ("사라진 값 되살리기", "Put the lost value back"),
                  "recreate": ("삭제된 기록 되살리기", "Bring the deleted record back"),
                  "merge": ("두 기업을 하나로 합치기", "Merge the two companies"),
@@ -180,13 +179,10 @@ class AttentionPage(Retranslating, Page):
                  "dismiss": ("지금 그대로 두기", "Leave it as it is")}
         for name, (ko, en) in texts.items():
             self.buttons[name].setText(t(ko, en))
-        self.explain.setText(t("두 PC에서 같은 기록을 거의 동시에 바꿔서 한쪽 값이 밀린 경우입니다. "
-                               "항목을 고르고 아래 단추로 어느 쪽을 남길지 정하세요.",
-                               "Records two PCs changed at about the same time, so one change "
-                               "lost. Choose an item, then what to keep with the buttons below."))
-        self.empty.setText(t("✓ 확인할 것이 없습니다. 두 PC가 같은 기록을 동시에 바꾸면 여기에 "
-                             "나타납니다.", "✓ Nothing to check. When two PCs change the same "
-                             "record at once, it shows here."))
+        self.explain.setText(_("두 PC에서 같은 기록을 거의 동시에 바꿔서 한쪽 값이 밀린 경우입니다. "
+                               "항목을 고르고 아래 단추로 어느 쪽을 남길지 정하세요."))
+        self.empty.setText(_("✓ 확인할 것이 없습니다. 두 PC가 같은 기록을 동시에 바꾸면 여기에 "
+                             "나타납니다."))
         self._fill()
 
     # -- loading -----------------------------------------------------------------------
@@ -245,8 +241,8 @@ class AttentionPage(Retranslating, Page):
         """Kind, record and time as narrow as they read well; the details take the rest
         (a 1366×768 laptop shows a value conflict's three lines unwrapped)."""
         metrics = self.view.fontMetrics()
-        widths = {0: max(metrics.horizontalAdvance(t("삭제와 수정 충돌", "Deleted while edited")),
-                         metrics.horizontalAdvance(t("종류", "Kind"))) + 24,
+        widths = {0: max(metrics.horizontalAdvance(_("삭제와 수정 충돌")),
+                         metrics.horizontalAdvance(_("종류"))) + 24,
                   1: metrics.horizontalAdvance("빛고을인공지능연구소 주식회사") + 24,
                   3: metrics.horizontalAdvance("2026. 12. 31. 23:59") + 24}
         for column, width in widths.items():

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 from campdesk.settings import Settings
 from campdesk.sync import secrets, target
 from campdesk.sync.errors import NoPassword
+from campdesk.i18n import _
 from campdesk.ui.core.i18n import t
 from campdesk.ui.widgets.retranslate import Retranslating
 
@@ -74,32 +75,27 @@ class HubSettingsForm(Retranslating, QWidget):
         texts = [("서버 주소", "Server address"), ("포트", "Port"),
                  ("데이터베이스 (PostgreSQL)", "Database (PostgreSQL)"),
                  ("사용자", "User"), ("TLS 모드", "TLS mode"), ("비밀번호", "Password")]
-        self.intro.setText(t("사무실의 다른 PC와 기록을 함께 쓰려면, 담당자에게 받은 동기화 서버 주소와 "
-                             "비밀번호를 넣으세요. 비워 두면 이 PC에만 저장합니다.",
-                             "To share records with the office's other PCs, enter the sync "
-                             "server address and password you were given. Left empty, records "
-                             "stay on this PC only."))
-        self.host.setPlaceholderText(t("예: 192.168.0.10", "e.g. 192.168.0.10"))
+        self.intro.setText(_("사무실의 다른 PC와 기록을 함께 쓰려면, 담당자에게 받은 동기화 서버 주소와 "
+                             "비밀번호를 넣으세요. 비워 두면 이 PC에만 저장합니다."))
+        self.host.setPlaceholderText(_("예: 192.168.0.10"))
         self._show_advanced(self.advanced_button.isChecked())
         for label, (ko, en) in zip(self.labels, texts):
             label.setText(t(ko, en))
         self.password.setPlaceholderText(
-            t("허브 비밀번호", "Hub password") if self._asking
-            else t("바꿀 때만 입력", "Only to change it"))
+            _("허브 비밀번호") if self._asking
+            else _("바꿀 때만 입력"))
         self.keyring_note.setText(
-            t("비밀번호는 운영체제 키링에만 저장됩니다.", "The password is kept in the OS keyring only.")
+            _("비밀번호는 운영체제 키링에만 저장됩니다.")
             if secrets.keyring_available() else secrets.NO_KEYRING)
-        self.test_button.setText(t("연결 시험", "Test connection"))
+        self.test_button.setText(_("연결 시험"))
         if self._asking:
-            self.result.setText(t("동기화 서버가 비밀번호를 요구합니다. 입력하고 확인을 누르면 바로 "
-                                  "동기화합니다.", "The sync server asks for a password. Enter "
-                                  "it and press OK to sync at once."))
+            self.result.setText(_("동기화 서버가 비밀번호를 요구합니다. 입력하고 확인을 누르면 바로 "
+                                  "동기화합니다."))
 
     def _show_advanced(self, on: bool) -> None:
         self.advanced.setVisible(on)
         self.advanced_button.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
-        self.advanced_button.setText(t("고급 (포트, 데이터베이스, 사용자, TLS, 키링)",
-                                       "Advanced (port, database, user, TLS, keyring)"))
+        self.advanced_button.setText(_("고급 (포트, 데이터베이스, 사용자, TLS, 키링)"))
 
     def ask_password(self) -> None:
         """The hub asked for a password this PC lacks: say so and put the cursor there."""
@@ -132,7 +128,7 @@ class HubSettingsForm(Retranslating, QWidget):
 
     def test_connection(self) -> None:
         self.apply()
-        self.result.setText(t("연결하는 중…", "Connecting…"))
+        self.result.setText(_("연결하는 중…"))
         if self.ops is not None:
             self.ops.run(check_hub, self.settings, success=self._show, failure=self._failed)
         else:
@@ -142,7 +138,7 @@ class HubSettingsForm(Retranslating, QWidget):
                 self._failed(exc)
 
     def _show(self, version: int) -> None:
-        self.result.setText(t("연결됨 (서버 버전 {0})", "Connected (server version {0})").format(version))
+        self.result.setText(_("연결됨 (서버 버전 {0})").format(version))
 
     def _failed(self, exc: BaseException) -> None:
         self.result.setText(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)

@@ -19,6 +19,7 @@ from campdesk.sync.runner import SyncRunner
 from campdesk.sync.status import (ERROR, NEEDS_PASSWORD, NOT_CONFIGURED, OFFLINE, ONLINE,
                                   SYNCING, SyncStatus)
 from campdesk.ui.core import fmt
+from campdesk.i18n import _
 from campdesk.ui.core.i18n import t
 from campdesk.ui.widgets.retranslate import Retranslating
 
@@ -40,55 +41,53 @@ def ago(moment: datetime | None, now: datetime | None = None) -> str:
     now = now or datetime.now(timezone.utc)
     seconds = max(0, int((now - moment).total_seconds()))
     if seconds < 60:
-        return t("방금", "just now")
+        return _("방금")
     if seconds < 3600:
-        return t("{0}분 전", "{0} min ago").format(seconds // 60)
+        return _("{0}분 전").format(seconds // 60)
     if seconds < 86400:
-        return t("{0}시간 전", "{0} h ago").format(seconds // 3600)
+        return _("{0}시간 전").format(seconds // 3600)
     return fmt.moment(moment)
 
 
 def waiting(n: int) -> str:
-    return t("{0}건 대기 중", "{0} waiting").format(fmt.number(n))
+    return _("{0}건 대기 중").format(fmt.number(n))
 
 
 def sentence(s: SyncStatus, now: datetime | None = None) -> str:
     """The corner's one sentence for a state."""
     if s.state == NOT_CONFIGURED:
-        return t("이 PC에만 저장 중 · 다른 PC와 연결 안 됨",
-                 "Saved on this PC only · not connected to other PCs")
+        return _("이 PC에만 저장 중 · 다른 PC와 연결 안 됨")
     if s.state == SYNCING:
-        return t("동기화 중…", "Syncing…")
+        return _("동기화 중…")
     if s.state == NEEDS_PASSWORD:
-        parts = [t("연결하려면 비밀번호 필요", "Password needed to connect")]
+        parts = [_("연결하려면 비밀번호 필요")]
         if s.pending:
             parts.append(waiting(s.pending))
         return " · ".join(parts)
     if s.state in (OFFLINE, ERROR):
-        parts = [t("연결 끊김", "Disconnected") if s.state == OFFLINE
-                 else t("동기화 문제", "Sync problem")]
+        parts = [_("연결 끊김") if s.state == OFFLINE
+                 else _("동기화 문제")]
         if s.pending:
             parts.append(waiting(s.pending))
-        parts.append(t("자동으로 다시 시도", "retrying by itself"))
+        parts.append(_("자동으로 다시 시도"))
         return " · ".join(parts)
     # online
     if s.pending:
-        return t("연결됨 · {0}건 보내는 중", "Connected · sending {0}").format(fmt.number(s.pending))
+        return _("연결됨 · {0}건 보내는 중").format(fmt.number(s.pending))
     if s.last_sync_at:
-        return t("모두 동기화됨 · {0}", "All synced · {0}").format(ago(s.last_sync_at, now))
-    return t("모두 동기화됨", "All synced")
+        return _("모두 동기화됨 · {0}").format(ago(s.last_sync_at, now))
+    return _("모두 동기화됨")
 
 
 def details(s: SyncStatus) -> str:
     """The tooltip: the particulars the sentence leaves out."""
     lines = [t(*STATE_NAME.get(s.state, STATE_NAME[OFFLINE]))]
     if s.state == NOT_CONFIGURED:
-        lines.append(t("기록은 이 PC에 안전하게 저장됩니다. 다른 PC와 함께 쓰려면 [연결 설정…]을 "
-                       "누르세요.", "Records are kept safe on this PC. To share them with the "
-                       "other PCs, press [Set up…]."))
-    lines.append(t("보낼 변경: {0}건", "Changes to send: {0}").format(fmt.number(s.pending)))
-    lines.append(t("마지막 동기화: {0}", "Last sync: {0}").format(fmt.moment(s.last_sync_at))
-                 if s.last_sync_at else t("아직 동기화한 적 없음", "Never synced yet"))
+        lines.append(_("기록은 이 PC에 안전하게 저장됩니다. 다른 PC와 함께 쓰려면 [연결 설정…]을 "
+                       "누르세요."))
+    lines.append(_("보낼 변경: {0}건").format(fmt.number(s.pending)))
+    lines.append(_("마지막 동기화: {0}").format(fmt.moment(s.last_sync_at))
+                 if s.last_sync_at else _("아직 동기화한 적 없음"))
     if s.message:
         lines.append(s.message)
     return "\n".join(lines)
@@ -146,7 +145,7 @@ class SyncStatusWidget(Retranslating, QWidget):
             return
         self.progress.setRange(0, total)
         self.progress.setValue(done)
-        self.progress.setFormat(t("받는 중 %p%", "Receiving %p%"))
+        self.progress.setFormat(_("받는 중 %p%"))
         self.progress.show()
 
     def _icon(self, state: str) -> QPixmap:
@@ -170,20 +169,19 @@ class SyncStatusWidget(Retranslating, QWidget):
         tip = details(s)
         for w in (self.icon_label, self.state_label):
             w.setToolTip(tip)
-        self.attention_button.setText(t("확인 필요 {0}건", "{0} to check").format(s.attention))
+        self.attention_button.setText(_("확인 필요 {0}건").format(s.attention))
         self.attention_button.setVisible(s.attention > 0)
         warning = s.clock_warning
-        self.clock_label.setText(t("⚠ PC 시계 확인", "⚠ Check PC clock") if warning else "")
+        self.clock_label.setText(_("⚠ PC 시계 확인") if warning else "")
         self.clock_label.setToolTip(warning or "")
         self.clock_label.setVisible(bool(warning))
         if s.state == NOT_CONFIGURED:
-            self.sync_button.setText(t("연결 설정…", "Set up…"))
-            self.sync_button.setToolTip(t("다른 PC와 함께 쓰도록 연결을 설정합니다.",
-                                          "Set up the connection to share with the other PCs."))
+            self.sync_button.setText(_("연결 설정…"))
+            self.sync_button.setToolTip(_("다른 PC와 함께 쓰도록 연결을 설정합니다."))
         else:
-            self.sync_button.setText(t("지금 동기화", "Sync now"))
+            self.sync_button.setText(_("지금 동기화"))
             self.sync_button.setToolTip(
-                t("비밀번호를 입력하면 바로 동기화합니다.", "Enter the password, then it syncs at once.")
+                _("비밀번호를 입력하면 바로 동기화합니다.")
                 if s.state == NEEDS_PASSWORD else "")
         self.sync_button.setEnabled(s.state != SYNCING)
 

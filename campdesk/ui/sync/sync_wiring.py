@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from campdesk.sync.status import NEEDS_PASSWORD, SyncStatus, read_status
 from campdesk.ui.core import fmt
-from campdesk.ui.core.i18n import t
+from campdesk.i18n import _
 from campdesk.ui.sync.sync_status import SyncBridge, SyncStatusWidget
 
 log = logging.getLogger(__name__)
@@ -112,10 +112,10 @@ class SyncNotice(QObject):
         self.shown.update(news)
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox
-        box = QMessageBox(QMessageBox.Icon.Information, t("동기화 알림", "Sync notice"),
+        box = QMessageBox(QMessageBox.Icon.Information, _("동기화 알림"),
                           "\n\n".join(news), QMessageBox.StandardButton.Ok, self.window)
         box.setObjectName("sync_notice")
-        box.button(QMessageBox.StandardButton.Ok).setText(t("확인", "OK"))
+        box.button(QMessageBox.StandardButton.Ok).setText(_("확인"))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.box = box
         box.open()
@@ -160,14 +160,11 @@ class QuitNotice(QObject):
     def _tell(self, pending: int) -> None:
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox
-        box = QMessageBox(QMessageBox.Icon.Information, "CampDesk", t(
-            "아직 보내지 못한 변경 {0}건은 이 PC에 안전하게 남아 있으며, 다음에 허브에 연결되면 "
-            "자동으로 보냅니다.",
-            "{0} changes not sent yet are kept safe on this PC and go out by themselves at the "
-            "next connection to the hub.").format(fmt.number(pending)),
+        box = QMessageBox(QMessageBox.Icon.Information, "CampDesk", _("아직 보내지 못한 변경 {0}건은 이 PC에 안전하게 남아 있으며, 다음에 허브에 연결되면 "
+            "자동으로 보냅니다.").format(fmt.number(pending)),
             QMessageBox.StandardButton.Ok, self.window)
         box.setObjectName("unsent_on_quit")
-        box.button(QMessageBox.StandardButton.Ok).setText(t("확인", "OK"))
+        box.button(QMessageBox.StandardButton.Ok).setText(_("확인"))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         box.finished.connect(lambda _result: self.window.close())
         self.box = box

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QMenu, QSizePolicy, QToolButton
 
 from campdesk.domain.choices import AI_FIELDS
 from campdesk.ui.core import fmt
-from campdesk.ui.core.i18n import t
+from campdesk.i18n import _
 
 
 class AiFieldsButton(QToolButton):
@@ -44,8 +44,8 @@ class AiFieldsButton(QToolButton):
             action.setText(fmt.label(AI_FIELDS, code).replace("&", "&&"))
         self._update()
 
-    def _update(self, *_):
-        text = fmt.ai_fields(self.value()) or t("선택 안 함", "None chosen")
+    def _update(self, *_args):
+        text = fmt.ai_fields(self.value()) or _("선택 안 함")
         self.setText(text.replace("&", "&&"))  # "Culture & content" is no mnemonic
         self.setToolTip(text)
         self.changed.emit()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from campdesk.domain.dates import format_date, parse_typed_date, today_seoul
-from campdesk.ui.core.i18n import t
+from campdesk.i18n import _
 
 BAD_STYLE = "QLineEdit { border: 1px solid #c62828; background: #fff5f5; }"
 
@@ -86,9 +86,7 @@ class DateEdit(QWidget):
 
     def _mark(self, good: bool) -> None:
         self.line.setStyleSheet("" if good else BAD_STYLE)
-        self.line.setToolTip("" if good else t(
-            "날짜로 읽을 수 없습니다. 예: 2026. 12. 9., 20261209, 12/9",
-            "Not a date. For example: 2026. 12. 9., 20261209, 12/9"))
+        self.line.setToolTip("" if good else _("날짜로 읽을 수 없습니다. 예: 2026. 12. 9., 20261209, 12/9"))
 
     # --- calendar ------------------------------------------------------------------------
     def _open_calendar(self) -> None:

@@ -10,7 +10,7 @@ from typing import Callable
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from campdesk.ui.core.i18n import t
+from campdesk.i18n import _
 
 SHOWN_MS = 8000
 STYLE = ("QFrame#undo_notice { background: #263238; border-radius: 6px; }"
@@ -40,7 +40,7 @@ class UndoNotice(QFrame):
     def show_saved(self, text: str, undo: Callable[[], None]) -> None:
         self._undo_fn = undo
         self.text.setText(text)
-        self.button.setText(t("실행 취소", "Undo"))
+        self.button.setText(_("실행 취소"))
         self.adjustSize()
         self._place()
         self.show()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QMessageBox, QPlainTextEdit, QRadioButton, QTextEdit, QWidget,
 )
 
-from campdesk.ui.core.i18n import t
+from campdesk.i18n import _
 
 
 def _inside_compound(w: QWidget) -> bool:
@@ -48,14 +48,13 @@ def snapshot(root: QWidget) -> tuple:
 def ask_discard(parent: QWidget, on_discard: Callable[[], None]) -> QMessageBox:
     """Ask (without stopping the event loop) whether to throw away what was typed;
     ``on_discard`` runs when the person says so. "계속 작성" (also Esc) keeps everything."""
-    box = QMessageBox(QMessageBox.Icon.Question, t("입력한 내용 버리기", "Discard what was typed"),
-                      t("입력한 내용이 저장되지 않았습니다. 버릴까요?",
-                        "What you typed is not saved. Discard it?"),
+    box = QMessageBox(QMessageBox.Icon.Question, _("입력한 내용 버리기"),
+                      _("입력한 내용이 저장되지 않았습니다. 버릴까요?"),
                       QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("discard_question")
-    discard = box.addButton(t("버리기", "Discard"), QMessageBox.ButtonRole.DestructiveRole)
+    discard = box.addButton(_("버리기"), QMessageBox.ButtonRole.DestructiveRole)
     discard.setObjectName("discard")
-    keep = box.addButton(t("계속 작성", "Keep editing"), QMessageBox.ButtonRole.RejectRole)
+    keep = box.addButton(_("계속 작성"), QMessageBox.ButtonRole.RejectRole)
     keep.setObjectName("keep_editing")
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
