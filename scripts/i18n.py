@@ -3,11 +3,14 @@
     .venv/bin/python scripts/i18n.py update    # new texts into resources/i18n/campdesk_en.po
     .venv/bin/python scripts/i18n.py compile   # campdesk_en.po -> campdesk_en.mo (shipped)
     .venv/bin/python scripts/i18n.py check     # list texts with no English; exit 1 if any
+    .venv/bin/python scripts/i18n.py merge OTHER.po ...  # take English made elsewhere
 
 ``update`` extracts every ``_()``, ``N_()``, ``ngettext()`` and ``pgettext()`` text of
 ``campdesk/`` with Babel, adds the new ones (empty, for a translator to fill in Poedit or
 any gettext editor), keeps every translation already made and drops texts no longer used.
 Run ``compile`` after editing the catalog; the test suite fails on a stale ``.mo``.
+``merge`` fills texts still without English from other copies of the catalog (a
+translator's file, the other side of a git merge), then updates and compiles.
 """
 from __future__ import annotations
 
@@ -96,6 +99,28 @@ def update() -> Catalog:
     return catalog
 
 
+def merge(others: list[Path]) -> Catalog:
+    """Fill the texts without English from ``others`` (first one that has it wins)."""
+    catalog = load()
+    for other_path in others:
+        with open(other_path, "rb") as fp:
+            other = read_po(fp, locale="en")
+        for message in other:
+            if not message.id or message.fuzzy:
+                continue
+            mine = catalog.get(message.id, message.context)
+            if mine is None:
+                catalog[message.id] = message
+                continue
+            strings = mine.string if isinstance(mine.string, (list, tuple)) else [mine.string]
+            if not all(strings):
+                mine.string = message.string
+    save(catalog)
+    catalog = update()
+    COMPILED.write_bytes(compiled(catalog))
+    return catalog
+
+
 def main(argv: list[str]) -> int:
     command = argv[1] if len(argv) > 1 else "check"
     if command == "update":
@@ -106,6 +131,11 @@ def main(argv: list[str]) -> int:
     if command == "compile":
         COMPILED.write_bytes(compiled(load()))
         print(f"wrote {COMPILED.relative_to(ROOT)}")
+        return 0
+    if command == "merge":
+        catalog = merge([Path(p) for p in argv[2:]])
+        print(f"{CATALOG.relative_to(ROOT)}: {len(catalog)} texts, "
+              f"{len(untranslated(catalog))} without English; wrote {COMPILED.name}")
         return 0
     if command == "check":
         missing = untranslated(load())
