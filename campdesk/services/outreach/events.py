@@ -213,7 +213,7 @@ def invitation_text(ctx: Context, event_id: str) -> str:
         when += f" {ev.starts_at}"
     lines = [f"[AI창업캠프] {ev.title} 안내", "",
              "안녕하세요, AI창업캠프입니다.",
-             f"이번 달 {EVENT_KIND.label(ev.kind)}에 입주기업·MOU 기업 여러분을 초대합니다.", "",
+             f"이번 달 {EVENT_KIND.label(ev.kind, 'ko')}에 입주기업·MOU 기업 여러분을 초대합니다.", "",
              f"■ 일시: {when}"]
     if ev.moved_from:
         lines.append(f"  (정기일 {ev.moved_from.month}월 {ev.moved_from.day}일에서 옮겼습니다)")
