@@ -147,7 +147,7 @@ def schedule_concerts(ctx: Context, year: int) -> list[str]:
             s.add(Event(id=eid, kind="concert", title=f"{plan.regular.month}월 지식콘서트",
                         held_on=plan.day, venue=CONCERT_VENUE, starts_at="16:00",
                         moved_from=plan.regular if plan.moved else None,
-                        description=(f"정기일({format_date(plan.regular)}) {plan.reason}로 옮김"
+                        description=(f"정기일({format_date(plan.regular, 'ko')}) {plan.reason_in('ko')}로 옮김"
                                      if plan.moved else None),
                         updated_by=ctx.staff_id))
             made.append(eid)
