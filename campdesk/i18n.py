@@ -7,6 +7,7 @@ Code is written with the Korean text, marked for translation::
     ngettext("{n}쪽", "{n}쪽", n).format(n=n)        # "1 page" / "2 pages"
     TITLE = N_("기업")  ...  label.setText(_(TITLE))  # a constant, translated where shown
     pgettext("space", "예약")                        # one Korean text, two English ones
+    STATUS = NP_("programme status", "진행 중")       # a constant with a context
 
 The English lives in one catalog, ``resources/i18n/campdesk_en.po`` (any gettext tool opens
 it: Poedit, Lokalize, Weblate), compiled to ``campdesk_en.mo`` beside it. Korean needs no
@@ -86,6 +87,22 @@ def N_(text: str) -> str:  # noqa: N802 - the gettext convention
     return text
 
 
-def in_language(language: str, text: str) -> str:
+class InContext(str):
+    """A text marked with :func:`NP_`: the Korean text itself, knowing its ``context``."""
+
+    context: str
+
+
+def NP_(context: str, text: str) -> str:  # noqa: N802 - the gettext convention
+    """Mark a text with its context for the catalog without translating it here: a constant
+    translated later with ``pgettext(context, text)`` or ``in_language(lang, text, context)``
+    (``campdesk.domain.labels`` takes the context from the text itself)."""
+    marked = InContext(text)
+    marked.context = context
+    return marked
+
+
+def in_language(language: str, text: str, context: str | None = None) -> str:
     """``text`` in ``language`` whatever the current one (a log line, a bilingual message)."""
-    return _load(normalise(language)).gettext(text)
+    catalog = _load(normalise(language))
+    return catalog.pgettext(context, text) if context else catalog.gettext(text)

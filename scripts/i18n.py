@@ -5,7 +5,7 @@
     .venv/bin/python scripts/i18n.py check     # list texts with no English; exit 1 if any
     .venv/bin/python scripts/i18n.py merge OTHER.po ...  # take English made elsewhere
 
-``update`` extracts every ``_()``, ``N_()``, ``ngettext()`` and ``pgettext()`` text of
+``update`` extracts every ``_()``, ``N_()``, ``NP_()``, ``ngettext()`` and ``pgettext()`` text of
 ``campdesk/`` with Babel, adds the new ones (empty, for a translator to fill in Poedit or
 any gettext editor), keeps every translation already made and drops texts no longer used.
 Run ``compile`` after editing the catalog; the test suite fails on a stale ``.mo``.
@@ -32,7 +32,7 @@ HEADER = ("# CampDesk, English texts. Korean is the source language: each msgid 
           "# run: .venv/bin/python scripts/i18n.py compile")
 EPOCH = datetime(2026, 1, 1, tzinfo=timezone.utc)
 KEYWORDS = {"_": None, "gettext": None, "N_": None, "ngettext": (1, 2),
-            "pgettext": ((1, "c"), 2)}
+            "pgettext": ((1, "c"), 2), "NP_": ((1, "c"), 2)}
 
 
 def extract() -> Catalog:

@@ -1,6 +1,7 @@
 """Korean identifiers and contact details are accepted as people type them."""
 import pytest
 
+from campdesk import i18n
 from campdesk.domain.errors import ValidationError
 from campdesk.domain.validation import (
     normalise_company_name, parse_business_no, parse_corporate_no, parse_email, parse_phone,
@@ -17,7 +18,14 @@ def test_business_number_with_wrong_check_digit_says_which_digit_in_both_languag
     with pytest.raises(ValidationError) as err:
         parse_business_no("124-81-00999")
     assert err.value.field == "business_no"
-    assert "검증번호" in err.value.ko and "check digit" in err.value.en
+    assert "124-81-00999의 검증번호" in str(err.value)
+    i18n.set_language("en")
+    try:
+        with pytest.raises(ValidationError) as err:
+            parse_business_no("124-81-00999")
+    finally:
+        i18n.set_language("ko")
+    assert "check digit (last digit) of business registration number 124-81-00999" in str(err.value)
 
 
 def test_business_number_with_wrong_length_shows_an_example():

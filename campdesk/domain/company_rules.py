@@ -8,38 +8,39 @@ from typing import Any
 from campdesk.domain.choices import AI_FIELDS, PRESENCE, RELATIONSHIP, Vocabulary
 from campdesk.domain.dates import parse_date
 from campdesk.domain.errors import ValidationError
+from campdesk.domain.labels import Label, labels
 from campdesk.domain.validation import (
     normalise_company_name, parse_business_no, parse_corporate_no, parse_email, parse_phone,
 )
+from campdesk.i18n import N_, _
 
-# Field code → (Korean label, English label), in the order forms and exports show them.
-COMPANY_FIELDS: dict[str, tuple[str, str]] = {
-    "name": ("기업명", "Company name"),
-    "name_en": ("영문명", "English name"),
-    "relationship": ("구분", "Relationship"),
-    "business_no": ("사업자등록번호", "Business registration no."),
-    "corporate_no": ("법인등록번호", "Corporate registration no."),
-    "representative": ("대표자", "Representative"),
-    "phone": ("전화번호", "Phone"),
-    "email": ("이메일", "E-mail"),
-    "address": ("주소", "Address"),
-    "website": ("홈페이지", "Website"),
-    "gwangju_presence": ("광주 소재", "Gwangju presence"),
-    "mou_date": ("MOU 체결일", "MOU date"),
-    "ai_fields": ("AI 분야", "AI fields"),
-    "employees": ("직원 수", "Employees"),
-    "founded_on": ("설립일", "Founded"),
-    "notes": ("메모", "Notes"),
-}
+# Field code → its label (unpacks as (Korean, English)), in the order forms and exports show them.
+COMPANY_FIELDS: dict[str, Label] = labels({
+    "name": N_("기업명"),
+    "name_en": N_("영문명"),
+    "relationship": N_("구분"),
+    "business_no": N_("사업자등록번호"),
+    "corporate_no": N_("법인등록번호"),
+    "representative": N_("대표자"),
+    "phone": N_("전화번호"),
+    "email": N_("이메일"),
+    "address": N_("주소"),
+    "website": N_("홈페이지"),
+    "gwangju_presence": N_("광주 소재"),
+    "mou_date": N_("MOU 체결일"),
+    "ai_fields": N_("AI 분야"),
+    "employees": N_("직원 수"),
+    "founded_on": N_("설립일"),
+    "notes": N_("메모"),
+})
 
 
 def _choice(vocab: Vocabulary, value: Any, field: str) -> str:
     choice = vocab.parse(str(value))
     if choice is None:
-        allowed = ", ".join(c.ko for c in vocab)
-        allowed_en = ", ".join(c.en for c in vocab)
-        raise ValidationError(field, f"'{value}'은(는) 알 수 없는 값입니다. 다음 중 하나: {allowed}",
-                              f"Unknown value '{value}'. Use one of: {allowed_en}")
+        allowed = ", ".join(c.label() for c in vocab)
+        raise ValidationError(field, _("'{value}'은(는) 알 수 없는 값입니다. 다음 중 하나: {allowed}")
+                              .format(value=value, allowed=allowed))
     return choice.code
 
 
@@ -55,7 +56,7 @@ def _employees(value: Any) -> int:
     """A head count as typed or as Excel gives it (``1,200명``, ``12.0``); a fraction is cut.
     Infinity and NaN are no number; a number however large stays exact (whether it fits
     is for the store's limits to say)."""
-    text = str(value).replace(",", "").replace("명", "").strip()
+    text = str(value).replace(",", "").replace("명", "").strip()  # i18n: data
     try:
         number = Decimal(text)
     except (InvalidOperation, ValueError):
@@ -64,8 +65,8 @@ def _employees(value: Any) -> int:
         number = Decimal(-1)  # inf, nan, or 1e999999 (whose digits would take a while)
     n = int(number)
     if n < 0:
-        raise ValidationError("employees", f"직원 수는 0 이상의 숫자로 입력해 주세요 (입력: {value}).",
-                              f"Employees must be a whole number of 0 or more (got: {value}).")
+        raise ValidationError("employees", _("직원 수는 0 이상의 숫자로 입력해 주세요 (입력: {value}).")
+                              .format(value=value))
     return n
 
 
@@ -112,7 +113,7 @@ def clean_company(raw: dict[str, Any], creating: bool) -> tuple[dict[str, Any], 
         except ValidationError as exc:
             errors.append(exc)
     if (creating or "name" in raw) and not values.get("name"):
-        errors.append(ValidationError("name", "기업명을 입력해 주세요.", "Please enter the company name."))
+        errors.append(ValidationError("name", _("기업명을 입력해 주세요.")))
     if creating:
         values.setdefault("relationship", "inquirer")
         values.setdefault("gwangju_presence", "none")

@@ -6,9 +6,10 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from campdesk.domain.errors import ValidationError
+from campdesk.i18n import _, current_language
 
 SEOUL = ZoneInfo("Asia/Seoul")
-_YMD = re.compile(r"^\s*(\d{4})\s*[.\-/년]\s*(\d{1,2})\s*[.\-/월]\s*(\d{1,2})\s*일?\.?\s*$")
+_YMD = re.compile(r"^\s*(\d{4})\s*[.\-/년]\s*(\d{1,2})\s*[.\-/월]\s*(\d{1,2})\s*일?\.?\s*$")  # i18n: data
 _COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
 _EXCEL_EPOCH = date(1899, 12, 30)
 
@@ -37,15 +38,12 @@ def parse_date(value: object, field: str = "date") -> date | None:
     try:
         return date.fromisoformat(text_head)
     except ValueError:
-        raise ValidationError(
-            field,
-            f"날짜 형식이 올바르지 않습니다 (입력: {text}). 예: 2026-03-05",
-            f"This is not a valid date (got: {text}). Example: 2026-03-05",
-        ) from None
+        raise ValidationError(field, _("날짜 형식이 올바르지 않습니다 (입력: {value}). 예: 2026-03-05")
+                              .format(value=text)) from None
 
 
 _SHORT_YMD = re.compile(r"^\s*(\d{2})\s*[.\-/]\s*(\d{1,2})\s*[.\-/]\s*(\d{1,2})\s*\.?\s*$")
-_MONTH_DAY = re.compile(r"^\s*(\d{1,2})\s*[.\-/월]\s*(\d{1,2})\s*일?\.?\s*$")
+_MONTH_DAY = re.compile(r"^\s*(\d{1,2})\s*[.\-/월]\s*(\d{1,2})\s*일?\.?\s*$")  # i18n: data
 _MMDD = re.compile(r"^\s*(\d{2})(\d{2})\s*$")
 
 
@@ -72,13 +70,22 @@ def parse_typed_date(text: str, today: date) -> date | None:
         return None
 
 
-def format_date(d: date | None) -> str:
-    """Korean locale: ``2026. 3. 5.``"""
-    return f"{d.year}. {d.month}. {d.day}." if d else ""
+def format_date(d: date | None, lang: str | None = None) -> str:
+    """A day as people read it in ``lang`` (the current language when not given): Korean
+    ``2026. 3. 5.``, English ``2026-03-05`` (which date fields read back)."""
+    if not d:
+        return ""
+    if (lang or current_language()) == "en":
+        return d.isoformat()
+    return f"{d.year}. {d.month}. {d.day}."
 
 
 def format_date_long(d: date | None) -> str:
-    return f"{d.year}년 {d.month}월 {d.day}일" if d else ""
+    """A day written out, in the current language: ``2026년 3월 5일``, ``5 March 2026``."""
+    if not d:
+        return ""
+    return _("{year}년 {month}월 {day}일").format(year=d.year, month=d.month, day=d.day,
+                                               month_name=d.strftime("%B"))
 
 
 def to_seoul(moment: datetime | None) -> datetime | None:
@@ -99,8 +106,8 @@ def today_seoul() -> date:
 
 def parse_month(text: str) -> tuple[int, int]:
     """``2026-03`` → (2026, 3); raises ValidationError with what to fix."""
-    m = re.match(r"^\s*(\d{4})\s*[-./년]\s*(\d{1,2})\s*월?\s*$", text or "")
+    m = re.match(r"^\s*(\d{4})\s*[-./년]\s*(\d{1,2})\s*월?\s*$", text or "")  # i18n: data
     if not m or not 1 <= int(m.group(2)) <= 12:
-        raise ValidationError("month", f"월은 YYYY-MM 형식으로 입력해 주세요 (입력: {text}). 예: 2026-03",
-                              f"Give the month as YYYY-MM (got: {text}). Example: 2026-03")
+        raise ValidationError("month", _("월은 YYYY-MM 형식으로 입력해 주세요 (입력: {value}). "
+                                         "예: 2026-03").format(value=text))
     return int(m.group(1)), int(m.group(2))

@@ -6,25 +6,27 @@ from typing import Any
 
 from campdesk.domain.choices import MENTOR_FIELD
 from campdesk.domain.errors import ValidationError
+from campdesk.domain.labels import Label, labels
 from campdesk.domain.validation import parse_email, parse_phone
+from campdesk.i18n import N_, _, current_language
 
-# Field code → (Korean label, English label), in the order forms and imports show them.
-MENTOR_FIELDS: dict[str, tuple[str, str]] = {
-    "name": ("이름", "Name"),
-    "fields": ("멘토링 분야", "Mentoring fields"),
-    "organisation": ("소속", "Organisation"),
-    "phone": ("전화번호", "Phone"),
-    "email": ("이메일", "E-mail"),
-    "expertise": ("전문 분야", "Expertise"),
-    "keywords": ("키워드", "Keywords"),
-    "availability": ("가능 시간", "Availability"),
-    "region": ("지역", "Region"),
-    "active": ("활동", "Active"),
-    "notes": ("메모", "Notes"),
-}
+# Field code → its label (unpacks as (Korean, English)), in the order forms and imports show them.
+MENTOR_FIELDS: dict[str, Label] = labels({
+    "name": N_("이름"),
+    "fields": N_("멘토링 분야"),
+    "organisation": N_("소속"),
+    "phone": N_("전화번호"),
+    "email": N_("이메일"),
+    "expertise": N_("전문 분야"),
+    "keywords": N_("키워드"),
+    "availability": N_("가능 시간"),
+    "region": N_("지역"),
+    "active": N_("활동"),
+    "notes": N_("메모"),
+})
 
 # Between several fields in one cell: commas, slashes, semicolons, bars, line breaks, "및".
-_FIELD_SEPARATORS = re.compile(r"[,;/|\n\r+]|\s및\s|\s&\s")
+_FIELD_SEPARATORS = re.compile(r"[,;/|\n\r+]|\s및\s|\s&\s")  # i18n: data
 # "재무·투자" is one field; "기술개발·재무" is two.
 _MIDDLE_DOT = re.compile(r"[·ㆍ・•]")
 
@@ -49,17 +51,17 @@ def parse_fields(value: Any) -> list[str]:
             if pieces and all(pieces):
                 found = [p.code for p in pieces]
         if found is None:
-            allowed = ", ".join(c.ko for c in MENTOR_FIELD)
-            raise ValidationError(
-                "fields", f"멘토링 분야 '{part}'을(를) 알 수 없습니다. 다음 중에서 골라 주세요: {allowed}",
-                f"Unknown mentoring field '{part}'. Use: " + ", ".join(c.en for c in MENTOR_FIELD))
+            allowed = ", ".join(c.label() for c in MENTOR_FIELD)
+            raise ValidationError("fields", _("멘토링 분야 '{field}'을(를) 알 수 없습니다. 다음 중에서 "
+                                              "골라 주세요: {allowed}").format(field=part, allowed=allowed))
         for c in found:
             if c not in codes:
                 codes.append(c)
     return codes
 
 
-def fields_label(codes: str | list[str] | None, lang: str = "ko") -> str:
+def fields_label(codes: str | list[str] | None, lang: str | None = None) -> str:
+    """The labels of mentoring fields, in ``lang`` (the current language when not given)."""
     items = codes.split(",") if isinstance(codes, str) else (codes or [])
     return ", ".join(MENTOR_FIELD.label(c, lang) for c in items if c)
 
@@ -77,11 +79,16 @@ def split_keywords(value: Any) -> list[str]:
     return out
 
 
-_TRUE = {"y", "yes", "o", "true", "1", "예", "네", "활동", "활동중", "활동 중", "참여", "가능", "○", "●", "v"}
-_FALSE = {"n", "no", "x", "false", "0", "아니오", "아니요", "비활동", "휴면", "중단", "불가", "미참여", "탈퇴", "-"}
+_TRUE = {"y", "yes", "o", "true", "1", "예", "네", "활동", "활동중", "활동 중", "참여", "가능",  # i18n: data
+         "○", "●", "v"}
+_FALSE = {"n", "no", "x", "false", "0", "아니오", "아니요", "비활동", "휴면", "중단", "불가",  # i18n: data
+          "미참여", "탈퇴", "-"}  # i18n: data
 
 
-def parse_flag(value: Any, field: str, ko_label: str, en_label: str) -> bool | None:
+def parse_flag(value: Any, field: str, label: str | Label, en_label: str | None = None) -> bool | None:
+    """Yes or no as people write it; None for an empty cell. ``label`` names the field in the
+    message: a Label, or a text in the current language (or Korean with ``en_label``, the
+    older pair)."""
     if value is None or isinstance(value, bool):
         return value
     text = str(value).strip().casefold()
@@ -91,8 +98,12 @@ def parse_flag(value: Any, field: str, ko_label: str, en_label: str) -> bool | N
         return True
     if text in _FALSE:
         return False
-    raise ValidationError(field, f"{ko_label}은(는) 예/아니오로 입력해 주세요 (입력: {value}).",
-                          f"{en_label} must be yes or no (got: {value}).")
+    if isinstance(label, Label):
+        label = label.label()
+    elif en_label and current_language() == "en":
+        label = en_label
+    raise ValidationError(field, _("{label}은(는) 예/아니오로 입력해 주세요 (입력: {value}).")
+                          .format(label=label, value=value))
 
 
 def _text(value: Any) -> str | None:
@@ -113,7 +124,7 @@ def clean_mentor(raw: dict[str, Any], creating: bool) -> tuple[dict[str, Any], l
     if "name" in raw or creating:
         name = _text(raw.get("name"))
         if not name:
-            errors.append(ValidationError("name", "이름을 입력해 주세요.", "Please enter the name."))
+            errors.append(ValidationError("name", _("이름을 입력해 주세요.")))
         else:
             values["name"] = name
     blank_fields = raw.get("fields") is None or not str(raw.get("fields")).strip() \
@@ -122,8 +133,7 @@ def clean_mentor(raw: dict[str, Any], creating: bool) -> tuple[dict[str, Any], l
         try:
             codes = parse_fields(raw.get("fields"))
             if not codes:
-                raise ValidationError("fields", "멘토링 분야를 하나 이상 골라 주세요.",
-                                      "Choose at least one mentoring field.")
+                raise ValidationError("fields", _("멘토링 분야를 하나 이상 골라 주세요."))
             values["fields"] = ",".join(codes)
             values["field"] = codes[0]
         except ValidationError as exc:
@@ -139,7 +149,7 @@ def clean_mentor(raw: dict[str, Any], creating: bool) -> tuple[dict[str, Any], l
                 errors.append(exc)
     if "active" in raw:
         try:
-            flag = parse_flag(raw["active"], "active", "활동", "Active")
+            flag = parse_flag(raw["active"], "active", MENTOR_FIELDS["active"])
             values["active"] = True if flag is None else flag
         except ValidationError as exc:
             errors.append(exc)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from campdesk.domain.errors import ValidationError
+from campdesk.i18n import _, current_language
 
 _NON_DIGIT = re.compile(r"\D")
 _BIZ_WEIGHTS = (1, 3, 7, 1, 3, 7, 1, 3, 5)
@@ -43,20 +44,12 @@ def parse_business_no(text: object) -> str | None:
         return None
     digits = _digits(raw)
     if len(digits) != 10:
-        raise ValidationError(
-            "business_no",
-            f"사업자등록번호는 숫자 10자리여야 합니다 (입력: {raw}). 예: 124-81-00998",
-            f"The business registration number must have 10 digits (got: {raw}). "
-            "Example: 124-81-00998",
-        )
+        raise ValidationError("business_no", _("사업자등록번호는 숫자 10자리여야 합니다 (입력: {value}). "
+                                               "예: 124-81-00998").format(value=raw))
     if not business_no_is_valid(digits):
-        raise ValidationError(
-            "business_no",
-            f"사업자등록번호 {format_business_no(digits)}의 검증번호(마지막 자리)가 맞지 않습니다. "
-            "사업자등록증을 다시 확인해 주세요.",
-            f"The check digit (last digit) of business registration number "
-            f"{format_business_no(digits)} is wrong. Please check the certificate again.",
-        )
+        raise ValidationError("business_no", _("사업자등록번호 {number}의 검증번호(마지막 자리)가 맞지 "
+                                               "않습니다. 사업자등록증을 다시 확인해 주세요.")
+                              .format(number=format_business_no(digits)))
     return format_business_no(digits)
 
 
@@ -71,20 +64,13 @@ def parse_corporate_no(text: object) -> str | None:
         return None
     digits = _digits(raw)
     if len(digits) != 13:
-        raise ValidationError(
-            "corporate_no",
-            f"법인등록번호는 숫자 13자리여야 합니다 (입력: {raw}). 예: 110111-0000000",
-            f"The corporate registration number must have 13 digits (got: {raw}).",
-        )
+        raise ValidationError("corporate_no", _("법인등록번호는 숫자 13자리여야 합니다 (입력: {value}). "
+                                                "예: 110111-0000000").format(value=raw))
     total = sum(int(c) * (1 if i % 2 == 0 else 2) for i, c in enumerate(digits[:12]))
     if (10 - total % 10) % 10 != int(digits[12]):
-        raise ValidationError(
-            "corporate_no",
-            f"법인등록번호 {digits[:6]}-{digits[6:]}의 검증번호가 맞지 않습니다. "
-            "등기부등본을 다시 확인해 주세요.",
-            f"The check digit of corporate registration number {digits[:6]}-{digits[6:]} "
-            "is wrong.",
-        )
+        raise ValidationError("corporate_no", _("법인등록번호 {number}의 검증번호가 맞지 않습니다. "
+                                                "등기부등본을 다시 확인해 주세요.")
+                              .format(number=f"{digits[:6]}-{digits[6:]}"))
     return f"{digits[:6]}-{digits[6:]}"
 
 
@@ -94,18 +80,14 @@ _AREA_CODES = {
     "051", "052", "053", "054", "055", "061", "062", "063", "064",
 }
 _MOBILE = {"010", "011", "016", "017", "018", "019"}
-_ALTERNATIVES = re.compile(r"\s*(?:[/,;~\n]|또는|\bor\b)\s*")
-_EXTENSION = re.compile(r"(?:내선|ext\.?|extension|x|#)\s*(\d{1,5})\s*\)?\s*$", re.IGNORECASE)
+_ALTERNATIVES = re.compile(r"\s*(?:[/,;~\n]|또는|\bor\b)\s*")  # i18n: data
+_EXTENSION = re.compile(r"(?:내선|ext\.?|extension|x|#)\s*(\d{1,5})\s*\)?\s*$", re.IGNORECASE)  # i18n: data
 
 
 def _phone_error(raw: str) -> ValidationError:
-    return ValidationError(
-        "phone",
-        f"전화번호 형식이 올바르지 않습니다 (입력: {raw}). 지역번호를 포함해 주세요. "
-        "예: 062-123-4567, 010-1234-5678, 1666-1234",
-        f"This is not a valid Korean phone number (got: {raw}). Include the area code, "
-        "e.g. 062-123-4567, 010-1234-5678, 1666-1234",
-    )
+    return ValidationError("phone", _("전화번호 형식이 올바르지 않습니다 (입력: {value}). 지역번호를 "
+                                      "포함해 주세요. 예: 062-123-4567, 010-1234-5678, 1666-1234")
+                           .format(value=raw))
 
 
 def _split_phone(d: str) -> tuple[str, ...] | None:
@@ -157,7 +139,8 @@ def parse_phone(text: object, field: str = "phone") -> str | None:
         err.field = field
         raise err
     out = "-".join(groups)
-    return f"{out} 내선 {extension}" if extension else out
+    # The stored form of an extension, Korean whatever the language.
+    return f"{out} 내선 {extension}" if extension else out  # i18n: data
 
 
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+\-']+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$")
@@ -171,24 +154,24 @@ def parse_email(text: object, field: str = "email") -> str | None:
     first = re.split(r"[,;\s]+", re.sub(r"^mailto:", "", raw.strip(), flags=re.IGNORECASE))[0]
     candidate = first.strip("<>.;,")
     if not _EMAIL.match(candidate):
-        raise ValidationError(
-            field,
-            f"이메일 주소 형식이 올바르지 않습니다 (입력: {raw}). 예: name@company.co.kr",
-            f"This is not a valid e-mail address (got: {raw}). Example: name@company.co.kr",
-        )
+        raise ValidationError(field, _("이메일 주소 형식이 올바르지 않습니다 (입력: {value}). "
+                                       "예: name@company.co.kr").format(value=raw))
     local, domain = candidate.rsplit("@", 1)
     return f"{local}@{domain.lower()}"
 
 
-def require_text(text: object, field: str, ko_label: str, en_label: str) -> str:
+def require_text(text: object, field: str, label: str, en_label: str | None = None) -> str:
+    """The text, trimmed; a ValidationError naming the field (``label``, in the current
+    language, or Korean with its English ``en_label``) when it is blank."""
     value = _clean(text)
     if not value:
-        raise ValidationError(field, f"{ko_label}을(를) 입력해 주세요.", f"Please enter the {en_label}.")
+        name = en_label if en_label and current_language() == "en" else str(label)
+        raise ValidationError(field, _("{label}을(를) 입력해 주세요.").format(label=name))
     return value
 
 
 _LEGAL_FORMS = re.compile(
-    r"\(주\)|㈜|\(유\)|\(사\)|\(재\)|주식회사|유한회사|유한책임회사|합자회사|합명회사|사단법인|재단법인"
+    r"\(주\)|㈜|\(유\)|\(사\)|\(재\)|주식회사|유한회사|유한책임회사|합자회사|합명회사|사단법인|재단법인"  # i18n: data
     r"|\b(co\.?,?\s*ltd\.?|inc\.?|corp\.?|corporation|limited|llc)\b",
     re.IGNORECASE,
 )

@@ -414,7 +414,7 @@ class _Builder:
                 eid = self.add(m.Event, self.moment(day - timedelta(days=20)), kind="concert",
                                title=f"{month.month}월 지식콘서트: {topic}",
                                held_on=day, venue="AI창업캠프 1층 세미나실",
-                               description=f"정기일({plan.regular:%m월 %d일}) {plan.reason}로 옮김" if plan.moved else None,
+                               description=f"정기일({plan.regular:%m월 %d일}) {plan.reason_in('ko')}로 옮김" if plan.moved else None,
                                speaker=f"{self.person()} {self.rng.choice(T.SPEAKER_TITLES)}", theme=topic,
                                starts_at="16:00", moved_from=plan.regular if plan.moved else None)
                 n += 1

@@ -44,7 +44,7 @@ VOCABULARIES: dict[tuple[str, str], C.Vocabulary] = {
 def _labeller(vocab: C.Vocabulary | None):
     if vocab is None:
         return _cell
-    return lambda v: ", ".join(vocab.label(code) for code in clean_text(v).split(",")) if v else v
+    return lambda v: ", ".join(vocab.label(code, "ko") for code in clean_text(v).split(",")) if v else v
 
 
 def _cell(value: Any) -> Any:

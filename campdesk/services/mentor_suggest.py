@@ -119,7 +119,7 @@ _INDEX = _Index()
 def query_terms(text: str, ai_fields: str | None = None) -> tuple[set[str], str]:
     """The words of the difficulty and of the company's AI fields, and the packed text."""
     words = set(terms(text or ""))
-    extra = " ".join(AI_FIELDS.label(c) for c in (ai_fields or "").split(",") if c)
+    extra = " ".join(AI_FIELDS.label(c, "ko") for c in (ai_fields or "").split(",") if c)
     if extra:
         words |= set(terms(extra))
     return words, compact(f"{text or ''} {extra}")

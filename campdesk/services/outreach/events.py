@@ -147,7 +147,7 @@ def schedule_concerts(ctx: Context, year: int) -> list[str]:
             s.add(Event(id=eid, kind="concert", title=f"{plan.regular.month}월 지식콘서트",
                         held_on=plan.day, venue=CONCERT_VENUE, starts_at="16:00",
                         moved_from=plan.regular if plan.moved else None,
-                        description=(f"정기일({format_date(plan.regular)}) {plan.reason}로 옮김"
+                        description=(f"정기일({format_date(plan.regular, 'ko')}) {plan.reason_in('ko')}로 옮김"
                                      if plan.moved else None),
                         updated_by=ctx.staff_id))
             made.append(eid)
@@ -213,7 +213,7 @@ def invitation_text(ctx: Context, event_id: str) -> str:
         when += f" {ev.starts_at}"
     lines = [f"[AI창업캠프] {ev.title} 안내", "",
              "안녕하세요, AI창업캠프입니다.",
-             f"이번 달 {EVENT_KIND.label(ev.kind)}에 입주기업·MOU 기업 여러분을 초대합니다.", "",
+             f"이번 달 {EVENT_KIND.label(ev.kind, 'ko')}에 입주기업·MOU 기업 여러분을 초대합니다.", "",
              f"■ 일시: {when}"]
     if ev.moved_from:
         lines.append(f"  (정기일 {ev.moved_from.month}월 {ev.moved_from.day}일에서 옮겼습니다)")

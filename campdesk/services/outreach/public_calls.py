@@ -250,7 +250,8 @@ def company_calls(ctx: Context, company_id: str) -> list[tuple[str, str, datetim
 
 
 def _labels(vocab, codes: str | None) -> str:
-    return ", ".join(vocab.label(c) for c in codes.split(",")) if codes else ""
+    # Korean whatever the UI language: the message goes to the companies.
+    return ", ".join(vocab.label(c, "ko") for c in codes.split(",")) if codes else ""
 
 
 def message_text(ctx: Context, call_id: str) -> str:
@@ -262,7 +263,7 @@ def message_text(ctx: Context, call_id: str) -> str:
                      f"({WEEKDAYS[c.deadline.weekday()]})")
     conditions = [x for x in (_labels(RELATIONSHIP, c.eligible_relationships),
                               _labels(STAGE, c.eligible_stages),
-                              LOCATION.label(c.eligible_location) if c.eligible_location else "")
+                              LOCATION.label(c.eligible_location, "ko") if c.eligible_location else "")
                   if x]
     if conditions:
         lines.append(f"■ 신청 자격: {' · '.join(conditions)}")
