@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from campdesk.i18n import _, current_language, ngettext
 from campdesk.services.errors import UserError
 
 EXIT_OK = 0
@@ -38,7 +39,9 @@ def cmd_import_supports(args) -> int:
     finally:
         ctx.close()
     if found:
-        _out(f"  중복 지원 의심 {len(found)}건: campdesk supports overlaps 로 확인하세요.")
+        _out("  " + ngettext("중복 지원 의심 {n}건: campdesk supports overlaps 로 확인하세요.",
+                             "중복 지원 의심 {n}건: campdesk supports overlaps 로 확인하세요.",
+                             len(found)).format(n=len(found)))
     return code
 
 
@@ -63,12 +66,13 @@ def cmd_overlaps(args) -> int:
     finally:
         ctx.close()
     if not found:
-        _out("중복 지원이 없습니다.")
+        _out(_("중복 지원이 없습니다."))
         return EXIT_OK
-    _out(f"중복 지원 {len(found)}건 (같은 유형, 두 기관, 겹치는 기간):")
+    _out(ngettext("중복 지원 {n}건 (같은 유형, 두 기관, 겹치는 기간):",
+                  "중복 지원 {n}건 (같은 유형, 두 기관, 겹치는 기간):", len(found)).format(n=len(found)))
     for o in found:
         a, b = o.first, o.second
-        _out(f"{o.company}\t{SUPPORT_KIND.label(o.kind)}\t{o.agencies}\t{o.programmes}\t"
+        _out(f"{o.company}\t{SUPPORT_KIND.label(o.kind, current_language())}\t{o.agencies}\t{o.programmes}\t"
              f"{_span(a)} / {_span(b)}")
     return EXIT_OK
 
@@ -81,11 +85,12 @@ def _span(row) -> str:
 def cmd_concerts(args) -> int:
     from campdesk.services.outreach.events import concert_dates
     if not 1900 < args.year < 2200:
-        raise UserError(f"연도를 확인해 주세요: {args.year}", f"Check the year: {args.year}")
+        raise UserError(_("연도를 확인해 주세요: {year}").format(year=args.year))
     for plan in concert_dates(args.year):
         line = plan.day.isoformat()
         if plan.moved:
-            line += f"  (정기일 {plan.regular.isoformat()} {plan.reason} → 옮김)"
+            line += "  " + _("(정기일 {day} {reason} → 옮김)").format(day=plan.regular.isoformat(),
+                                                                   reason=plan.reason)
         _out(line)
     return EXIT_OK
 
@@ -100,33 +105,33 @@ def cmd_followups(args) -> int:
     for c in items:
         what = (c.question or "").splitlines()[0] if c.question else "-"
         who = c.escalated_to_name if c.outcome == "escalated" and c.escalated_to_name else c.staff_name
-        due = c.due_on.isoformat() if c.due_on else "기한 없음"
+        due = c.due_on.isoformat() if c.due_on else _("기한 없음")
         _out(f"{due}\t{c.who}\t{what[:60]}\t{who or '-'}")
     return EXIT_OK
 
 
 def register_imports(what) -> None:
     """``import supports`` and ``import questionnaires`` beside the other imports."""
-    c = what.add_parser("supports", help="유관기관 지원 목록: 기관, 사업명, 지원유형, 기업명, 사업자번호, 기간, 금액")
+    c = what.add_parser("supports", help=_("유관기관 지원 목록: 기관, 사업명, 지원유형, 기업명, 사업자번호, 기간, 금액"))
     c.add_argument("file", metavar="FILE")
-    c.add_argument("--agency", metavar="NAME", help="지원기관 열이 없는 파일의 기관 (예: 광주정보문화산업진흥원)")
+    c.add_argument("--agency", metavar="NAME", help=_("지원기관 열이 없는 파일의 기관 (예: 광주정보문화산업진흥원)"))
     c.set_defaults(func=cmd_import_supports)
-    c = what.add_parser("questionnaires", help="서면 설문 응답: 한 행에 한 기업 (애로사항, 기술수요, 재방문 희망)")
+    c = what.add_parser("questionnaires", help=_("서면 설문 응답: 한 행에 한 기업 (애로사항, 기술수요, 재방문 희망)"))
     c.add_argument("file", metavar="FILE")
-    c.add_argument("--title", metavar="TITLE", help="설문 이름 (기본: 올해 서면 설문)")
+    c.add_argument("--title", metavar="TITLE", help=_("설문 이름 (기본: 올해 서면 설문)"))
     c.set_defaults(func=cmd_import_questionnaires)
 
 
 def register(sub) -> None:
-    p = sub.add_parser("supports", help="유관기관 지원: overlaps (중복 지원 목록)")
+    p = sub.add_parser("supports", help=_("유관기관 지원: overlaps (중복 지원 목록)"))
     p.add_argument("action", choices=["overlaps"])
     p.set_defaults(func=cmd_overlaps)
 
-    p = sub.add_parser("events", help="행사: concerts --year YYYY (지식콘서트 날짜)")
+    p = sub.add_parser("events", help=_("행사: concerts --year YYYY (지식콘서트 날짜)"))
     p.add_argument("action", choices=["concerts"])
     p.add_argument("--year", type=int, required=True, metavar="YYYY")
     p.set_defaults(func=cmd_concerts)
 
-    p = sub.add_parser("followups", help="후속조치: --open (열린 후속조치, 한 줄에 하나)")
-    p.add_argument("--open", action="store_true", required=True, help="열린 후속조치와 이관 건")
+    p = sub.add_parser("followups", help=_("후속조치: --open (열린 후속조치, 한 줄에 하나)"))
+    p.add_argument("--open", action="store_true", required=True, help=_("열린 후속조치와 이관 건"))
     p.set_defaults(func=cmd_followups)

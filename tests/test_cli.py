@@ -10,7 +10,7 @@ from campdesk.domain.validation import business_no_is_valid
 
 
 def run(home, *args, check_code=None):
-    env = {**os.environ, "CAMPDESK_HOME": ""}
+    env = {**{k: v for k, v in os.environ.items() if k != "CAMPDESK_LANG"}, "CAMPDESK_HOME": ""}
     proc = subprocess.run([sys.executable, "-m", "campdesk", "--home", str(home), *args],
                           capture_output=True, text=True, env=env, timeout=300)
     if check_code is not None:

@@ -11,6 +11,7 @@ from campdesk.domain.company_rules import COMPANY_FIELDS, clean_company
 from campdesk.domain.errors import ValidationError
 from campdesk.domain.hangul import search_pattern
 from campdesk.domain.similarity import similar_names
+from campdesk.i18n import _
 from campdesk.domain.validation import (
     normalise_company_name, parse_business_no, parse_email, parse_phone, require_text,
 )
@@ -86,7 +87,7 @@ def get_row(ctx: Context, company_id: str) -> CompanyRow:
     with ctx.db.reading() as s:
         r = s.execute(_row_query().where(Company.id == company_id)).first()
     if r is None:
-        raise NotFound("기업을 찾을 수 없습니다.", "Company not found.")
+        raise NotFound(_("기업을 찾을 수 없습니다."))
     return CompanyRow(*r)
 
 
@@ -195,7 +196,7 @@ def _contact_values(name: str | None, title: str | None, phone: str | None,
     """A contact's fields checked and normalised; every wrong field reported at once."""
     raw = clean_input({"name": name, "title": title, "phone": phone, "email": email})
     errors, values = [], {"title": (raw["title"] or "").strip() or None}
-    for key, fn in (("name", lambda: require_text(raw["name"], "name", "이름", "name")),
+    for key, fn in (("name", lambda: require_text(raw["name"], "name", _("이름"), "name")),
                     ("phone", lambda: parse_phone(raw["phone"])),
                     ("email", lambda: parse_email(raw["email"]))):
         try:

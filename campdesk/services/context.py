@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from campdesk.i18n import _
 from campdesk.paths import Paths
 from campdesk.settings import Settings
 from campdesk.store.db import Database
@@ -44,8 +45,8 @@ def open_context(home=None, upgrade: bool = True, create: bool = True) -> Contex
         if not paths.database.is_file():
             from campdesk.services.errors import UserError
             where = paths.home if not paths.home.is_dir() else paths.database
-            raise UserError(f"데이터 폴더에 데이터베이스가 없습니다: {where} (--home 경로를 확인해 주세요)",
-                            f"No database in the data folder: {where} (check --home)")
+            raise UserError(_("데이터 폴더에 데이터베이스가 없습니다: {path} (--home 경로를 확인해 주세요)")
+                            .format(path=where))
     db = Database(paths.database)
     if upgrade:
         migrate.upgrade(db, backup_dir=paths.backups)
@@ -59,7 +60,7 @@ _SHORT_READ = 522  # SQLITE_IOERR_SHORT_READ: a file cut short, which is broken
 
 
 def explain_open_failure(exc: BaseException) -> str | None:
-    """The Korean one-liner for a local database that cannot be opened, with what to do;
+    """The one-liner for a local database that cannot be opened, with what to do;
     None for an error that is not the person's to fix (a bug: let it be reported)."""
     import sqlite3
 
@@ -69,21 +70,23 @@ def explain_open_failure(exc: BaseException) -> str | None:
     from campdesk.store.backup import BackupError
     from campdesk.store.instance import DatabaseInUse, is_busy
     if isinstance(exc, UserError):
-        return exc.ko
+        from campdesk.i18n import current_language
+        return exc.message(current_language())
     if isinstance(exc, (migrate.SchemaTooNew, DatabaseInUse, BackupError)):
         return str(exc)
     if isinstance(exc, (sqlite3.DatabaseError, DatabaseError)):
         reason = getattr(exc, "orig", None) or exc
         if is_busy(reason):
-            return (f"다른 프로그램이 데이터베이스를 사용 중입니다 ({reason}). 잠시 뒤 다시 시도해 "
-                    "주세요. 계속되면 데이터베이스를 쓰고 있는 다른 프로그램(다른 campdesk 명령 등)을 "
-                    "닫아 주세요.")
+            return _("다른 프로그램이 데이터베이스를 사용 중입니다 ({reason}). 잠시 뒤 다시 시도해 "
+                     "주세요. 계속되면 데이터베이스를 쓰고 있는 다른 프로그램(다른 campdesk 명령 등)을 "
+                     "닫아 주세요.").format(reason=reason)
         code = getattr(reason, "sqlite_errorcode", None)
         if code is not None and code & 0xFF in _CANNOT_WRITE and code != _SHORT_READ:
-            return (f"데이터베이스 파일을 열거나 쓸 수 없습니다 ({reason}). 데이터 폴더에 쓸 권한이 "
-                    "있는지, 디스크에 빈 공간이 있는지 확인해 주세요.")
-        return (f"데이터베이스 파일을 읽을 수 없습니다 ({reason}). 'campdesk db check'로 확인하고 "
-                "'campdesk db restore 백업파일'로 backups 폴더의 백업을 복원해 주세요.")
+            return _("데이터베이스 파일을 열거나 쓸 수 없습니다 ({reason}). 데이터 폴더에 쓸 권한이 "
+                     "있는지, 디스크에 빈 공간이 있는지 확인해 주세요.").format(reason=reason)
+        return _("데이터베이스 파일을 읽을 수 없습니다 ({reason}). 'campdesk db check'로 확인하고 "
+                 "'campdesk db restore 백업파일'로 backups 폴더의 백업을 복원해 주세요.").format(reason=reason)
     if isinstance(exc, OSError):
-        return f"파일을 읽거나 쓸 수 없습니다: {exc.filename or ''} ({exc.strerror or exc})"
+        return _("파일을 읽거나 쓸 수 없습니다: {file} ({reason})").format(
+            file=exc.filename or "", reason=exc.strerror or exc)
     return None

@@ -18,6 +18,7 @@ from campdesk.domain.dates import parse_date, today_seoul
 from campdesk.domain.errors import ValidationError
 from campdesk.domain.mentor_rules import parse_flag, split_keywords
 from campdesk.domain.validation import parse_email, parse_phone
+from campdesk.i18n import _, current_language
 from campdesk.services.context import Context
 from campdesk.services.errors import FormErrors, UserError
 from campdesk.services.fields import clean_input, with_limits
@@ -95,11 +96,13 @@ def _collect(checks) -> tuple[dict, list[ValidationError]]:
     return values, errors
 
 
-def _choice(vocab, value, field_name, ko):
+def _choice(vocab, value, field_name, label):
+    """``label``: the field's name as shown (already translated)."""
     c = vocab.parse(str(value))
     if c is None:
-        raise ValidationError(field_name, f"{ko} '{value}'을(를) 알 수 없습니다: " + ", ".join(x.ko for x in vocab),
-                              f"Unknown {field_name} '{value}'.")
+        lang = current_language()
+        raise ValidationError(field_name, _("{label} '{value}'을(를) 알 수 없습니다: {known}").format(
+            label=label, value=value, known=", ".join(x.label(lang) for x in vocab)))
     return c.code
 
 
@@ -111,7 +114,7 @@ def _seeker_values(raw: dict[str, Any]) -> dict[str, Any]:
     def name():
         n = _text(raw.get("name"))
         if not n:
-            raise ValidationError("name", "이름을 입력해 주세요.", "Please enter the name.")
+            raise ValidationError("name", _("이름을 입력해 주세요."))
         return n
 
     values, errors = _collect([
@@ -120,8 +123,8 @@ def _seeker_values(raw: dict[str, Any]) -> dict[str, Any]:
         ("skills", lambda: ", ".join(split_keywords(raw.get("skills"))) or None),
         ("desired_role", lambda: _text(raw.get("desired_role"))),
         ("notes", lambda: _text(raw.get("notes"))),
-        ("status", lambda: _choice(SEEKER_STATUS, raw.get("status") or "seeking", "status", "상태")),
-        ("consent", lambda: bool(parse_flag(raw.get("consent"), "consent", "정보 제공 동의", "Consent"))),
+        ("status", lambda: _choice(SEEKER_STATUS, raw.get("status") or "seeking", "status", _("상태"))),
+        ("consent", lambda: bool(parse_flag(raw.get("consent"), "consent", _("정보 제공 동의"), "Consent"))),
         ("consent_on", lambda: parse_date(raw.get("consent_on"), "consent_on")),
     ])
     if values.get("consent") and not values.get("consent_on"):
@@ -175,7 +178,7 @@ def _opening_values(raw: dict[str, Any]) -> dict[str, Any]:
     def role():
         r = _text(raw.get("role"))
         if not r:
-            raise ValidationError("role", "모집 직무를 입력해 주세요.", "Please enter the role.")
+            raise ValidationError("role", _("모집 직무를 입력해 주세요."))
         return r
 
     def headcount():
@@ -183,18 +186,18 @@ def _opening_values(raw: dict[str, Any]) -> dict[str, Any]:
         if v in (None, ""):
             return 1
         try:
-            n = int(str(v).replace("명", "").strip())
+            n = int(str(v).replace("명", "").strip())  # i18n: data
         except ValueError:
             n = 0
         if n < 1 or n > 1000:
-            raise ValidationError("headcount", f"모집 인원은 1 이상의 숫자로 입력해 주세요 (입력: {v}).",
-                                  f"Headcount must be a number of 1 or more (got: {v}).")
+            raise ValidationError("headcount", _("모집 인원은 1 이상의 숫자로 입력해 주세요 (입력: {value}).")
+                                  .format(value=v))
         return n
 
     values, errors = _collect([
         ("role", role), ("skills", lambda: ", ".join(split_keywords(raw.get("skills"))) or None),
         ("headcount", headcount), ("deadline", lambda: parse_date(raw.get("deadline"), "deadline")),
-        ("status", lambda: _choice(OPENING_STATUS, raw.get("status") or "open", "status", "상태")),
+        ("status", lambda: _choice(OPENING_STATUS, raw.get("status") or "open", "status", _("상태"))),
         ("notes", lambda: _text(raw.get("notes"))),
     ])
     errors = with_limits("job_openings", values, errors)
@@ -211,7 +214,7 @@ def post_opening(ctx: Context, company_id: str, raw: dict[str, Any]) -> str:
             errors = []
         except FormErrors as exc:
             errors = exc.errors
-        raise FormErrors([ValidationError("company_id", "기업을 골라 주세요.", "Choose a company."), *errors])
+        raise FormErrors([ValidationError("company_id", _("기업을 골라 주세요.")), *errors])
     values = _opening_values(raw)
     with ctx.db.transaction() as s:
         get_or_raise(s, Company, company_id)
@@ -266,9 +269,9 @@ def _skill_overlap(a: str | None, b: str | None) -> list[str]:
 def _why(shared: list[str], role_hit: bool) -> str:
     parts = []
     if shared:
-        parts.append(" · ".join(shared[:4]) + " — 기술 일치")
+        parts.append(_("{skills} — 기술 일치").format(skills=" · ".join(shared[:4])))
     if role_hit:
-        parts.append("희망 직무 일치")
+        parts.append(_("희망 직무 일치"))
     return ", ".join(parts)
 
 
@@ -317,15 +320,14 @@ def introduce(ctx: Context, seeker_id: str, opening_id: str | None = None,
     with ctx.db.transaction() as s:
         seeker = get_or_raise(s, JobSeeker, seeker_id)
         if not seeker.consent:
-            raise UserError(f"{seeker.name} 님은 기업에 정보를 제공하는 데 동의하지 않았습니다. "
-                            "동의를 받은 뒤 소개해 주세요.",
-                            f"{seeker.name} has not consented to share their data with companies.")
+            raise UserError(_("{name} 님은 기업에 정보를 제공하는 데 동의하지 않았습니다. "
+                              "동의를 받은 뒤 소개해 주세요.").format(name=seeker.name))
         if opening_id:
             opening = get_or_raise(s, JobOpening, opening_id)
             company_id = opening.company_id
             position = position or opening.role
         if not company_id:
-            raise FormErrors([ValidationError("company_id", "기업을 골라 주세요.", "Choose a company.")])
+            raise FormErrors([ValidationError("company_id", _("기업을 골라 주세요."))])
         get_or_raise(s, Company, company_id)
         match = JobMatch(company_id=company_id, job_seeker_id=seeker_id, opening_id=opening_id,
                          position=position, matched_on=day, status="proposed", updated_by=ctx.staff_id)
@@ -340,13 +342,14 @@ _NEXT = {"proposed": {"interview", "declined", "hired"}, "interview": {"hired", 
 
 def advance(ctx: Context, match_id: str, status: str, on: Any = None) -> None:
     """Move a match on: 소개 → 면접 → 채용 / 불발, with the day."""
-    code = _choice(MATCH_STATUS, status, "status", "상태")
+    code = _choice(MATCH_STATUS, status, "status", _("상태"))
     day = parse_date(on, "decided_on") if on else today_seoul()
     with ctx.db.transaction() as s:
         match = get_or_raise(s, JobMatch, match_id)
         if code not in _NEXT.get(match.status, set()):
-            raise UserError(f"'{MATCH_STATUS.label(match.status)}'에서 '{MATCH_STATUS.label(code)}'(으)로 "
-                            "바꿀 수 없습니다.", f"Cannot go from {match.status} to {code}.")
+            lang = current_language()
+            raise UserError(_("'{old}'에서 '{new}'(으)로 바꿀 수 없습니다.").format(
+                old=MATCH_STATUS.label(match.status, lang), new=MATCH_STATUS.label(code, lang)))
         changes: dict[str, Any] = {"status": code}
         if code == "interview":
             changes["interview_on"] = day

@@ -21,6 +21,7 @@ from sqlalchemy import func, select
 from campdesk.domain.choices import AI_FIELDS, MENTOR_FIELD
 from campdesk.domain.korean_terms import compact, terms
 from campdesk.domain.mentor_rules import split_keywords
+from campdesk.i18n import _, current_language
 from campdesk.services.context import Context
 from campdesk.services.mentoring import mentor_load
 from campdesk.store.models import Company, Mentor
@@ -31,19 +32,20 @@ FIELD_WEIGHT = 1.5
 LOAD_PENALTY_PER_HOUR = 0.04   # 25 hours already given costs one point
 MAX_LOAD_PENALTY = 1.5
 
-# Words that point at a field when the text has them (folded, as ``terms`` gives them).
+# Words that point at a field when the text has them (folded, as ``terms`` gives them): a
+# lexicon matched in what people write, data (never shown).
 FIELD_TERMS: dict[str, set[str]] = {
-    "tech": {"기술", "개발", "모델", "데이터", "학습", "알고리즘", "gpu", "서버", "경량", "경량화", "정확도",
-             "추론", "ai", "딥러닝", "러닝", "머신", "비전", "영상", "인식", "자연어", "llm", "mlops", "클라우드",
-             "소프트웨어", "하드웨어", "임베디드", "프로토타입", "특허", "r&d", "연구", "코드", "아키텍처", "보안"},
-    "business_model": {"비즈니스", "모델링", "수익", "시장", "고객", "판로", "영업", "가격", "플랫폼", "해외",
-                       "마케팅", "사업화", "b2b", "b2c", "saas", "조달", "공공조달", "유통", "매출", "수출",
-                       "파트너", "제휴", "검증", "pmf", "브랜딩", "홍보"},
-    "management": {"경영", "조직", "인사", "노무", "채용", "인력", "사업계획", "계획서", "인증", "법률", "계약",
-                   "규제", "리더십", "팀", "운영", "창업", "esg", "공동창업", "지분", "정관", "이전", "정착"},
-    "finance": {"투자", "유치", "자금", "ir", "재무", "회계", "세무", "정책자금", "밸류에이션", "기업가치",
-                "vc", "시리즈", "시드", "엔젤", "융자", "보증", "대출", "피칭", "투자사", "투자자", "결산",
-                "세액", "공제", "크라우드펀딩", "펀딩", "벤처투자"},
+    "tech": {"기술", "개발", "모델", "데이터", "학습", "알고리즘", "gpu", "서버", "경량", "경량화", "정확도",  # i18n: data
+             "추론", "ai", "딥러닝", "러닝", "머신", "비전", "영상", "인식", "자연어", "llm", "mlops", "클라우드",  # i18n: data
+             "소프트웨어", "하드웨어", "임베디드", "프로토타입", "특허", "r&d", "연구", "코드", "아키텍처", "보안"},  # i18n: data
+    "business_model": {"비즈니스", "모델링", "수익", "시장", "고객", "판로", "영업", "가격", "플랫폼", "해외",  # i18n: data
+                       "마케팅", "사업화", "b2b", "b2c", "saas", "조달", "공공조달", "유통", "매출", "수출",  # i18n: data
+                       "파트너", "제휴", "검증", "pmf", "브랜딩", "홍보"},  # i18n: data
+    "management": {"경영", "조직", "인사", "노무", "채용", "인력", "사업계획", "계획서", "인증", "법률", "계약",  # i18n: data
+                   "규제", "리더십", "팀", "운영", "창업", "esg", "공동창업", "지분", "정관", "이전", "정착"},  # i18n: data
+    "finance": {"투자", "유치", "자금", "ir", "재무", "회계", "세무", "정책자금", "밸류에이션", "기업가치",  # i18n: data
+                "vc", "시리즈", "시드", "엔젤", "융자", "보증", "대출", "피칭", "투자사", "투자자", "결산",  # i18n: data
+                "세액", "공제", "크라우드펀딩", "펀딩", "벤처투자"},  # i18n: data
 }
 
 
@@ -180,12 +182,14 @@ def suggest(ctx: Context, text: str, company_id: str | None = None, top: int = 5
 
 
 def _reason(hits: list[str], fields_hit: list[str], given: float) -> str:
+    """Why a mentor is suggested, in the current language (the words matched as written)."""
+    fields = ", ".join(MENTOR_FIELD.label(c, current_language()) for c in fields_hit)
     if hits:
-        reason = " · ".join(hits[:3]) + " — 전문 분야 일치"
+        reason = _("{words} — 전문 분야 일치").format(words=" · ".join(hits[:3]))
         if fields_hit:
-            reason += f" ({', '.join(MENTOR_FIELD.label(c) for c in fields_hit)})"
+            reason += f" ({fields})"
     else:
-        reason = f"{', '.join(MENTOR_FIELD.label(c) for c in fields_hit)} — 멘토링 분야 일치"
+        reason = _("{fields} — 멘토링 분야 일치").format(fields=fields)
     if given:
-        reason += f", 이번 프로그램 {given:g}시간 진행"
+        reason += _(", 이번 프로그램 {hours:g}시간 진행").format(hours=given)
     return reason

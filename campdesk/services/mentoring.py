@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from campdesk.domain.choices import ENDED_MENTORING, SESSION_MODE
 from campdesk.domain.dates import parse_date, today_seoul
 from campdesk.domain.errors import ValidationError
+from campdesk.i18n import _, ngettext
 from campdesk.services.context import Context
 from campdesk.services.errors import FormErrors, UserError
 from campdesk.services.fields import clean_input, with_limits
@@ -99,27 +100,28 @@ class HoursLine:
 
 # --- validation ---------------------------------------------------------------------------
 
-_TIME = re.compile(r"^\s*(\d{1,2})\s*[:시.]\s*(\d{2})?\s*분?\s*$")
+_TIME = re.compile(r"^\s*(\d{1,2})\s*[:시.]\s*(\d{2})?\s*분?\s*$")  # i18n: data
 
 
-def parse_hours(value: Any, field_name: str, ko: str, en: str, allow_none: bool = False,
+def parse_hours(value: Any, field_name: str, label: str, allow_none: bool = False,
                 maximum: float | None = None) -> float | None:
+    """Hours as typed ("1.5", "2시간", "3h"); ``label`` names the field as shown (translated)."""
     if value is None or (isinstance(value, str) and not value.strip()):
         if allow_none:
             return None
-        raise ValidationError(field_name, f"{ko}을(를) 입력해 주세요.", f"Please enter the {en}.")
-    text = str(value).strip().replace("시간", "").replace("h", "").strip()
+        raise ValidationError(field_name, _("{label}을(를) 입력해 주세요.").format(label=label))
+    text = str(value).strip().replace("시간", "").replace("h", "").strip()  # i18n: data
     try:
         hours = float(text)
     except ValueError:
-        raise ValidationError(field_name, f"{ko}은(는) 숫자로 입력해 주세요 (입력: {value}).",
-                              f"{en} must be a number (got: {value}).") from None
+        raise ValidationError(field_name, _("{label}은(는) 숫자로 입력해 주세요 (입력: {value}).")
+                              .format(label=label, value=value)) from None
     if not hours > 0 or hours != hours or hours == float("inf"):
-        raise ValidationError(field_name, f"{ko}은(는) 0보다 커야 합니다 (입력: {value}).",
-                              f"{en} must be more than 0 (got: {value}).")
+        raise ValidationError(field_name, _("{label}은(는) 0보다 커야 합니다 (입력: {value}).")
+                              .format(label=label, value=value))
     if maximum is not None and hours > maximum:
-        raise ValidationError(field_name, f"{ko}은(는) {maximum:g}시간 이하로 입력해 주세요 (입력: {value}).",
-                              f"{en} must be at most {maximum:g} hours (got: {value}).")
+        raise ValidationError(field_name, _("{label}은(는) {maximum:g}시간 이하로 입력해 주세요 (입력: {value}).")
+                              .format(label=label, maximum=maximum, value=value))
     return round(hours, 2)
 
 
@@ -131,8 +133,8 @@ def parse_time(value: Any) -> str | None:
         h, mi = int(m.group(1)), int(m.group(2) or 0)
         if h < 24 and mi < 60:
             return f"{h:02d}:{mi:02d}"
-    raise ValidationError("start_time", f"시작 시각은 14:00처럼 입력해 주세요 (입력: {value}).",
-                          f"Start time must look like 14:00 (got: {value}).")
+    raise ValidationError("start_time", _("시작 시각은 14:00처럼 입력해 주세요 (입력: {value}).")
+                          .format(value=value))
 
 
 def _text(value: Any) -> str | None:
@@ -142,10 +144,10 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
-def _require_date(value: Any, field_name: str, ko: str, en: str) -> date:
+def _require_date(value: Any, field_name: str, label: str) -> date:
     d = parse_date(value, field_name) if not isinstance(value, date) else value
     if d is None:
-        raise ValidationError(field_name, f"{ko}을(를) 입력해 주세요.", f"Please enter the {en}.")
+        raise ValidationError(field_name, _("{label}을(를) 입력해 주세요.").format(label=label))
     return d
 
 
@@ -160,28 +162,30 @@ def _collect(checks: list[tuple[str, Any]]) -> tuple[dict[str, Any], list[Valida
     return values, errors
 
 
+def _not_active(name: str) -> ValidationError:
+    return ValidationError("mentor_id", _("{name} 멘토는 활동 중이 아닙니다.").format(name=name))
+
+
 # --- programmes ---------------------------------------------------------------------------
 
 def _programme_values(raw: dict[str, Any]) -> dict[str, Any]:
     raw = clean_input(raw)
     values, errors = _collect([
-        ("name", lambda: _text(raw.get("name")) or _raise("name", "프로그램명을 입력해 주세요.",
-                                                         "Please enter the programme's name.")),
-        ("starts_on", lambda: _require_date(raw.get("starts_on"), "starts_on", "시작일", "start date")),
+        ("name", lambda: _text(raw.get("name")) or _raise("name", _("프로그램명을 입력해 주세요."))),
+        ("starts_on", lambda: _require_date(raw.get("starts_on"), "starts_on", _("시작일"))),
         ("ends_on", lambda: parse_date(raw.get("ends_on"), "ends_on")),
         ("notes", lambda: _text(raw.get("notes"))),
     ])
     if values.get("ends_on") and values.get("starts_on") and values["ends_on"] < values["starts_on"]:
-        errors.append(ValidationError("ends_on", "종료일이 시작일보다 빠릅니다.",
-                                      "The end date is before the start date."))
+        errors.append(ValidationError("ends_on", _("종료일이 시작일보다 빠릅니다.")))
     errors = with_limits("mentoring_programmes", values, errors)
     if errors:
         raise FormErrors(errors)
     return values
 
 
-def _raise(field_name: str, ko: str, en: str):
-    raise ValidationError(field_name, ko, en)
+def _raise(field_name: str, text: str):
+    raise ValidationError(field_name, text)
 
 
 def create_programme(ctx: Context, raw: dict[str, Any]) -> str:
@@ -234,15 +238,15 @@ def pair(ctx: Context, programme_id: str | None, company_id: str, mentor_id: str
          hours_allocated: Any, topic: str | None = None, starts_on: Any = None) -> str:
     """Pair a company with a mentor in a programme, with the hours allocated."""
     values, errors = _collect([
-        ("hours_allocated", lambda: parse_hours(hours_allocated, "hours_allocated", "배정 시간",
-                                                "hours allocated", maximum=200)),
+        ("hours_allocated", lambda: parse_hours(hours_allocated, "hours_allocated", _("배정 시간"),
+                                                maximum=200)),
         ("topic", lambda: _text(topic)),
         ("starts_on", lambda: parse_date(starts_on, "starts_on") if starts_on else None),
     ])
     if not company_id:
-        errors.append(ValidationError("company_id", "기업을 골라 주세요.", "Choose a company."))
+        errors.append(ValidationError("company_id", _("기업을 골라 주세요.")))
     if not mentor_id:
-        errors.append(ValidationError("mentor_id", "멘토를 골라 주세요.", "Choose a mentor."))
+        errors.append(ValidationError("mentor_id", _("멘토를 골라 주세요.")))
     errors = with_limits("mentorings", values, errors)
     if errors:
         raise FormErrors(errors)
@@ -250,22 +254,20 @@ def pair(ctx: Context, programme_id: str | None, company_id: str, mentor_id: str
         get_or_raise(s, Company, company_id)
         mentor = get_or_raise(s, Mentor, mentor_id)
         if not mentor.active or mentor.archived:
-            raise FormErrors([ValidationError("mentor_id", f"{mentor.name} 멘토는 활동 중이 아닙니다.",
-                                              f"Mentor {mentor.name} is not active.")])
+            raise FormErrors([_not_active(mentor.name)])
         starts = values["starts_on"]
         ends = None
         if programme_id:
             programme = get_or_raise(s, MentoringProgramme, programme_id)
             if programme.status == "closed":
-                raise UserError("종료된 프로그램에는 기업을 배정할 수 없습니다.",
-                                "A closed programme takes no new pairings.")
+                raise UserError(_("종료된 프로그램에는 기업을 배정할 수 없습니다."))
             same = s.scalar(select(func.count(Mentoring.id)).where(
                 Mentoring.programme_id == programme_id, Mentoring.company_id == company_id,
                 Mentoring.archived.is_(False), Mentoring.status.not_in(ENDED_MENTORING)))
             if same:
                 raise FormErrors([ValidationError(
-                    "company_id", "이 기업은 이미 이 프로그램에서 멘토링 중입니다. 멘토를 바꾸려면 '멘토 변경'을 쓰세요.",
-                    "This company is already paired in this programme; use 'change mentor'.")])
+                    "company_id", _("이 기업은 이미 이 프로그램에서 멘토링 중입니다. "
+                                    "멘토를 바꾸려면 '멘토 변경'을 쓰세요."))])
             starts = starts or programme.starts_on
             ends = programme.ends_on
         m = Mentoring(company_id=company_id, mentor_id=mentor_id, programme_id=programme_id,
@@ -283,19 +285,17 @@ def change_mentor(ctx: Context, mentoring_id: str, new_mentor_id: str, reason: s
     (sessions already held stay with who held them)."""
     reason = _text(reason)
     if not reason:
-        raise FormErrors([ValidationError("mentor_change_reason", "멘토를 바꾸는 사유를 입력해 주세요.",
-                                          "Please give the reason for the change.")])
+        raise FormErrors([ValidationError("mentor_change_reason", _("멘토를 바꾸는 사유를 입력해 주세요."))])
     day = parse_date(on, "mentor_changed_on") if on else today_seoul()
     with ctx.db.transaction() as s:
         m = get_or_raise(s, Mentoring, mentoring_id)
         new = get_or_raise(s, Mentor, new_mentor_id)
         if m.status in ENDED_MENTORING:
-            raise UserError("끝난 멘토링은 멘토를 바꿀 수 없습니다.", "An ended pairing cannot change mentor.")
+            raise UserError(_("끝난 멘토링은 멘토를 바꿀 수 없습니다."))
         if new.id == m.mentor_id:
-            raise FormErrors([ValidationError("mentor_id", "지금과 같은 멘토입니다.", "That is the same mentor.")])
+            raise FormErrors([ValidationError("mentor_id", _("지금과 같은 멘토입니다."))])
         if not new.active:
-            raise FormErrors([ValidationError("mentor_id", f"{new.name} 멘토는 활동 중이 아닙니다.",
-                                              f"Mentor {new.name} is not active.")])
+            raise FormErrors([_not_active(new.name)])
         apply_changes(s, m, {"previous_mentor_id": m.mentor_id, "mentor_id": new.id,
                              "mentor_changed_on": day, "mentor_change_reason": reason}, ctx.staff_id)
 
@@ -304,11 +304,10 @@ def end_pairing(ctx: Context, mentoring_id: str, state: str, reason: str | None 
                 on: Any = None) -> None:
     """End a pairing as 수료 ("done") or 중단 ("dropped", which needs a reason)."""
     if state not in ENDED_MENTORING:
-        raise UserError("종료 상태는 수료 또는 중단입니다.", "The end state is done or dropped.")
+        raise UserError(_("종료 상태는 수료 또는 중단입니다."))
     reason = _text(reason)
     if state == "dropped" and not reason:
-        raise FormErrors([ValidationError("end_reason", "중단 사유를 입력해 주세요.",
-                                          "Please give the reason it was dropped.")])
+        raise FormErrors([ValidationError("end_reason", _("중단 사유를 입력해 주세요."))])
     day = parse_date(on, "ends_on") if on else today_seoul()
     with ctx.db.transaction() as s:
         m = get_or_raise(s, Mentoring, mentoring_id)
@@ -318,8 +317,8 @@ def end_pairing(ctx: Context, mentoring_id: str, state: str, reason: str | None 
 def update_pairing(ctx: Context, mentoring_id: str, hours_allocated: Any = None,
                    topic: str | None = None) -> list[str]:
     values, errors = _collect([
-        ("hours_allocated", lambda: parse_hours(hours_allocated, "hours_allocated", "배정 시간",
-                                                "hours allocated", maximum=200)),
+        ("hours_allocated", lambda: parse_hours(hours_allocated, "hours_allocated", _("배정 시간"),
+                                                maximum=200)),
         ("topic", lambda: _text(topic)),
     ])
     if errors:
@@ -335,20 +334,19 @@ def _session_values(raw: dict[str, Any]) -> dict[str, Any]:
 
     def minutes():
         if raw.get("duration_min") not in (None, "") and raw.get("hours") in (None, ""):
-            h = parse_hours(int(raw["duration_min"]) / 60, "hours", "시간", "hours",
-                            maximum=MAX_SESSION_HOURS)
+            h = parse_hours(int(raw["duration_min"]) / 60, "hours", _("시간"), maximum=MAX_SESSION_HOURS)
         else:
-            h = parse_hours(raw.get("hours"), "hours", "멘토링 시간", "hours", maximum=MAX_SESSION_HOURS)
+            h = parse_hours(raw.get("hours"), "hours", _("멘토링 시간"), maximum=MAX_SESSION_HOURS)
         return round(h * 60)
 
     def mode():
         choice = SESSION_MODE.parse(str(raw.get("mode") or "offline"))
         if choice is None:
-            raise ValidationError("mode", "방식은 대면 또는 온라인입니다.", "Mode is in person or online.")
+            raise ValidationError("mode", _("방식은 대면 또는 온라인입니다."))
         return choice.code
 
     values, errors = _collect([
-        ("held_on", lambda: _require_date(raw.get("held_on"), "held_on", "일자", "date")),
+        ("held_on", lambda: _require_date(raw.get("held_on"), "held_on", _("일자"))),
         ("start_time", lambda: parse_time(raw.get("start_time"))),
         ("duration_min", minutes),
         ("mode", mode),
@@ -359,8 +357,7 @@ def _session_values(raw: dict[str, Any]) -> dict[str, Any]:
         if e.field == "duration_min":
             e.field = "hours"
     if values.get("held_on") and values["held_on"] > today_seoul() + timedelta(days=1):
-        errors.append(ValidationError("held_on", "아직 오지 않은 날짜입니다. 멘토링을 한 날짜를 입력해 주세요.",
-                                      "That date has not come yet."))
+        errors.append(ValidationError("held_on", _("아직 오지 않은 날짜입니다. 멘토링을 한 날짜를 입력해 주세요.")))
     errors = with_limits("mentoring_sessions", values, errors)
     if errors:
         raise FormErrors(errors)
@@ -374,7 +371,7 @@ def record_session(ctx: Context, mentoring_id: str, raw: dict[str, Any]) -> str:
     with ctx.db.transaction() as s:
         m = get_or_raise(s, Mentoring, mentoring_id)
         if m.status in ENDED_MENTORING:
-            raise UserError("끝난 멘토링에는 회차를 기록할 수 없습니다.", "An ended pairing takes no sessions.")
+            raise UserError(_("끝난 멘토링에는 회차를 기록할 수 없습니다."))
         session = MentoringSession(mentoring_id=m.id, mentor_id=m.mentor_id, **values,
                                    updated_by=ctx.staff_id)
         s.add(session)
@@ -467,12 +464,18 @@ def list_pairings(ctx: Context, programme_id: str | None = None, company_id: str
 def pairing_warnings(row: PairingRow, today: date) -> list[str]:
     warnings = []
     if row.hours_allocated is not None and row.hours_used > row.hours_allocated:
-        warnings.append(f"배정 시간 초과 ({row.hours_used:g}/{row.hours_allocated:g}시간)")
+        warnings.append(_("배정 시간 초과 ({used:g}/{allocated:g}시간)").format(
+            used=row.hours_used, allocated=row.hours_allocated))
     if row.status not in ENDED_MENTORING:
         since = row.last_session or row.starts_on
         if since and since <= today and (today - since).days >= QUIET_DAYS:
-            what = "마지막 멘토링" if row.last_session else "시작"
-            warnings.append(f"{(today - since).days}일째 멘토링 없음 ({what} {since:%m/%d})")
+            days, when = (today - since).days, f"{since:%m/%d}"
+            warnings.append(
+                ngettext("{days}일째 멘토링 없음 (마지막 멘토링 {date})",
+                         "{days}일째 멘토링 없음 (마지막 멘토링 {date})", days).format(days=days, date=when)
+                if row.last_session else
+                ngettext("{days}일째 멘토링 없음 (시작 {date})", "{days}일째 멘토링 없음 (시작 {date})",
+                         days).format(days=days, date=when))
     return warnings
 
 

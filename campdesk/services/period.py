@@ -6,7 +6,13 @@ from datetime import date, datetime, time, timedelta, timezone
 
 from campdesk.domain.dates import SEOUL, parse_month
 from campdesk.domain.errors import ValidationError
+from campdesk.i18n import _, current_language
 from campdesk.services.errors import UserError
+
+
+# For the English label ("March 2026"): the catalog's text may name the month.
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")
 
 
 @dataclass(frozen=True, order=True)
@@ -20,7 +26,7 @@ class Month:
         try:
             return cls(*parse_month(text))
         except ValidationError as exc:
-            raise UserError(exc.ko, exc.en) from None
+            raise UserError(exc.message(current_language())) from None
 
     @classmethod
     def of(cls, day: date) -> Month:
@@ -63,7 +69,8 @@ class Month:
 
     @property
     def label(self) -> str:
-        return f"{self.year}년 {self.month}월"
+        return _("{year}년 {month}월").format(year=self.year, month=self.month,
+                                              name=_MONTH_NAMES[self.month - 1])
 
     @property
     def short_label(self) -> str:

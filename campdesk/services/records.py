@@ -5,22 +5,24 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from campdesk.i18n import N_, _
+
 from campdesk.services.context import Context
 from campdesk.services.errors import NotFound
 from campdesk.store.audit import apply_changes
 
 _NOT_FOUND = {
-    "companies": ("기업을 찾을 수 없습니다.", "Company not found."),
-    "contacts": ("담당자를 찾을 수 없습니다.", "Contact not found."),
-    "consultations": ("상담 기록을 찾을 수 없습니다.", "Consultation not found."),
-    "staff": ("직원을 찾을 수 없습니다.", "Staff member not found."),
+    "companies": N_("기업을 찾을 수 없습니다."),
+    "contacts": N_("담당자를 찾을 수 없습니다."),
+    "consultations": N_("상담 기록을 찾을 수 없습니다."),
+    "staff": N_("직원을 찾을 수 없습니다."),
 }
 
 
 def get_or_raise(session: Session, model: type, row_id: str | None):
     obj = session.get(model, row_id) if row_id else None
     if obj is None:
-        raise NotFound(*_NOT_FOUND.get(model.__tablename__, ("기록을 찾을 수 없습니다.", "Record not found.")))
+        raise NotFound(_(_NOT_FOUND.get(model.__tablename__) or N_("기록을 찾을 수 없습니다.")))
     return obj
 
 

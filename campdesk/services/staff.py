@@ -8,6 +8,7 @@ from sqlalchemy import select
 from campdesk.domain.choices import STAFF_ROLE
 from campdesk.domain.errors import ValidationError
 from campdesk.domain.validation import require_text
+from campdesk.i18n import _
 from campdesk.services.context import Context
 from campdesk.services.errors import FormErrors
 from campdesk.services.fields import clean_text, with_limits
@@ -34,7 +35,7 @@ def list_staff(ctx: Context, role: str | None = None) -> list[StaffView]:
 
 def add_staff(ctx: Context, name: str, role: str = "onsite", organisation: str | None = None) -> str:
     try:
-        name = require_text(clean_text(name or ""), "name", "이름", "name")
+        name = require_text(clean_text(name or ""), "name", _("이름"), "name")
     except ValidationError as exc:
         raise FormErrors([exc]) from None
     organisation = clean_text(organisation) if organisation else organisation
@@ -42,7 +43,7 @@ def add_staff(ctx: Context, name: str, role: str = "onsite", organisation: str |
     if errors:
         raise FormErrors(errors)
     if role not in STAFF_ROLE:
-        raise FormErrors([ValidationError("role", "알 수 없는 역할입니다.", "Unknown role.")])
+        raise FormErrors([ValidationError("role", _("알 수 없는 역할입니다."))])
     with ctx.db.transaction() as s:
         person = Staff(name=name, role=role, organisation=organisation, updated_by=ctx.staff_id)
         s.add(person)

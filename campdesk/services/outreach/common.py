@@ -4,6 +4,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from campdesk.domain.errors import ValidationError
+from campdesk.i18n import _
 from campdesk.services.errors import FormErrors
 from campdesk.store.models import Company, Contact
 
@@ -30,9 +31,10 @@ def primary_contacts(s, company_ids: list[str]) -> dict[str, tuple[str, str | No
     return out
 
 
-def require(values: dict, field: str, ko: str, en: str, errors: list[ValidationError]) -> None:
+def require(values: dict, field: str, label: str, errors: list[ValidationError]) -> None:
+    """``label`` is the field's name as shown (already translated)."""
     if not str(values.get(field) or "").strip():
-        errors.append(ValidationError(field, f"{ko}을(를) 입력해 주세요.", f"Please enter the {en}."))
+        errors.append(ValidationError(field, _("{label}을(를) 입력해 주세요.").format(label=label)))
 
 
 def raise_if(errors: list[ValidationError]) -> None:

@@ -14,6 +14,7 @@ from campdesk.domain.errors import ValidationError
 from campdesk.domain.events import ConcertDate, concert_plan
 from campdesk.domain.ids import natural_id
 from campdesk.domain.validation import parse_phone
+from campdesk.i18n import N_, _, in_language
 from campdesk.services.context import Context
 from campdesk.services.fields import clean_input, with_limits
 from campdesk.services.outreach.common import active_companies, primary_contacts, raise_if, require
@@ -23,8 +24,9 @@ from campdesk.store.models import Company, Event, EventAttendance
 
 EVENT_FIELDS = ("kind", "title", "held_on", "venue", "description", "speaker", "theme",
                 "starts_at", "moved_from")
-CONCERT_VENUE = "AI창업캠프 1층 세미나실"
-WEEKDAYS = "월화수목금토일"
+# Stored (the place's name) and used in the invitation to the companies, which is Korean.
+CONCERT_VENUE = "AI창업캠프 1층 세미나실"  # i18n: data
+WEEKDAYS = "월화수목금토일"  # i18n: data
 
 
 @dataclass(frozen=True)
@@ -80,12 +82,12 @@ def _check(values: dict[str, Any], creating: bool) -> None:
     values.update(clean_input(values))
     errors: list[ValidationError] = []
     if creating or "title" in values:
-        require(values, "title", "행사 이름", "event title", errors)
+        require(values, "title", _("행사 이름"), errors)
     if "kind" in values:
         choice = EVENT_KIND.parse(values.get("kind") or "concert")
         if choice is None:
-            errors.append(ValidationError("kind", f"알 수 없는 행사 종류입니다: {values['kind']}",
-                                          f"Unknown event kind: {values['kind']}"))
+            errors.append(ValidationError("kind", _("알 수 없는 행사 종류입니다: {kind}").format(
+                kind=values["kind"])))
         else:
             values["kind"] = choice.code
     for field in ("held_on", "moved_from"):
@@ -95,18 +97,18 @@ def _check(values: dict[str, Any], creating: bool) -> None:
             except ValidationError as exc:
                 errors.append(exc)
     if creating and not values.get("held_on"):
-        errors.append(ValidationError("held_on", "행사 날짜를 입력해 주세요.", "Please enter the date."))
+        errors.append(ValidationError("held_on", _("행사 날짜를 입력해 주세요.")))
     if values.get("starts_at"):
-        text = str(values["starts_at"]).strip().replace("시", ":").rstrip(":")
-        hh, _, mm = text.partition(":")
+        text = str(values["starts_at"]).strip().replace("시", ":").rstrip(":")  # i18n: data
+        hh, _sep, mm = text.partition(":")
         try:
             h, m_ = int(hh), int(mm or 0)
             if not (0 <= h < 24 and 0 <= m_ < 60):
                 raise ValueError
             values["starts_at"] = f"{h:02d}:{m_:02d}"
         except ValueError:
-            errors.append(ValidationError("starts_at", f"시작 시각은 19:00처럼 입력해 주세요 (입력: {text}).",
-                                          f"Enter the start time like 19:00 (got: {text})."))
+            errors.append(ValidationError("starts_at", _("시작 시각은 19:00처럼 입력해 주세요 (입력: {value}).")
+                                          .format(value=text)))
     raise_if(with_limits("events", values, errors))
 
 
@@ -144,11 +146,14 @@ def schedule_concerts(ctx: Context, year: int) -> list[str]:
             eid = natural_id("concert", first.isoformat())
             if there or s.get(Event, eid) is not None:
                 continue
-            s.add(Event(id=eid, kind="concert", title=f"{plan.regular.month}월 지식콘서트",
+            # Stored: Korean whatever the language of the window.
+            title = in_language("ko", N_("{month}월 지식콘서트")).format(month=plan.regular.month)
+            moved = in_language("ko", N_("정기일({day}) {reason}로 옮김")).format(
+                day=format_date(plan.regular, "ko"), reason=plan.reason_in("ko"))
+            s.add(Event(id=eid, kind="concert", title=title,
                         held_on=plan.day, venue=CONCERT_VENUE, starts_at="16:00",
                         moved_from=plan.regular if plan.moved else None,
-                        description=(f"정기일({format_date(plan.regular, 'ko')}) {plan.reason_in('ko')}로 옮김"
-                                     if plan.moved else None),
+                        description=moved if plan.moved else None,
                         updated_by=ctx.staff_id))
             made.append(eid)
     return made
@@ -206,24 +211,25 @@ def invitees(ctx: Context, event_id: str) -> list[Invitee]:
 
 
 def invitation_text(ctx: Context, event_id: str) -> str:
-    """The message to paste into the companies' open chat."""
+    """The message to paste into the companies' open chat: Korean whatever the language of
+    the window (it goes to the companies)."""
     ev = get_event(ctx, event_id)
-    when = f"{ev.held_on.month}월 {ev.held_on.day}일({WEEKDAYS[ev.held_on.weekday()]})"
+    when = f"{ev.held_on.month}월 {ev.held_on.day}일({WEEKDAYS[ev.held_on.weekday()]})"  # i18n: data
     if ev.starts_at:
         when += f" {ev.starts_at}"
-    lines = [f"[AI창업캠프] {ev.title} 안내", "",
-             "안녕하세요, AI창업캠프입니다.",
-             f"이번 달 {EVENT_KIND.label(ev.kind, 'ko')}에 입주기업·MOU 기업 여러분을 초대합니다.", "",
-             f"■ 일시: {when}"]
+    lines = [f"[AI창업캠프] {ev.title} 안내", "",  # i18n: data
+             "안녕하세요, AI창업캠프입니다.",  # i18n: data
+             f"이번 달 {EVENT_KIND.label(ev.kind, 'ko')}에 입주기업·MOU 기업 여러분을 초대합니다.", "",  # i18n: data
+             f"■ 일시: {when}"]  # i18n: data
     if ev.moved_from:
-        lines.append(f"  (정기일 {ev.moved_from.month}월 {ev.moved_from.day}일에서 옮겼습니다)")
-    lines.append(f"■ 장소: {ev.venue or CONCERT_VENUE}")
+        lines.append(f"  (정기일 {ev.moved_from.month}월 {ev.moved_from.day}일에서 옮겼습니다)")  # i18n: data
+    lines.append(f"■ 장소: {ev.venue or CONCERT_VENUE}")  # i18n: data
     if ev.theme:
-        lines.append(f"■ 주제: {ev.theme}")
+        lines.append(f"■ 주제: {ev.theme}")  # i18n: data
     if ev.speaker:
-        lines.append(f"■ 연사: {ev.speaker}")
-    lines += ["", "참석을 원하시면 기업명, 참석자 성함, 연락처, 인원을 이 채팅방에 남겨 주세요.",
-              "감사합니다."]
+        lines.append(f"■ 연사: {ev.speaker}")  # i18n: data
+    lines += ["", "참석을 원하시면 기업명, 참석자 성함, 연락처, 인원을 이 채팅방에 남겨 주세요.",  # i18n: data
+              "감사합니다."]  # i18n: data
     return "\n".join(lines)
 
 
@@ -231,8 +237,7 @@ def _attendance_check(values: dict[str, Any]) -> None:
     values.update(clean_input(values))
     errors: list[ValidationError] = []
     if not values.get("company_id") and not str(values.get("person_name") or "").strip():
-        errors.append(ValidationError("company_id", "기업을 고르거나 참석자 이름을 입력해 주세요.",
-                                      "Choose a company or enter the person's name."))
+        errors.append(ValidationError("company_id", _("기업을 고르거나 참석자 이름을 입력해 주세요.")))
     if values.get("phone"):
         try:
             values["phone"] = parse_phone(values["phone"], "phone")
@@ -245,8 +250,7 @@ def _attendance_check(values: dict[str, Any]) -> None:
                 raise ValueError
             values["attendees"] = n
         except (TypeError, ValueError):
-            errors.append(ValidationError("attendees", "인원은 1 이상의 숫자로 입력해 주세요.",
-                                          "The number of people must be 1 or more."))
+            errors.append(ValidationError("attendees", _("인원은 1 이상의 숫자로 입력해 주세요.")))
     else:
         values.pop("attendees", None)  # unchanged; a new row counts one
     raise_if(with_limits("event_attendance", values, errors))

@@ -12,6 +12,7 @@ from campdesk.domain.choices import AI_FIELDS, RELATIONSHIP
 from campdesk.domain.dates import SEOUL, parse_date, today_seoul
 from campdesk.domain.errors import ValidationError
 from campdesk.domain.outreach import LOCATION, NOTICE_CHANNEL, STAGE, stage_of
+from campdesk.i18n import _
 from campdesk.services.context import Context
 from campdesk.services.fields import clean_input, with_limits
 from campdesk.services.outreach.common import raise_if, require
@@ -23,7 +24,7 @@ from campdesk.store.models import Agency, Company, PublicCall, PublicCallNotice,
 CALL_FIELDS = ("title", "agency_id", "organiser", "announced_on", "deadline", "url", "notes",
                "fields", "eligible_relationships", "eligible_stages", "eligible_location")
 _LISTS = {"fields": AI_FIELDS, "eligible_relationships": RELATIONSHIP, "eligible_stages": STAGE}
-WEEKDAYS = "월화수목금토일"
+WEEKDAYS = "월화수목금토일"  # i18n: data
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def _check(values: dict[str, Any], creating: bool) -> None:
     values.update(clean_input(values))
     errors: list[ValidationError] = []
     if creating or "title" in values:
-        require(values, "title", "공모사업 이름", "title", errors)
+        require(values, "title", _("공모사업 이름"), errors)
     for field in ("announced_on", "deadline"):
         if field in values:
             try:
@@ -96,12 +97,12 @@ def _check(values: dict[str, Any], creating: bool) -> None:
             try:
                 values[field] = _codes(vocab, values[field])
             except ValueError as exc:
-                errors.append(ValidationError(field, f"알 수 없는 값입니다: {exc}", f"Unknown value: {exc}"))
+                errors.append(ValidationError(field, _("알 수 없는 값입니다: {value}").format(value=exc)))
     if values.get("eligible_location"):
         choice = LOCATION.parse(values["eligible_location"])
         if choice is None:
-            errors.append(ValidationError("eligible_location", f"알 수 없는 소재지 조건입니다: "
-                                          f"{values['eligible_location']}", "Unknown location rule."))
+            errors.append(ValidationError("eligible_location", _("알 수 없는 소재지 조건입니다: {value}")
+                                          .format(value=values["eligible_location"])))
         else:
             values["eligible_location"] = choice.code
     elif "eligible_location" in values:
@@ -214,11 +215,9 @@ def tell(ctx: Context, call_id: str, company_ids: list[str], channel: str,
     """Note that these companies were told about the call now, by ``channel``."""
     choice = NOTICE_CHANNEL.parse(channel or "")
     if choice is None:
-        raise_if([ValidationError("channel", "알림 경로(오픈채팅, 전화, 이메일)를 골라 주세요.",
-                                  "Choose the channel (open chat, phone, e-mail).")])
+        raise_if([ValidationError("channel", _("알림 경로(오픈채팅, 전화, 이메일)를 골라 주세요."))])
     if not company_ids:
-        raise_if([ValidationError("company_id", "알린 기업을 하나 이상 골라 주세요.",
-                                  "Choose at least one company.")])
+        raise_if([ValidationError("company_id", _("알린 기업을 하나 이상 골라 주세요."))])
     now = utcnow()
     with ctx.db.transaction() as s:
         call = get_or_raise(s, PublicCall, call_id)
@@ -255,21 +254,22 @@ def _labels(vocab, codes: str | None) -> str:
 
 
 def message_text(ctx: Context, call_id: str) -> str:
-    """The message to paste into the open chat (or an e-mail)."""
+    """The message to paste into the open chat (or an e-mail): Korean whatever the language
+    of the window (it goes to the companies)."""
     c = get_call(ctx, call_id)
-    lines = [f"[공모사업 안내] {c.title}", "", f"■ 주관: {c.organiser}"]
+    lines = [f"[공모사업 안내] {c.title}", "", f"■ 주관: {c.organiser}"]  # i18n: data
     if c.deadline:
-        lines.append(f"■ 마감: {c.deadline.year}년 {c.deadline.month}월 {c.deadline.day}일"
+        lines.append(f"■ 마감: {c.deadline.year}년 {c.deadline.month}월 {c.deadline.day}일"  # i18n: data
                      f"({WEEKDAYS[c.deadline.weekday()]})")
     conditions = [x for x in (_labels(RELATIONSHIP, c.eligible_relationships),
                               _labels(STAGE, c.eligible_stages),
                               LOCATION.label(c.eligible_location, "ko") if c.eligible_location else "")
                   if x]
     if conditions:
-        lines.append(f"■ 신청 자격: {' · '.join(conditions)}")
+        lines.append(f"■ 신청 자격: {' · '.join(conditions)}")  # i18n: data
     if c.fields:
-        lines.append(f"■ 분야: {_labels(AI_FIELDS, c.fields)}")
+        lines.append(f"■ 분야: {_labels(AI_FIELDS, c.fields)}")  # i18n: data
     if c.url:
-        lines.append(f"■ 공고: {c.url}")
-    lines += ["", "신청을 검토하시는 기업은 AI창업캠프 현장 직원에게 말씀해 주시면 준비를 도와드립니다."]
+        lines.append(f"■ 공고: {c.url}")  # i18n: data
+    lines += ["", "신청을 검토하시는 기업은 AI창업캠프 현장 직원에게 말씀해 주시면 준비를 도와드립니다."]  # i18n: data
     return "\n".join(lines)

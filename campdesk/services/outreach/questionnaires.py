@@ -18,6 +18,7 @@ from campdesk.domain.errors import ValidationError
 from campdesk.domain.events import is_working_day
 from campdesk.domain.ids import natural_id
 from campdesk.domain.outreach import parse_yes_no, tech_themes
+from campdesk.i18n import N_, _, in_language
 from campdesk.services.context import Context
 from campdesk.services.fields import clean_input, with_limits
 from campdesk.services.outreach.common import raise_if
@@ -27,19 +28,21 @@ from campdesk.store.models import (
     Company, Consultation, Contact, Questionnaire, QuestionnaireResponse, Staff,
 )
 
-# The questions of the form, in order: (field, Korean question, English).
+# The questions of the form, in order: (field, question (marked; translate where shown with
+# _()), a short English name of the field).
 QUESTIONS = [
-    ("company_status", "1. 기업 현황 (매출·인력·주요 제품 등 최근 변화)", "Company status"),
-    ("difficulties", "2. 현재 겪고 있는 애로사항", "Difficulties"),
-    ("proposed_technology", "3. 필요한 기술·기술 수요 (분야를 골라 주시고 내용을 적어 주세요)",
+    ("company_status", N_("1. 기업 현황 (매출·인력·주요 제품 등 최근 변화)"), "Company status"),
+    ("difficulties", N_("2. 현재 겪고 있는 애로사항"), "Difficulties"),
+    ("proposed_technology", N_("3. 필요한 기술·기술 수요 (분야를 골라 주시고 내용을 적어 주세요)"),
      "Technology demand"),
-    ("business_plan", "4. 향후 사업 계획", "Business plan"),
-    ("needs_visit", "5. 담당자의 2차 방문 상담을 희망하십니까?", "Another visit wanted?"),
-    ("suggestions", "6. AI창업캠프에 바라는 점·건의사항", "Suggestions"),
+    ("business_plan", N_("4. 향후 사업 계획"), "Business plan"),
+    ("needs_visit", N_("5. 담당자의 2차 방문 상담을 희망하십니까?"), "Another visit wanted?"),
+    ("suggestions", N_("6. AI창업캠프에 바라는 점·건의사항"), "Suggestions"),
 ]
 ANSWER_FIELDS = ("company_status", "difficulties", "proposed_technology", "tech_themes",
                  "business_plan", "needs_visit", "suggestions")
-VISIT_WHAT = "2차 방문"
+# Starts the stored question of a follow-up visit (reports count them by it).
+VISIT_WHAT = "2차 방문"  # i18n: data
 VISIT_DUE_DAYS = 14     # a second visit is due two weeks after the answer came back
 FACE_TO_FACE_DAYS = 180  # a walk-in or site visit this recent: the company is consulted in person
 
@@ -74,7 +77,8 @@ class FormCompany:
 
 
 def default_title(today: date | None = None) -> str:
-    return f"{(today or today_seoul()).year}년 MOU 기업 서면 설문"
+    """The year's questionnaire (stored: Korean whatever the language of the window)."""
+    return in_language("ko", N_("{year}년 MOU 기업 서면 설문")).format(year=(today or today_seoul()).year)
 
 
 def ensure_questionnaire(ctx: Context, title: str | None = None, sent_on: date | None = None) -> str:
@@ -130,9 +134,8 @@ def clean_answer(raw: dict[str, Any]) -> tuple[dict[str, Any], list[ValidationEr
     try:
         values["needs_visit"] = bool(parse_yes_no(values.get("needs_visit")))
     except ValueError:
-        errors.append(ValidationError("needs_visit", f"예/아니오(O/X, Y/N, ✓)로 적어 주세요 (입력: "
-                                                     f"{values.get('needs_visit')}).",
-                                      "Write yes or no (예/아니오, O/X, Y/N)."))
+        errors.append(ValidationError("needs_visit", _("예/아니오(O/X, Y/N, ✓)로 적어 주세요 (입력: {value}).")
+                                      .format(value=values.get("needs_visit"))))
     for field in ("company_status", "difficulties", "proposed_technology", "business_plan", "suggestions"):
         text = values.get(field)
         values[field] = str(text).strip() if text not in (None, "") and str(text).strip() else None
@@ -150,10 +153,15 @@ def is_empty_answer(values: dict[str, Any]) -> bool:
 
 
 def _summary(title: str, v: dict[str, Any]) -> tuple[str, str | None]:
-    head = f"{VISIT_WHAT} (서면 설문: {title})" if v.get("needs_visit") else f"서면 설문 응답: {title}"
-    parts = [f"기업 현황: {v['company_status']}" if v.get("company_status") else None,
-             f"기술 수요: {v['proposed_technology']}" if v.get("proposed_technology") else None,
-             f"사업 계획: {v['business_plan']}" if v.get("business_plan") else None]
+    """The consultation's question and answer (stored: Korean whatever the language)."""
+    def ko(text: str) -> str:
+        return in_language("ko", text)
+    head = (ko(N_("{visit} (서면 설문: {title})")).format(visit=VISIT_WHAT, title=title)
+            if v.get("needs_visit") else ko(N_("서면 설문 응답: {title}")).format(title=title))
+    parts = [ko(N_("기업 현황: {text}")).format(text=v["company_status"]) if v.get("company_status") else None,
+             ko(N_("기술 수요: {text}")).format(text=v["proposed_technology"])
+             if v.get("proposed_technology") else None,
+             ko(N_("사업 계획: {text}")).format(text=v["business_plan"]) if v.get("business_plan") else None]
     body = "\n".join(p for p in parts if p)
     return head + ("\n" + body if body else ""), body or None
 

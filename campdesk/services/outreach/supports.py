@@ -15,6 +15,7 @@ from campdesk.domain.ids import natural_id
 from campdesk.domain.outreach import SUPPORT_KIND, parse_amount
 from campdesk.domain.support_overlap import SupportEntry, find_overlaps, names_alike
 from campdesk.domain.validation import normalise_company_name, parse_business_no
+from campdesk.i18n import _, current_language, ngettext
 from campdesk.services.context import Context
 from campdesk.services.fields import clean_input, with_limits
 from campdesk.services.outreach.common import raise_if, require
@@ -22,21 +23,22 @@ from campdesk.services.records import get_or_raise
 from campdesk.store.audit import apply_changes
 from campdesk.store.models import Agency, Company, Programme, ProgrammeSupport
 
-# The five agencies that meet monthly (name, short name as offices write it, English name).
+# The five agencies that meet monthly (name, short name as offices write it, English name):
+# stored as they are, names of real bodies (data, not texts to translate).
 KNOWN_AGENCIES = [
-    ("광주테크노파크 인공지능종합지원센터", "광주TP AI센터", "Gwangju Technopark AI Support Center"),
-    ("인공지능산업융합사업단", "AI융합사업단", "AI Industry Convergence Agency"),
-    ("광주정보문화산업진흥원", "광주정보문화진흥원", "Gwangju Information & Culture Industry Promotion Agency"),
-    ("광주창조경제혁신센터", "광주창경센터", "Gwangju Center for Creative Economy & Innovation"),
-    ("광주경제고용진흥원", "광주경제고용진흥원", "Gwangju Economy & Employment Promotion Agency"),
+    ("광주테크노파크 인공지능종합지원센터", "광주TP AI센터", "Gwangju Technopark AI Support Center"),  # i18n: data
+    ("인공지능산업융합사업단", "AI융합사업단", "AI Industry Convergence Agency"),  # i18n: data
+    ("광주정보문화산업진흥원", "광주정보문화진흥원", "Gwangju Information & Culture Industry Promotion Agency"),  # i18n: data
+    ("광주창조경제혁신센터", "광주창경센터", "Gwangju Center for Creative Economy & Innovation"),  # i18n: data
+    ("광주경제고용진흥원", "광주경제고용진흥원", "Gwangju Economy & Employment Promotion Agency"),  # i18n: data
 ]
 # Other ways offices write them.
 _AGENCY_ALIASES = {
-    "광주테크노파크": 0, "광주tp": 0, "tp": 0, "인공지능종합지원센터": 0, "ai종합지원센터": 0,
-    "aica": 1, "인공지능산업융합사업단": 1, "사업단": 1,
-    "정보문화산업진흥원": 2, "gicon": 2, "광주정보문화산업진흥원": 2,
-    "창조경제혁신센터": 3, "광주창조경제혁신센터": 3, "ccei": 3,
-    "경제고용진흥원": 4, "광주경제고용진흥원": 4,
+    "광주테크노파크": 0, "광주tp": 0, "tp": 0, "인공지능종합지원센터": 0, "ai종합지원센터": 0,  # i18n: data
+    "aica": 1, "인공지능산업융합사업단": 1, "사업단": 1,  # i18n: data
+    "정보문화산업진흥원": 2, "gicon": 2, "광주정보문화산업진흥원": 2,  # i18n: data
+    "창조경제혁신센터": 3, "광주창조경제혁신센터": 3, "ccei": 3,  # i18n: data
+    "경제고용진흥원": 4, "광주경제고용진흥원": 4,  # i18n: data
 }
 FUNDING_CATEGORY = "funding"  # consultations of this category are checked for duplicates
 
@@ -91,7 +93,7 @@ class Overlap:
 
 
 def _fold(text: str) -> str:
-    return normalise_company_name(text).replace("광역시", "")
+    return normalise_company_name(text).replace("광역시", "")  # i18n: data
 
 
 def ensure_agencies(ctx: Context) -> None:
@@ -171,15 +173,15 @@ def clean_support(raw: dict[str, Any]) -> tuple[dict[str, Any], list[ValidationE
     """Check a support as typed or as a row of an agency's list."""
     values = clean_input({k: v for k, v in raw.items() if k in SUPPORT_FIELDS})
     errors: list[ValidationError] = []
-    require(values, "programme", "사업명", "programme", errors)
+    require(values, "programme", _("사업명"), errors)
     if not values.get("company_id"):
-        require(values, "company_name", "기업명", "company name", errors)
+        require(values, "company_name", _("기업명"), errors)
     if values.get("kind") not in (None, ""):
         choice = SUPPORT_KIND.parse(str(values["kind"]))
         if choice is None:
-            labels = ", ".join(c.ko for c in SUPPORT_KIND)
-            errors.append(ValidationError("kind", f"지원 유형을 알 수 없습니다: {values['kind']} ({labels} 중 하나)",
-                                          f"Unknown kind of support: {values['kind']}"))
+            labels = ", ".join(c.label(current_language()) for c in SUPPORT_KIND)
+            errors.append(ValidationError("kind", _("지원 유형을 알 수 없습니다: {value} ({known} 중 하나)")
+                                          .format(value=values["kind"], known=labels)))
         else:
             values["kind"] = choice.code
     else:
@@ -196,14 +198,12 @@ def clean_support(raw: dict[str, Any]) -> tuple[dict[str, Any], list[ValidationE
             errors.append(exc)
             values[field] = None
     if values.get("starts_on") and values.get("ends_on") and values["ends_on"] < values["starts_on"]:
-        errors.append(ValidationError("ends_on", "종료일이 시작일보다 앞섭니다.",
-                                      "The end date is before the start date."))
+        errors.append(ValidationError("ends_on", _("종료일이 시작일보다 앞섭니다.")))
     try:
         values["amount_krw"] = parse_amount(values.get("amount_krw"))
     except ValueError:
-        errors.append(ValidationError("amount_krw", f"지원 금액은 50,000,000처럼 숫자로 입력해 주세요 "
-                                                    f"(입력: {values.get('amount_krw')}).",
-                                      "Enter the amount as a number, like 50,000,000."))
+        errors.append(ValidationError("amount_krw", _("지원 금액은 50,000,000처럼 숫자로 입력해 주세요 "
+                                                      "(입력: {value}).").format(value=values.get("amount_krw"))))
     errors = with_limits("programme_supports",
                          {k: v for k, v in values.items() if k not in ("programme", "agency_id")}, errors)
     return values, errors
@@ -234,7 +234,7 @@ def save_support(ctx: Context, raw: dict[str, Any], support_id: str | None = Non
     company (or its name and business number as written), dates and amount."""
     values, errors = clean_support(raw)
     if not values.get("agency_id"):
-        errors.append(ValidationError("agency_id", "기관을 선택해 주세요.", "Please choose the agency."))
+        errors.append(ValidationError("agency_id", _("기관을 선택해 주세요.")))
     raise_if(errors)
     with ctx.db.transaction() as s:
         get_or_raise(s, Agency, values["agency_id"])
@@ -328,9 +328,14 @@ def company_warning(ctx: Context, company_id: str) -> str | None:
     found = overlaps(ctx, company_id)
     if not found:
         return None
-    parts = [f"{SUPPORT_KIND.label(o.kind)}: {o.agencies} ({o.first.starts_on:%Y.%m}~)" for o in found[:3]]
-    more = f" 외 {len(found) - 3}건" if len(found) > 3 else ""
-    return "중복 지원 주의 — 같은 유형의 지원을 두 기관에서 겹치는 기간에 받았습니다: " + "; ".join(parts) + more
+    lang = current_language()
+    parts = [f"{SUPPORT_KIND.label(o.kind, lang)}: {o.agencies} ({o.first.starts_on:%Y.%m}~)" for o in found[:3]]
+    text = _("중복 지원 주의 — 같은 유형의 지원을 두 기관에서 겹치는 기간에 받았습니다: {supports}").format(
+        supports="; ".join(parts))
+    if len(found) > 3:
+        n = len(found) - 3
+        text += ngettext(" 외 {n}건", " 외 {n}건", n).format(n=n)
+    return text
 
 
 def funding_warning(ctx: Context, company_id: str | None, category: str | None) -> str | None:
