@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import func, select
 
 from campdesk.domain.mentor_rules import fields_label
+from campdesk.i18n import _
 from campdesk.services.context import Context
 from campdesk.services.errors import NotFound
 from campdesk.services.period import Month
@@ -87,7 +88,7 @@ def mentoring_log(ctx: Context, session_id: str) -> MentoringLog:
     with ctx.db.reading() as s:
         session = s.get(ms, session_id)
         if session is None or session.archived:
-            raise NotFound("멘토링 회차를 찾을 수 없습니다.", "Mentoring session not found.")
+            raise NotFound(_("멘토링 회차를 찾을 수 없습니다."))
         pairing = s.get(Mentoring, session.mentoring_id)
         company = s.get(Company, pairing.company_id)
         mentor = s.get(Mentor, session.mentor_id or pairing.mentor_id)
@@ -120,7 +121,7 @@ def mentor_activity(ctx: Context, month: Month, mentor_id: str | None = None) ->
         stmt = stmt.where(who == mentor_id)
     with ctx.db.reading() as s:
         if mentor_id and s.get(Mentor, mentor_id) is None:
-            raise NotFound("멘토를 찾을 수 없습니다.", "Mentor not found.")
+            raise NotFound(_("멘토를 찾을 수 없습니다."))
         rows = s.execute(stmt).all()
         ids = {mentor_id} if mentor_id else {r[0] for r in rows}
         mentors = {m.id: m for m in s.scalars(select(Mentor).where(Mentor.id.in_(ids)))} if ids else {}
