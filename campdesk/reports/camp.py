@@ -142,13 +142,20 @@ class CampMonthRenderer(Renderer):
         rows.append([_("합계"), d.counts.total, "100.0%" if d.counts.total else fmt.DASH,
                      then(d.counts_previous, prev_ok), then(d.counts_year_before, year_ok)])
         left_w = self.width * 0.56
-        table = tables.grid([_("구분"), _("이번 달"), _("비율"), _("전월"), _("전년")], rows,
-                            tables.widths(left_w, 3.2, 1.6, 1.6, 1.5, 1.9),
-                            numeric=(1, 2, 3, 4), total=True)
         labels, values = [fmt.label(vocab, c) for c in codes], [now.get(c, 0) for c in codes]
+        shares = tables.widths(left_w, 3.2, 1.6, 1.6, 1.5, 1.9)
+        need = max(tables.widest_line(x) for x in labels + [_("합계")]) if labels else 0
+        fixed = {0: min(need, left_w * 0.4)} if need > shares[0] else None  # a label on one line
+        table = tables.grid([_("구분"), _("이번 달"), _("비율"), _("전월"), _("전년")], rows,
+                            tables.widths(left_w, 3.2, 1.6, 1.6, 1.5, 1.9, fixed=fixed),
+                            numeric=(1, 2, 3, 4), total=True)
         right_w = self.width - left_w
+        # Each bar level with its row: under the header as the table draws it (two lines in
+        # English), one row of the table per bar.
+        _w, _h = table.wrap(left_w, 0xFFFFFF)
+        header = table._rowHeights[0] if table._rowHeights else tables.ROW_HEIGHT
         chart = (charts.pie(labels, values, right_w) if pie else
-                 charts.bars(labels, values, right_w, row=tables.ROW_HEIGHT, top=tables.ROW_HEIGHT))
+                 charts.bars(labels, values, right_w, row=tables.ROW_HEIGHT, top=header))
         return [self._heading(heading, 2), tables.side_by_side(table, chart, self.width, 0.56)]
 
     def _escalations_story(self) -> list:

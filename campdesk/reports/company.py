@@ -20,11 +20,12 @@ class CompanyRecordRenderer(CompanyParts, Renderer):
 
     def story(self) -> list:
         r = self.data
-        subtitle = _("상담 {consultations}건 · 진행 중 {open}건 · 입주공간 {spaces}건 · "
-                     "멘토링 {mentorings}건 · 기준일 {day}").format(
-            consultations=f"{len(r.consultations):,}", open=len(r.open_items),
-            spaces=len(r.spaces), mentorings=len(r.mentorings),
-            day=fmt.day(to_seoul(self.meta.made_at).date()))
+        counts = ((ngettext("상담 {n}건", "상담 {n}건", len(r.consultations)), len(r.consultations)),
+                  (ngettext("진행 중 {n}건", "진행 중 {n}건", len(r.open_items)), len(r.open_items)),
+                  (ngettext("입주공간 {n}건", "입주공간 {n}건", len(r.spaces)), len(r.spaces)),
+                  (ngettext("멘토링 {n}건", "멘토링 {n}건", len(r.mentorings)), len(r.mentorings)))
+        subtitle = " · ".join([text.format(n=f"{n:,}") for text, n in counts] + [
+            _("기준일 {day}").format(day=fmt.day(to_seoul(self.meta.made_at).date()))])
         title = _("{company} {title}").format(company=fmt.text(r.profile.name),
                                               title=self.shown_title)
         return (self._title_story(title, subtitle)

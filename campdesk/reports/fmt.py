@@ -13,7 +13,7 @@ from xml.sax.saxutils import escape
 from campdesk.domain.dates import to_seoul
 from campdesk.i18n import _, current_language
 from campdesk.services.reporting.units import (  # noqa: F401 (fmt.CASES, …)
-    CASES, COMPANIES, DAYS, HOURS, MINUTES, PEOPLE, TIMES,
+    CASES, COMPANIES, DAYS, HOURS, MINUTES, PEOPLE, SEATS, TIMES,
 )
 
 DASH = "-"        # an empty value

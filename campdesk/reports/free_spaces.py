@@ -105,7 +105,7 @@ class FreeSpacesGuide(Renderer):
         if not d.lines:
             return [self._note(_("이날 비어 있는 공간이 없습니다. 입주 대기 신청을 받아 두세요."))]
         rows = [[_("{n}층").format(n=line.floor), line.place, fmt.label(SPACE_KIND, line.kind),
-                 _seats(line.desks), fmt.area(line.area_m2) if line.area_m2 else "-",
+                 fmt.number(line.desks, fmt.SEATS), fmt.area(line.area_m2) if line.area_m2 else "-",
                  line.names or "-",
                  f"~ {fmt.day(line.free_until)}" if line.free_until else _("상시")]
                 for line in d.lines[:self.MAX_LINES]]

@@ -6,7 +6,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepInFrame, PageBreak, Table, TableStyle
 
 from campdesk.domain.choices import SESSION_MODE
-from campdesk.i18n import N_, _, ngettext
+from campdesk.i18n import N_, _, ngettext, pgettext
 from campdesk.reports import fmt, tables
 from campdesk.reports.base import Renderer
 from campdesk.reports.fonts import REGULAR
@@ -45,7 +45,7 @@ class MentoringLogRenderer(Renderer):
         body += [self._heading(_("1. 멘토링 개요")), tables.form([
             (_("기업명"), d.company), (_("대표자"), d.representative),
             (_("멘토"), d.mentor), (_("멘토 소속"), d.mentor_org),
-            (_("멘토링 분야"), d.mentor_fields), (_("회차"), _session(d.number)),
+            (_("멘토링 분야"), d.mentor_fields), (pgettext("mentoring log", "회차"), _session(d.number)),
             (_("일시"), when), (_("시간"), fmt.hours(d.hours)),
             (_("방식"), fmt.label(SESSION_MODE, d.mode)), (_("장소"), d.place),
             (_("배정 시간"), fmt.hours(d.hours_allocated)),
@@ -118,5 +118,6 @@ class MentorActivityRenderer(Renderer):
                                      widths, numeric=(1, 2)))
         story += [self._gap(4),
                   self._note(_("위 활동 내역이 사실과 같음을 확인합니다. (멘토 수당 지급 근거)"))]
-        story += _sign_boxes(self, [_("멘토 (서명)"), _("담당 직원"), _("확인")])
+        story += _sign_boxes(self, [_("멘토 (서명)"), _("담당 직원"),
+                                   pgettext("signature", "확인")])
         return story

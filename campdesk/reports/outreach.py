@@ -10,7 +10,7 @@ from reportlab.platypus import (
 
 from campdesk.domain.choices import AI_FIELDS, EVENT_KIND
 from campdesk.domain.outreach import SUPPORT_KIND
-from campdesk.i18n import N_, _
+from campdesk.i18n import N_, _, pgettext
 from campdesk.reports import fmt, tables
 from campdesk.reports.base import Renderer
 from campdesk.reports.camp import CampMonthRenderer
@@ -102,7 +102,7 @@ class QuestionnaireFormRenderer(Renderer):
             (_("기업명"), _or_blank(c.name if c else None)),
             (_("사업자등록번호"), _or_blank(c.business_no if c else None)),
             (_("대표자"), _or_blank(c.representative if c else None)),
-            (_("담당자"), _or_blank(c.contact if c else None)),
+            (pgettext("person", "담당자"), _or_blank(c.contact if c else None)),
             (_("연락처"), _or_blank(c.phone if c else None)), (_("AI 분야"), _or_blank(fields)),
             (_("주소"), _or_blank(c.address if c else None)),
             (_("이메일"), _or_blank(c.email if c else None))], self.width))

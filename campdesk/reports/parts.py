@@ -58,7 +58,7 @@ class CompanyParts:
             primary = " ({})".format(_("주 담당"))
             rows = [[c.name + (primary if c.is_primary else ""), c.title, c.phone, c.email]
                     for c in profile.contacts]
-            story += [self._gap(2), tables.grid([_("담당자"), _("직책"), _("전화"), _("이메일")], rows,
+            story += [self._gap(2), tables.grid([pgettext("person", "담당자"), _("직책"), _("전화"), _("이메일")], rows,
                                                 tables.widths(self.width, 3, 2, 3, 4))]
         return story
 
@@ -82,7 +82,7 @@ class CompanyParts:
         rows += [(k, v) for k, v in ((_("애로사항"), c.difficulty), (_("건의사항"), c.suggestion)) if v]
         rows.append((_("결과"), outcome_label(c)))
         if c.outcome == "escalated":
-            rows.append((_("이관"), _("{name} · 이관일 {when}").format(
+            rows.append((pgettext("record", "이관"), _("{name} · 이관일 {when}").format(
                 name=c.escalated_to_name or "-", when=fmt.when(c.escalated_at) or "-")))
         if c.due_on:
             rows.append((_("처리 기한"), fmt.day(c.due_on)))
@@ -136,7 +136,8 @@ class CompanyParts:
                  e.title + (f" ({planned})" if e.held_on > today else ""), e.venue,
                  planned if e.held_on > today else fmt.number(e.attendees, fmt.PEOPLE)]
                 for e in events]
-        return [tables.grid([_("일자"), _("구분"), _("행사"), _("장소"), _("참석")], rows,
+        return [tables.grid([_("일자"), _("구분"), _("행사"), _("장소"), pgettext("column", "참석")],
+                            rows,
                             tables.widths(self.width, 0, 1.6, 5.6, 3.6, 1.2, fixed={0: tables.DATE_W}),
                             numeric=(4,), centered=(0, 1))]
 

@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import func, select
 
 from campdesk.domain.mentor_rules import fields_label
-from campdesk.i18n import _
+from campdesk.i18n import _, current_language
 from campdesk.services.context import Context
 from campdesk.services.errors import NotFound
 from campdesk.services.period import Month
@@ -102,7 +102,7 @@ def mentoring_log(ctx: Context, session_id: str) -> MentoringLog:
             round((session.duration_min or 0) / 60, 2), session.mode, session.place, session.topic,
             session.content, session.next_step, session.difficulty, session.advice,
             company.name, company.representative, company.phone,
-            mentor.name, mentor.organisation, fields_label(mentor.fields or mentor.field),
+            mentor.name, mentor.organisation, fields_label(mentor.fields or mentor.field, current_language()),
             programme.name if programme else None, pairing.topic, pairing.hours_allocated,
             round(sum(r[3] or 0 for r in before) / 60, 2))
 
@@ -128,7 +128,7 @@ def mentor_activity(ctx: Context, month: Month, mentor_id: str | None = None) ->
     out: dict[str, MentorActivity] = {}
     for mid in ids:
         m = mentors[mid]
-        out[mid] = MentorActivity(mid, m.name, m.organisation, fields_label(m.fields or m.field),
+        out[mid] = MentorActivity(mid, m.name, m.organisation, fields_label(m.fields or m.field, current_language()),
                                   m.phone, m.email, month)
     for mid, held, start, company, minutes, mode, topic in rows:
         out[mid].lines.append(ActivityLine(held, start, company, round((minutes or 0) / 60, 2), mode, topic))
