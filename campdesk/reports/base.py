@@ -1,4 +1,4 @@
-"""What every CampDesk document shares: A4 geometry, header, footer with "X / Y 쪽", bytes out.
+"""What every CampDesk document shares: A4 geometry, header, footer with "page X of Y", bytes out.
 
 A renderer takes plain data from ``campdesk.services.reporting`` and a ``ReportMeta``;
 ``render()`` returns the PDF as bytes. Subclasses set ``title`` and build the story from small
@@ -19,7 +19,8 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import _listWrapOn
 
-from campdesk.domain.dates import format_datetime
+from campdesk.i18n import _
+from campdesk.reports import fmt
 from campdesk.reports.fonts import BOLD, REGULAR, register_korean_font
 from campdesk.reports.styles import INK, MUTED, RULE, stylesheet
 from campdesk.services.reporting.views import ReportMeta
@@ -125,7 +126,7 @@ def _is_action(f) -> bool:
 
 
 class NumberedCanvas(Canvas):
-    """Keeps every page until the end, so each can say "X / Y 쪽" within its section."""
+    """Keeps every page until the end, so each can say "page X of Y" within its section."""
 
     def __init__(self, *args, draw_number=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -205,7 +206,12 @@ class Renderer:
         raise NotImplementedError
 
     def document_title(self) -> str:
-        return self.title
+        return self.shown_title
+
+    @property
+    def shown_title(self) -> str:
+        """``title`` (a catalog text, marked ``N_``) in the current language."""
+        return _(self.title)
 
     # --- page furniture ------------------------------------------------------------------
     def _decorate(self, canvas: Canvas, _doc) -> None:
@@ -228,8 +234,10 @@ class Renderer:
         canvas.line(left, self.FOOTER_Y + 4 * mm, right, self.FOOTER_Y + 4 * mm)
         canvas.setFont(REGULAR, 8)
         by = self.meta.made_by if self.meta.made_by not in ("", "-") else ""
-        canvas.drawString(left, self.FOOTER_Y, f"작성 {format_datetime(self.meta.made_at)}"
-                          + (f" · 작성자 {by}" if by else ""))
+        made = _("작성 {when}").format(when=fmt.when(self.meta.made_at))
+        if by:
+            made += " · " + _("작성자 {name}").format(name=by)
+        canvas.drawString(left, self.FOOTER_Y, made)
         canvas.restoreState()
 
     def _draw_number(self, canvas: Canvas, page: int, pages: int) -> None:
@@ -237,7 +245,7 @@ class Renderer:
         canvas.setFont(REGULAR, 8)
         canvas.setFillColor(MUTED)
         canvas.drawRightString(self.PAGE_SIZE[0] - self.MARGIN_RIGHT, self.FOOTER_Y,
-                               f"{page} / {pages} 쪽")
+                               _("{page} / {pages} 쪽").format(page=page, pages=pages))
         canvas.restoreState()
 
     # --- small story helpers shared by every document --------------------------------------

@@ -7,6 +7,8 @@ from typing import Iterable
 
 from reportlab.platypus import PageBreak
 
+from campdesk.i18n import N_, _
+from campdesk.reports import fmt
 from campdesk.reports.base import Renderer, SectionStart
 from campdesk.reports.tenant import TenantMonthRenderer
 from campdesk.services.period import Month
@@ -16,16 +18,16 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 
 
 class TenantBatchRenderer(Renderer):
-    """Tenant reports one after another; each starts on a new page with its own "X / Y 쪽"."""
+    """Tenant reports one after another; each starts on a new page with its own page numbers."""
 
-    title = "입주기업 월간 보고서 (일괄)"
+    title = N_("입주기업 월간 보고서 (일괄)")
 
     def __init__(self, data: Iterable[TenantMonth], meta: ReportMeta, month: Month):
         super().__init__(data, meta)
         self.month = month
 
     def document_title(self) -> str:
-        return f"{self.month.label} {self.title}"
+        return _("{month} {title}").format(month=fmt.month(self.month), title=self.shown_title)
 
     def story(self) -> list:
         story: list = []
@@ -36,7 +38,7 @@ class TenantBatchRenderer(Renderer):
             story.append(SectionStart(tenant.profile.id, one.document_title()))
             story += one.story()
         if not story:
-            story = self._title_story(self.document_title(), "이 달에 입주한 기업이 없습니다.")
+            story = self._title_story(self.document_title(), _("이 달에 입주한 기업이 없습니다."))
         return story
 
 

@@ -8,6 +8,7 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.piecharts import Pie
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from campdesk.reports.fonts import REGULAR
 from campdesk.reports.styles import GRID, INK, MUTED, SERIES
@@ -50,8 +51,11 @@ def bars(labels: Sequence[str], values: Sequence[int], width: float, row: float 
     height = row * len(labels) + axis + top
     drawing = _drawing(width, height)
     chart = HorizontalBarChart()
-    chart.x, chart.y = 22 * mm, axis
-    chart.width, chart.height = width - 30 * mm, row * len(labels)
+    # Room for the longest label (English ones run longer), never less than before.
+    room = max([22 * mm] + [stringWidth(x, REGULAR, FONT_SIZE) + 3 * mm for x in labels])
+    room = min(room, width * 0.5)
+    chart.x, chart.y = room, axis
+    chart.width, chart.height = width - room - 8 * mm, row * len(labels)
     chart.data = [list(reversed(values))]
     chart.categoryAxis.categoryNames = list(reversed(labels))
     chart.bars.strokeColor = None  # no outline (a zero-width stroke prints as a hairline)
@@ -120,6 +124,7 @@ def pie(labels: Sequence[str], values: Sequence[int], width: float,
     legend.alignment = "right"
     legend.dx = legend.dy = 7
     legend.deltay = 12
+    legend.columnMaximum = max(len(labels), 1)  # one column: a second one runs off the page
     legend.colorNamePairs = [(SERIES[i], f"{label}  {v / total * 100:.1f}%")
                              for i, (label, v) in enumerate(zip(labels, values))]
     drawing.add(legend)

@@ -17,6 +17,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont, TTFError
 
+from campdesk.i18n import _
 from campdesk.paths import resources_dir
 from campdesk.services.errors import UserError
 
@@ -37,11 +38,9 @@ _SYSTEM = [
 
 class KoreanFontMissing(UserError):
     def __init__(self):
-        super().__init__(
+        super().__init__(_(
             "PDF에 넣을 한글 트루타입 글꼴을 찾지 못했습니다. 나눔고딕(fonts-nanum)이나 맑은 고딕을 "
-            f"설치하거나, {ENV_FONT} 환경 변수에 .ttf 파일 경로를 지정해 주세요.",
-            "No Korean TrueType font found for PDFs. Install NanumGothic (fonts-nanum) or Malgun "
-            f"Gothic, or set {ENV_FONT} to a .ttf file.")
+            "설치하거나, {variable} 환경 변수에 .ttf 파일 경로를 지정해 주세요.").format(variable=ENV_FONT))
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ from datetime import date
 from reportlab.platypus import KeepInFrame
 
 from campdesk.domain.choices import SPACE_KIND
-from campdesk.domain.dates import format_date, format_date_long
-from campdesk.reports import tables
+from campdesk.i18n import N_, _, ngettext
+from campdesk.reports import fmt, tables
 from campdesk.reports.base import Renderer
 from campdesk.services import spaces
 from campdesk.services.reporting import report_meta
@@ -45,7 +45,7 @@ class GuideData:
 
 def _until(d: date, day: date) -> str:
     """``~12. 15.`` within a year of the guide's day, else the full date."""
-    return f"~{d.month}. {d.day}." if (d - day).days < 300 else f"~{format_date(d)}"
+    return "~" + (fmt.short_date(d) if (d - day).days < 300 else fmt.day(d))
 
 
 def _desk_names(desks: list[FreeSpace], day: date) -> str:
@@ -78,42 +78,51 @@ def guide_lines(free: list[FreeSpace], day: date) -> list[GuideLine]:
 
 
 class FreeSpacesGuide(Renderer):
-    title = "입주 가능 공간 안내"
+    title = N_("입주 가능 공간 안내")
     MAX_LINES = 28  # what fits on one A4 page with the header and notes
 
     def story(self) -> list:
         d: GuideData = self.data
-        body = self._title_story(self.title, f"{format_date_long(d.day)} 기준 · AI창업캠프 입주공간")
-        body.append(tables.figures([(f"{len(d.lines)}", "입주 가능 공간"),
-                                    (f"{d.desks}석", "입주 가능 좌석"),
-                                    (f"{d.area:,.0f}㎡", "입주 가능 면적")], self.width))
+        body = self._title_story(self.shown_title, _("{day} 기준 · AI창업캠프 입주공간").format(
+            day=fmt.long_day(d.day)))
+        body.append(tables.figures([(f"{len(d.lines)}", _("입주 가능 공간")),
+                                    (_seats(d.desks), _("입주 가능 좌석")),
+                                    (fmt.area(d.area, decimals=0), _("입주 가능 면적"))],
+                                   self.width))
         body.append(self._gap(4))
         body += self._list_story(d)
         body.append(self._gap(3))
-        body.append(self._note(
-            "· 오픈데스크 좌석은 좌석 단위로, 사무실은 실 단위로 입주합니다. 회의실은 입주기업 공용입니다.<br/>"
-            "· 입주 가능 기간이 '상시'이면 기간 제한 없이 입주할 수 있습니다. 날짜가 있으면 그날까지 "
-            "비어 있고 그 뒤에는 예약이 있습니다 (좌석 옆 날짜도 같습니다).<br/>"
-            "· 입주 상담과 신청은 캠프 현장 직원에게 해 주세요. 신청 순서와 필요 면적에 따라 배정합니다."))
+        body.append(self._note("<br/>".join("· " + line for line in (
+            _("오픈데스크 좌석은 좌석 단위로, 사무실은 실 단위로 입주합니다. 회의실은 입주기업 공용입니다."),
+            _("입주 가능 기간이 '상시'이면 기간 제한 없이 입주할 수 있습니다. 날짜가 있으면 그날까지 "
+              "비어 있고 그 뒤에는 예약이 있습니다 (좌석 옆 날짜도 같습니다)."),
+            _("입주 상담과 신청은 캠프 현장 직원에게 해 주세요. 신청 순서와 필요 면적에 따라 배정합니다.")))))
         # Never more than one page: shrink the whole guide if the list is long.
         return [KeepInFrame(self.width, self.PAGE_SIZE[1] - self.MARGIN_TOP - self.MARGIN_BOTTOM,
                             body, mode="shrink")]
 
     def _list_story(self, d: GuideData) -> list:
         if not d.lines:
-            return [self._note("이날 비어 있는 공간이 없습니다. 입주 대기 신청을 받아 두세요.")]
-        rows = [[f"{line.floor}층", line.place, SPACE_KIND.label(line.kind),
-                 f"{line.desks}석", f"{line.area_m2:,.1f}㎡" if line.area_m2 else "-",
+            return [self._note(_("이날 비어 있는 공간이 없습니다. 입주 대기 신청을 받아 두세요."))]
+        rows = [[_("{n}층").format(n=line.floor), line.place, fmt.label(SPACE_KIND, line.kind),
+                 fmt.number(line.desks, fmt.SEATS), fmt.area(line.area_m2) if line.area_m2 else "-",
                  line.names or "-",
-                 f"~ {format_date(line.free_until)}" if line.free_until else "상시"]
+                 f"~ {fmt.day(line.free_until)}" if line.free_until else _("상시")]
                 for line in d.lines[:self.MAX_LINES]]
-        story = [self._heading("입주 가능한 공간"),
-                 tables.grid(["층", "공간", "유형", "좌석", "면적", "빈 좌석", "입주 가능 기간"], rows,
+        story = [self._heading(_("입주 가능한 공간")),
+                 tables.grid([_("층"), _("공간"), _("유형"), _("좌석"), _("면적"), _("빈 좌석"),
+                              _("입주 가능 기간")], rows,
                              tables.widths(self.width, 6, 18, 10, 7, 9, 34, 14),
                              centered=(0, 3), numeric=())]
         if len(d.lines) > self.MAX_LINES:
-            story.append(self._note(f"외 {len(d.lines) - self.MAX_LINES}곳은 현장 직원에게 문의해 주세요."))
+            story.append(self._note(_("외 {n}곳은 현장 직원에게 문의해 주세요.").format(
+                n=len(d.lines) - self.MAX_LINES)))
         return story
+
+
+def _seats(n: int) -> str:
+    """``3석`` / ``3 desks``."""
+    return ngettext("{n}석", "{n}석", n).format(n=n)
 
 
 def guide_data(ctx, day: date) -> GuideData:

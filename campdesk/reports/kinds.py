@@ -4,12 +4,13 @@ A kind says what it needs (a month, a company, a consultation), how to make it (
 ``make(ctx, request) -> bytes`` that runs on a worker thread), its file name, and which CLI
 command makes it. Adding a kind is one entry in ``KINDS``:
 
-    ReportKind("mentoring", "멘토링 일지", "Mentoring log", make=_mentoring_log,
-               needs=("company", "month"), command="mentoring", help="멘토링 일지",
-               file_name="{month}_{company}_멘토링일지.pdf")
+    ReportKind("mentoring", N_("멘토링 일지"), make=_mentoring_log,
+               needs=("company", "month"), command="mentoring", help=N_("멘토링 일지"),
+               file_name=N_("{month}_{company}_멘토링일지.pdf"))
 
 ``campdesk report mentoring --month YYYY-MM --company ID --out FILE.pdf [--by NAME]`` then
-exists and the reports page lists it. A kind that needs a new kind of value (an event, a
+exists and the reports page lists it. Every text is marked ``N_`` here and translated where
+it is shown (``kind.name``, ``_(kind.help)``, ``kind.default_name()``). A kind that needs a new kind of value (an event, a
 day) adds it to ``PARAMS``; the CLI passes it in ``Request.extra`` under its field name.
 
 This module imports no reportlab (the app starts without it): each ``make`` imports
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
+from campdesk.i18n import N_, _, in_language
 from campdesk.services.period import Month
 
 Progress = Callable[[int, int], None]
@@ -31,20 +33,20 @@ class Param:
 
     option: str                          # "--month" (a kind needing only this id: positional)
     metavar: str
-    help: str
+    help: str                            # a catalog text (N_), translated where shown
     field: str                           # the Request field
     parse: Callable[[str], object] | None = None  # text → value; raises UserError when bad
     flag: bool = False                   # an option without a value (--blank)
 
 
 PARAMS = {
-    "month": Param("--month", "YYYY-MM", "보고 달", "month", Month.parse),
-    "company": Param("--company", "ID", "기업 id", "company_id"),
-    "consultation": Param("--consultation", "ID", "상담 id", "consultation_id"),
-    "session": Param("--session", "ID", "멘토링 회차 id", "session_id"),
-    "mentor": Param("--mentor", "ID", "이 멘토만 (멘토 id)", "mentor_id"),
-    "event": Param("--event", "ID", "행사 id", "event_id"),
-    "blank": Param("--blank", "", "빈 설문지 한 장", "blank", flag=True),
+    "month": Param("--month", "YYYY-MM", N_("보고 달"), "month", Month.parse),
+    "company": Param("--company", "ID", N_("기업 id"), "company_id"),
+    "consultation": Param("--consultation", "ID", N_("상담 id"), "consultation_id"),
+    "session": Param("--session", "ID", N_("멘토링 회차 id"), "session_id"),
+    "mentor": Param("--mentor", "ID", N_("이 멘토만 (멘토 id)"), "mentor_id"),
+    "event": Param("--event", "ID", N_("행사 id"), "event_id"),
+    "blank": Param("--blank", "", N_("빈 설문지 한 장"), "blank", flag=True),
 }
 
 
@@ -72,16 +74,28 @@ class Request:
 @dataclass(frozen=True)
 class ReportKind:
     code: str
-    ko: str
-    en: str
+    label: str                               # a catalog text (N_); shown as ``name``
     make: Callable[..., bytes]               # (ctx, Request) -> PDF bytes
     needs: tuple[str, ...] = ()              # names in PARAMS
     command: str | None = None               # ``campdesk report COMMAND``; None: not on the CLI
-    help: str = ""
-    file_name: str = "{code}.pdf"            # formatted with month, company, code
+    help: str = ""                           # a catalog text (N_)
+    file_name: str = "{code}.pdf"            # a catalog text (N_), formatted with month, company, code
     files: Callable[..., list[Path]] | None = None  # (ctx, Request, folder): one file each
     on_page: bool = True                     # listed on the reports page (False: made where
                                              # its record is, e.g. a session's 일지)
+
+    @property
+    def name(self) -> str:
+        """What the kind is called, in the current language."""
+        return _(self.label)
+
+    @property
+    def ko(self) -> str:  # the old bilingual pair, until every caller uses ``name``
+        return self.label
+
+    @property
+    def en(self) -> str:
+        return in_language("en", self.label)
 
     @property
     def month(self) -> bool:
@@ -96,8 +110,8 @@ class ReportKind:
         return "consultation" in self.needs
 
     def default_name(self, request: Request) -> str:
-        return self.file_name.format(month=request.month.key if request.month else "",
-                                     company=request.company_name or "기업", code=self.code)
+        return _(self.file_name).format(month=request.month.key if request.month else "",
+                                        company=request.company_name or _("기업"), code=self.code)
 
 
 # --- how each kind is made (reportlab is imported here, on the worker) --------------------
@@ -153,8 +167,8 @@ def _questionnaire_forms(ctx, r: Request) -> bytes:
     from campdesk.services.errors import UserError
     from campdesk.services.outreach.questionnaires import form_companies
     if not form_companies(ctx):
-        raise UserError("서면 설문 대상 MOU 기업이 없습니다 (모두 최근 대면 상담 중). --blank로 빈 양식을 "
-                        "만들 수 있습니다.", "No MOU company is outside face-to-face consulting.")
+        raise UserError(_("서면 설문 대상 MOU 기업이 없습니다 (모두 최근 대면 상담 중). --blank로 빈 양식을 "
+                          "만들 수 있습니다."))
     return outreach_api.questionnaire_form_pdf(ctx, made_by=r.made_by)
 
 
@@ -174,52 +188,52 @@ def _council(ctx, r: Request) -> bytes:
 
 
 KINDS: list[ReportKind] = [
-    ReportKind("camp", "월간 캠프 보고서 (월례회의)", "Monthly camp report (council)", _camp,
+    ReportKind("camp", N_("월간 캠프 보고서 (월례회의)"), _camp,
                needs=("month",), command="monthly",
-               help="월간 캠프 보고서, 또는 --company로 입주기업 월간 보고서",
-               file_name="{month}_캠프_월간보고서.pdf"),
-    ReportKind("tenant", "입주기업 월간 보고서", "Tenant's monthly report", _tenant,
+               help=N_("월간 캠프 보고서, 또는 --company로 입주기업 월간 보고서"),
+               file_name=N_("{month}_캠프_월간보고서.pdf")),
+    ReportKind("tenant", N_("입주기업 월간 보고서"), _tenant,
                needs=("month", "company"), command="monthly",
-               file_name="{month}_{company}_월간보고서.pdf"),
-    ReportKind("tenants", "입주기업 월간 보고서 전체 (일괄)", "All tenants' monthly reports",
-               _tenants, needs=("month",), command="tenants",
-               help="그달 모든 입주기업의 월간 보고서 (PDF 하나 또는 폴더에 기업별 파일)",
-               file_name="{month}_입주기업_월간보고서.pdf", files=_tenants_files),
-    ReportKind("company", "기업 상담 기록부", "Company record", _company,
-               needs=("company",), command="company", help="기업의 전체 상담 기록부",
-               file_name="{company}_상담기록부.pdf"),
-    ReportKind("consultation", "상담 요약서", "Consultation summary", _consultation,
-               needs=("consultation",), command="consultation", help="상담 한 건의 요약서",
-               file_name="{company}_상담요약서.pdf"),
-    ReportKind("mentor_activity", "멘토 월간 활동 내역서", "Mentors' monthly activity",
-               _mentor_activity, needs=("month",), command="mentor-activity",
-               help="멘토 월간 활동 내역서 (수당 지급용), --mentor로 한 멘토만",
-               file_name="{month}_멘토_활동내역서.pdf"),
-    ReportKind("mentor_activity_one", "멘토 한 명의 월간 활동 내역서", "One mentor's monthly activity",
-               _mentor_activity, needs=("month", "mentor"), command="mentor-activity",
-               file_name="{month}_멘토_활동내역서.pdf", on_page=False),
-    ReportKind("mentoring_log", "멘토링 일지", "Mentoring log", _mentoring_log,
+               file_name=N_("{month}_{company}_월간보고서.pdf")),
+    ReportKind("tenants", N_("입주기업 월간 보고서 전체 (일괄)"), _tenants,
+               needs=("month",), command="tenants",
+               help=N_("그달 모든 입주기업의 월간 보고서 (PDF 하나 또는 폴더에 기업별 파일)"),
+               file_name=N_("{month}_입주기업_월간보고서.pdf"), files=_tenants_files),
+    ReportKind("company", N_("기업 상담 기록부"), _company,
+               needs=("company",), command="company", help=N_("기업의 전체 상담 기록부"),
+               file_name=N_("{company}_상담기록부.pdf")),
+    ReportKind("consultation", N_("상담 요약서"), _consultation,
+               needs=("consultation",), command="consultation", help=N_("상담 한 건의 요약서"),
+               file_name=N_("{company}_상담요약서.pdf")),
+    ReportKind("mentor_activity", N_("멘토 월간 활동 내역서"), _mentor_activity,
+               needs=("month",), command="mentor-activity",
+               help=N_("멘토 월간 활동 내역서 (수당 지급용), --mentor로 한 멘토만"),
+               file_name=N_("{month}_멘토_활동내역서.pdf")),
+    ReportKind("mentor_activity_one", N_("멘토 한 명의 월간 활동 내역서"), _mentor_activity,
+               needs=("month", "mentor"), command="mentor-activity",
+               file_name=N_("{month}_멘토_활동내역서.pdf"), on_page=False),
+    ReportKind("mentoring_log", N_("멘토링 일지"), _mentoring_log,
                needs=("session",), command="mentoring-log",
-               help="멘토링 일지 (회차 하나, 멘토·기업 서명란)",
-               file_name="멘토링일지.pdf", on_page=False),
-    ReportKind("council", "유관기관 월례회의 자료", "Agencies' council pack", _council,
+               help=N_("멘토링 일지 (회차 하나, 멘토·기업 서명란)"),
+               file_name=N_("멘토링일지.pdf"), on_page=False),
+    ReportKind("council", N_("유관기관 월례회의 자료"), _council,
                needs=("month",), command="council",
-               help="유관기관 월례회의 자료: 기관·유형별 지원, 중복 지원, 캠프 현황",
-               file_name="{month}_유관기관_회의자료.pdf"),
-    ReportKind("questionnaire_forms", "서면 설문지 (대면 상담 밖의 MOU 기업 전체)",
-               "Questionnaire forms (MOU companies outside face-to-face consulting)",
+               help=N_("유관기관 월례회의 자료: 기관·유형별 지원, 중복 지원, 캠프 현황"),
+               file_name=N_("{month}_유관기관_회의자료.pdf")),
+    ReportKind("questionnaire_forms", N_("서면 설문지 (대면 상담 밖의 MOU 기업 전체)"), 
                _questionnaire_forms, command="questionnaire-form",
-               help="서면 설문지: --company로 한 기업, --blank로 빈 양식, 없으면 대면 상담 밖의 모든 MOU 기업",
-               file_name="서면설문지.pdf"),
-    ReportKind("questionnaire_form", "서면 설문지 (한 기업)", "Questionnaire form (one company)",
+               help=N_("서면 설문지: --company로 한 기업, --blank로 빈 양식, "
+                       "없으면 대면 상담 밖의 모든 MOU 기업"),
+               file_name=N_("서면설문지.pdf")),
+    ReportKind("questionnaire_form", N_("서면 설문지 (한 기업)"), 
                _questionnaire_form, needs=("company",), command="questionnaire-form",
-               file_name="{company}_서면설문지.pdf"),
-    ReportKind("questionnaire_blank", "서면 설문지 (빈 양식)", "Questionnaire form (blank)",
+               file_name=N_("{company}_서면설문지.pdf")),
+    ReportKind("questionnaire_blank", N_("서면 설문지 (빈 양식)"), 
                _questionnaire_blank, needs=("blank",), command="questionnaire-form",
-               file_name="서면설문지_빈양식.pdf", on_page=False),
-    ReportKind("attendance", "행사 참석자 명단·서명부", "Event attendance sheet", _attendance,
-               needs=("event",), command="attendance", help="행사(지식콘서트) 참석자 명단·서명부",
-               file_name="참석자명단.pdf", on_page=False),
+               file_name=N_("서면설문지_빈양식.pdf"), on_page=False),
+    ReportKind("attendance", N_("행사 참석자 명단·서명부"), _attendance,
+               needs=("event",), command="attendance", help=N_("행사(지식콘서트) 참석자 명단·서명부"),
+               file_name=N_("참석자명단.pdf"), on_page=False),
 ]
 
 

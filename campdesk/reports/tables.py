@@ -43,7 +43,8 @@ _BASE = [
 
 
 _DATE = re.compile(r"\d{4}\. \d{1,2}\. \d{1,2}\.(?: \d{1,2}:\d{2})?|\d{4}\. \d{1,2}\.|"
-                   r"\d{1,2}\. \d{1,2}\.")
+                   r"\d{1,2}\. \d{1,2}\.|"  # Korean; then English: Dec 9, 2026 14:05, Dec 2026
+                   r"[A-Z][a-z]{2} \d{1,2}, \d{4}(?: \d{1,2}:\d{2})?|[A-Z][a-z]{2} \d{4}")
 _BREAK = re.compile(r"[ \t\n]+")  # where a line may break: not at a no-break space
 
 
@@ -67,6 +68,12 @@ def _style(name: str, size: float) -> ParagraphStyle:
     if size == base.fontSize:
         return base
     return ParagraphStyle(f"{name}_{size}", parent=base, fontSize=size, leading=SMALL_LEADING)
+
+
+def widest_line(value, bold: bool = False, size: float = FONT_SIZE) -> float:
+    """The width a cell needs to show ``value`` on one line, padding included."""
+    font = BOLD if bold else REGULAR
+    return stringWidth(fmt.plain(value), font, size) + 2 * PAD_X + 1
 
 
 def cell(value, style: str = "cell", width: float | None = None, size: float = FONT_SIZE):
@@ -165,8 +172,8 @@ def grid(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequen
     return table
 
 
-DATE_W = 66       # points: "2026. 10. 22." on one line
-DATETIME_W = 92   # points: "2026. 10. 22. 16:30" on one line
+DATE_W = 66       # points: "2026. 10. 22." (or "Dec 22, 2026") on one line
+DATETIME_W = 92   # points: "2026. 10. 22. 16:30" (or "Dec 22, 2026 16:30") on one line
 
 
 def widths(total: float, *shares: float, fixed: dict[int, float] | None = None) -> list[float]:

@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import func, select
 
 from campdesk.domain.mentor_rules import fields_label
+from campdesk.i18n import _, current_language
 from campdesk.services.context import Context
 from campdesk.services.errors import NotFound
 from campdesk.services.period import Month
@@ -87,7 +88,7 @@ def mentoring_log(ctx: Context, session_id: str) -> MentoringLog:
     with ctx.db.reading() as s:
         session = s.get(ms, session_id)
         if session is None or session.archived:
-            raise NotFound("멘토링 회차를 찾을 수 없습니다.", "Mentoring session not found.")
+            raise NotFound(_("멘토링 회차를 찾을 수 없습니다."))
         pairing = s.get(Mentoring, session.mentoring_id)
         company = s.get(Company, pairing.company_id)
         mentor = s.get(Mentor, session.mentor_id or pairing.mentor_id)
@@ -101,7 +102,7 @@ def mentoring_log(ctx: Context, session_id: str) -> MentoringLog:
             round((session.duration_min or 0) / 60, 2), session.mode, session.place, session.topic,
             session.content, session.next_step, session.difficulty, session.advice,
             company.name, company.representative, company.phone,
-            mentor.name, mentor.organisation, fields_label(mentor.fields or mentor.field),
+            mentor.name, mentor.organisation, fields_label(mentor.fields or mentor.field, current_language()),
             programme.name if programme else None, pairing.topic, pairing.hours_allocated,
             round(sum(r[3] or 0 for r in before) / 60, 2))
 
@@ -120,14 +121,14 @@ def mentor_activity(ctx: Context, month: Month, mentor_id: str | None = None) ->
         stmt = stmt.where(who == mentor_id)
     with ctx.db.reading() as s:
         if mentor_id and s.get(Mentor, mentor_id) is None:
-            raise NotFound("멘토를 찾을 수 없습니다.", "Mentor not found.")
+            raise NotFound(_("멘토를 찾을 수 없습니다."))
         rows = s.execute(stmt).all()
         ids = {mentor_id} if mentor_id else {r[0] for r in rows}
         mentors = {m.id: m for m in s.scalars(select(Mentor).where(Mentor.id.in_(ids)))} if ids else {}
     out: dict[str, MentorActivity] = {}
     for mid in ids:
         m = mentors[mid]
-        out[mid] = MentorActivity(mid, m.name, m.organisation, fields_label(m.fields or m.field),
+        out[mid] = MentorActivity(mid, m.name, m.organisation, fields_label(m.fields or m.field, current_language()),
                                   m.phone, m.email, month)
     for mid, held, start, company, minutes, mode, topic in rows:
         out[mid].lines.append(ActivityLine(held, start, company, round((minutes or 0) / 60, 2), mode, topic))

@@ -133,7 +133,7 @@ def test_a_new_kind_is_one_registry_entry(home, camp, tmp_path, capsys, monkeypa
         made.append((request.month.key, request.company_id, request.made_by))
         return b"%PDF-1.4 test"
 
-    extra = kinds.ReportKind("mentoring", "멘토링 일지", "Mentoring log", make,
+    extra = kinds.ReportKind("mentoring", "멘토링 일지", make,
                              needs=("company", "month"), command="mentoring", help="멘토링 일지")
     monkeypatch.setattr(kinds, "KINDS", kinds.KINDS + [extra])
     out = tmp_path / "m.pdf"

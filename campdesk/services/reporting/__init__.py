@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+from campdesk.i18n import _
 from campdesk.services.context import Context
 from campdesk.services.reporting.camp import camp_month, record_span
 from campdesk.services.period import Month
@@ -39,5 +40,6 @@ def month_has_records(ctx: Context, month: Month, today=None) -> tuple[bool, str
     with ctx.db.reading() as s:
         span = record_span(s, today or today_seoul())
     if span.first is None:
-        return False, "아직 상담 기록이 하나도 없습니다"
-    return span.covers(month), f"기록은 {format_date(span.first)}부터 {format_date(span.today)}까지"
+        return False, _("아직 상담 기록이 하나도 없습니다")
+    return span.covers(month), _("기록은 {first}부터 {last}까지").format(
+        first=format_date(span.first), last=format_date(span.today))

@@ -7,12 +7,14 @@ from sqlalchemy import distinct, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from campdesk.domain.dates import to_seoul, today_seoul
+from campdesk.i18n import N_
 from campdesk.services.context import Context
 from campdesk.services.jobs import figures as job_figures
 from campdesk.services.reporting import keywords
 from campdesk.services.reporting.lines import OCCUPYING
 from campdesk.services.reporting.occupancy import occupancy
 from campdesk.services.period import Month, seoul_day_utc
+from campdesk.services.reporting.units import CASES, COMPANIES, HOURS, PEOPLE, TIMES
 from campdesk.services.reporting.views import (
     CampMonth, RecordSpan, ComparisonRow, ConcertLine, ConsultationCounts, DormantCompany, EscalationLine,
     EscalationSummary, MouActivity, TenantMove, TermCount,
@@ -267,7 +269,7 @@ def camp_month(ctx: Context, month: Month, today: date | None = None) -> CampMon
         order = (month, previous, year_before)
         held = {m: [c for c in shows[m] if c.held_on <= today] for m in order}
 
-        def row(label, fn, unit="건"):
+        def row(label, fn, unit=CASES):
             return ComparisonRow(label, *(fn(m) if span.covers(m, upto[m]) else None for m in order),
                                  unit=unit)
 
@@ -275,21 +277,21 @@ def camp_month(ctx: Context, month: Month, today: date | None = None) -> CampMon
             return None if rate is None else round(rate * 100, 1)
 
         comparison = [
-            row("상담 건수", lambda m: per[m].total),
-            row("책임상담사 이관", lambda m: per[m].by_outcome.get("escalated", 0)),
-            row("후속조치", lambda m: per[m].by_outcome.get("follow_up", 0)),
-            row("입주기업 수", lambda m: occ[m].companies, "개사"),
-            row("신규 입주", lambda m: len(moves[m][0]), "개사"),
-            row("퇴거", lambda m: len(moves[m][1]), "개사"),
-            row("좌석 점유율", lambda m: pct(occ[m].desk_rate), "%"),
-            row("면적 점유율", lambda m: pct(occ[m].area_rate), "%"),
-            row("활동 MOU 기업", lambda m: mou[m].active, "개사"),
-            row("멘토링 세션", lambda m: sessions[m], "회"),
-            row("멘토링 시간", lambda m: hours[m], "시간"),
-            row("잡매칭 소개", lambda m: jobs[m].introductions, "건"),
-            row("잡매칭 면접", lambda m: jobs[m].interviews, "건"),
-            row("잡매칭 채용", lambda m: jobs[m].hires, "명"),
-            row("지식콘서트 참석", lambda m: sum(c.attendees for c in held[m]), "명"),
+            row(N_("상담 건수"), lambda m: per[m].total),
+            row(N_("책임상담사 이관"), lambda m: per[m].by_outcome.get("escalated", 0)),
+            row(N_("후속조치"), lambda m: per[m].by_outcome.get("follow_up", 0)),
+            row(N_("입주기업 수"), lambda m: occ[m].companies, COMPANIES),
+            row(N_("신규 입주"), lambda m: len(moves[m][0]), COMPANIES),
+            row(N_("퇴거"), lambda m: len(moves[m][1]), COMPANIES),
+            row(N_("좌석 점유율"), lambda m: pct(occ[m].desk_rate), "%"),
+            row(N_("면적 점유율"), lambda m: pct(occ[m].area_rate), "%"),
+            row(N_("활동 MOU 기업"), lambda m: mou[m].active, COMPANIES),
+            row(N_("멘토링 세션"), lambda m: sessions[m], TIMES),
+            row(N_("멘토링 시간"), lambda m: hours[m], HOURS),
+            row(N_("잡매칭 소개"), lambda m: jobs[m].introductions, CASES),
+            row(N_("잡매칭 면접"), lambda m: jobs[m].interviews, CASES),
+            row(N_("잡매칭 채용"), lambda m: jobs[m].hires, PEOPLE),
+            row(N_("지식콘서트 참석"), lambda m: sum(c.attendees for c in held[m]), PEOPLE),
         ]
         return CampMonth(
             month=month, counts=per[month], counts_previous=per[previous],

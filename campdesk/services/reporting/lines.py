@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, aliased
 
 from campdesk.domain.choices import AI_FIELDS, PRESENCE, RELATIONSHIP
 from campdesk.domain.company_rules import COMPANY_FIELDS
-from campdesk.domain.dates import format_date
+from campdesk.i18n import _, current_language, ngettext
 from campdesk.services.errors import NotFound
 from campdesk.services.reporting.views import (
     CompanyProfile, ContactLine, EventLine, JobMatchLine, MentoringLine, SessionLine, SpaceLine,
@@ -26,27 +26,29 @@ from campdesk.store.models import (
 OCCUPYING = ("confirmed", "ended")
 
 
-def _shown(field: str, value) -> str:
+def _shown(field: str, value) -> str | date:
+    """A field's value as the report shows it (a date stays a date: the report writes it)."""
     if value is None or value == "":
         return ""
+    lang = current_language()
     if field == "relationship":
-        return RELATIONSHIP.label(value)
+        return RELATIONSHIP.label(value, lang)
     if field == "gwangju_presence":
-        return PRESENCE.label(value)
+        return PRESENCE.label(value, lang)
     if field == "ai_fields":
-        return ", ".join(AI_FIELDS.label(code) for code in value.split(",") if code)
+        return ", ".join(AI_FIELDS.label(code, lang) for code in value.split(",") if code)
     if isinstance(value, date):
-        return format_date(value)
+        return value
     if field == "employees":
-        return f"{value}명"
+        return ngettext("{n}명", "{n}명", value).format(n=value)
     return str(value)
 
 
 def profile(s: Session, company_id: str) -> CompanyProfile:
     company = s.get(Company, company_id)
     if company is None:
-        raise NotFound(f"기업을 찾을 수 없습니다: {company_id}", f"Company not found: {company_id}")
-    shown = [(ko, _shown(f, getattr(company, f))) for f, (ko, _en) in COMPANY_FIELDS.items()]
+        raise NotFound(_("기업을 찾을 수 없습니다: {id}").format(id=company_id))
+    shown = [(f, _shown(f, getattr(company, f))) for f in COMPANY_FIELDS]
     contacts = [ContactLine(c.name, c.title, c.phone, c.email, c.is_primary)
                 for c in s.scalars(select(Contact).where(Contact.company_id == company_id,
                                                          Contact.archived.is_(False))

@@ -11,6 +11,7 @@ from campdesk.domain.choices import OPEN_OUTCOMES
 from campdesk.domain.dates import to_seoul
 from campdesk.services.consultations import ConsultationView, view_query
 from campdesk.services.context import Context
+from campdesk.i18n import _
 from campdesk.services.errors import NotFound
 from campdesk.services.reporting import lines
 from campdesk.services.period import Month
@@ -28,8 +29,7 @@ def consultation_summary(ctx: Context, consultation_id: str) -> ConsultationSumm
     with ctx.db.reading() as s:
         rows = _consultations(s, view_query().where(Consultation.id == consultation_id))
         if not rows:
-            raise NotFound(f"상담 기록을 찾을 수 없습니다: {consultation_id}",
-                           f"Consultation not found: {consultation_id}")
+            raise NotFound(_("상담 기록을 찾을 수 없습니다: {id}").format(id=consultation_id))
         company = lines.profile(s, rows[0].company_id) if rows[0].company_id else None
         return ConsultationSummary(rows[0], company)
 

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from campdesk.services.consultations import ConsultationView
 from campdesk.services.period import Month
+from campdesk.services.reporting.units import CASES
 
 
 @dataclass(frozen=True)
@@ -30,11 +31,11 @@ class ContactLine:
 class CompanyProfile:
     id: str
     name: str
-    fields: list[tuple[str, str]]  # (Korean label, shown value), in form order
+    fields: list[tuple[str, object]]  # (field name in COMPANY_FIELDS, shown value), in form order
     contacts: list[ContactLine] = field(default_factory=list)
 
-    def value(self, label: str) -> str:
-        return next((v for k, v in self.fields if k == label), "")
+    def value(self, name: str):
+        return next((v for k, v in self.fields if k == name), "")
 
 
 @dataclass(frozen=True)
@@ -281,7 +282,7 @@ class ComparisonRow:
     this: float | None
     previous: float | None
     year_before: float | None
-    unit: str = "건"
+    unit: str = CASES
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,157 @@
+"""Every report kind made in English mode reads in English from title to footer; the only
+Korean left is the data (company names, questions, places); Korean mode stays as it was."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from campdesk import i18n
+from campdesk.reports import api, fmt, kinds, outreach_api
+from campdesk.reports.free_spaces import free_spaces_pdf
+from campdesk.services.period import Month
+from campdesk.store import models as m
+from campdesk.store.base import Base
+
+from pdfcheck import ReadBack
+
+MARCH = Month(2026, 3)
+HANGUL_WORD = re.compile(r"[가-힣]+")
+pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler's pdftotext")
+
+
+@pytest.fixture
+def english():
+    i18n.set_language("en")
+    try:
+        yield
+    finally:
+        i18n.set_language("ko")
+
+
+def pdftotext(pdf: bytes, tmp_path) -> str:
+    path = tmp_path / "doc.pdf"
+    path.write_bytes(pdf)
+    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    return re.sub(r"\s+", " ", out)
+
+
+def data_words(ctx) -> str:
+    """Every text stored in the database, and the camp's name: the Korean a report may show."""
+    texts = [ctx.settings.camp_name]
+    with ctx.db.reading() as s:
+        for table in Base.metadata.sorted_tables:
+            for row in s.execute(table.select()):
+                texts += [v for v in row if isinstance(v, str)]
+    return "\n".join(texts)
+
+
+def assert_english(text: str, data: str, *phrases: str) -> None:
+    for phrase in phrases:
+        assert phrase in text, phrase
+    leaked = sorted({w for w in HANGUL_WORD.findall(text) if w not in data})
+    assert not leaked, f"Korean that is not data: {leaked}"
+
+
+def _ids(ctx):
+    with ctx.db.reading() as s:
+        session = s.scalar(select(m.MentoringSession.id))
+        event = s.scalar(select(m.Event.id))
+        mentor = s.scalar(select(m.Mentor.id))
+    return session, event, mentor
+
+
+def _every_kind(ctx, camp) -> dict[str, bytes]:
+    session, event, mentor = _ids(ctx)
+    return {
+        "camp": api.camp_month_pdf(ctx, MARCH),
+        "tenant": api.tenant_month_pdf(ctx, camp.a, MARCH),
+        "tenants": api.tenants_pdf(ctx, MARCH),
+        "company": api.company_pdf(ctx, camp.a),
+        "consultation": api.consultation_pdf(ctx, camp.escalation),
+        "mentor_activity": api.mentor_activity_pdf(ctx, MARCH),
+        "mentor_activity_one": api.mentor_activity_pdf(ctx, MARCH, mentor),
+        "mentoring_log": api.mentoring_log_pdf(ctx, session),
+        "council": outreach_api.council_pdf(ctx, MARCH),
+        "questionnaire_form": outreach_api.questionnaire_form_pdf(ctx, camp.c),
+        "questionnaire_blank": outreach_api.questionnaire_form_pdf(ctx, blank=True),
+        "attendance": outreach_api.attendance_pdf(ctx, event),
+        "free_spaces": free_spaces_pdf(ctx, date(2026, 3, 31)),
+    }
+
+
+# What a reader sees first in each document: its title, its column headers, its footer.
+ENGLISH = {
+    "camp": ["AI Startup Camp monthly report, Mar 2026", "Key figures compared",
+             "vs. last month", "Consultations by channel", "Space occupancy (as of Mar 31, 2026)",
+             "3F 4 1 25.0%", "Knowledge concerts", "Reporting period Mar 1, 2026 ~ Mar 31, 2026"],
+    "tenant": ["Tenant's monthly report, Mar 2026", "Difficulties and where they stand",
+               "Consultations this month (4)", "With a senior consultant",
+               "Support granted from January 2026 to this month: ₩6,000,000"],
+    "tenants": ["Tenant's monthly report, Mar 2026 · 금남헬스", "Company overview"],
+    "company": ["Company record", "Consultation history (7 in all, oldest first)",
+                "₩5,000,000", "Mentor 정멘토"],
+    "consultation": ["Consultation summary", "Escalation and follow-up",
+                     "Due Mar 9, 2026", "→ closed (Mar 5, 2026)", "Staff member"],
+    "mentor_activity": ["Mentor activity statement Mar 2026", "Hours by company", "1.5 h",
+                        "Technology development"],
+    "mentor_activity_one": ["Mentor activity statement Mar 2026", "Approved"],
+    "mentoring_log": ["Mentoring log", "Session 1", "Mentor (signature)", "Mar 15, 2026"],
+    "council": ["Agencies' council pack, Mar 2026", "Possible double support", "Outreach"],
+    "questionnaire_form": ["AI Startup Camp questionnaire for MOU companies", "Business reg. no."],
+    "questionnaire_blank": ["AI Startup Camp questionnaire for MOU companies", "□ No"],
+    "attendance": ["attendance sheet", "Signature", "Walk-in", "0 pre-registered",
+                   "Mar 26, 2026 (Thu)"],
+    "free_spaces": ["Free spaces", "As of Mar 31, 2026", "Free until", "Open-ended"],
+}
+
+
+def test_every_report_kind_made_in_english_is_english_but_its_data(staffed_ctx, camp, english,
+                                                                    tmp_path):
+    data = data_words(staffed_ctx)
+    made = _every_kind(staffed_ctx, camp)
+    assert {k.code for k in kinds.KINDS} - {"questionnaire_forms"} <= set(made)
+    for code, pdf in made.items():
+        text = pdftotext(pdf, tmp_path)
+        assert re.search(r"Page 1 of \d+", text), code
+        assert "Made " in text and "by 김민서" in text, code
+        assert_english(text, data, *ENGLISH[code])
+
+
+def test_korean_mode_is_unchanged(staffed_ctx, camp, tmp_path):
+    text = ReadBack(api.tenant_month_pdf(staffed_ctx, camp.a, MARCH)).flat
+    for phrase in ("2026년 3월 입주기업 월간 보고서", "1 / 2 쪽", "작성자 김민서", "1. 기업 개요",
+                   "3. 이달의 상담 (4건)", "처리 완료 (2026. 3. 5.)",
+                   "2026년 1월부터 이달까지 지원 금액 합계: 6,000,000원"):
+        assert phrase in text, phrase
+    assert "Page" not in text and "₩" not in text
+
+
+def test_english_dates_months_and_money(english):
+    assert fmt.day(date(2026, 12, 9)) == "Dec 9, 2026"
+    assert fmt.month(Month(2026, 12)) == "Dec 2026"
+    assert fmt.won(1_200_000) == "₩1,200,000"
+    assert fmt.number(12, fmt.CASES) == "12" and fmt.number(90, fmt.MINUTES) == "90 min"
+    assert fmt.change(31.2, 30.0, "%") == "+1.2 pp"
+
+
+def test_korean_dates_months_and_money_stay_as_they_were():
+    assert fmt.day(date(2026, 12, 9)) == "2026. 12. 9."
+    assert fmt.month(Month(2026, 12)) == "2026년 12월"
+    assert fmt.won(1_200_000) == "1,200,000원"
+    assert fmt.number(3, fmt.COMPANIES) == "3개사"
+    assert fmt.change(31.2, 30.0, "%") == "+1.2%p"
+
+
+def test_report_kinds_are_named_in_the_current_language(english):
+    camp = kinds.kind("camp")
+    assert camp.name == "Monthly camp report (council)"
+    assert camp.default_name(kinds.Request(month=MARCH)) == "2026-03_camp_monthly_report.pdf"
+    i18n.set_language("ko")
+    assert camp.name == "월간 캠프 보고서 (월례회의)"
+    assert camp.default_name(kinds.Request(month=MARCH)) == "2026-03_캠프_월간보고서.pdf"
