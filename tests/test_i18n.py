@@ -25,6 +25,7 @@ DATA_MODULES = {
     "campdesk/domain/korean_terms.py",
     "campdesk/services/demo_text.py",
     "campdesk/services/demo.py",
+    "campdesk/services/reporting/lexicon.py",
 }
 # Not yet moved to the catalog (each entry is work left; the list only shrinks).
 NOT_YET: set[str] = {
