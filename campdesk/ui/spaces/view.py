@@ -194,8 +194,10 @@ class FloorPlanPanel(QWidget):
         self.side = QSplitter(Qt.Orientation.Vertical)
         self.side.addWidget(self.details)
         self.side.addWidget(self.waiting_list)
-        self.side.setStretchFactor(0, 3)
+        self.side.setStretchFactor(0, 1)
         self.side.setStretchFactor(1, 1)
+        self.side.setSizes([330, 270])  # the history needs a few rows; the list, room to pick
+        self.side.setCollapsible(1, False)
         self.side.setMinimumWidth(300)
         self.side.setMaximumWidth(400)
         split.addWidget(self.view)

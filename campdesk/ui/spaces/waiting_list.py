@@ -56,6 +56,7 @@ class RequestList(QListWidget):
         self.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setWordWrap(True)
+        self.setMinimumHeight(self.fontMetrics().height() * 5)
 
     def set_requests(self, rows: list[RequestView]) -> None:
         self.requests = {r.id: r for r in rows}
