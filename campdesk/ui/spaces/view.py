@@ -287,8 +287,12 @@ class FloorPlanPanel(QWidget):
     def _open_placement(self, placement: Placement) -> None:
         self.placing = AssignDialog(self.app, placement.space, placement.starts_on, self,
                                     until=placement.until, request=placement.request)
-        self.placing.accepted.connect(lambda: self.changed.emit("space_requests"))
+        self.placing.accepted.connect(self._placed)
         self.placing.open()
+
+    def _placed(self) -> None:
+        for table in ("space_assignments", "space_requests"):
+            self.changed.emit(table)
 
     def _drop_refused(self, exc: BaseException) -> None:
         self.waiting_list.show_message(describe(exc))
