@@ -37,9 +37,6 @@ NOT_YET: set[str] = {
     "campdesk/services/outreach/questionnaire_import.py",  # 50
     "campdesk/services/outreach/support_import.py",  # 68
     "campdesk/services/space_import.py",  # 30
-    "campdesk/services/spaces/assignments.py",  # 16
-    "campdesk/services/spaces/inventory.py",  # 24
-    "campdesk/services/spaces/waiting.py",  # 5
     "campdesk/services/tabular.py",  # 43
     "campdesk/settings.py",  # 1
     "campdesk/store/backup.py",  # 14
@@ -85,13 +82,6 @@ NOT_YET: set[str] = {
     "campdesk/ui/reports/page.py",  # 5
     "campdesk/ui/settings/settings_dialog.py",  # 1
     "campdesk/ui/settings/staff_dialog.py",  # 2
-    "campdesk/ui/spaces/assignments_tab.py",  # 6
-    "campdesk/ui/spaces/details.py",  # 4
-    "campdesk/ui/spaces/items.py",  # 1
-    "campdesk/ui/spaces/occupancy_tab.py",  # 3
-    "campdesk/ui/spaces/page.py",  # 6
-    "campdesk/ui/spaces/tables.py",  # 2
-    "campdesk/ui/spaces/waiting_tab.py",  # 11
     "campdesk/ui/sync/attention_page.py",  # 37
     "campdesk/ui/sync/hub_settings.py",  # 6
     "campdesk/ui/sync/sync_status.py",  # 6
@@ -175,7 +165,6 @@ PAIRS_LEFT: set[str] = {
     "campdesk/ui/outreach/common.py",
     "campdesk/ui/outreach/page.py",
     "campdesk/ui/reports/page.py",
-    "campdesk/ui/spaces/page.py",
     "campdesk/ui/sync/attention_page.py",
     "campdesk/ui/sync/hub_settings.py",
     "campdesk/ui/sync/sync_status.py",

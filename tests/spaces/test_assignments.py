@@ -16,8 +16,22 @@ def test_an_overlapping_assignment_is_refused_naming_the_other_company(camp):
     err = info.value
     assert "빛고을AI" in err.ko and "2026. 3. 1." in err.ko and "2026. 12. 31." in err.ko
     assert "301호" in err.ko and "겹칩니다" in err.ko
-    assert "빛고을AI" in err.en and "2026-03-01" in err.en and "overlap" in err.en
     assert len(spaces.list_assignments(camp.ctx, space_id=camp.office)) == 1
+
+
+def test_the_overlap_refusal_in_english(camp):
+    from campdesk import i18n
+
+    spaces.assign(camp.ctx, camp.office, camp.co["빛고을AI"], D(2026, 3, 1), D(2026, 12, 31))
+    try:
+        i18n.set_language("en")
+        with pytest.raises(UserError) as info:
+            spaces.assign(camp.ctx, camp.office, camp.co["무등랩스"], D(2026, 12, 1))
+    finally:
+        i18n.set_language("ko")
+    text = str(info.value)
+    assert "빛고을AI" in text and "2026. 3. 1." in text and "overlap" in text
+    assert "겹칩니다" not in text
 
 
 def test_back_to_back_assignments_and_reservations(camp):

@@ -14,6 +14,9 @@ from campdesk.services.spaces.inventory import (  # noqa: F401
     SPACE_FIELDS, SpaceView, archive_space, clean_space, create_space, floors, get_space,
     list_spaces, save_layout, update_space,
 )
+from campdesk.services.spaces.placing import (  # noqa: F401
+    Placement, check_placement, place_request,
+)
 from campdesk.services.spaces.plan import PlanSpace, floor_plan, state_counts  # noqa: F401
 from campdesk.services.spaces.waiting import (  # noqa: F401
     Match, RequestView, add_request, list_requests, matches, set_request_status,

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from campdesk.domain.dates import format_date
 from campdesk.domain.errors import ValidationError
 from campdesk.domain.occupancy import Stay, double_bookings, find_clash
+from campdesk.i18n import N_, _, in_language
 from campdesk.services.context import Context
 from campdesk.services.errors import FormErrors, NotFound, UserError
 from campdesk.services.spaces.inventory import _get as get_space_row
@@ -96,43 +97,37 @@ def _refuse_overlap(s: Session, space: Space, starts_on: date, ends_on: date | N
     clash = find_clash(_related_stays(s, space), starts_on, ends_on, ignore)
     if clash is None:
         return
-    until = format_date(clash.ends_on) if clash.ends_on else "종료일 미정"
-    until_en = clash.ends_on.isoformat() if clash.ends_on else "open-ended"
+    until = format_date(clash.ends_on) if clash.ends_on else _("종료일 미정")
     where = s.get(Space, clash.space_id)
-    label = space_label(where.floor, where.name)
-    raise UserError(
-        f"{label}은(는) {clash.company}에 {format_date(clash.starts_on)}부터 "
-        f"{until}까지 배정되어 있어 기간이 겹칩니다. 다른 공간이나 날짜를 선택해 주세요.",
-        f"{label} is assigned to {clash.company} from "
-        f"{clash.starts_on.isoformat()} to {until_en}; the dates overlap. "
-        "Choose another space or other dates.")
+    raise UserError(_("{space}은(는) {company}에 {start}부터 {until}까지 배정되어 있어 기간이 "
+                      "겹칩니다. 다른 공간이나 날짜를 선택해 주세요.").format(
+        space=space_label(where.floor, where.name), company=clash.company,
+        start=format_date(clash.starts_on), until=until))
 
 
 def _check_range(starts_on: date, ends_on: date | None) -> None:
     if ends_on is not None and ends_on < starts_on:
-        raise FormErrors([ValidationError("ends_on", "종료일은 시작일보다 빠를 수 없습니다.",
-                                          "The end date cannot be before the start date.")])
+        raise FormErrors([ValidationError("ends_on", _("종료일은 시작일보다 빠를 수 없습니다."))])
 
 
 def _assignable(s: Session, space_id: str) -> Space:
     space = get_space_row(s, space_id)
     if space.kind == "meeting":
-        raise UserError("회의실은 공용 공간이라 기업에 배정할 수 없습니다.",
-                        "Meeting rooms are shared and cannot be assigned to a company.")
+        raise UserError(_("회의실은 공용 공간이라 기업에 배정할 수 없습니다."))
     return space
 
 
 def _get(s: Session, assignment_id: str) -> SpaceAssignment:
     a = s.get(SpaceAssignment, assignment_id)
     if a is None or a.archived:
-        raise NotFound("배정 내역을 찾을 수 없습니다.", "Assignment not found.")
+        raise NotFound(_("배정 내역을 찾을 수 없습니다."))
     return a
 
 
 def _new(s: Session, ctx: Context, space: Space, company_id: str, starts_on: date,
          ends_on: date | None, status: str, notes: str | None) -> str:
     if s.get(Company, company_id) is None:
-        raise NotFound("기업을 찾을 수 없습니다.", "Company not found.")
+        raise NotFound(_("기업을 찾을 수 없습니다."))
     _check_range(starts_on, ends_on)
     _refuse_overlap(s, space, starts_on, ends_on)
     a = SpaceAssignment(space_id=space.id, company_id=company_id, starts_on=starts_on,
@@ -146,11 +141,15 @@ def assign(ctx: Context, space_id: str, company_id: str, starts_on: date,
            ends_on: date | None = None, status: str = "confirmed", notes: str | None = None
            ) -> str:
     """Give a company a space from a date (optionally to a date); returns the assignment id."""
-    if status not in ASSIGNABLE_STATUSES:
-        raise UserError("배정 상태는 예약 또는 확정이어야 합니다.", "Status must be reserved or confirmed.")
+    check_status(status)
     with ctx.db.transaction() as s:
         return _new(s, ctx, _assignable(s, space_id), company_id, starts_on, ends_on, status,
                     notes)
+
+
+def check_status(status: str) -> None:
+    if status not in ASSIGNABLE_STATUSES:
+        raise UserError(_("배정 상태는 예약 또는 확정이어야 합니다."))
 
 
 def move_in(ctx: Context, assignment_id: str, on: date | None = None) -> None:
@@ -167,15 +166,14 @@ def move_out(ctx: Context, assignment_id: str, last_day: date) -> None:
     """Record the move-out: ``last_day`` is the company's last day in the space."""
     with ctx.db.transaction() as s:
         a = _get(s, assignment_id)
-        _refuse_if_reserved(a, "입주 전 예약은 퇴실 대신 '배정 취소'로 처리해 주세요.",
-                            "A reservation not yet moved into is cancelled, not moved out of.")
+        _refuse_if_reserved(a, _("입주 전 예약은 퇴실 대신 '배정 취소'로 처리해 주세요."))
         _check_range(a.starts_on, last_day)
         apply_changes(s, a, {"ends_on": last_day, "status": "ended"}, ctx.staff_id)
 
 
-def _refuse_if_reserved(a: SpaceAssignment, ko: str, en: str) -> None:
+def _refuse_if_reserved(a: SpaceAssignment, text: str) -> None:
     if a.status == "reserved":
-        raise UserError(ko, en)
+        raise UserError(text)
 
 
 def move(ctx: Context, assignment_id: str, to_space_id: str, on: date) -> str:
@@ -183,21 +181,21 @@ def move(ctx: Context, assignment_id: str, to_space_id: str, on: date) -> str:
     starts that day, keeping the contract's end date. Returns the new assignment's id."""
     with ctx.db.transaction() as s:
         a = _get(s, assignment_id)
-        _refuse_if_reserved(a, "입주 전 예약은 이동 대신 '재배정'으로 공간을 바꿔 주세요.",
-                            "A reservation not yet moved into is re-allocated, not moved.")
+        _refuse_if_reserved(a, _("입주 전 예약은 이동 대신 '재배정'으로 공간을 바꿔 주세요."))
         if on <= a.starts_on or (a.ends_on is not None and on > a.ends_on):
-            raise UserError(
-                f"이동일은 {format_date(a.starts_on + timedelta(days=1))} 이후, 계약 종료일 이전이어야 합니다.",
-                "The moving day must fall after the move-in day and within the contract.")
+            raise UserError(_("이동일은 {0} 이후, 계약 종료일 이전이어야 합니다.").format(
+                format_date(a.starts_on + timedelta(days=1))))
         target = _assignable(s, to_space_id)
         if target.id == a.space_id:
-            raise UserError("같은 공간으로는 이동할 수 없습니다.", "That is the same space.")
+            raise UserError(_("같은 공간으로는 이동할 수 없습니다."))
         old_space = s.get(Space, a.space_id)
         contract_end = a.ends_on
         apply_changes(s, a, {"ends_on": on - timedelta(days=1), "status": "ended"}, ctx.staff_id)
         s.flush()
         return _new(s, ctx, target, a.company_id, on, contract_end, "confirmed",
-                    f"{space_label(old_space.floor, old_space.name)}에서 이동")
+                    # a stored note: Korean whatever the UI language
+                    in_language("ko", N_("{0}에서 이동")).format(
+                        space_label(old_space.floor, old_space.name)))
 
 
 def reallocate(ctx: Context, assignment_id: str, to_space_id: str) -> None:

@@ -13,21 +13,23 @@ from campdesk.domain.choices import SPACE_KIND
 from campdesk.domain.dates import today_seoul
 from campdesk.domain.errors import ValidationError
 from campdesk.domain.validation import require_text
+from campdesk.i18n import N_, _, current_language
 from campdesk.services.context import Context
 from campdesk.services.errors import FormErrors, NotFound, UserError
 from campdesk.services.fields import clean_input, with_limits
 from campdesk.store.audit import apply_changes
 from campdesk.store.models import Space, SpaceAssignment
 
-# Field code → (Korean label, English label), in form and import order.
+# Field code → (Korean header, English header) of a spreadsheet, in form and import order:
+# the words looked for in imported files, whatever the UI language.
 SPACE_FIELDS: dict[str, tuple[str, str]] = {
-    "floor": ("층", "Floor"),
-    "name": ("공간명", "Space name"),
-    "kind": ("유형", "Kind"),
-    "parent": ("상위 공간", "Inside room"),
-    "capacity": ("좌석 수", "Desks"),
-    "area_m2": ("면적(㎡)", "Area (m²)"),
-    "notes": ("메모", "Notes"),
+    "floor": ("층", "Floor"),  # i18n: data
+    "name": ("공간명", "Space name"),  # i18n: data
+    "kind": ("유형", "Kind"),  # i18n: data
+    "parent": ("상위 공간", "Inside room"),  # i18n: data
+    "capacity": ("좌석 수", "Desks"),  # i18n: data
+    "area_m2": ("면적(㎡)", "Area (m²)"),  # i18n: data
+    "notes": ("메모", "Notes"),  # i18n: data
 }
 LAYOUT_FIELDS = ("plan_x", "plan_y", "plan_w", "plan_h")
 
@@ -56,7 +58,8 @@ class SpaceView:
 
 def space_label(floor: int, name: str) -> str:
     """``3F 301호``; a name that already says its floor (``3F-D01``, ``3층 회의실``) stays as is."""
-    return name if name.startswith((f"{floor}F", f"{floor}층")) else f"{floor}F {name}"
+    said = (f"{floor}F", f"{floor}층")  # i18n: data
+    return name if name.startswith(said) else f"{floor}F {name}"
 
 
 def view_of(space: Space) -> SpaceView:
@@ -66,20 +69,21 @@ def view_of(space: Space) -> SpaceView:
                      None if None in plan else plan)
 
 
-def _number(value: Any, field: str, ko: str, en: str, integer: bool) -> float | int | None:
+def _number(value: Any, field: str, label: str, integer: bool) -> float | int | None:
+    """A count or size as typed or imported ("6석", "30㎡", "3층"); ``label`` names the field."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    text = str(value).replace(",", "").replace("㎡", "").replace("m2", "").replace("석", "")
-    text = text.replace("층", "").replace("F", "").replace("f", "").strip()
+    text = str(value).replace(",", "").replace("㎡", "").replace("m2", "")
+    text = text.replace("석", "").replace("층", "")  # i18n: data
+    text = text.replace("F", "").replace("f", "").strip()
     try:
         number = float(text)
     except ValueError:
         number = -1.0
     if not math.isfinite(number) or number < 0 or (integer and not number.is_integer()):
-        kind_ko, kind_en = ("0 이상의 정수", "a whole number, 0 or more") if integer \
-            else ("0 이상의 숫자", "a number, 0 or more")
-        raise ValidationError(field, f"{ko}은(는) {kind_ko}로 입력해 주세요 (입력: {value}).",
-                              f"{en} must be {kind_en} (got: {value}).")
+        text = _("{label}은(는) 0 이상의 정수로 입력해 주세요 (입력: {value}).") if integer \
+            else _("{label}은(는) 0 이상의 숫자로 입력해 주세요 (입력: {value}).")
+        raise ValidationError(field, text.format(label=label, value=value))
     return int(number) if integer else number
 
 
@@ -97,18 +101,18 @@ def clean_space(raw: dict[str, Any]) -> tuple[dict[str, Any], list[ValidationErr
             errors.append(exc)
 
     take("floor", lambda v: _required_floor(v))
-    take("name", lambda v: require_text(v, "name", "공간명", "space name"))
+    take("name", lambda v: require_text(v, "name", N_("공간명"), "space name"))
     take("kind", lambda v: _kind(v))
-    take("capacity", lambda v: _number(v, "capacity", "좌석 수", "Desks", True))
-    take("area_m2", lambda v: _number(v, "area_m2", "면적", "Area", False))
+    take("capacity", lambda v: _number(v, "capacity", _("좌석 수"), True))
+    take("area_m2", lambda v: _number(v, "area_m2", _("면적"), False))
     values["notes"] = (str(raw.get("notes") or "").strip() or None)
     return values, with_limits("spaces", values, errors)
 
 
 def _required_floor(value: Any) -> int:
-    floor = _number(value, "floor", "층", "Floor", True)
+    floor = _number(value, "floor", _("층"), True)
     if floor is None:
-        raise ValidationError("floor", "층을 입력해 주세요.", "Please enter the floor.")
+        raise ValidationError("floor", _("층을 입력해 주세요."))
     return int(floor)
 
 
@@ -117,17 +121,16 @@ def _kind(value: Any) -> str:
         return "office"
     choice = SPACE_KIND.parse(str(value))
     if choice is None:
-        raise ValidationError("kind", f"'{value}'은(는) 알 수 없는 유형입니다. 다음 중 하나: "
-                              + ", ".join(c.ko for c in SPACE_KIND),
-                              f"Unknown kind '{value}'. Use one of: "
-                              + ", ".join(c.en for c in SPACE_KIND))
+        kinds = ", ".join(SPACE_KIND.label(c.code, current_language()) for c in SPACE_KIND)
+        raise ValidationError("kind", _("'{value}'은(는) 알 수 없는 유형입니다. 다음 중 하나: "
+                                        "{kinds}").format(value=value, kinds=kinds))
     return choice.code
 
 
 def _get(s: Session, space_id: str) -> Space:
     space = s.get(Space, space_id)
     if space is None or space.archived:
-        raise NotFound("공간을 찾을 수 없습니다.", "Space not found.")
+        raise NotFound(_("공간을 찾을 수 없습니다."))
     return space
 
 
@@ -137,8 +140,7 @@ def _check_parent(s: Session, parent_id: str | None, floor: int, own_id: str | N
     parent = _get(s, parent_id)
     if parent.id == own_id or parent.parent_id is not None or parent.floor != floor:
         raise FormErrors([ValidationError(
-            "parent", "상위 공간은 같은 층의 방이어야 합니다 (좌석 안에 좌석을 둘 수 없습니다).",
-            "The parent must be a room on the same floor (not a desk).")])
+            "parent", _("상위 공간은 같은 층의 방이어야 합니다 (좌석 안에 좌석을 둘 수 없습니다)."))])
 
 
 def create_space(ctx: Context, raw: dict[str, Any], parent_id: str | None = None) -> str:
@@ -176,9 +178,8 @@ def archive_space(ctx: Context, space_id: str, today: date | None = None) -> Non
             SpaceAssignment.archived.is_(False),
             or_(SpaceAssignment.ends_on.is_(None), SpaceAssignment.ends_on >= today)).limit(1))
         if live:
-            raise UserError("입주 중이거나 예약된 공간은 삭제할 수 없습니다. 먼저 퇴실·이동·취소해 주세요.",
-                            "A space someone sits in or has booked cannot be removed. "
-                            "Move them out, move them or cancel first.")
+            raise UserError(_("입주 중이거나 예약된 공간은 삭제할 수 없습니다. "
+                              "먼저 퇴실·이동·취소해 주세요."))
         for child in children:
             apply_changes(s, child, {"archived": True}, ctx.staff_id)
         apply_changes(s, space, {"archived": True}, ctx.staff_id)
@@ -214,8 +215,7 @@ def save_layout(ctx: Context, layout: dict[str, tuple[float, float, float, float
         for space_id, rect in layout.items():
             x, y, w, h = (round(v * 20) / 20 for v in rect)
             if w <= 0 or h <= 0:
-                raise FormErrors([ValidationError("plan", "크기는 0보다 커야 합니다.",
-                                                  "Width and height must be above zero.")])
+                raise FormErrors([ValidationError("plan", _("크기는 0보다 커야 합니다."))])
             changes = dict(zip(LAYOUT_FIELDS, (x, y, w, h)))
             if apply_changes(s, _get(s, space_id), changes, ctx.staff_id):
                 moved += 1

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from campdesk.domain.choices import REQUEST_STATUS, SPACE_KIND
 from campdesk.domain.errors import ValidationError
 from campdesk.domain.occupancy import Need, desks_together, fits
+from campdesk.i18n import _
 from campdesk.services.context import Context
 from campdesk.services.errors import FormErrors, NotFound
 from campdesk.services.fields import clean_text, with_limits
@@ -40,10 +41,9 @@ def add_request(ctx: Context, company_id: str, kind: str | None = None, desks: i
                 notes: str | None = None) -> str:
     errors = []
     if kind is not None and kind not in SPACE_KIND:
-        errors.append(ValidationError("kind", "알 수 없는 공간 유형입니다.", "Unknown space kind."))
+        errors.append(ValidationError("kind", _("알 수 없는 공간 유형입니다.")))
     if (desks is not None and desks < 0) or (area_m2 is not None and area_m2 < 0):
-        errors.append(ValidationError("desks", "좌석 수와 면적은 0 이상이어야 합니다.",
-                                      "Desks and area must be 0 or more."))
+        errors.append(ValidationError("desks", _("좌석 수와 면적은 0 이상이어야 합니다.")))
     notes = clean_text(notes) if notes else notes
     errors = with_limits("space_requests", {"desks": desks, "area_m2": area_m2, "notes": notes},
                          errors)
@@ -51,7 +51,7 @@ def add_request(ctx: Context, company_id: str, kind: str | None = None, desks: i
         raise FormErrors(errors)
     with ctx.db.transaction() as s:
         if s.get(Company, company_id) is None:
-            raise NotFound("기업을 찾을 수 없습니다.", "Company not found.")
+            raise NotFound(_("기업을 찾을 수 없습니다."))
         r = SpaceRequest(company_id=company_id, kind=kind, desks=desks or None,
                          area_m2=area_m2 or None, wanted_from=wanted_from, notes=notes or None,
                          updated_by=ctx.staff_id)
@@ -62,12 +62,17 @@ def add_request(ctx: Context, company_id: str, kind: str | None = None, desks: i
 
 def set_request_status(ctx: Context, request_id: str, status: str) -> None:
     if status not in REQUEST_STATUS:
-        raise FormErrors([ValidationError("status", "알 수 없는 상태입니다.", "Unknown status.")])
+        raise FormErrors([ValidationError("status", _("알 수 없는 상태입니다."))])
     with ctx.db.transaction() as s:
         r = s.get(SpaceRequest, request_id)
         if r is None:
-            raise NotFound("대기 신청을 찾을 수 없습니다.", "Request not found.")
+            raise NotFound(_("대기 신청을 찾을 수 없습니다."))
         apply_changes(s, r, {"status": status}, ctx.staff_id)
+
+
+def view_of(r: SpaceRequest, company: str) -> RequestView:
+    return RequestView(r.id, r.company_id, company, r.kind, r.desks, r.area_m2, r.wanted_from,
+                       r.status, r.notes, r.created_at.date())
 
 
 def list_requests(ctx: Context, status: str | None = "waiting") -> list[RequestView]:
@@ -77,9 +82,7 @@ def list_requests(ctx: Context, status: str | None = "waiting") -> list[RequestV
     if status:
         stmt = stmt.where(SpaceRequest.status == status)
     with ctx.db.reading() as s:
-        rows = [RequestView(r.id, r.company_id, name, r.kind, r.desks, r.area_m2, r.wanted_from,
-                            r.status, r.notes, r.created_at.date())
-                for r, name in s.execute(stmt)]
+        rows = [view_of(r, name) for r, name in s.execute(stmt)]
     return sorted(rows, key=lambda r: (r.wanted_from or r.created_on, r.created_on))
 
 

@@ -15,16 +15,19 @@ from campdesk.services.spaces import AssignmentView, PlanSpace
 from campdesk.ui.core import fmt
 from campdesk.ui.spaces import colours
 from campdesk.ui.spaces.dialogs import AssignDialog, MoveDialog, MoveOutDialog, SpaceDialog
-from campdesk.ui.core.models.columns import Column
-from campdesk.ui.spaces.tables import DATE, STATUS, RowsTable
-from campdesk.i18n import _, ngettext
+from campdesk.ui.spaces.tables import PERIOD, RowsTable, column
+from campdesk.i18n import N_, _, ngettext
 
+def period(a: AssignmentView) -> str:
+    """``2026. 3. 1. – 2026. 12. 31.``, or ``2026. 3. 1. –`` while open-ended."""
+    return f"{fmt.day(a.starts_on)} – {fmt.day(a.ends_on)}".rstrip()
+
+
+# Three columns: the side panel is at most 400 pixels wide.
 HISTORY_COLUMNS = [
-    Column("company", "기업", "Company", lambda a: a.company),
-    Column("from", "시작", "From", lambda a: fmt.day(a.starts_on), lambda a: a.starts_on),
-    Column("to", "종료", "To", lambda a: fmt.day(a.ends_on),
-           lambda a: a.ends_on or date.max),
-    Column("status", "상태", "Status", lambda a: fmt.label(ASSIGNMENT_STATUS, a.status)),
+    column("company", N_("기업"), lambda a: a.company),
+    column("period", N_("기간"), period, lambda a: (a.starts_on, a.ends_on or date.max)),
+    column("status", N_("상태"), lambda a: fmt.label(ASSIGNMENT_STATUS, a.status)),
 ]
 
 
@@ -32,7 +35,7 @@ def describe_space(p: PlanSpace) -> str:
     v = p.space
     bits = [v.label, fmt.label(SPACE_KIND, v.kind)]
     if v.capacity:
-        bits.append(ngettext("{0}석", "{0}석", v.capacity).format(v.capacity))
+        bits.append(ngettext("{n}석", "{n}석", v.capacity).format(n=v.capacity))
     if v.area_m2:
         bits.append(f"{fmt.number(v.area_m2)} ㎡")
     return " · ".join(bits)
@@ -65,7 +68,7 @@ class SpaceDetails(QWidget):
         self.tenant = QLabel(wordWrap=True)
         self.waiting = QLabel(wordWrap=True)
         self.table = RowsTable(HISTORY_COLUMNS, self, stretch_column=0,
-                               widths={1: DATE, 2: DATE, 3: STATUS})
+                               widths={1: PERIOD, 2: "In conflict"})  # the widest status
         self.buttons = {key: QPushButton() for key in ("assign", "move_in", "move_out", "move",
                                                         "edit", "archive")}
         for key, button in self.buttons.items():

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit, QSpinBox
 
 from campdesk.domain.choices import ASSIGNMENT_STATUS, SPACE_KIND
 from campdesk.services import spaces
-from campdesk.services.spaces import AssignmentView, SpaceView
+from campdesk.services.spaces import AssignmentView, RequestView, SpaceView
 from campdesk.ui.core import fmt
 from campdesk.ui.spaces.fields import CompanyCombo, DateEdit, FormDialog, OptionalDate
 from campdesk.i18n import _
@@ -24,12 +24,15 @@ def _need_company(combo: CompanyCombo) -> str:
 
 class AssignDialog(FormDialog):
     """``until``: the last free day before an upcoming booking (the end date then starts
-    checked, on that day)."""
+    checked, on that day). ``request``: a waiting-list request being placed (dropped on the
+    plan): its company is fixed, and the request is marked placed with the assignment."""
 
-    def __init__(self, app, space: SpaceView, day: date, parent=None, until: date | None = None):
+    def __init__(self, app, space: SpaceView, day: date, parent=None, until: date | None = None,
+                 request: RequestView | None = None):
         super().__init__(app, _("공간 배정") + f" — {space.label}", parent)
-        self.space = space
-        self.company = CompanyCombo(app)
+        self.space, self.request = space, request
+        self.company = CompanyCombo(app) if request is None \
+            else QLineEdit(request.company, readOnly=True)
         self.starts = DateEdit(day)
         self.ends = OptionalDate(_("종료일"), until, day.replace(year=day.year + 1))
         self.status = QComboBox()
@@ -43,6 +46,9 @@ class AssignDialog(FormDialog):
         self.finish_layout()
 
     def submit(self):
+        if self.request is not None:
+            return spaces.place_request, (self.request.id, self.space.id, self.starts.value(),
+                                          self.ends.value(), self.status.currentData())
         return spaces.assign, (self.space.id, _need_company(self.company), self.starts.value(),
                                self.ends.value(), self.status.currentData())
 

@@ -20,7 +20,7 @@ HANDLE_PX = 12.0    # the resize grip in the bottom-right corner
 MIN_M = 1.0
 SCREEN_FONT_PX = 12.0
 MIN_SCREEN_FONT_PX = 9.0  # never smaller on screen: a cut name (whole in the tooltip) instead
-_LEGAL_FORM = re.compile(r"^\s*(주식회사|\(주\)|㈜)\s*|\s*(주식회사|\(주\)|㈜)\s*$")
+_LEGAL_FORM = re.compile(r"^\s*(주식회사|\(주\)|㈜)\s*|\s*(주식회사|\(주\)|㈜)\s*$")  # i18n: data
 
 
 def short_name(company: str) -> str:

@@ -16,13 +16,13 @@ from campdesk.ui.spaces.view import FloorPlanPanel
 from campdesk.ui.spaces.waiting_tab import WaitingTab
 from campdesk.ui.companies.company_detail import register_tab
 from campdesk.ui.companies.company_spaces import CompanySpaces
-from campdesk.i18n import _
-from campdesk.ui.core.i18n import t
+from campdesk.i18n import N_, _, in_language, ngettext
 from campdesk.ui.core.page import Page
 from campdesk.ui.widgets.retranslate import Retranslating
 
 
 TABLES = {"spaces", "space_assignments", "space_requests", "companies", "*"}
+TAB_TITLES = (N_("도면"), N_("배정"), N_("입주 대기"), N_("점유 현황"))
 
 
 def write_guide(ctx, day, path: str) -> str:
@@ -64,9 +64,8 @@ class SpacesPage(Retranslating, Page):
         self.retranslate()
 
     def retranslate(self) -> None:
-        for i, (ko, en) in enumerate((("도면", "Floor plan"), ("배정", "Assignments"),
-                                      ("입주 대기", "Waiting list"), ("점유 현황", "Occupancy"))):
-            self.tabs.setTabText(i, t(ko, en))
+        for i, title in enumerate(TAB_TITLES):
+            self.tabs.setTabText(i, _(title))
         self.tool["add"].setText(_("공간 추가…"))
         self.tool["import"].setText(_("공간 목록 가져오기…"))
         self.tool["guide"].setText(_("공실 안내문 PDF…"))
@@ -112,9 +111,14 @@ class SpacesPage(Retranslating, Page):
 
     def _imported(self, report) -> None:
         self._wrote("spaces")
-        lines = [_("추가 {0} · 수정 {1} · 변경 없음 {2} · 거부 {3}행").format(
-            report.created, report.updated, report.unchanged, report.rejected_rows)]
-        lines += [f"{r.row_no}행 [{r.column}] {r.reason}" for r in report.rejected[:20]]
+        lines = [ngettext("추가 {created} · 수정 {updated} · 변경 없음 {unchanged} · 거부 {n}행",
+                          "추가 {created} · 수정 {updated} · 변경 없음 {unchanged} · 거부 {n}행",
+                          report.rejected_rows).format(
+            created=report.created, updated=report.updated, unchanged=report.unchanged,
+            n=report.rejected_rows)]
+        lines += [_("{row}행 [{column}] {reason}").format(row=r.row_no, column=r.column,
+                                                        reason=r.reason)
+                  for r in report.rejected[:20]]
         QMessageBox.information(self, _("가져오기 결과"), "\n".join(lines))
 
     def _guide(self) -> None:
@@ -131,4 +135,6 @@ class SpacesPage(Retranslating, Page):
 
 PAGE = SpacesPage
 # The company view shows where the company sits and has sat.
-register_tab("입주공간", "Space", CompanySpaces)
+# (Korean, English) as register_tab takes them; the English from the catalog.
+SPACE_TAB = N_("입주공간")
+register_tab(SPACE_TAB, in_language("en", SPACE_TAB), CompanySpaces)

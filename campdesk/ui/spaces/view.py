@@ -1,10 +1,11 @@
-"""The floor-plan tab: a floor and a day to look at, the plan, a legend, the clicked space."""
+"""The floor-plan tab: a floor and a day to look at, the plan, a legend, the clicked space,
+and the waiting list whose entries are dragged onto a space to assign it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QGraphicsView, QHBoxLayout, QLabel, QPushButton, QSplitter,
@@ -15,12 +16,16 @@ from campdesk.domain.dates import today_seoul
 from campdesk.domain import occupancy as occ
 from campdesk.domain.occupancy import STATES
 from campdesk.services import spaces
-from campdesk.services.spaces import PlanSpace, SpaceView
+from campdesk.services.spaces import Placement, PlanSpace, RequestView, SpaceView
 from campdesk.services.spaces.plan import UPCOMING
 from campdesk.ui.spaces import colours
+from campdesk.ui.core.ops import describe
 from campdesk.ui.spaces.details import SpaceDetails
+from campdesk.ui.spaces.dialogs import AssignDialog
 from campdesk.ui.spaces.fields import DateEdit
+from campdesk.ui.spaces.items import SpaceItem
 from campdesk.ui.spaces.scene import FloorScene
+from campdesk.ui.spaces.waiting_list import WaitingList, request_id_of
 from campdesk.i18n import _
 
 
@@ -30,6 +35,7 @@ class FloorData:
     floor: int | None
     plan: list[PlanSpace]
     all_spaces: list[SpaceView]
+    waiting: list[RequestView]
 
 
 def load_floor(ctx, floor: int | None, day: date) -> FloorData:
@@ -38,14 +44,16 @@ def load_floor(ctx, floor: int | None, day: date) -> FloorData:
     if floor not in floors:
         floor = floors[0] if floors else None
     plan = spaces.floor_plan(ctx, floor, day) if floor is not None else []
-    return FloorData(floors, floor, plan, spaces.list_spaces(ctx))
+    return FloorData(floors, floor, plan, spaces.list_spaces(ctx), spaces.list_requests(ctx))
 
 
 class PlanView(QGraphicsView):
     """The floor as staff look at it: the whole floor fits the view (also when the window
-    is resized) until someone zooms, with the buttons or Ctrl+wheel around the pointer."""
+    is resized) until someone zooms, with the buttons or Ctrl+wheel around the pointer.
+    A waiting-list entry dropped on a space is reported by ``dropped`` (mime data, space id)."""
 
     ZOOM_STEP = 1.25
+    dropped = Signal(QMimeData, str)
 
     def __init__(self, scene, parent=None):
         super().__init__(scene, parent)
@@ -53,6 +61,7 @@ class PlanView(QGraphicsView):
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.fitted = True  # follows the view's size until zoomed by hand
+        self.setAcceptDrops(True)
 
     def fit(self) -> None:
         self.fitted = True
@@ -71,6 +80,31 @@ class PlanView(QGraphicsView):
         super().resizeEvent(event)
         if self.fitted:
             self.fit()
+
+    def space_at(self, pos) -> str | None:
+        """The space under a point of the view: a desk rather than the room around it."""
+        found = [i for i in self.items(pos) if isinstance(i, SpaceItem)]
+        return found[0].space_id if found else None
+
+    def _takes(self, event) -> bool:
+        return request_id_of(event.mimeData()) is not None
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        event.acceptProposedAction() if self._takes(event) else event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802
+        if self._takes(event) and self.space_at(event.position().toPoint()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        space_id = self.space_at(event.position().toPoint())
+        if not self._takes(event) or space_id is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.dropped.emit(event.mimeData(), space_id)
 
     def wheelEvent(self, event) -> None:  # noqa: N802
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -129,7 +163,7 @@ class FloorPlanPanel(QWidget):
     def __init__(self, app, parent=None):
         super().__init__(parent)
         self.app = app
-        self.data = FloorData([], None, [], [])
+        self.data = FloorData([], None, [], [], [])
         self.floor_box = QComboBox()
         self.day = DateEdit(today_seoul())
         self.today_button = QPushButton()
@@ -144,6 +178,8 @@ class FloorPlanPanel(QWidget):
         self.scene = FloorScene(self)
         self.view = PlanView(self.scene)
         self.details = SpaceDetails(app, self.day.value, lambda: self.data.all_spaces)
+        self.waiting_list = WaitingList()
+        self.placing: AssignDialog | None = None  # the dialog a drop opened
         self._build()
         self.retranslate()
 
@@ -155,13 +191,20 @@ class FloorPlanPanel(QWidget):
             self.tools.addWidget(w)
         self.tools.addStretch(1)
         split = QSplitter(Qt.Orientation.Horizontal)
+        self.side = QSplitter(Qt.Orientation.Vertical)
+        self.side.addWidget(self.details)
+        self.side.addWidget(self.waiting_list)
+        self.side.setStretchFactor(0, 1)
+        self.side.setStretchFactor(1, 1)
+        self.side.setSizes([330, 270])  # the history needs a few rows; the list, room to pick
+        self.side.setCollapsible(1, False)
+        self.side.setMinimumWidth(300)
+        self.side.setMaximumWidth(400)
         split.addWidget(self.view)
-        split.addWidget(self.details)
+        split.addWidget(self.side)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 0)
         split.setCollapsible(0, False)
-        self.details.setMinimumWidth(300)
-        self.details.setMaximumWidth(400)
         split.setSizes([1000, 380])
         layout = QVBoxLayout(self)
         layout.addLayout(self.tools)
@@ -177,6 +220,7 @@ class FloorPlanPanel(QWidget):
         self.scene.space_clicked.connect(self._clicked)
         self.scene.layout_edited.connect(self._save_layout)
         self.details.changed.connect(self.changed)
+        self.view.dropped.connect(self.drop_request)
 
     def retranslate(self) -> None:
         self.floor_label.setText(_("층"))
@@ -187,6 +231,7 @@ class FloorPlanPanel(QWidget):
         self.zoom_in.setToolTip(_("확대 (Ctrl+휠)"))
         self.zoom_out.setToolTip(_("축소 (Ctrl+휠)"))
         self.details.retranslate()
+        self.waiting_list.retranslate()
         self.legend.set_counts(spaces.state_counts(self.data.plan))
         self._fill_floors()
         self.scene.show_plan(self.data.plan)  # captions and tooltips in the new language
@@ -208,6 +253,7 @@ class FloorPlanPanel(QWidget):
         self.legend.set_counts(spaces.state_counts(data.plan))
         chosen = self.scene.selected_id()
         self.details.show_space(next((p for p in data.plan if p.space.id == chosen), None))
+        self.waiting_list.set_requests(data.waiting)
         if refit:
             self.fit()
 
@@ -224,6 +270,32 @@ class FloorPlanPanel(QWidget):
 
     def _clicked(self, space_id: str) -> None:
         self.details.show_space(next((p for p in self.data.plan if p.space.id == space_id), None))
+
+    # --- a waiting-list entry dropped on a space -------------------------------------
+    def drop_request(self, mime: QMimeData, space_id: str) -> bool:
+        """Check that the space can take the dropped request, then open the assign dialog
+        for it (or say why not). False when the drop carries no waiting-list entry."""
+        request_id = request_id_of(mime)
+        if request_id is None:
+            return False
+        self.waiting_list.show_message(None)
+        self.app.ops.run(spaces.check_placement, self.app.ctx, request_id, space_id,
+                         self.day.value(), success=self._open_placement,
+                         failure=self._drop_refused, key="space-drop")
+        return True
+
+    def _open_placement(self, placement: Placement) -> None:
+        self.placing = AssignDialog(self.app, placement.space, placement.starts_on, self,
+                                    until=placement.until, request=placement.request)
+        self.placing.accepted.connect(self._placed)
+        self.placing.open()
+
+    def _placed(self) -> None:
+        for table in ("space_assignments", "space_requests"):
+            self.changed.emit(table)
+
+    def _drop_refused(self, exc: BaseException) -> None:
+        self.waiting_list.show_message(describe(exc))
 
     def _set_editable(self, on: bool) -> None:
         self.scene.set_editable(on)

@@ -13,10 +13,9 @@ from campdesk.services import spaces
 from campdesk.services.spaces import FreeSpace, RequestView
 from campdesk.ui.core import fmt
 from campdesk.ui.spaces.dialogs import RequestDialog
-from campdesk.ui.core.models.columns import Column
 from campdesk.ui.spaces import tables
-from campdesk.ui.spaces.tables import RowsTable
-from campdesk.i18n import _
+from campdesk.ui.spaces.tables import RowsTable, column
+from campdesk.i18n import N_, _, ngettext
 
 
 @dataclass(frozen=True)
@@ -46,27 +45,30 @@ def load_waiting(ctx, day: date) -> list[WaitingRow]:
 def _fitting_text(row: WaitingRow) -> str:
     if not row.fitting:
         return _("없음")
-    shown = [name + (_(" {0}석").format(n) if n else "")
+    shown = [name + (" " + ngettext("{n}석", "{n}석", n).format(n=n) if n else "")
              for name, n in row.fitting[:3]]
     more = len(row.fitting) - 3
-    extra = _(" 외 {0}곳").format(more) if more > 0 else ""
+    extra = ngettext(" 외 {n}곳", " 외 {n}곳", more).format(n=more) if more > 0 else ""
     return ", ".join(shown) + extra
 
 
 COLUMNS = [
-    Column("company", "기업", "Company", lambda w: w.request.company),
-    Column("kind", "원하는 유형", "Kind",
+    column("company", N_("기업"), lambda w: w.request.company),
+    column("kind", N_("원하는 유형"),
            lambda w: fmt.label(SPACE_KIND, w.request.kind) if w.request.kind else _("상관없음")),
-    Column("desks", "좌석", "Desks", lambda w: fmt.number(w.request.desks),
+    column("desks", N_("좌석"), lambda w: fmt.number(w.request.desks),
            lambda w: w.request.desks or 0),
-    Column("area_m", "면적(㎡)", "Area (m²)", lambda w: fmt.number(w.request.area_m2),
+    column("area_m", N_("면적(㎡)"), lambda w: fmt.number(w.request.area_m2),
            lambda w: w.request.area_m2 or 0),
-    Column("wanted_from", "희망 입주일", "Wanted from", lambda w: fmt.day(w.request.wanted_from),
+    column("wanted_from", N_("희망 입주일"), lambda w: fmt.day(w.request.wanted_from),
            lambda w: w.request.wanted_from or date.min),
-    Column("free_spaces_that_fit_now", "지금 맞는 공실", "Free spaces that fit now", _fitting_text,
+    column("free_spaces_that_fit_now", N_("지금 맞는 공실"), _fitting_text,
            lambda w: len(w.fitting)),
-    Column("notes", "메모", "Notes", lambda w: w.request.notes or ""),
+    column("notes", N_("메모"), lambda w: w.request.notes or ""),
 ]
+# Typical texts that size the columns.
+WIDTHS = {0: tables.COMPANY, 1: "오픈데스크", 2: "좌석", 3: "면적(㎡)",  # i18n: data
+          4: tables.DATE, 5: "3F 301호, 3F 302호, 3F 303호 외 9곳"}  # i18n: data
 
 
 class WaitingTab(QWidget):
@@ -76,9 +78,7 @@ class WaitingTab(QWidget):
         super().__init__(parent)
         self.app = app
         self.summary = QLabel()
-        self.table = RowsTable(COLUMNS, self, stretch_column=len(COLUMNS) - 1,
-                               widths={0: tables.COMPANY, 1: "오픈데스크", 2: "좌석", 3: "면적(㎡)",
-                                       4: tables.DATE, 5: "3F 301호, 3F 302호, 3F 303호 외 9곳"})
+        self.table = RowsTable(COLUMNS, self, stretch_column=len(COLUMNS) - 1, widths=WIDTHS)
         self.buttons = {k: QPushButton() for k in ("add", "placed", "withdrawn")}
         bar = QHBoxLayout()
         bar.addWidget(self.summary, 1)
@@ -113,8 +113,10 @@ class WaitingTab(QWidget):
 
     def _summarise(self) -> None:
         fitting = sum(1 for r in self.rows if r.fitting)
-        self.summary.setText(_("대기 {0}개 기업 · 지금 맞는 공실이 있는 기업 {1}")
-                             .format(len(self.rows), fitting))
+        n = len(self.rows)
+        self.summary.setText(ngettext("대기 {n}개 기업 · 지금 맞는 공실이 있는 기업 {fitting}",
+                                      "대기 {n}개 기업 · 지금 맞는 공실이 있는 기업 {fitting}", n)
+                             .format(n=n, fitting=fitting))
 
     def _enable(self) -> None:
         chosen = self.table.current() is not None
