@@ -81,7 +81,7 @@ def format_date(d: date | None, lang: str | None = None) -> str:
 
 
 def format_date_long(d: date | None) -> str:
-    """A day written out, in the current language: ``2026년 3월 5일``, ``5 March 2026``."""
+    """A day written out, in the current language: ``2026년 3월 5일``, ``March 5, 2026``."""
     if not d:
         return ""
     return _("{year}년 {month}월 {day}일").format(year=d.year, month=d.month, day=d.day,

@@ -70,7 +70,7 @@ class Month:
     @property
     def label(self) -> str:
         return _("{year}년 {month}월").format(year=self.year, month=self.month,
-                                              name=_MONTH_NAMES[self.month - 1])
+                                              month_name=_MONTH_NAMES[self.month - 1])
 
     @property
     def short_label(self) -> str:

@@ -30,7 +30,7 @@ def test_the_overlap_refusal_in_english(camp):
     finally:
         i18n.set_language("ko")
     text = str(info.value)
-    assert "빛고을AI" in text and "2026. 3. 1." in text and "overlap" in text
+    assert "빛고을AI" in text and "2026-03-01" in text and "overlap" in text
     assert "겹칩니다" not in text
 
 
