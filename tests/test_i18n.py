@@ -109,12 +109,7 @@ NOT_YET: set[str] = {
     "campdesk/ui/consultations/consultation_form.py",  # 13
     "campdesk/ui/consultations/consultation_history.py",  # 5
     "campdesk/ui/consultations/page.py",  # 12
-    "campdesk/ui/core/actions.py",  # 15
-    "campdesk/ui/core/data_tasks.py",  # 5
-    "campdesk/ui/core/fmt.py",  # 1
     "campdesk/ui/core/mainwindow.py",  # 2
-    "campdesk/ui/core/page_registry.py",  # 10
-    "campdesk/ui/core/startup.py",  # 2
     "campdesk/ui/dashboard/page.py",  # 5
     "campdesk/ui/followups/page.py",  # 11
     "campdesk/ui/jobs/page.py",  # 56
@@ -208,10 +203,7 @@ PAIRS_LEFT: set[str] = {
     "campdesk/ui/consultations/consultation_form.py",
     "campdesk/ui/consultations/consultation_history.py",
     "campdesk/ui/consultations/page.py",
-    "campdesk/ui/core/data_tasks.py",
     "campdesk/ui/core/mainwindow.py",
-    "campdesk/ui/core/models/columns.py",
-    "campdesk/ui/core/page_registry.py",
     "campdesk/ui/core/record_form.py",
     "campdesk/ui/followups/page.py",
     "campdesk/ui/jobs/page.py",

@@ -7,6 +7,7 @@ from PySide6.QtCore import QLocale
 
 from campdesk.domain import dates
 from campdesk.domain.choices import AI_FIELDS, Vocabulary
+from campdesk.i18n import _
 from campdesk.ui.core.i18n import current_language
 
 
@@ -43,4 +44,4 @@ def number(n: int | float | None) -> str:
 def minutes(n: int | None) -> str:
     if n is None:
         return ""
-    return f"{number(n)}분" if current_language() == "ko" else f"{number(n)} min"
+    return _("{n}분").format(n=number(n))
