@@ -99,11 +99,6 @@ NOT_YET: set[str] = {
     "campdesk/sync/runner.py",  # 3
     "campdesk/sync/secrets.py",  # 5
     "campdesk/sync/target.py",  # 3
-    "campdesk/ui/companies/company_contacts.py",  # 8
-    "campdesk/ui/companies/company_detail.py",  # 3
-    "campdesk/ui/companies/company_spaces.py",  # 4
-    "campdesk/ui/companies/model.py",  # 7
-    "campdesk/ui/companies/page.py",  # 4
     "campdesk/ui/consultations/consultation_columns.py",  # 10
     "campdesk/ui/consultations/consultation_dialog.py",  # 1
     "campdesk/ui/consultations/consultation_form.py",  # 13
@@ -198,8 +193,6 @@ def test_no_korean_text_is_shown_without_the_catalog():
 
 
 PAIRS_LEFT: set[str] = {
-    "campdesk/ui/companies/company_contacts.py",
-    "campdesk/ui/companies/company_detail.py",
     "campdesk/ui/consultations/consultation_form.py",
     "campdesk/ui/consultations/consultation_history.py",
     "campdesk/ui/consultations/page.py",

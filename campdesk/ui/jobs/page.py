@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 from campdesk.domain.choices import MATCH_STATUS, OPENING_STATUS, SEEKER_STATUS
 from campdesk.services import companies, jobs
 from campdesk.ui.core import fmt
-from campdesk.i18n import _
+from campdesk.i18n import N_, _, pgettext
 from campdesk.ui.core.i18n import t
 from campdesk.ui.core.models.columns import RIGHT, Column
 from campdesk.ui.core.models.rows import RowsModel
@@ -23,31 +23,30 @@ from campdesk.ui.widgets.tables import data_table, fit_columns
 TABLES = {"job_seekers", "job_openings", "job_matches", "companies", "*"}
 
 SEEKER_COLUMNS = [
-    Column("name", "이름", "Name", lambda r: r.name),
-    Column("skills", "보유 기술", "Skills", lambda r: r.skills or ""),
-    Column("role", "희망 직무", "Desired role", lambda r: r.desired_role or ""),
-    Column("status", "상태", "Status", lambda r: fmt.label(SEEKER_STATUS, r.status)),
-    Column("consent", "정보 제공 동의", "Consent",
-           lambda r: (_("동의") + f" ({fmt.day(r.consent_on)})") if r.consent else _("미동의"),
+    Column("name", N_("이름"), lambda r: r.name),
+    Column("skills", N_("보유 기술"), lambda r: r.skills or ""),
+    Column("role", N_("희망 직무"), lambda r: r.desired_role or ""),
+    Column("status", N_("상태"), lambda r: fmt.label(SEEKER_STATUS, r.status)),
+    Column("consent", N_("정보 제공 동의"), lambda r: (_("동의") + f" ({fmt.day(r.consent_on)})") if r.consent else _("미동의"),
            sort=lambda r: r.consent),
 ]
 OPENING_COLUMNS = [
-    Column("company", "기업", "Company", lambda r: r.company),
-    Column("role", "모집 직무", "Role", lambda r: r.role),
-    Column("skills", "요구 기술", "Skills", lambda r: r.skills or ""),
-    Column("headcount", "인원", "Headcount", lambda r: str(r.headcount), sort=lambda r: r.headcount, align=RIGHT),
-    Column("deadline", "마감일", "Deadline", lambda r: fmt.day(r.deadline), sort=lambda r: r.deadline),
-    Column("status", "상태", "Status", lambda r: fmt.label(OPENING_STATUS, r.status)),
-    Column("matches", "소개", "Introduced", lambda r: str(r.matches), sort=lambda r: r.matches, align=RIGHT),
+    Column("company", N_("기업"), lambda r: r.company),
+    Column("role", N_("모집 직무"), lambda r: r.role),
+    Column("skills", N_("요구 기술"), lambda r: r.skills or ""),
+    Column("headcount", N_("인원"), lambda r: str(r.headcount), sort=lambda r: r.headcount, align=RIGHT),
+    Column("deadline", N_("마감일"), lambda r: fmt.day(r.deadline), sort=lambda r: r.deadline),
+    Column("status", N_("상태"), lambda r: fmt.label(OPENING_STATUS, r.status)),
+    Column("matches", N_("소개"), lambda r: str(r.matches), sort=lambda r: r.matches, align=RIGHT),
 ]
 MATCH_COLUMNS = [
-    Column("matched", "소개일", "Introduced", lambda r: fmt.day(r.matched_on), sort=lambda r: r.matched_on),
-    Column("company", "기업", "Company", lambda r: r.company),
-    Column("seeker", "구직자", "Job seeker", lambda r: r.seeker),
-    Column("position", "직무", "Position", lambda r: r.position or ""),
-    Column("status", "상태", "Status", lambda r: fmt.label(MATCH_STATUS, r.status)),
-    Column("interview", "면접일", "Interview", lambda r: fmt.day(r.interview_on), sort=lambda r: r.interview_on),
-    Column("decided", "결과일", "Decided", lambda r: fmt.day(r.decided_on), sort=lambda r: r.decided_on),
+    Column("matched", N_("소개일"), lambda r: fmt.day(r.matched_on), sort=lambda r: r.matched_on),
+    Column("company", N_("기업"), lambda r: r.company),
+    Column("seeker", lambda: pgettext("column", "구직자"), lambda r: r.seeker),
+    Column("position", N_("직무"), lambda r: r.position or ""),
+    Column("status", N_("상태"), lambda r: fmt.label(MATCH_STATUS, r.status)),
+    Column("interview", N_("면접일"), lambda r: fmt.day(r.interview_on), sort=lambda r: r.interview_on),
+    Column("decided", N_("결과일"), lambda r: fmt.day(r.decided_on), sort=lambda r: r.decided_on),
 ]
 SEEKER_FORM = [
     Field("name", "이름", "Name"),

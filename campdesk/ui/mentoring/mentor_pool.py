@@ -14,7 +14,7 @@ from campdesk.domain.field_labels import field_label
 from campdesk.services import mentors
 from campdesk.ui.core import fmt
 from campdesk.ui.core.i18n import current_language
-from campdesk.i18n import _
+from campdesk.i18n import N_, _, pgettext
 from campdesk.ui.core.models.columns import RIGHT, Column
 from campdesk.ui.core.models.rows import ID_ROLE, RowsModel
 from campdesk.ui.core.record_form import Field, FormDialog, RecordForm
@@ -38,13 +38,13 @@ MENTOR_FORM = [
 ]
 
 COLUMNS = [
-    Column("name", "이름", "Name", lambda r: r.name),
-    Column("fields", "분야", "Fields", lambda r: fmt.labels(MENTOR_FIELD, r.fields)),
-    Column("org", "소속", "Organisation", lambda r: r.organisation or ""),
-    Column("keywords", "키워드", "Keywords", lambda r: r.keywords or ""),
-    Column("hours", "올해 시간", "Hours this year", lambda r: f"{r.hours_this_year:g}",
+    Column("name", N_("이름"), lambda r: r.name),
+    Column("fields", lambda: pgettext("mentor", "분야"), lambda r: fmt.labels(MENTOR_FIELD, r.fields)),
+    Column("org", N_("소속"), lambda r: r.organisation or ""),
+    Column("keywords", N_("키워드"), lambda r: r.keywords or ""),
+    Column("hours", N_("올해 시간"), lambda r: f"{r.hours_this_year:g}",
            sort=lambda r: r.hours_this_year, align=RIGHT),
-    Column("active", "활동", "Active", lambda r: _("활동") if r.active else _("비활동"),
+    Column("active", N_("활동"), lambda r: _("활동") if r.active else _("비활동"),
            sort=lambda r: r.active),
 ]
 

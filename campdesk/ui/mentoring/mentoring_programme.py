@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from campdesk.domain.choices import MENTOR_FIELD, MENTORING_STATUS, SESSION_MODE
 from campdesk.services import companies, mentoring, mentors
 from campdesk.ui.core import fmt
-from campdesk.i18n import _
+from campdesk.i18n import N_, _, pgettext
 from campdesk.ui.core.i18n import t
 from campdesk.ui.core.models.columns import RIGHT, Column
 from campdesk.ui.core.models.rows import ID_ROLE, RowsModel
@@ -29,30 +29,30 @@ def _h(value) -> str:
 
 
 PAIRING_COLUMNS = [
-    Column("company", "기업", "Company", lambda r: r.company),
-    Column("mentor", "멘토", "Mentor", lambda r: r.mentor + (f" (← {r.previous_mentor})" if r.previous_mentor else "")),
-    Column("allocated", "배정", "Allocated", lambda r: _h(r.hours_allocated), sort=lambda r: r.hours_allocated or 0, align=RIGHT),
-    Column("used", "사용", "Used", lambda r: _h(r.hours_used), sort=lambda r: r.hours_used, align=RIGHT),
-    Column("sessions", "회차", "Sessions", lambda r: str(r.sessions), sort=lambda r: r.sessions, align=RIGHT),
-    Column("last", "최근 멘토링", "Last session", lambda r: fmt.day(r.last_session), sort=lambda r: r.last_session),
-    Column("status", "상태", "Status", lambda r: fmt.label(MENTORING_STATUS, r.status)),
-    Column("warn", "확인할 점", "Needs a look", lambda r: " · ".join(r.warnings) or (r.end_reason or "")),
+    Column("company", N_("기업"), lambda r: r.company),
+    Column("mentor", N_("멘토"), lambda r: r.mentor + (f" (← {r.previous_mentor})" if r.previous_mentor else "")),
+    Column("allocated", lambda: pgettext("hours", "배정"), lambda r: _h(r.hours_allocated), sort=lambda r: r.hours_allocated or 0, align=RIGHT),
+    Column("used", N_("사용"), lambda r: _h(r.hours_used), sort=lambda r: r.hours_used, align=RIGHT),
+    Column("sessions", N_("회차"), lambda r: str(r.sessions), sort=lambda r: r.sessions, align=RIGHT),
+    Column("last", N_("최근 멘토링"), lambda r: fmt.day(r.last_session), sort=lambda r: r.last_session),
+    Column("status", N_("상태"), lambda r: fmt.label(MENTORING_STATUS, r.status)),
+    Column("warn", N_("확인할 점"), lambda r: " · ".join(r.warnings) or (r.end_reason or "")),
 ]
 SESSION_COLUMNS = [
-    Column("day", "일자", "Date", lambda r: f"{fmt.day(r.held_on)} {r.start_time or ''}".strip(), sort=lambda r: (r.held_on, r.start_time or "")),
-    Column("hours", "시간", "Hours", lambda r: _h(r.hours), sort=lambda r: r.hours, align=RIGHT),
-    Column("mode", "방식", "Mode", lambda r: fmt.label(SESSION_MODE, r.mode)),
-    Column("mentor", "멘토", "Mentor", lambda r: r.mentor or ""),
-    Column("topic", "주제", "Topic", lambda r: r.topic or ""),
-    Column("content", "진행 내용", "What was done", lambda r: r.content or ""),
-    Column("next", "다음 단계", "Next step", lambda r: r.next_step or ""),
+    Column("day", N_("일자"), lambda r: f"{fmt.day(r.held_on)} {r.start_time or ''}".strip(), sort=lambda r: (r.held_on, r.start_time or "")),
+    Column("hours", N_("시간"), lambda r: _h(r.hours), sort=lambda r: r.hours, align=RIGHT),
+    Column("mode", N_("방식"), lambda r: fmt.label(SESSION_MODE, r.mode)),
+    Column("mentor", N_("멘토"), lambda r: r.mentor or ""),
+    Column("topic", N_("주제"), lambda r: r.topic or ""),
+    Column("content", N_("진행 내용"), lambda r: r.content or ""),
+    Column("next", N_("다음 단계"), lambda r: r.next_step or ""),
 ]
 HOURS_COLUMNS = [
-    Column("name", "이름", "Name", lambda r: r.name),
-    Column("pairings", "배정 건", "Pairings", lambda r: str(r.pairings), sort=lambda r: r.pairings, align=RIGHT),
-    Column("allocated", "배정 시간", "Allocated", lambda r: _h(r.allocated), sort=lambda r: r.allocated, align=RIGHT),
-    Column("used", "사용 시간", "Used", lambda r: _h(r.used), sort=lambda r: r.used, align=RIGHT),
-    Column("over", "초과", "Over", lambda r: _("초과") if r.over else ""),
+    Column("name", N_("이름"), lambda r: r.name),
+    Column("pairings", N_("배정 건"), lambda r: str(r.pairings), sort=lambda r: r.pairings, align=RIGHT),
+    Column("allocated", N_("배정 시간"), lambda r: _h(r.allocated), sort=lambda r: r.allocated, align=RIGHT),
+    Column("used", N_("사용 시간"), lambda r: _h(r.used), sort=lambda r: r.used, align=RIGHT),
+    Column("over", N_("초과"), lambda r: _("초과") if r.over else ""),
 ]
 
 PROGRAMME_FORM = [

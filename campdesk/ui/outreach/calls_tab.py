@@ -14,7 +14,7 @@ from campdesk.services.outreach import public_calls as pc
 from campdesk.services.outreach import supports as sv
 from campdesk.ui.core import fmt
 from campdesk.ui.core.i18n import current_language
-from campdesk.i18n import _
+from campdesk.i18n import N_, _, pgettext
 from campdesk.ui.core.models.columns import RIGHT, Column
 from campdesk.ui.outreach.common import Texts, Field, FormDialog, MessageDialog, current_row, open_dialog, table
 from campdesk.ui.widgets.tables import fit_columns
@@ -36,20 +36,20 @@ def _eligibility(r) -> str:
 
 
 CALL_COLUMNS = [
-    Column("deadline", "마감", "Deadline", lambda r: fmt.day(r.deadline), sort=lambda r: r.deadline),
-    Column("left", "남은 날", "Left", _left, sort=lambda r: r.deadline, align=RIGHT),
-    Column("title", "공모사업", "Call", lambda r: r.title),
-    Column("organiser", "주관", "Organiser", lambda r: r.organiser),
-    Column("fields", "분야", "Fields", lambda r: fmt.ai_fields(r.fields) or _("전 분야")),
-    Column("eligibility", "자격", "Eligibility", _eligibility),
-    Column("told", "안내", "Told", lambda r: fmt.number(r.told), sort=lambda r: r.told, align=RIGHT),
+    Column("deadline", lambda: pgettext("column", "마감"), lambda r: fmt.day(r.deadline), sort=lambda r: r.deadline),
+    Column("left", N_("남은 날"), _left, sort=lambda r: r.deadline, align=RIGHT),
+    Column("title", N_("공모사업"), lambda r: r.title),
+    Column("organiser", N_("주관"), lambda r: r.organiser),
+    Column("fields", N_("AI 분야"), lambda r: fmt.ai_fields(r.fields) or _("전 분야")),
+    Column("eligibility", N_("자격"), _eligibility),
+    Column("told", N_("안내"), lambda r: fmt.number(r.told), sort=lambda r: r.told, align=RIGHT),
 ]
 CANDIDATE_COLUMNS = [
-    Column("name", "기업", "Company", lambda c: c.name),
-    Column("relationship", "구분", "Relationship", lambda c: fmt.label(RELATIONSHIP, c.relationship)),
-    Column("stage", "단계", "Stage", lambda c: fmt.label(STAGE, c.stage)),
-    Column("fields", "분야", "Fields", lambda c: fmt.ai_fields(c.fields)),
-    Column("told", "안내함", "Told", lambda c: c.told or ""),
+    Column("name", N_("기업"), lambda c: c.name),
+    Column("relationship", N_("구분"), lambda c: fmt.label(RELATIONSHIP, c.relationship)),
+    Column("stage", N_("단계"), lambda c: fmt.label(STAGE, c.stage)),
+    Column("fields", N_("AI 분야"), lambda c: fmt.ai_fields(c.fields)),
+    Column("told", N_("안내함"), lambda c: c.told or ""),
 ]
 
 

@@ -13,7 +13,7 @@ from campdesk.services import companies
 from campdesk.services.outreach import events as ev
 from campdesk.ui.core import fmt
 from campdesk.ui.core.i18n import current_language
-from campdesk.i18n import _
+from campdesk.i18n import N_, _
 from campdesk.ui.core.models.columns import RIGHT, Column
 from campdesk.ui.outreach.common import (
     Texts,
@@ -29,23 +29,23 @@ def _day(d) -> str:
 
 
 EVENT_COLUMNS = [
-    Column("held_on", "일자", "Date", lambda r: _day(r.held_on), sort=lambda r: r.held_on),
-    Column("moved", "옮김", "Moved", lambda r: _("정기일 {0}에서").format(fmt.day(r.moved_from))
+    Column("held_on", N_("일자"), lambda r: _day(r.held_on), sort=lambda r: r.held_on),
+    Column("moved", N_("옮김"), lambda r: _("정기일 {0}에서").format(fmt.day(r.moved_from))
            if r.moved_from else ""),
-    Column("kind", "종류", "Kind", lambda r: fmt.label(EVENT_KIND, r.kind)),
-    Column("title", "행사", "Event", lambda r: r.title),
-    Column("speaker", "연사", "Speaker", lambda r: r.speaker or ""),
-    Column("registered", "사전등록", "Registered", lambda r: fmt.number(r.registered), sort=lambda r: r.registered,
+    Column("kind", N_("종류"), lambda r: fmt.label(EVENT_KIND, r.kind)),
+    Column("title", N_("행사"), lambda r: r.title),
+    Column("speaker", N_("연사"), lambda r: r.speaker or ""),
+    Column("registered", N_("사전등록"), lambda r: fmt.number(r.registered), sort=lambda r: r.registered,
            align=RIGHT),
-    Column("attended", "참석", "Came", lambda r: fmt.number(r.attended), sort=lambda r: r.attended, align=RIGHT),
+    Column("attended", N_("참석"), lambda r: fmt.number(r.attended), sort=lambda r: r.attended, align=RIGHT),
 ]
 ATTENDANCE_COLUMNS = [
-    Column("who", "기업·기관", "Company", lambda r: r.who),
-    Column("person", "참석자", "Person", lambda r: r.person_name or ""),
-    Column("phone", "연락처", "Phone", lambda r: r.phone or ""),
-    Column("n", "인원", "People", lambda r: str(r.attendees), sort=lambda r: r.attendees, align=RIGHT),
-    Column("registered", "사전등록", "Registered", lambda r: fmt.day(r.registered_on) if r.registered else "-"),
-    Column("attended", "참석", "Came", lambda r: _("참석") if r.attended else _("미참석")),
+    Column("who", N_("기업·기관"), lambda r: r.who),
+    Column("person", N_("참석자"), lambda r: r.person_name or ""),
+    Column("phone", N_("연락처"), lambda r: r.phone or ""),
+    Column("n", N_("인원"), lambda r: str(r.attendees), sort=lambda r: r.attendees, align=RIGHT),
+    Column("registered", N_("사전등록"), lambda r: fmt.day(r.registered_on) if r.registered else "-"),
+    Column("attended", N_("참석"), lambda r: _("참석") if r.attended else _("미참석")),
 ]
 
 

@@ -15,7 +15,7 @@ from campdesk.services.errors import FormErrors
 from campdesk.services.outreach import questionnaires as qs
 from campdesk.ui.core import fmt
 from campdesk.ui.core.i18n import current_language
-from campdesk.i18n import _
+from campdesk.i18n import N_, _
 from campdesk.ui.core.models.columns import Column
 from campdesk.ui.outreach.common import (
     Texts,
@@ -24,11 +24,11 @@ from campdesk.ui.outreach.common import (
 from campdesk.ui.widgets.tables import fit_columns
 
 RESPONSE_COLUMNS = [
-    Column("received", "회신일", "Received", lambda r: fmt.day(r.received_on), sort=lambda r: r.received_on),
-    Column("company", "기업", "Company", lambda r: r.company),
-    Column("difficulties", "애로사항", "Difficulties", lambda r: (r.difficulties or "").replace("\n", " ")),
-    Column("themes", "기술 수요 분야", "Technology demand", lambda r: fmt.ai_fields(r.tech_themes)),
-    Column("visit", "2차 방문", "Second visit", lambda r: _("희망") if r.needs_visit else ""),
+    Column("received", N_("회신일"), lambda r: fmt.day(r.received_on), sort=lambda r: r.received_on),
+    Column("company", N_("기업"), lambda r: r.company),
+    Column("difficulties", N_("애로사항"), lambda r: (r.difficulties or "").replace("\n", " ")),
+    Column("themes", N_("기술 수요 분야"), lambda r: fmt.ai_fields(r.tech_themes)),
+    Column("visit", N_("2차 방문"), lambda r: _("희망") if r.needs_visit else ""),
 ]
 
 

@@ -14,7 +14,7 @@ from campdesk.services import companies
 from campdesk.services.outreach import supports as sv
 from campdesk.ui.core import fmt
 from campdesk.ui.core.i18n import current_language
-from campdesk.i18n import _
+from campdesk.i18n import N_, _, pgettext
 from campdesk.ui.core.models.columns import RIGHT, Column
 from campdesk.ui.outreach.common import (
     Texts,
@@ -30,20 +30,20 @@ def _span(r) -> str:
 
 
 SUPPORT_COLUMNS = [
-    Column("agency", "기관", "Agency", lambda r: r.agency),
-    Column("programme", "사업", "Programme", lambda r: r.programme),
-    Column("kind", "유형", "Kind", lambda r: fmt.label(SUPPORT_KIND, r.kind)),
-    Column("company", "기업", "Company", lambda r: r.company if r.matched else f"{r.company} *"),
-    Column("period", "기간", "Period", _span, sort=lambda r: r.starts_on),
-    Column("amount", "금액(원)", "Amount (KRW)", lambda r: fmt.number(r.amount_krw),
+    Column("agency", N_("기관"), lambda r: r.agency),
+    Column("programme", N_("사업"), lambda r: r.programme),
+    Column("kind", N_("유형"), lambda r: fmt.label(SUPPORT_KIND, r.kind)),
+    Column("company", N_("기업"), lambda r: r.company if r.matched else f"{r.company} *"),
+    Column("period", N_("기간"), _span, sort=lambda r: r.starts_on),
+    Column("amount", N_("금액(원)"), lambda r: fmt.number(r.amount_krw),
            sort=lambda r: r.amount_krw or 0, align=RIGHT),
 ]
 OVERLAP_COLUMNS = [
-    Column("company", "기업", "Company", lambda o: o.company),
-    Column("kind", "유형", "Kind", lambda o: fmt.label(SUPPORT_KIND, o.kind)),
-    Column("agencies", "기관", "Agencies", lambda o: o.agencies),
-    Column("programmes", "사업", "Programmes", lambda o: o.programmes),
-    Column("dates", "기간", "Dates", lambda o: f"{_span(o.first)} / {_span(o.second)}"),
+    Column("company", N_("기업"), lambda o: o.company),
+    Column("kind", N_("유형"), lambda o: fmt.label(SUPPORT_KIND, o.kind)),
+    Column("agencies", lambda: pgettext("several", "기관"), lambda o: o.agencies),
+    Column("programmes", lambda: pgettext("several", "사업"), lambda o: o.programmes),
+    Column("dates", lambda: pgettext("several", "기간"), lambda o: f"{_span(o.first)} / {_span(o.second)}"),
 ]
 
 

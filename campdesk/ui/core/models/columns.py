@@ -11,7 +11,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import Qt
 
-from campdesk.i18n import _, current_language
+from campdesk.ui.core.i18n import label_text
 
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -36,9 +36,7 @@ class Column:
 
     @property
     def header(self) -> str:
-        if self.en is not None and current_language() == "en":
-            return self.en
-        return _(self.label)
+        return label_text(self.label, self.en)
 
     def sort_key(self, row: Any) -> Any:
         return self.sort(row) if self.sort else self.text(row)
