@@ -19,7 +19,8 @@ from campdesk.ui.widgets.retranslate import Retranslating
 COLUMNS = [
     Column("space", N_("공간"), lambda a: a.space_label),
     Column("from", N_("시작"), lambda a: fmt.day(a.starts_on), lambda a: a.starts_on),
-    Column("to", lambda: pgettext("column", "종료"), lambda a: fmt.day(a.ends_on), lambda a: a.ends_on or date.max),
+    Column("to", lambda: pgettext("column", "종료"),
+           lambda a: fmt.day(a.ends_on), lambda a: a.ends_on or date.max),
     Column("status", N_("상태"), lambda a: fmt.label(ASSIGNMENT_STATUS, a.status)),
 ]
 TABLES = {"spaces", "space_assignments", "*"}

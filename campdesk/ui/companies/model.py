@@ -26,7 +26,8 @@ COLUMNS = [
     Column("representative", N_("대표자"), lambda r: r.representative or ""),
     Column("phone", N_("전화번호"), lambda r: r.phone or ""),
     Column("ai_fields", N_("AI 분야"), lambda r: fmt.ai_fields(r.ai_fields)),
-    Column("open_follow_ups", N_("진행 중 후속조치"), lambda r: fmt.number(r.open_follow_ups) if r.open_follow_ups else "",
+    Column("open_follow_ups", N_("진행 중 후속조치"),
+           lambda r: fmt.number(r.open_follow_ups) if r.open_follow_ups else "",
            sort=lambda r: r.open_follow_ups, align=RIGHT),
 ]
 

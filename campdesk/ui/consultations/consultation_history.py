@@ -8,9 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from campdesk.domain.choices import CATEGORY, CHANNEL, OUTCOME
 from campdesk.domain.dates import parse_date
 from campdesk.services import consultations
-from campdesk.domain.field_labels import field_label
 from campdesk.ui.core import fmt
-from campdesk.ui.core.i18n import t
 from campdesk.ui.core.models.columns import Column
 from campdesk.ui.core.models.rows import RowsModel
 from campdesk.i18n import N_
@@ -46,9 +44,9 @@ def _value(field: str, raw: str | None, names: dict[str, str]) -> str:
 def history_rows(entries, names: dict[str, str]) -> list[HistoryRow]:
     rows = []
     for i, e in enumerate(entries):
-        ko, en = field_label("consultations", e.field)
         rows.append(HistoryRow(str(i), fmt.moment(e.changed_at), names.get(e.changed_by or "", "—"),
-                               t(ko, en), _value(e.field, e.old_value, names),
+                               fmt.field_name("consultations", e.field),
+                               _value(e.field, e.old_value, names),
                                _value(e.field, e.new_value, names)))
     return rows
 

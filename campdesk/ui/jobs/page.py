@@ -27,14 +27,16 @@ SEEKER_COLUMNS = [
     Column("skills", N_("보유 기술"), lambda r: r.skills or ""),
     Column("role", N_("희망 직무"), lambda r: r.desired_role or ""),
     Column("status", N_("상태"), lambda r: fmt.label(SEEKER_STATUS, r.status)),
-    Column("consent", N_("정보 제공 동의"), lambda r: (_("동의") + f" ({fmt.day(r.consent_on)})") if r.consent else _("미동의"),
+    Column("consent", N_("정보 제공 동의"),
+           lambda r: (_("동의") + f" ({fmt.day(r.consent_on)})") if r.consent else _("미동의"),
            sort=lambda r: r.consent),
 ]
 OPENING_COLUMNS = [
     Column("company", N_("기업"), lambda r: r.company),
     Column("role", N_("모집 직무"), lambda r: r.role),
     Column("skills", N_("요구 기술"), lambda r: r.skills or ""),
-    Column("headcount", N_("인원"), lambda r: str(r.headcount), sort=lambda r: r.headcount, align=RIGHT),
+    Column("headcount", N_("인원"),
+           lambda r: str(r.headcount), sort=lambda r: r.headcount, align=RIGHT),
     Column("deadline", N_("마감일"), lambda r: fmt.day(r.deadline), sort=lambda r: r.deadline),
     Column("status", N_("상태"), lambda r: fmt.label(OPENING_STATUS, r.status)),
     Column("matches", N_("소개"), lambda r: str(r.matches), sort=lambda r: r.matches, align=RIGHT),
@@ -45,7 +47,8 @@ MATCH_COLUMNS = [
     Column("seeker", lambda: pgettext("column", "구직자"), lambda r: r.seeker),
     Column("position", N_("직무"), lambda r: r.position or ""),
     Column("status", N_("상태"), lambda r: fmt.label(MATCH_STATUS, r.status)),
-    Column("interview", N_("면접일"), lambda r: fmt.day(r.interview_on), sort=lambda r: r.interview_on),
+    Column("interview", N_("면접일"),
+           lambda r: fmt.day(r.interview_on), sort=lambda r: r.interview_on),
     Column("decided", N_("결과일"), lambda r: fmt.day(r.decided_on), sort=lambda r: r.decided_on),
 ]
 SEEKER_FORM = [

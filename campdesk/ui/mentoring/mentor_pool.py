@@ -39,7 +39,8 @@ MENTOR_FORM = [
 
 COLUMNS = [
     Column("name", N_("이름"), lambda r: r.name),
-    Column("fields", lambda: pgettext("mentor", "분야"), lambda r: fmt.labels(MENTOR_FIELD, r.fields)),
+    Column("fields", lambda: pgettext("mentor", "분야"),
+           lambda r: fmt.labels(MENTOR_FIELD, r.fields)),
     Column("org", N_("소속"), lambda r: r.organisation or ""),
     Column("keywords", N_("키워드"), lambda r: r.keywords or ""),
     Column("hours", N_("올해 시간"), lambda r: f"{r.hours_this_year:g}",

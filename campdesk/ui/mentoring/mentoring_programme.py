@@ -30,8 +30,10 @@ def _h(value) -> str:
 
 PAIRING_COLUMNS = [
     Column("company", N_("기업"), lambda r: r.company),
-    Column("mentor", N_("멘토"), lambda r: r.mentor + (f" (← {r.previous_mentor})" if r.previous_mentor else "")),
-    Column("allocated", lambda: pgettext("hours", "배정"), lambda r: _h(r.hours_allocated), sort=lambda r: r.hours_allocated or 0, align=RIGHT),
+    Column("mentor", N_("멘토"),
+           lambda r: r.mentor + (f" (← {r.previous_mentor})" if r.previous_mentor else "")),
+    Column("allocated", lambda: pgettext("hours", "배정"),
+           lambda r: _h(r.hours_allocated), sort=lambda r: r.hours_allocated or 0, align=RIGHT),
     Column("used", N_("사용"), lambda r: _h(r.hours_used), sort=lambda r: r.hours_used, align=RIGHT),
     Column("sessions", N_("회차"), lambda r: str(r.sessions), sort=lambda r: r.sessions, align=RIGHT),
     Column("last", N_("최근 멘토링"), lambda r: fmt.day(r.last_session), sort=lambda r: r.last_session),
@@ -39,7 +41,8 @@ PAIRING_COLUMNS = [
     Column("warn", N_("확인할 점"), lambda r: " · ".join(r.warnings) or (r.end_reason or "")),
 ]
 SESSION_COLUMNS = [
-    Column("day", N_("일자"), lambda r: f"{fmt.day(r.held_on)} {r.start_time or ''}".strip(), sort=lambda r: (r.held_on, r.start_time or "")),
+    Column("day", N_("일자"),
+           lambda r: f"{fmt.day(r.held_on)} {r.start_time or ''}".strip(), sort=lambda r: (r.held_on, r.start_time or "")),
     Column("hours", N_("시간"), lambda r: _h(r.hours), sort=lambda r: r.hours, align=RIGHT),
     Column("mode", N_("방식"), lambda r: fmt.label(SESSION_MODE, r.mode)),
     Column("mentor", N_("멘토"), lambda r: r.mentor or ""),
@@ -49,8 +52,10 @@ SESSION_COLUMNS = [
 ]
 HOURS_COLUMNS = [
     Column("name", N_("이름"), lambda r: r.name),
-    Column("pairings", N_("배정 건"), lambda r: str(r.pairings), sort=lambda r: r.pairings, align=RIGHT),
-    Column("allocated", N_("배정 시간"), lambda r: _h(r.allocated), sort=lambda r: r.allocated, align=RIGHT),
+    Column("pairings", N_("배정 건"),
+           lambda r: str(r.pairings), sort=lambda r: r.pairings, align=RIGHT),
+    Column("allocated", N_("배정 시간"),
+           lambda r: _h(r.allocated), sort=lambda r: r.allocated, align=RIGHT),
     Column("used", N_("사용 시간"), lambda r: _h(r.used), sort=lambda r: r.used, align=RIGHT),
     Column("over", N_("초과"), lambda r: _("초과") if r.over else ""),
 ]

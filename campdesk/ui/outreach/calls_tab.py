@@ -36,7 +36,8 @@ def _eligibility(r) -> str:
 
 
 CALL_COLUMNS = [
-    Column("deadline", lambda: pgettext("column", "마감"), lambda r: fmt.day(r.deadline), sort=lambda r: r.deadline),
+    Column("deadline", lambda: pgettext("column", "마감"),
+           lambda r: fmt.day(r.deadline), sort=lambda r: r.deadline),
     Column("left", N_("남은 날"), _left, sort=lambda r: r.deadline, align=RIGHT),
     Column("title", N_("공모사업"), lambda r: r.title),
     Column("organiser", N_("주관"), lambda r: r.organiser),

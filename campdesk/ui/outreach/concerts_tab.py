@@ -35,9 +35,11 @@ EVENT_COLUMNS = [
     Column("kind", N_("종류"), lambda r: fmt.label(EVENT_KIND, r.kind)),
     Column("title", N_("행사"), lambda r: r.title),
     Column("speaker", N_("연사"), lambda r: r.speaker or ""),
-    Column("registered", N_("사전등록"), lambda r: fmt.number(r.registered), sort=lambda r: r.registered,
+    Column("registered", N_("사전등록"),
+           lambda r: fmt.number(r.registered), sort=lambda r: r.registered,
            align=RIGHT),
-    Column("attended", N_("참석"), lambda r: fmt.number(r.attended), sort=lambda r: r.attended, align=RIGHT),
+    Column("attended", N_("참석"),
+           lambda r: fmt.number(r.attended), sort=lambda r: r.attended, align=RIGHT),
 ]
 ATTENDANCE_COLUMNS = [
     Column("who", N_("기업·기관"), lambda r: r.who),

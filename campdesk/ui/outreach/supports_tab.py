@@ -43,7 +43,8 @@ OVERLAP_COLUMNS = [
     Column("kind", N_("유형"), lambda o: fmt.label(SUPPORT_KIND, o.kind)),
     Column("agencies", lambda: pgettext("several", "기관"), lambda o: o.agencies),
     Column("programmes", lambda: pgettext("several", "사업"), lambda o: o.programmes),
-    Column("dates", lambda: pgettext("several", "기간"), lambda o: f"{_span(o.first)} / {_span(o.second)}"),
+    Column("dates", lambda: pgettext("several", "기간"),
+           lambda o: f"{_span(o.first)} / {_span(o.second)}"),
 ]
 
 
