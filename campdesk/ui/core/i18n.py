@@ -65,8 +65,10 @@ def label_text(label: str | Callable[[], str], en: str | None = None) -> str:
 
 
 def t(ko: str, en: str) -> str:
-    """Transitional, for texts that still come as (Korean, English) pairs from data, outside
-    the catalog. New code uses ``_()``; tests/test_i18n.py counts what is left."""
+    """Transitional, for texts that still come as (Korean, English) pairs, outside the
+    catalog: only ui/core/mainwindow.py, ui/spaces/page.py and ui/sync/ use it now (remove
+    it, and ``tn``, with their last use). New code uses ``_()``; tests/test_i18n.py
+    counts what is left (PAIRS_LEFT)."""
     return ko if current_language() == "ko" else en
 
 
