@@ -80,6 +80,20 @@ def test_the_consultation_takes_a_date_typed_as_12_9_and_a_time(services, qtbot)
     assert form.occurred_day.text() == f"{year}. 12. 9."   # shown back the one way
 
 
+def test_a_date_that_cannot_be_read_is_said_not_saved_as_another(services, qtbot):
+    dialog = open_log_dialog(services)
+    form = dialog.form
+    form.unregistered.setChecked(True)
+    form.caller_name.setText("김문의")
+    form.question.setPlainText("입주 문의")
+    form.occurred_day.line.setText("12.45")
+    dialog.save()
+    assert "날짜" in form.errors.general.text()
+    assert form.more.isChecked()   # the folded row is opened to show where
+    services.ops.wait()
+    assert consultations.log_ids(services.ctx) == []
+
+
 def test_the_when_row_tabs_from_the_duration_to_the_date_then_the_time(services, qtbot):
     dialog = open_log_dialog(services)
     qtbot.waitExposed(dialog)

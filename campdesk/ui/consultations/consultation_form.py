@@ -256,6 +256,9 @@ class ConsultationForm(QWidget):
                 _("목록에서 기업을 고르거나 '미등록 문의자'로 입력해 주세요.")
                 if self.picker.text().strip() else
                 _("기업을 고르거나 미등록 문의자 이름을 입력해 주세요."))))
+        if not self.occurred_day.commit():  # the last good date would be saved instead
+            errors.append(ValidationError("occurred_at", _(
+                "상담 날짜를 읽을 수 없습니다. 예: 2026. 12. 9., 20261209, 12.9")))
         if raw["outcome"] == "escalated" and not raw["escalated_to_id"]:
             errors.append(ValidationError("outcome", _("이관할 책임상담사를 선택해 주세요.")))
         return FormErrors(errors) if errors else None
