@@ -43,7 +43,7 @@ def with_data(registered, staffed_ctx):
 def test_the_page_sits_before_reports():
     keys = [p.key for p in PAGES]
     assert keys.index("outreach") == keys.index("reports") - 1
-    assert next(p for p in PAGES if p.key == "outreach").ko == "대외협력"
+    assert next(p for p in PAGES if p.key == "outreach").title() == "대외협력"
 
 
 def test_the_four_tabs_show_what_was_recorded(with_data, window, services, qtbot):

@@ -11,8 +11,7 @@ from PySide6.QtWidgets import (
 
 from campdesk.services import companies
 from campdesk.services.errors import as_form_errors
-from campdesk.i18n import _
-from campdesk.ui.core.i18n import t
+from campdesk.i18n import N_, _
 from campdesk.ui.core.models.columns import Column
 from campdesk.ui.core.models.rows import RowsModel
 from campdesk.ui.core.ops import describe
@@ -21,10 +20,10 @@ from campdesk.ui.widgets.errors import ErrorLabels
 from campdesk.ui.widgets.tables import data_table, selected_id
 
 CONTACT_COLUMNS = [
-    Column("name", "이름", "Name", lambda c: c.name + (" ★" if c.is_primary else "")),
-    Column("title", "직함", "Title", lambda c: c.title or ""),
-    Column("phone", "전화번호", "Phone", lambda c: c.phone or ""),
-    Column("email", "이메일", "E-mail", lambda c: c.email or ""),
+    Column("name", N_("이름"), lambda c: c.name + (" ★" if c.is_primary else "")),
+    Column("title", N_("직함"), lambda c: c.title or ""),
+    Column("phone", N_("전화번호"), lambda c: c.phone or ""),
+    Column("email", N_("이메일"), lambda c: c.email or ""),
 ]
 
 
@@ -69,9 +68,8 @@ class ContactsTab(QWidget):
             v.addLayout(actions)
 
     def retranslate(self) -> None:
-        for key, (ko, en) in {"name": ("이름", "Name"), "title": ("직함", "Title"),
-                              "phone": ("전화번호", "Phone"), "email": ("이메일", "E-mail")}.items():
-            self.inputs[key].setPlaceholderText(t(ko, en))
+        for column in CONTACT_COLUMNS:
+            self.inputs[column.key].setPlaceholderText(column.header)
         self.add_button.setText(_("담당자 추가"))
         self.save_button.setText(_("수정 저장"))
         self.primary_button.setText(_("대표 담당자로 지정 ★"))

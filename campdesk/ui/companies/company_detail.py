@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from campdesk.domain.choices import RELATIONSHIP
-from campdesk.domain.field_labels import field_label
 from campdesk.services import companies, consultations
 from campdesk.services.attention import LostValue, lost_here
 from campdesk.services.companies import CompanyDetail
@@ -25,8 +24,8 @@ from campdesk.services.errors import as_form_errors
 from campdesk.ui.core import fmt
 from campdesk.ui.companies.company_contacts import ContactsTab
 from campdesk.ui.companies.company_form import CompanyForm
-from campdesk.i18n import _
-from campdesk.ui.core.i18n import t
+from campdesk.i18n import N_, _
+from campdesk.ui.core.i18n import label_text
 from campdesk.ui.consultations import consultation_columns as cc
 from campdesk.ui.core.models.rows import ID_ROLE, RowsModel
 from campdesk.ui.core.ops import describe
@@ -37,11 +36,15 @@ from campdesk.ui.widgets.icon import give_icon
 
 # More tabs for the detail (space, mentoring, …): (Korean title, English title, factory).
 # ``factory(app, company_id)`` returns a widget that loads and refreshes itself.
-DETAIL_TABS: list[tuple[str, str, Callable[[object, str], QWidget]]] = []
+# Tabs other features add to the company: (title marked N_("…"), English or None, factory).
+DETAIL_TABS: list[tuple[str, str | None, Callable[[object, str], QWidget]]] = []
 
 
-def register_tab(ko: str, en: str, factory: Callable[[object, str], QWidget]) -> None:
-    DETAIL_TABS.append((ko, en, factory))
+def register_tab(title: str, *rest) -> None:
+    """``register_tab(N_("대외협력"), factory)``: the title is translated where shown.
+    Transitional: ``register_tab(ko, en, factory)`` still works for features not yet moved."""
+    en, factory = rest if len(rest) == 2 else (None, rest[0])
+    DETAIL_TABS.append((title, en, factory))
 
 
 @dataclass
@@ -121,7 +124,8 @@ class CompanyDetailView(Retranslating, QWidget):
         self.timeline.setObjectName("timeline")
         # A narrow pane: when, channel, the question (the free width; whole in a tooltip)
         # and the outcome. Category, due date and staff are in the record (double-click).
-        fit_columns(self.timeline, {0: "2026. 12. 31. 23:59", 1: "오픈채팅", 4: "처리 완료"})
+        widest = {0: "2026. 12. 31. 23:59", 1: "오픈채팅", 4: "처리 완료"}  # i18n: data
+        fit_columns(self.timeline, widest)
         for column in (2, 5, 6):
             self.timeline.setColumnHidden(column, True)
         self.timeline.doubleClicked.connect(
@@ -158,7 +162,7 @@ class CompanyDetailView(Retranslating, QWidget):
         PdfDialog.start(self.app, self, kind("company").make, self.app.ctx,
                         Request(company_id=self.company_id),
                         title=_("기업 기록: {0}").format(name),
-                        file_name=f"기업기록-{name}.pdf")
+                        file_name=_("기업기록-{name}.pdf").format(name=name))
 
     def _profile_tab(self) -> QWidget:
         scroll = QScrollArea()
@@ -179,8 +183,8 @@ class CompanyDetailView(Retranslating, QWidget):
     def retranslate(self) -> None:
         self.tabs.setTabText(0, _("프로필"))
         self.tabs.setTabText(1, _("담당자"))
-        for (ko, en, _factory), widget in zip(DETAIL_TABS, self._extra):
-            self.tabs.setTabText(self.tabs.indexOf(widget), t(ko, en))
+        for (title, en, _factory), widget in zip(DETAIL_TABS, self._extra):
+            self.tabs.setTabText(self.tabs.indexOf(widget), label_text(title, en))
         self._count_history()
         self.log_button.setText(_("이 기업 상담 기록 (Ctrl+N)"))
         self.print_button.setText(_("기업 기록 인쇄"))
@@ -245,9 +249,9 @@ class CompanyDetailView(Retranslating, QWidget):
         for widget in self._extra:
             self.tabs.removeTab(self.tabs.indexOf(widget))
             widget.deleteLater()
-        self._extra = [factory(self.app, company_id) for _ko, _en, factory in DETAIL_TABS]
-        for (ko, en, _factory), widget in zip(DETAIL_TABS, self._extra):
-            self.tabs.addTab(widget, t(ko, en))
+        self._extra = [factory(self.app, company_id) for _title, _en, factory in DETAIL_TABS]
+        for (title, en, _factory), widget in zip(DETAIL_TABS, self._extra):
+            self.tabs.addTab(widget, label_text(title, en))
 
     def _set_empty(self, empty: bool) -> None:
         """With no company chosen only the hint shows (no form full of placeholders)."""
@@ -286,7 +290,7 @@ class CompanyDetailView(Retranslating, QWidget):
         self.status.setText(text)
 
     def _say_superseded(self) -> None:
-        shown = [f"{t(*field_label('companies', v.field))} «{_short(v.kept)}»"
+        shown = [f"{fmt.field_name('companies', v.field)} «{_short(v.kept)}»"
                  for v in self._superseded[:2]]
         more = len(self._superseded) - len(shown)
         if more:
@@ -295,7 +299,7 @@ class CompanyDetailView(Retranslating, QWidget):
         self.superseded_note.setText(_("다른 PC의 수정이 반영되었습니다: {0}").format(", ".join(shown)))
         self.superseded_note.setToolTip("\n".join(
             _("{0}: 이 PC에서 저장한 «{1}» 대신 «{2}»")
-            .format(t(*field_label("companies", v.field)), _short(v.lost, 200),
+            .format(fmt.field_name("companies", v.field), _short(v.lost, 200),
                     _short(v.kept, 200)) for v in self._superseded))
         self.superseded_box.show()
 

@@ -12,15 +12,16 @@ from campdesk.services import spaces
 from campdesk.services.spaces import AssignmentView
 from campdesk.ui.core import fmt
 from campdesk.ui.spaces.tables import DATE, STATUS, RowsTable
-from campdesk.i18n import _
+from campdesk.i18n import N_, _, pgettext
 from campdesk.ui.core.models.columns import Column
 from campdesk.ui.widgets.retranslate import Retranslating
 
 COLUMNS = [
-    Column("space", "공간", "Space", lambda a: a.space_label),
-    Column("from", "시작", "From", lambda a: fmt.day(a.starts_on), lambda a: a.starts_on),
-    Column("to", "종료", "To", lambda a: fmt.day(a.ends_on), lambda a: a.ends_on or date.max),
-    Column("status", "상태", "Status", lambda a: fmt.label(ASSIGNMENT_STATUS, a.status)),
+    Column("space", N_("공간"), lambda a: a.space_label),
+    Column("from", N_("시작"), lambda a: fmt.day(a.starts_on), lambda a: a.starts_on),
+    Column("to", lambda: pgettext("column", "종료"),
+           lambda a: fmt.day(a.ends_on), lambda a: a.ends_on or date.max),
+    Column("status", N_("상태"), lambda a: fmt.label(ASSIGNMENT_STATUS, a.status)),
 ]
 TABLES = {"spaces", "space_assignments", "*"}
 

@@ -15,17 +15,18 @@ from campdesk.domain.hangul import search_pattern
 from campdesk.ui.core import fmt
 from campdesk.ui.core.models.columns import RIGHT, Column
 from campdesk.ui.core.models.rows import RowsModel
+from campdesk.i18n import N_
 
 COLUMNS = [
-    Column("name", "기업명", "Company", lambda r: r.name),
-    Column("relationship", "구분", "Relationship", lambda r: fmt.label(RELATIONSHIP, r.relationship),
+    Column("name", N_("기업명"), lambda r: r.name),
+    Column("relationship", N_("구분"), lambda r: fmt.label(RELATIONSHIP, r.relationship),
            sort=lambda r: RELATIONSHIP.codes.index(r.relationship)
            if r.relationship in RELATIONSHIP else 99),
-    Column("business_no", "사업자등록번호", "Business no.", lambda r: r.business_no or ""),
-    Column("representative", "대표자", "Representative", lambda r: r.representative or ""),
-    Column("phone", "전화번호", "Phone", lambda r: r.phone or ""),
-    Column("ai_fields", "AI 분야", "AI fields", lambda r: fmt.ai_fields(r.ai_fields)),
-    Column("open_follow_ups", "진행 중 후속조치", "Open follow-ups",
+    Column("business_no", N_("사업자등록번호"), lambda r: r.business_no or ""),
+    Column("representative", N_("대표자"), lambda r: r.representative or ""),
+    Column("phone", N_("전화번호"), lambda r: r.phone or ""),
+    Column("ai_fields", N_("AI 분야"), lambda r: fmt.ai_fields(r.ai_fields)),
+    Column("open_follow_ups", N_("진행 중 후속조치"),
            lambda r: fmt.number(r.open_follow_ups) if r.open_follow_ups else "",
            sort=lambda r: r.open_follow_ups, align=RIGHT),
 ]

@@ -80,8 +80,9 @@ class CompaniesPage(Retranslating, Page):
         self.splitter.setSizes([600, 400])
         outer = QVBoxLayout(self)
         outer.addWidget(self.splitter)
-        fit_columns(self.table, {0: "주식회사 빛고을인공지능", 1: "이전 희망 기업", 2: "124-81-00998",
-                                  3: "홍길동", 4: "062-123-4567", 5: "컴퓨터 비전, 헬스"})
+        widest = {0: "주식회사 빛고을인공지능", 1: "이전 희망 기업", 2: "124-81-00998",  # i18n: data
+                  3: "홍길동", 4: "062-123-4567", 5: "컴퓨터 비전, 헬스"}  # i18n: data
+        fit_columns(self.table, widest)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
 
     def retranslate(self) -> None:

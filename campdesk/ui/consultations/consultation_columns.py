@@ -6,7 +6,7 @@ from PySide6.QtGui import QColor
 from campdesk.domain.choices import CATEGORY, CHANNEL, OUTCOME
 from campdesk.domain.dates import today_seoul
 from campdesk.ui.core import fmt
-from campdesk.i18n import _
+from campdesk.i18n import N_, _
 from campdesk.ui.core.models.columns import RIGHT, Column
 
 OVERDUE = QColor("#b3261e")
@@ -45,19 +45,19 @@ def _first_line(text: str | None) -> str:
     return (text or "").strip().splitlines()[0] if (text or "").strip() else ""
 
 
-WHEN = Column("occurred_at", "일시", "When", lambda v: fmt.moment(v.occurred_at),
+WHEN = Column("occurred_at", N_("일시"), lambda v: fmt.moment(v.occurred_at),
               sort=lambda v: v.occurred_at)
-WHO = Column("who", "기업 / 문의자", "Company / caller", lambda v: v.who)
-CHANNEL_COL = Column("channel", "경로", "Channel", lambda v: fmt.label(CHANNEL, v.channel))
-CATEGORY_COL = Column("category", "분야", "Category", lambda v: fmt.label(CATEGORY, v.category))
-QUESTION = Column("question", "상담 내용", "Question", lambda v: _first_line(v.question))
-STATUS = Column("outcome", "결과", "Outcome", status_text)
-DUE = Column("due_on", "기한", "Due", lambda v: fmt.day(v.due_on), sort=lambda v: v.due_on)
-STAFF = Column("staff", "담당", "Staff", lambda v: v.staff_name or "")
-DURATION = Column("duration_min", "소요", "Duration", lambda v: fmt.minutes(v.duration_min),
+WHO = Column("who", N_("기업 / 문의자"), lambda v: v.who)
+CHANNEL_COL = Column("channel", N_("경로"), lambda v: fmt.label(CHANNEL, v.channel))
+CATEGORY_COL = Column("category", N_("분야"), lambda v: fmt.label(CATEGORY, v.category))
+QUESTION = Column("question", N_("상담 내용"), lambda v: _first_line(v.question))
+STATUS = Column("outcome", N_("결과"), status_text)
+DUE = Column("due_on", N_("기한"), lambda v: fmt.day(v.due_on), sort=lambda v: v.due_on)
+STAFF = Column("staff", N_("담당"), lambda v: v.staff_name or "")
+DURATION = Column("duration_min", N_("소요"), lambda v: fmt.minutes(v.duration_min),
                   sort=lambda v: v.duration_min, align=RIGHT)
 
-TIME = Column("time", "시각", "Time", lambda v: fmt.moment(v.occurred_at)[-5:],
+TIME = Column("time", N_("시각"), lambda v: fmt.moment(v.occurred_at)[-5:],
               sort=lambda v: v.occurred_at)
 
 LOG = [WHEN, WHO, CHANNEL_COL, CATEGORY_COL, QUESTION, STATUS, STAFF, DURATION]

@@ -84,7 +84,7 @@ class ConsultationDialog(GuardsInput, Retranslating, QDialog):
         PdfDialog.start(self.app, self, kind("consultation").make, self.app.ctx,
                         Request(consultation_id=self.consultation_id),
                         title=_("상담 요약"),
-                        file_name=f"상담요약-{self.consultation_id[:8]}.pdf")
+                        file_name=_("상담요약-{id}.pdf").format(id=self.consultation_id[:8]))
 
     def _check_overlaps(self) -> None:
         from campdesk.services.outreach.supports import funding_warning

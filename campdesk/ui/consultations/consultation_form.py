@@ -6,37 +6,32 @@ caller is entered by name, phone and organisation instead.
 """
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, time, timedelta, timezone
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTimeZone
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateTimeEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QSpinBox, QToolButton, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QPlainTextEdit, QSpinBox, QTimeEdit, QToolButton, QVBoxLayout, QWidget,
 )
 
 from campdesk.domain.choices import CATEGORY, CHANNEL, OPEN_OUTCOMES, OUTCOME
-from campdesk.domain.dates import today_seoul
+from campdesk.domain.dates import SEOUL, to_seoul, today_seoul
 from campdesk.domain.errors import ValidationError
 from campdesk.services.consultations import ConsultationView
 from campdesk.services.errors import FormErrors
-from campdesk.i18n import _
-from campdesk.ui.core.i18n import t
+from campdesk.i18n import N_, _
 from campdesk.ui.widgets.bounded import BoundedLineEdit, show_value
 from campdesk.ui.widgets.company_picker import CompanyPicker
 from campdesk.ui.widgets.dates import DateEdit
 from campdesk.ui.widgets.errors import ErrorLabel, ErrorLabels
 from campdesk.ui.widgets.vocab_combo import VocabCombo
 
-SEOUL = QTimeZone(b"Asia/Seoul")
 DEFAULT_DUE_DAYS = 7
-LABELS = {  # row key → (Korean, English)
-    "company": ("기업 *", "Company *"), "caller": ("문의자 이름 *", "Caller's name *"),
-    "caller_phone": ("문의자 전화", "Caller's phone"),
-    "caller_org": ("문의자 소속", "Caller's organisation"),
-    "channel": ("경로 * / 분야", "Channel * / category"), "question": ("상담 내용 *", "Question *"),
-    "answer": ("답변", "Answer"), "issues": ("애로 / 건의사항", "Difficulty / suggestion"),
-    "outcome": ("결과", "Outcome"),
-    "duration": ("소요 시간 / 일시", "Duration / when"),
+LABELS = {  # row key → its label (translated where shown)
+    "company": N_("기업 *"), "caller": N_("문의자 이름 *"), "caller_phone": N_("문의자 전화"),
+    "caller_org": N_("문의자 소속"), "channel": N_("경로 * / 분야"),
+    "question": N_("상담 내용 *"), "answer": N_("답변"), "issues": N_("애로 / 건의사항"),
+    "outcome": N_("결과"), "duration": N_("소요 시간 / 일시"),
 }
 
 
@@ -45,14 +40,6 @@ def _text_box(lines: int) -> QPlainTextEdit:
     box.setTabChangesFocus(True)
     box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 14)
     return box
-
-
-def _to_qdate(d) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _iso(q: QDate) -> str:
-    return f"{q.year():04d}-{q.month():02d}-{q.day():02d}"
 
 
 class ConsultationForm(QWidget):
@@ -72,10 +59,11 @@ class ConsultationForm(QWidget):
         self.caller_name = BoundedLineEdit("consultations", "caller_name")
         self.caller_phone = QLineEdit()  # reformatted when saved, and checked then
         self.caller_org = BoundedLineEdit("consultations", "caller_org")
-        self.occurred = QDateTimeEdit(QDateTime.currentDateTime().toTimeZone(SEOUL))
-        self.occurred.setTimeZone(SEOUL)
-        self.occurred.setDisplayFormat("yyyy. M. d. HH:mm")
-        self.occurred.setCalendarPopup(True)
+        # When it happened, in Seoul: the app's date field (typed 12.9, 20261209, …) and a time.
+        now = datetime.now(SEOUL)
+        self.occurred_day = DateEdit(now.date())
+        self.occurred_time = QTimeEdit(QTime(now.hour, now.minute))
+        self.occurred_time.setDisplayFormat("HH:mm")
         self.channel, self.category = VocabCombo(CHANNEL), VocabCombo(CATEGORY)
         self.category.set_code("other")
         self.question, self.answer = _text_box(3), _text_box(3)
@@ -100,7 +88,7 @@ class ConsultationForm(QWidget):
         for name in ("picker", "unregistered", "caller_name", "caller_phone", "caller_org",
                      "channel", "category", "question", "answer", "difficulty", "suggestion",
                      "outcome", "due", "due_label", "consultant_label",
-                     "consultant", "duration", "occurred", "more"):
+                     "consultant", "duration", "occurred_day", "occurred_time", "more"):
             getattr(self, name).setObjectName(name)
 
     def _row(self, field: str, *widgets: QWidget) -> QWidget:
@@ -131,7 +119,8 @@ class ConsultationForm(QWidget):
                 ("question", "question", (self.question,)),
                 ("answer", "answer", (self.answer,)),
                 ("issues", "difficulty", (self.difficulty, self.suggestion)),
-                ("duration", "duration_min", (self.duration, self.occurred))]
+                ("duration", "duration_min", (self.duration, self.occurred_day,
+                                              self.occurred_time))]
         form = QFormLayout()
         self.rows: dict[str, QWidget] = {}
         for key, field, widgets in rows:
@@ -149,13 +138,14 @@ class ConsultationForm(QWidget):
         order = [self.picker, self.caller_name, self.caller_phone,
                  self.caller_org, self.channel, self.category, self.outcome, self.due,
                  self.consultant, self.question, self.answer, self.more,
-                 self.difficulty, self.suggestion, self.duration, self.occurred]
+                 self.difficulty, self.suggestion, self.duration, self.occurred_day,
+                 self.occurred_time]
         for a, b in zip(order, order[1:]):
             QWidget.setTabOrder(a, b)
 
     def retranslate(self) -> None:
-        for key, (ko, en) in LABELS.items():
-            self.labels[key].setText(t(ko, en))
+        for key, label in LABELS.items():
+            self.labels[key].setText(_(label))
         self.unregistered.setText(_("미등록 문의자(&U)"))
         self.due_label.setText(_("기한"))
         self.consultant_label.setText(_("책임상담사"))
@@ -212,8 +202,9 @@ class ConsultationForm(QWidget):
             self.caller_name.setText(v.caller_name or "")
             self.caller_phone.setText(v.caller_phone or "")
             self.caller_org.setText(v.caller_org or "")
-        self.occurred.setDateTime(QDateTime.fromSecsSinceEpoch(int(v.occurred_at.timestamp()),
-                                                               SEOUL))
+        local = to_seoul(v.occurred_at)
+        self.occurred_day.set_value(local.date())
+        self.occurred_time.setTime(QTime(local.hour, local.minute))
         self.channel.set_code(v.channel)
         self.category.set_code(v.category)
         self.question.setPlainText(v.question)
@@ -242,7 +233,7 @@ class ConsultationForm(QWidget):
                        caller_org=self.caller_org.text().strip() or None)
         else:
             raw["company_id"] = self.picker.company_id
-        occurred = datetime.fromtimestamp(self.occurred.dateTime().toSecsSinceEpoch(), timezone.utc)
+        occurred = self.occurred_at()
         if self.original is None or abs((self.original.occurred_at - occurred).total_seconds()) >= 60:
             raw["occurred_at"] = occurred  # an untouched time is no change
         open_item = raw["outcome"] in OPEN_OUTCOMES
@@ -251,19 +242,25 @@ class ConsultationForm(QWidget):
                                   if raw["outcome"] == "escalated" else None)
         return raw
 
+    def occurred_at(self) -> datetime:
+        """The date and time typed, a moment in Seoul, as the UTC moment that is stored."""
+        hm = self.occurred_time.time()
+        local = datetime.combine(self.occurred_day.value(), time(hm.hour(), hm.minute()), SEOUL)
+        return local.astimezone(timezone.utc)
+
     def problems(self, raw: dict) -> FormErrors | None:
         """What the service cannot know: a typed company name never chosen from the list."""
         errors = []
         if not self.unregistered.isChecked() and not raw.get("company_id"):
-            errors.append(ValidationError("company_id", *(
-                ("목록에서 기업을 고르거나 '미등록 문의자'로 입력해 주세요.",
-                 "Choose the company from the list, or mark it as an unregistered caller.")
+            errors.append(ValidationError("company_id", (
+                _("목록에서 기업을 고르거나 '미등록 문의자'로 입력해 주세요.")
                 if self.picker.text().strip() else
-                ("기업을 고르거나 미등록 문의자 이름을 입력해 주세요.",
-                 "Choose a company or enter the caller's name."))))
+                _("기업을 고르거나 미등록 문의자 이름을 입력해 주세요."))))
+        if not self.occurred_day.commit():  # the last good date would be saved instead
+            errors.append(ValidationError("occurred_at", _(
+                "상담 날짜를 읽을 수 없습니다. 예: 2026. 12. 9., 20261209, 12.9")))
         if raw["outcome"] == "escalated" and not raw["escalated_to_id"]:
-            errors.append(ValidationError("outcome", "이관할 책임상담사를 선택해 주세요.",
-                                          "Choose the senior consultant to escalate to."))
+            errors.append(ValidationError("outcome", _("이관할 책임상담사를 선택해 주세요.")))
         return FormErrors(errors) if errors else None
 
     def show_errors(self, exc: FormErrors) -> None:

@@ -8,11 +8,10 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from campdesk.domain.choices import CATEGORY, CHANNEL, OUTCOME
 from campdesk.domain.dates import parse_date
 from campdesk.services import consultations
-from campdesk.domain.field_labels import field_label
 from campdesk.ui.core import fmt
-from campdesk.ui.core.i18n import t
 from campdesk.ui.core.models.columns import Column
 from campdesk.ui.core.models.rows import RowsModel
+from campdesk.i18n import N_
 
 _VOCABS = {"channel": CHANNEL, "category": CATEGORY, "outcome": OUTCOME}
 
@@ -45,9 +44,9 @@ def _value(field: str, raw: str | None, names: dict[str, str]) -> str:
 def history_rows(entries, names: dict[str, str]) -> list[HistoryRow]:
     rows = []
     for i, e in enumerate(entries):
-        ko, en = field_label("consultations", e.field)
         rows.append(HistoryRow(str(i), fmt.moment(e.changed_at), names.get(e.changed_by or "", "—"),
-                               t(ko, en), _value(e.field, e.old_value, names),
+                               fmt.field_name("consultations", e.field),
+                               _value(e.field, e.old_value, names),
                                _value(e.field, e.new_value, names)))
     return rows
 
@@ -59,11 +58,11 @@ def load_history(ctx, consultation_id: str, company_names: dict[str, str]) -> li
 
 
 COLUMNS = [
-    Column("when", "변경 일시", "Changed", lambda r: r.when),
-    Column("who", "변경한 사람", "By", lambda r: r.who),
-    Column("field", "항목", "Field", lambda r: r.field),
-    Column("old", "이전 값", "Before", lambda r: r.old),
-    Column("new", "새 값", "After", lambda r: r.new),
+    Column("when", N_("변경 일시"), lambda r: r.when),
+    Column("who", N_("변경한 사람"), lambda r: r.who),
+    Column("field", N_("항목"), lambda r: r.field),
+    Column("old", N_("이전 값"), lambda r: r.old),
+    Column("new", N_("새 값"), lambda r: r.new),
 ]
 
 

@@ -12,8 +12,7 @@ from campdesk.domain.dates import today_seoul
 from campdesk.services import consultations
 from campdesk.services.dashboard import month_start, seoul_start
 from campdesk.ui.core import fmt
-from campdesk.i18n import _
-from campdesk.ui.core.i18n import t
+from campdesk.i18n import N_, _, ngettext
 from campdesk.ui.consultations import consultation_columns as cc
 from campdesk.ui.core.models.lazy import LazyRowsModel
 from campdesk.ui.core.models.rows import ROW_ROLE
@@ -25,10 +24,11 @@ from campdesk.ui.widgets.vocab_combo import VocabCombo
 from campdesk.ui.widgets.icon import give_icon
 
 
-# Period code → (Korean, English, how far back from today in days; None = everything)
-PERIODS = [("30d", "최근 30일", "Last 30 days", 30), ("today", "오늘", "Today", None),
-           ("month", "이번 달", "This month", None),
-           ("1y", "최근 1년", "Last 12 months", 365), ("all", "전체 기간", "All time", None)]
+# Period code → (its name, translated where shown; how far back from today in days;
+# None = everything)
+PERIODS = [("30d", N_("최근 30일"), 30), ("today", N_("오늘"), None),
+           ("month", N_("이번 달"), None),
+           ("1y", N_("최근 1년"), 365), ("all", N_("전체 기간"), None)]
 SEARCH_DELAY_MS = 200
 
 
@@ -81,15 +81,16 @@ class ConsultationsPage(Retranslating, Page):
         v.addLayout(bar)
         v.addWidget(self.table, 1)
         v.addLayout(foot)
-        fit_columns(self.table, {0: "2026. 11. 25. 14:05", 1: "주식회사 빛고을인공지능", 2: "오픈채팅",
-                                 3: "자금·공모사업", 5: "책임상담사 이관 · 홍길동", 6: "홍길동", 7: "120분"})
+        widest = {0: "2026. 11. 25. 14:05", 1: "주식회사 빛고을인공지능", 2: "오픈채팅",  # i18n: data
+                  3: "자금·공모사업", 5: "책임상담사 이관 · 홍길동", 6: "홍길동", 7: "120분"}  # i18n: data
+        fit_columns(self.table, widest)
 
     def retranslate(self) -> None:
         index = max(self.period.currentIndex(), 0)
         self.period.blockSignals(True)
         self.period.clear()
-        for code, ko, en, _span in PERIODS:
-            self.period.addItem(t(ko, en), code)
+        for code, name, _span in PERIODS:
+            self.period.addItem(_(name), code)
         self.period.setCurrentIndex(index)
         self.period.blockSignals(False)
         self.search.setPlaceholderText(_("상담 내용, 답변, 기업명, 문의자로 찾기"))
@@ -109,7 +110,7 @@ class ConsultationsPage(Retranslating, Page):
 
     def _since(self):
         code = self.period.currentData() or "30d"
-        days = next(p[3] for p in PERIODS if p[0] == code)
+        days = next(p[2] for p in PERIODS if p[0] == code)
         today = today_seoul()
         if code == "month":
             return seoul_start(month_start(today))
@@ -147,8 +148,8 @@ class ConsultationsPage(Retranslating, Page):
 
     def _update_count(self) -> None:
         n = self.model.rowCount()
-        self.count.setText(t("{0}건", "{0} consultation" if n == 1 else "{0} consultations")
-                           .format(fmt.number(n)))  # (fmt.number: 1,234)
+        self.count.setText(ngettext("{n}건", "{n}건", n)
+                           .format(n=fmt.number(n)))  # (fmt.number: 1,234)
         if not self._loaded:
             self.table.set_empty_text("")
         elif self.search.text().strip() or self.channel.code():

@@ -9,23 +9,45 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
+from campdesk.i18n import N_, _, in_language
+
 if TYPE_CHECKING:
     from campdesk.ui.core.mainwindow import MainWindow
 
-# Menu code → (Korean, English), in menu-bar order.
-MENUS = {"file": ("파일(&F)", "&File"), "go": ("이동(&G)", "&Go"),
-         "tools": ("도구(&T)", "&Tools"), "help": ("도움말(&H)", "&Help")}
+# Menu code → its title (translated where shown: ``menu_title``), in menu-bar order.
+MENU_TITLES = {"file": N_("파일(&F)"), "go": N_("이동(&G)"), "tools": N_("도구(&T)"),
+               "help": N_("도움말(&H)")}
+
+
+def menu_title(code: str) -> str:
+    return _(MENU_TITLES[code])
+
+
+# Transitional, for mainwindow.py until it calls ``menu_title``: code → (Korean, English).
+MENUS = {code: (text, in_language("en", text)) for code, text in MENU_TITLES.items()}
 
 
 @dataclass(frozen=True)
 class ActionSpec:
     key: str
-    ko: str
-    en: str
+    label: str  # the Korean text, marked N_("…"); shown through ``text()``
     menu: str
     run: Callable[[MainWindow], object]
     shortcut: str | None = None
     needs_data: bool = True  # while the data layer loads, the window runs it once ready
+
+    def text(self) -> str:
+        """The command's text in the current language."""
+        return _(self.label)
+
+    # Transitional, for mainwindow.py's t(spec.ko, spec.en) until it calls ``text()``.
+    @property
+    def ko(self) -> str:
+        return self.label
+
+    @property
+    def en(self) -> str:
+        return in_language("en", self.label)
 
 
 ACTIONS: list[ActionSpec] = []
@@ -79,7 +101,6 @@ def _settings(win: MainWindow):
 def _about(win: MainWindow):
     from PySide6.QtWidgets import QMessageBox
     from campdesk import __version__
-    from campdesk.i18n import _
     QMessageBox.about(win, _("CampDesk 정보"),
                       _("CampDesk {0}\n광주 AI창업캠프 상담·기업 관리").format(__version__))
 
@@ -94,19 +115,17 @@ def _open_logs(win: MainWindow):
 
 
 for _spec in (
-    ActionSpec("log_consultation", "상담 기록…", "Log a consultation…", "file", _log, "Ctrl+N"),
-    ActionSpec("new_company", "새 기업 등록…", "Register a company…", "file", _new_company,
-               "Ctrl+Shift+N"),
-    ActionSpec("find_company", "기업 찾기", "Find a company", "file", _find, "Ctrl+F"),
-    ActionSpec("import_consultations", "상담 기록 가져오기…", "Import consultations…", "file",
-               _import_consultations),
-    ActionSpec("import_companies", "기업 목록 가져오기…", "Import companies…", "tools", _import),
-    ActionSpec("import_mentors", "멘토단 가져오기…", "Import mentors…", "tools", _import_mentors),
-    ActionSpec("load_demo", "데모 데이터 불러오기…", "Load demo data…", "tools", _demo),
-    ActionSpec("settings", "설정…", "Settings…", "tools", _settings, "Ctrl+,"),
-    ActionSpec("quit", "종료", "Quit", "file", lambda win: win.close(), "Ctrl+Q",
+    ActionSpec("log_consultation", N_("상담 기록…"), "file", _log, "Ctrl+N"),
+    ActionSpec("new_company", N_("새 기업 등록…"), "file", _new_company, "Ctrl+Shift+N"),
+    ActionSpec("find_company", N_("기업 찾기"), "file", _find, "Ctrl+F"),
+    ActionSpec("import_consultations", N_("상담 기록 가져오기…"), "file", _import_consultations),
+    ActionSpec("import_companies", N_("기업 목록 가져오기…"), "tools", _import),
+    ActionSpec("import_mentors", N_("멘토단 가져오기…"), "tools", _import_mentors),
+    ActionSpec("load_demo", N_("데모 데이터 불러오기…"), "tools", _demo),
+    ActionSpec("settings", N_("설정…"), "tools", _settings, "Ctrl+,"),
+    ActionSpec("quit", N_("끝내기"), "file", lambda win: win.close(), "Ctrl+Q",
                needs_data=False),
-    ActionSpec("open_logs", "로그 폴더 열기", "Open the log folder", "help", _open_logs),
-    ActionSpec("about", "CampDesk 정보", "About CampDesk", "help", _about, needs_data=False),
+    ActionSpec("open_logs", N_("로그 폴더 열기"), "help", _open_logs),
+    ActionSpec("about", N_("CampDesk 정보"), "help", _about, needs_data=False),
 ):
     register(_spec)

@@ -11,8 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 from campdesk.services import demo, importer
 from campdesk.services.tabular import Cancelled
 from campdesk.ui.core import fmt
-from campdesk.i18n import _
-from campdesk.ui.core.i18n import t
+from campdesk.i18n import N_, _, ngettext
 
 
 class _Progress(QObject):
@@ -61,21 +60,24 @@ def report_text(report) -> str:
         fmt.number(report.unchanged), fmt.number(report.rejected_rows))
     lines = []
     if report.skipped:
-        lines.append(_("합계·안내 행 {0}개는 건너뛰었습니다: {1}").format(
-            len(report.skipped), ", ".join(f"{r.row_no}{_('행')}" for r in report.skipped[:10])))
+        rows = ", ".join(_("{n}행").format(n=r.row_no) for r in report.skipped[:10])
+        lines.append(ngettext("합계·안내 행 {n}개는 건너뛰었습니다: {rows}",
+                              "합계·안내 행 {n}개는 건너뛰었습니다: {rows}",
+                              len(report.skipped)).format(n=len(report.skipped), rows=rows))
     lines += list(report.warnings)
-    lines += [f"{r.row_no}{_('행')} · {r.column} · {r.reason}" for r in report.rejected[:30]]
+    lines += [_("{n}행").format(n=r.row_no) + f" · {r.column} · {r.reason}"
+              for r in report.rejected[:30]]
     return "\n".join([text, *lines])
 
 
-# What each import reads, and where its rows show.
+# What each import reads: the file dialog's title, the progress dialog's, and the table
+# whose pages show the rows (texts translated where shown).
 IMPORTS = {
-    "companies": (("기업 목록 가져오기", "Import companies"), "companies"),
-    "consultations": (("상담 기록 가져오기", "Import consultations"), "consultations"),
-    "mentors": (("멘토단 가져오기", "Import mentors"), "mentors"),
+    "companies": (N_("기업 목록 가져오기"), N_("기업 목록 가져오기 중…"), "companies"),
+    "consultations": (N_("상담 기록 가져오기"), N_("상담 기록 가져오기 중…"), "consultations"),
+    "mentors": (N_("멘토단 가져오기"), N_("멘토단 가져오기 중…"), "mentors"),
 }
-FILE_FILTER = ("표 파일 (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls)",
-               "Spreadsheets (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls)")
+FILE_FILTER = N_("표 파일 (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls)")
 
 
 class _CancellableProgress(_Progress):
@@ -98,14 +100,14 @@ def start_import(app, parent: QWidget | None = None, path: str | None = None, on
     with a progress dialog whose Cancel leaves the database as it was."""
     from campdesk.services.consultation_import import import_consultations
     from campdesk.services.mentor_import import import_mentors
-    (title_ko, title_en), table = IMPORTS[kind]
+    title, busy_title, table = IMPORTS[kind]
     service = {"companies": importer.import_companies, "consultations": import_consultations,
                "mentors": import_mentors}[kind]
     if path is None:
-        path, _filter = QFileDialog.getOpenFileName(parent, t(title_ko, title_en), "", t(*FILE_FILTER))
+        path, _filter = QFileDialog.getOpenFileName(parent, _(title), "", _(FILE_FILTER))
         if not path:
             return None
-    dialog = _progress_dialog(parent, t(title_ko + " 중…", title_en + "…"))
+    dialog = _progress_dialog(parent, _(busy_title))
     dialog.setCancelButtonText(_("취소"))
     dialog.setMinimumDuration(300)
     progress = _CancellableProgress(dialog)

@@ -7,6 +7,8 @@ from PySide6.QtCore import QLocale
 
 from campdesk.domain import dates
 from campdesk.domain.choices import AI_FIELDS, Vocabulary
+from campdesk.domain.field_labels import field_label
+from campdesk.i18n import _
 from campdesk.ui.core.i18n import current_language
 
 
@@ -21,6 +23,12 @@ def labels(vocab: Vocabulary, codes: str | None) -> str:
 
 def ai_fields(codes: str | None) -> str:
     return labels(AI_FIELDS, codes)
+
+
+def field_name(table: str, field: str) -> str:
+    """What a stored field is called on screen (edit history, values another PC replaced)."""
+    ko, en = field_label(table, field)  # the domain's (Korean, English) names
+    return en if current_language() == "en" else ko
 
 
 def day(d: date | None) -> str:
@@ -43,4 +51,4 @@ def number(n: int | float | None) -> str:
 def minutes(n: int | None) -> str:
     if n is None:
         return ""
-    return f"{number(n)}분" if current_language() == "ko" else f"{number(n)} min"
+    return _("{n}분").format(n=number(n))

@@ -7,6 +7,8 @@ how open windows redo their texts (``widgets/retranslate.py``) without a restart
 """
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from campdesk import i18n as texts
@@ -50,9 +52,23 @@ def set_language(lang: str) -> None:
         _installed.append(translator)
 
 
+def label_text(label: str | Callable[[], str], en: str | None = None) -> str:
+    """A marked Korean ``label`` (``N_("…")``) in the current language; a callable label
+    (``lambda: pgettext("column", "마감")``) is asked, for a word with two English ones. ``en`` is
+    transitional: callers not yet moved to the catalog still pass their own English
+    (``Column(key, ko, en, …)``, ``register_tab(ko, en, …)``) and get it back as it is."""
+    if callable(label):
+        return label()
+    if en is not None and current_language() == "en":
+        return en
+    return texts.gettext(label)
+
+
 def t(ko: str, en: str) -> str:
-    """Transitional, for texts that still come as (Korean, English) pairs from data, outside
-    the catalog. New code uses ``_()``; tests/test_i18n.py counts what is left."""
+    """Transitional, for texts that still come as (Korean, English) pairs, outside the
+    catalog: only ui/core/mainwindow.py, ui/spaces/page.py and ui/sync/ use it now (remove
+    it, and ``tn``, with their last use). New code uses ``_()``; tests/test_i18n.py
+    counts what is left (PAIRS_LEFT)."""
     return ko if current_language() == "ko" else en
 
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
-from campdesk.ui.core.i18n import t
+from campdesk.i18n import pgettext
 
 if TYPE_CHECKING:
     from campdesk.ui.core.page import Page
@@ -20,27 +20,36 @@ if TYPE_CHECKING:
 class PageInfo:
     key: str     # stable id, used for settings and the navigation
     module: str  # defines ``PAGE``, a ``Page`` subclass with this key
-    ko: str
-    en: str
-
-    def title(self) -> str:
-        return t(self.ko, self.en)
+    # The title in the current language, asked each time it is shown (a language switch
+    # retitles the navigation). pgettext("navigation", …): a page's name reads differently
+    # from the same Korean word as a field ("기업": "Companies", not "Company").
+    title: Callable[[], str]
 
     def page_class(self) -> type[Page]:
         return importlib.import_module(self.module).PAGE
 
 
 PAGES = [
-    PageInfo("dashboard", "campdesk.ui.dashboard.page", "대시보드", "Dashboard"),
-    PageInfo("companies", "campdesk.ui.companies.page", "기업", "Companies"),
-    PageInfo("consultations", "campdesk.ui.consultations.page", "상담일지", "Consultations"),
-    PageInfo("followups", "campdesk.ui.followups.page", "후속조치", "Follow-ups"),
-    PageInfo("mentoring", "campdesk.ui.mentoring.page", "멘토링", "Mentoring"),
-    PageInfo("jobs", "campdesk.ui.jobs.page", "잡매칭", "Job matching"),
-    PageInfo("spaces", "campdesk.ui.spaces.page", "입주공간", "Spaces"),
-    PageInfo("outreach", "campdesk.ui.outreach.page", "대외협력", "Outreach"),
-    PageInfo("reports", "campdesk.ui.reports.page", "보고서", "Reports"),
-    PageInfo("attention", "campdesk.ui.sync.attention_page", "확인 필요", "Needs attention"),
+    PageInfo("dashboard", "campdesk.ui.dashboard.page",
+             lambda: pgettext("navigation", "대시보드")),
+    PageInfo("companies", "campdesk.ui.companies.page",
+             lambda: pgettext("navigation", "기업")),
+    PageInfo("consultations", "campdesk.ui.consultations.page",
+             lambda: pgettext("navigation", "상담일지")),
+    PageInfo("followups", "campdesk.ui.followups.page",
+             lambda: pgettext("navigation", "후속조치")),
+    PageInfo("mentoring", "campdesk.ui.mentoring.page",
+             lambda: pgettext("navigation", "멘토링")),
+    PageInfo("jobs", "campdesk.ui.jobs.page",
+             lambda: pgettext("navigation", "잡매칭")),
+    PageInfo("spaces", "campdesk.ui.spaces.page",
+             lambda: pgettext("navigation", "입주공간")),
+    PageInfo("outreach", "campdesk.ui.outreach.page",
+             lambda: pgettext("navigation", "대외협력")),
+    PageInfo("reports", "campdesk.ui.reports.page",
+             lambda: pgettext("navigation", "보고서")),
+    PageInfo("attention", "campdesk.ui.sync.attention_page",
+             lambda: pgettext("navigation", "확인 필요")),
 ]
 
 

@@ -17,24 +17,26 @@ from PySide6.QtWidgets import (
 
 from campdesk.domain.choices import MENTOR_FIELD, Vocabulary
 from campdesk.ui.core import fmt
-from campdesk.i18n import _
-from campdesk.ui.core.i18n import t
+from campdesk.i18n import N_, _
 from campdesk.ui.widgets.errors import ErrorLabel, ErrorLabels, show_failure
 
 
 @dataclass(frozen=True)
 class Field:
     key: str
-    ko: str
-    en: str
+    label: str                    # marked N_("…"); shown translated: ``title``
     kind: str = "line"            # line, text, check, vocab, options, fields, company
     vocab: Vocabulary | None = None
     options: Sequence[tuple[Any, str]] = ()   # (value, label) for "options"
-    placeholder: str = ""
+    placeholder: str = ""         # an example, or a hint marked N_("…")
 
     @property
-    def label(self) -> str:
-        return t(self.ko, self.en)
+    def title(self) -> str:
+        return _(self.label)
+
+    @property
+    def hint(self) -> str:
+        return _(self.placeholder) if self.placeholder else ""
 
 
 class FieldsBox(QWidget):
@@ -80,7 +82,7 @@ class RecordForm(QWidget):
             box.setSpacing(1)
             box.addWidget(w)
             box.addWidget(self.errors.add(f.key, self))
-            layout.addRow(f.label, box)
+            layout.addRow(f.title, box)
         layout.addRow(self.errors.general)
 
     def _widget(self, f: Field) -> QWidget:
@@ -88,7 +90,7 @@ class RecordForm(QWidget):
             w = QPlainTextEdit()
             w.setTabChangesFocus(True)
             w.setFixedHeight(64)
-            w.setPlaceholderText(f.placeholder)
+            w.setPlaceholderText(f.hint)
             return w
         if f.kind == "check":
             return QCheckBox()
@@ -107,7 +109,7 @@ class RecordForm(QWidget):
             w.setPlaceholderText(_("기업명 또는 초성으로 찾기"))
             return w
         w = QLineEdit()
-        w.setPlaceholderText(f.placeholder)
+        w.setPlaceholderText(f.hint)
         return w
 
     def set_options(self, key: str, options: Sequence[tuple[Any, str]]) -> None:

@@ -8,8 +8,9 @@ from PySide6.QtGui import QFont, QFontDatabase
 from campdesk.i18n import _
 
 # Fonts that draw Hangul well, best first (Windows, then Linux packages, then macOS).
-KOREAN_FONTS = ["Malgun Gothic", "맑은 고딕", "NanumGothic", "나눔고딕", "NanumBarunGothic",
-                "Noto Sans CJK KR", "Noto Sans KR", "Apple SD Gothic Neo"]
+KOREAN_FONTS = [
+    "Malgun Gothic", "맑은 고딕", "NanumGothic", "나눔고딕",  # i18n: data
+    "NanumBarunGothic", "Noto Sans CJK KR", "Noto Sans KR", "Apple SD Gothic Neo"]
 
 
 def choose_korean_font(app) -> str | None:

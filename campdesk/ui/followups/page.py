@@ -9,8 +9,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from campdesk.domain.dates import today_seoul
 from campdesk.services import consultations
 from campdesk.ui.core import fmt
-from campdesk.i18n import _
-from campdesk.ui.core.i18n import t
+from campdesk.i18n import N_, _
 from campdesk.ui.consultations import consultation_columns as cc
 from campdesk.ui.core.models.rows import ROW_ROLE, RowsModel
 from campdesk.ui.core.page import Page
@@ -18,10 +17,11 @@ from campdesk.ui.widgets.retranslate import Retranslating
 from campdesk.ui.widgets.tables import data_table, fit_columns
 
 
-STATUSES = [("open", "진행 중 전체", "All open"), ("follow_up", "후속조치", "Follow-ups"),
-            ("escalated", "책임상담사 이관", "Escalated"), ("due_today", "오늘 기한", "Due today"),
-            ("overdue", "기한 지남", "Overdue")]
-SCOPES = [("mine", "내 담당", "Mine"), ("all", "모두", "Everyone's")]
+# (code, name translated where shown)
+STATUSES = [("open", N_("진행 중 전체")), ("follow_up", N_("후속조치")),
+            ("escalated", N_("책임상담사 이관")), ("due_today", N_("오늘 기한")),
+            ("overdue", N_("기한 지남"))]
+SCOPES = [("mine", N_("내 담당")), ("all", N_("모두"))]
 
 
 def keep(view, status: str, today) -> bool:
@@ -71,9 +71,9 @@ class FollowUpsPage(Retranslating, Page):
         v.addLayout(bar)
         v.addWidget(self.table, 1)
         v.addLayout(foot)
-        fit_columns(self.table, {0: "2026. 11. 25.", 1: "책임상담사 이관 · 홍길동 (기한 지남)",
-                                 2: "주식회사 빛고을인공지능", 3: "자금·공모사업", 5: "홍길동",
-                                 6: "2026. 11. 25. 14:05"})
+        fit_columns(self.table, {0: "2026. 11. 25.", 1: "책임상담사 이관 · 홍길동 (기한 지남)",  # i18n: data
+                                 2: "주식회사 빛고을인공지능", 3: "자금·공모사업",  # i18n: data
+                                 5: "홍길동", 6: "2026. 11. 25. 14:05"})  # i18n: data
         self.retranslate()
         app.bus.data_changed.connect(self._on_data_changed)
         app.bus.staff_changed.connect(self.refresh)
@@ -82,8 +82,8 @@ class FollowUpsPage(Retranslating, Page):
         index = max(combo.currentIndex(), 0)
         combo.blockSignals(True)
         combo.clear()
-        for code, ko, en in items:
-            combo.addItem(t(ko, en), code)
+        for code, name in items:
+            combo.addItem(_(name), code)
         combo.setCurrentIndex(index)
         combo.blockSignals(False)
 

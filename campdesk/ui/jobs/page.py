@@ -11,8 +11,7 @@ from PySide6.QtWidgets import (
 from campdesk.domain.choices import MATCH_STATUS, OPENING_STATUS, SEEKER_STATUS
 from campdesk.services import companies, jobs
 from campdesk.ui.core import fmt
-from campdesk.i18n import _
-from campdesk.ui.core.i18n import t
+from campdesk.i18n import N_, _, pgettext
 from campdesk.ui.core.models.columns import RIGHT, Column
 from campdesk.ui.core.models.rows import RowsModel
 from campdesk.ui.core.ops import describe
@@ -23,51 +22,53 @@ from campdesk.ui.widgets.tables import data_table, fit_columns
 TABLES = {"job_seekers", "job_openings", "job_matches", "companies", "*"}
 
 SEEKER_COLUMNS = [
-    Column("name", "이름", "Name", lambda r: r.name),
-    Column("skills", "보유 기술", "Skills", lambda r: r.skills or ""),
-    Column("role", "희망 직무", "Desired role", lambda r: r.desired_role or ""),
-    Column("status", "상태", "Status", lambda r: fmt.label(SEEKER_STATUS, r.status)),
-    Column("consent", "정보 제공 동의", "Consent",
+    Column("name", N_("이름"), lambda r: r.name),
+    Column("skills", N_("보유 기술"), lambda r: r.skills or ""),
+    Column("role", N_("희망 직무"), lambda r: r.desired_role or ""),
+    Column("status", N_("상태"), lambda r: fmt.label(SEEKER_STATUS, r.status)),
+    Column("consent", N_("정보 제공 동의"),
            lambda r: (_("동의") + f" ({fmt.day(r.consent_on)})") if r.consent else _("미동의"),
            sort=lambda r: r.consent),
 ]
 OPENING_COLUMNS = [
-    Column("company", "기업", "Company", lambda r: r.company),
-    Column("role", "모집 직무", "Role", lambda r: r.role),
-    Column("skills", "요구 기술", "Skills", lambda r: r.skills or ""),
-    Column("headcount", "인원", "Headcount", lambda r: str(r.headcount), sort=lambda r: r.headcount, align=RIGHT),
-    Column("deadline", "마감일", "Deadline", lambda r: fmt.day(r.deadline), sort=lambda r: r.deadline),
-    Column("status", "상태", "Status", lambda r: fmt.label(OPENING_STATUS, r.status)),
-    Column("matches", "소개", "Introduced", lambda r: str(r.matches), sort=lambda r: r.matches, align=RIGHT),
+    Column("company", N_("기업"), lambda r: r.company),
+    Column("role", N_("모집 직무"), lambda r: r.role),
+    Column("skills", N_("요구 기술"), lambda r: r.skills or ""),
+    Column("headcount", N_("인원"),
+           lambda r: str(r.headcount), sort=lambda r: r.headcount, align=RIGHT),
+    Column("deadline", N_("마감일"), lambda r: fmt.day(r.deadline), sort=lambda r: r.deadline),
+    Column("status", N_("상태"), lambda r: fmt.label(OPENING_STATUS, r.status)),
+    Column("matches", N_("소개"), lambda r: str(r.matches), sort=lambda r: r.matches, align=RIGHT),
 ]
 MATCH_COLUMNS = [
-    Column("matched", "소개일", "Introduced", lambda r: fmt.day(r.matched_on), sort=lambda r: r.matched_on),
-    Column("company", "기업", "Company", lambda r: r.company),
-    Column("seeker", "구직자", "Job seeker", lambda r: r.seeker),
-    Column("position", "직무", "Position", lambda r: r.position or ""),
-    Column("status", "상태", "Status", lambda r: fmt.label(MATCH_STATUS, r.status)),
-    Column("interview", "면접일", "Interview", lambda r: fmt.day(r.interview_on), sort=lambda r: r.interview_on),
-    Column("decided", "결과일", "Decided", lambda r: fmt.day(r.decided_on), sort=lambda r: r.decided_on),
+    Column("matched", N_("소개일"), lambda r: fmt.day(r.matched_on), sort=lambda r: r.matched_on),
+    Column("company", N_("기업"), lambda r: r.company),
+    Column("seeker", lambda: pgettext("column", "구직자"), lambda r: r.seeker),
+    Column("position", N_("직무"), lambda r: r.position or ""),
+    Column("status", N_("상태"), lambda r: fmt.label(MATCH_STATUS, r.status)),
+    Column("interview", N_("면접일"),
+           lambda r: fmt.day(r.interview_on), sort=lambda r: r.interview_on),
+    Column("decided", N_("결과일"), lambda r: fmt.day(r.decided_on), sort=lambda r: r.decided_on),
 ]
 SEEKER_FORM = [
-    Field("name", "이름", "Name"),
-    Field("phone", "전화번호", "Phone"),
-    Field("email", "이메일", "E-mail"),
-    Field("skills", "보유 기술", "Skills", placeholder="Python, PyTorch (쉼표로 구분)"),
-    Field("desired_role", "희망 직무", "Desired role"),
-    Field("status", "상태", "Status", "vocab", vocab=SEEKER_STATUS),
-    Field("consent", "기업에 정보 제공 동의", "Consents to share with companies", "check"),
-    Field("consent_on", "동의일", "Consent date", placeholder="비우면 오늘"),
-    Field("notes", "메모", "Notes", "text"),
+    Field("name", N_("이름")),
+    Field("phone", N_("전화번호")),
+    Field("email", N_("이메일")),
+    Field("skills", N_("보유 기술"), placeholder=N_("Python, PyTorch (쉼표로 구분)")),
+    Field("desired_role", N_("희망 직무")),
+    Field("status", N_("상태"), "vocab", vocab=SEEKER_STATUS),
+    Field("consent", N_("기업에 정보 제공 동의"), "check"),
+    Field("consent_on", N_("동의일"), placeholder=N_("비우면 오늘")),
+    Field("notes", N_("메모"), "text"),
 ]
 OPENING_FORM = [
-    Field("company_id", "기업", "Company", "company"),
-    Field("role", "모집 직무", "Role"),
-    Field("skills", "요구 기술", "Skills", placeholder="Python, 컴퓨터 비전"),
-    Field("headcount", "모집 인원", "Headcount", placeholder="1"),
-    Field("deadline", "마감일", "Deadline", placeholder="2026-12-31"),
-    Field("status", "상태", "Status", "vocab", vocab=OPENING_STATUS),
-    Field("notes", "메모", "Notes", "text"),
+    Field("company_id", N_("기업"), "company"),
+    Field("role", N_("모집 직무")),
+    Field("skills", N_("요구 기술"), placeholder=N_("Python, 컴퓨터 비전")),
+    Field("headcount", N_("모집 인원"), placeholder="1"),
+    Field("deadline", N_("마감일"), placeholder="2026-12-31"),
+    Field("status", N_("상태"), "vocab", vocab=OPENING_STATUS),
+    Field("notes", N_("메모"), "text"),
 ]
 
 
@@ -111,8 +112,8 @@ class _TableTab(QWidget):
             outer.setContentsMargins(0, 0, 0, 0)
             outer.addWidget(left)
 
-    def add_button(self, ko: str, en: str, slot, name: str) -> QPushButton:
-        b = QPushButton(t(ko, en))
+    def add_button(self, label: str, slot, name: str) -> QPushButton:
+        b = QPushButton(_(label))
         b.setObjectName(name)
         b.clicked.connect(slot)
         self.buttons.addWidget(b)
@@ -133,21 +134,21 @@ class JobsPage(Page):
         self.seekers = _TableTab(RowsModel(SEEKER_COLUMNS, self), 4,
                                  _("이 구직자에게 맞는 채용 공고"))
         self.seekers.side_button.setText(_("이 공고에 소개"))
-        self.seekers.add_button("새 구직자…", "Add a job seeker…", self.new_seeker, "seeker_new")
-        self.seekers.add_button("수정…", "Edit…", self.edit_seeker, "seeker_edit")
+        self.seekers.add_button(N_("새 구직자…"), self.new_seeker, "seeker_new")
+        self.seekers.add_button(N_("수정…"), self.edit_seeker, "seeker_edit")
         self.seekers.buttons.addStretch(1)
         self.seekers.table.selectionModel().currentRowChanged.connect(lambda *_: self._seeker_fits())
         self.seekers.side_button.clicked.connect(self._introduce_to_opening)
         self.openings = _TableTab(RowsModel(OPENING_COLUMNS, self), 2,
                                   _("추천 구직자 (정보 제공에 동의한 사람만)"))
-        self.openings.add_button("새 채용 공고…", "Post an opening…", self.new_opening, "opening_new")
+        self.openings.add_button(N_("새 채용 공고…"), self.new_opening, "opening_new")
         self.openings.buttons.addStretch(1)
         self.openings.table.selectionModel().currentRowChanged.connect(lambda *_: self._candidates())
         self.openings.side_button.clicked.connect(self._introduce_candidate)
         self.matches = _TableTab(RowsModel(MATCH_COLUMNS, self), 3)
-        for code, ko, en in (("interview", "면접", "Interview"), ("hired", "채용", "Hired"),
-                             ("declined", "불발", "Not hired")):
-            self.matches.add_button(ko, en, lambda _=False, c=code: self._advance(c), f"match_{code}")
+        for code, label in (("interview", N_("면접")), ("hired", N_("채용")),
+                            ("declined", N_("불발"))):
+            self.matches.add_button(label, lambda _=False, c=code: self._advance(c), f"match_{code}")
         self.matches.buttons.addStretch(1)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("jobs_tabs")
@@ -156,12 +157,16 @@ class JobsPage(Page):
         self.tabs.addTab(self.matches, _("매칭 현황"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
-        fit_columns(self.seekers.table, {0: "홍길동", 1: "Python, PyTorch, 컴퓨터 비전", 2: "데이터 사이언티스트",
-                                         3: "구직 중", 4: "동의 (2026. 12. 31.)"})
-        fit_columns(self.openings.table, {0: "주식회사 빛고을인공지능", 1: "데이터 사이언티스트", 3: "10",
-                                          4: "2026. 12. 31.", 5: "모집 중"})
-        fit_columns(self.matches.table, {0: "2026. 12. 31.", 1: "주식회사 빛고을인공지능", 2: "홍길동",
-                                         3: "데이터 사이언티스트", 4: "면접", 5: "2026. 12. 31."})
+        # The widest values expected, to size the columns (sample data, not texts).
+        fit_columns(self.seekers.table, {0: "홍길동", 1: "Python, PyTorch, 컴퓨터 비전",  # i18n: data
+                                         2: "데이터 사이언티스트", 3: "구직 중",  # i18n: data
+                                         4: "동의 (2026. 12. 31.)"})  # i18n: data
+        fit_columns(self.openings.table, {0: "주식회사 빛고을인공지능",  # i18n: data
+                                          1: "데이터 사이언티스트", 3: "10",  # i18n: data
+                                          4: "2026. 12. 31.", 5: "모집 중"})  # i18n: data
+        fit_columns(self.matches.table, {0: "2026. 12. 31.", 1: "주식회사 빛고을인공지능",  # i18n: data
+                                         2: "홍길동", 3: "데이터 사이언티스트",  # i18n: data
+                                         4: "면접", 5: "2026. 12. 31."})  # i18n: data
         self.seekers.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.openings.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
         self.matches.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)

@@ -10,11 +10,9 @@ from PySide6.QtWidgets import (
 )
 
 from campdesk.domain.choices import MENTOR_FIELD, MENTORING_STATUS
-from campdesk.domain.field_labels import field_label
 from campdesk.services import mentors
 from campdesk.ui.core import fmt
-from campdesk.ui.core.i18n import current_language
-from campdesk.i18n import _
+from campdesk.i18n import N_, _, pgettext
 from campdesk.ui.core.models.columns import RIGHT, Column
 from campdesk.ui.core.models.rows import ID_ROLE, RowsModel
 from campdesk.ui.core.record_form import Field, FormDialog, RecordForm
@@ -24,27 +22,28 @@ from campdesk.ui.widgets.tables import data_table, fit_columns
 from campdesk.ui.widgets.vocab_combo import VocabCombo
 
 MENTOR_FORM = [
-    Field("name", "이름", "Name"),
-    Field("fields", "멘토링 분야", "Fields", "fields"),
-    Field("organisation", "소속", "Organisation"),
-    Field("phone", "전화번호", "Phone", placeholder="010-1234-5678"),
-    Field("email", "이메일", "E-mail"),
-    Field("expertise", "전문 분야", "Expertise", placeholder="벤처투자 유치, IR 피칭"),
-    Field("keywords", "키워드", "Keywords", placeholder="IR 자료, 투자 유치 (쉼표로 구분)"),
-    Field("availability", "가능 시간", "Availability", placeholder="평일 오후, 온라인 가능"),
-    Field("region", "지역", "Region"),
-    Field("active", "활동 중", "Active", "check"),
-    Field("notes", "메모", "Notes", "text"),
+    Field("name", N_("이름")),
+    Field("fields", N_("멘토링 분야"), "fields"),
+    Field("organisation", N_("소속")),
+    Field("phone", N_("전화번호"), placeholder="010-1234-5678"),
+    Field("email", N_("이메일")),
+    Field("expertise", N_("전문 분야"), placeholder=N_("벤처투자 유치, IR 피칭")),
+    Field("keywords", N_("키워드"), placeholder=N_("IR 자료, 투자 유치 (쉼표로 구분)")),
+    Field("availability", N_("가능 시간"), placeholder=N_("평일 오후, 온라인 가능")),
+    Field("region", N_("지역")),
+    Field("active", N_("활동 중"), "check"),
+    Field("notes", N_("메모"), "text"),
 ]
 
 COLUMNS = [
-    Column("name", "이름", "Name", lambda r: r.name),
-    Column("fields", "분야", "Fields", lambda r: fmt.labels(MENTOR_FIELD, r.fields)),
-    Column("org", "소속", "Organisation", lambda r: r.organisation or ""),
-    Column("keywords", "키워드", "Keywords", lambda r: r.keywords or ""),
-    Column("hours", "올해 시간", "Hours this year", lambda r: f"{r.hours_this_year:g}",
+    Column("name", N_("이름"), lambda r: r.name),
+    Column("fields", lambda: pgettext("mentor", "분야"),
+           lambda r: fmt.labels(MENTOR_FIELD, r.fields)),
+    Column("org", N_("소속"), lambda r: r.organisation or ""),
+    Column("keywords", N_("키워드"), lambda r: r.keywords or ""),
+    Column("hours", N_("올해 시간"), lambda r: f"{r.hours_this_year:g}",
            sort=lambda r: r.hours_this_year, align=RIGHT),
-    Column("active", "활동", "Active", lambda r: _("활동") if r.active else _("비활동"),
+    Column("active", N_("활동"), lambda r: _("활동") if r.active else _("비활동"),
            sort=lambda r: r.active),
 ]
 
@@ -112,9 +111,8 @@ class MentorProfileView(QWidget):
                              .format(profile.sessions_this_year, f"{profile.hours_this_year:g}",
                                      len(profile.companies), len(done), companies))
         self.history.clear()
-        lang = current_language()
         for when, field, old, new in reversed(profile.history):
-            label = field_label("mentors", field)[1 if lang == "en" else 0]
+            label = fmt.field_name("mentors", field)
             self.history.addItem(f"{fmt.moment(when)}  {label}: {old or '-'} → {new or '-'}")
 
     def show_errors(self, errors) -> None:
@@ -131,7 +129,7 @@ class MentorProfileView(QWidget):
         PdfDialog.start(self.app, self, kind("mentor_activity_one").make, self.app.ctx,
                         Request(month=month, extra={"mentor_id": self.mentor_id}),
                         title=_("멘토 활동 내역서"),
-                        file_name=f"멘토활동내역서-{month.year}-{month.month:02d}.pdf")
+                        file_name=_("멘토활동내역서-{month}.pdf").format(month=month.key))
 
     def save(self) -> None:
         if not self.mentor_id:
@@ -201,8 +199,8 @@ class MentorPoolView(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(splitter)
-        fit_columns(self.table, {0: "홍길동 박사", 1: "재무·투자, 기술개발", 2: "광주창조경제혁신센터",
-                                 4: "120", 5: "비활동"})
+        fit_columns(self.table, {0: "홍길동 박사", 1: "재무·투자, 기술개발", 2: "광주창조경제혁신센터",  # i18n: data
+                                 4: "120", 5: "비활동"})  # i18n: data
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
 
     def refresh(self) -> None:

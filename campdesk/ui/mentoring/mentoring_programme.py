@@ -14,8 +14,7 @@ from PySide6.QtWidgets import (
 from campdesk.domain.choices import MENTOR_FIELD, MENTORING_STATUS, SESSION_MODE
 from campdesk.services import companies, mentoring, mentors
 from campdesk.ui.core import fmt
-from campdesk.i18n import _
-from campdesk.ui.core.i18n import t
+from campdesk.i18n import N_, _, pgettext
 from campdesk.ui.core.models.columns import RIGHT, Column
 from campdesk.ui.core.models.rows import ID_ROLE, RowsModel
 from campdesk.ui.core.record_form import Field, FormDialog
@@ -29,49 +28,54 @@ def _h(value) -> str:
 
 
 PAIRING_COLUMNS = [
-    Column("company", "기업", "Company", lambda r: r.company),
-    Column("mentor", "멘토", "Mentor", lambda r: r.mentor + (f" (← {r.previous_mentor})" if r.previous_mentor else "")),
-    Column("allocated", "배정", "Allocated", lambda r: _h(r.hours_allocated), sort=lambda r: r.hours_allocated or 0, align=RIGHT),
-    Column("used", "사용", "Used", lambda r: _h(r.hours_used), sort=lambda r: r.hours_used, align=RIGHT),
-    Column("sessions", "회차", "Sessions", lambda r: str(r.sessions), sort=lambda r: r.sessions, align=RIGHT),
-    Column("last", "최근 멘토링", "Last session", lambda r: fmt.day(r.last_session), sort=lambda r: r.last_session),
-    Column("status", "상태", "Status", lambda r: fmt.label(MENTORING_STATUS, r.status)),
-    Column("warn", "확인할 점", "Needs a look", lambda r: " · ".join(r.warnings) or (r.end_reason or "")),
+    Column("company", N_("기업"), lambda r: r.company),
+    Column("mentor", N_("멘토"),
+           lambda r: r.mentor + (f" (← {r.previous_mentor})" if r.previous_mentor else "")),
+    Column("allocated", lambda: pgettext("hours", "배정"),
+           lambda r: _h(r.hours_allocated), sort=lambda r: r.hours_allocated or 0, align=RIGHT),
+    Column("used", N_("사용"), lambda r: _h(r.hours_used), sort=lambda r: r.hours_used, align=RIGHT),
+    Column("sessions", N_("회차"), lambda r: str(r.sessions), sort=lambda r: r.sessions, align=RIGHT),
+    Column("last", N_("최근 멘토링"), lambda r: fmt.day(r.last_session), sort=lambda r: r.last_session),
+    Column("status", N_("상태"), lambda r: fmt.label(MENTORING_STATUS, r.status)),
+    Column("warn", N_("확인할 점"), lambda r: " · ".join(r.warnings) or (r.end_reason or "")),
 ]
 SESSION_COLUMNS = [
-    Column("day", "일자", "Date", lambda r: f"{fmt.day(r.held_on)} {r.start_time or ''}".strip(), sort=lambda r: (r.held_on, r.start_time or "")),
-    Column("hours", "시간", "Hours", lambda r: _h(r.hours), sort=lambda r: r.hours, align=RIGHT),
-    Column("mode", "방식", "Mode", lambda r: fmt.label(SESSION_MODE, r.mode)),
-    Column("mentor", "멘토", "Mentor", lambda r: r.mentor or ""),
-    Column("topic", "주제", "Topic", lambda r: r.topic or ""),
-    Column("content", "진행 내용", "What was done", lambda r: r.content or ""),
-    Column("next", "다음 단계", "Next step", lambda r: r.next_step or ""),
+    Column("day", N_("일자"),
+           lambda r: f"{fmt.day(r.held_on)} {r.start_time or ''}".strip(), sort=lambda r: (r.held_on, r.start_time or "")),
+    Column("hours", N_("시간"), lambda r: _h(r.hours), sort=lambda r: r.hours, align=RIGHT),
+    Column("mode", N_("방식"), lambda r: fmt.label(SESSION_MODE, r.mode)),
+    Column("mentor", N_("멘토"), lambda r: r.mentor or ""),
+    Column("topic", N_("주제"), lambda r: r.topic or ""),
+    Column("content", N_("진행 내용"), lambda r: r.content or ""),
+    Column("next", N_("다음 단계"), lambda r: r.next_step or ""),
 ]
 HOURS_COLUMNS = [
-    Column("name", "이름", "Name", lambda r: r.name),
-    Column("pairings", "배정 건", "Pairings", lambda r: str(r.pairings), sort=lambda r: r.pairings, align=RIGHT),
-    Column("allocated", "배정 시간", "Allocated", lambda r: _h(r.allocated), sort=lambda r: r.allocated, align=RIGHT),
-    Column("used", "사용 시간", "Used", lambda r: _h(r.used), sort=lambda r: r.used, align=RIGHT),
-    Column("over", "초과", "Over", lambda r: _("초과") if r.over else ""),
+    Column("name", N_("이름"), lambda r: r.name),
+    Column("pairings", N_("배정 건"),
+           lambda r: str(r.pairings), sort=lambda r: r.pairings, align=RIGHT),
+    Column("allocated", N_("배정 시간"),
+           lambda r: _h(r.allocated), sort=lambda r: r.allocated, align=RIGHT),
+    Column("used", N_("사용 시간"), lambda r: _h(r.used), sort=lambda r: r.used, align=RIGHT),
+    Column("over", N_("초과"), lambda r: _("초과") if r.over else ""),
 ]
 
 PROGRAMME_FORM = [
-    Field("name", "프로그램명", "Programme", placeholder="2026 상반기 멘토링"),
-    Field("starts_on", "시작일", "Starts", placeholder="2026-04-01"),
-    Field("ends_on", "종료일", "Ends", placeholder="2026-06-30"),
-    Field("notes", "메모", "Notes", "text"),
+    Field("name", N_("프로그램명"), placeholder=N_("2026 상반기 멘토링")),
+    Field("starts_on", N_("시작일"), placeholder="2026-04-01"),
+    Field("ends_on", N_("종료일"), placeholder="2026-06-30"),
+    Field("notes", N_("메모"), "text"),
 ]
 SESSION_FORM = [
-    Field("held_on", "일자", "Date", placeholder="2026-04-14"),
-    Field("start_time", "시작 시각", "Start time", placeholder="14:00"),
-    Field("hours", "시간", "Hours", placeholder="2"),
-    Field("mode", "방식", "Mode", "vocab", vocab=SESSION_MODE),
-    Field("place", "장소", "Place", placeholder="AI창업캠프 3층 회의실"),
-    Field("topic", "주제", "Topic"),
-    Field("difficulty", "애로사항", "Difficulty", "text"),
-    Field("content", "진행 내용", "What was done", "text"),
-    Field("advice", "멘토 조언", "Advice", "text"),
-    Field("next_step", "다음 단계", "Next step", "text"),
+    Field("held_on", N_("일자"), placeholder="2026-04-14"),
+    Field("start_time", N_("시작 시각"), placeholder="14:00"),
+    Field("hours", N_("시간"), placeholder="2"),
+    Field("mode", N_("방식"), "vocab", vocab=SESSION_MODE),
+    Field("place", N_("장소"), placeholder=N_("AI창업캠프 3층 회의실")),
+    Field("topic", N_("주제")),
+    Field("difficulty", N_("애로사항"), "text"),
+    Field("content", N_("진행 내용"), "text"),
+    Field("advice", N_("멘토 조언"), "text"),
+    Field("next_step", N_("다음 단계"), "text"),
 ]
 
 
@@ -104,14 +108,14 @@ class ProgrammeView(QWidget):
         self.by_mentor = RowsModel(HOURS_COLUMNS, self, tone=lambda r: WARN if r.over else None)
         buttons = QHBoxLayout()
         self.actions = {}
-        for key, ko, en, slot in (
-                ("pair", "기업 배정…", "Pair a company…", self.pair),
-                ("session", "회차 기록…", "Log a session…", self.log_session),
-                ("change", "멘토 변경…", "Change mentor…", self.change_mentor),
-                ("done", "수료", "Complete", lambda: self.end("done")),
-                ("drop", "중단…", "Drop…", lambda: self.end("dropped")),
-                ("print", "멘토링 일지 인쇄…", "Print the log…", self.print_log)):
-            b = QPushButton(t(ko, en))
+        for key, text, slot in (
+                ("pair", N_("기업 배정…"), self.pair),
+                ("session", N_("회차 기록…"), self.log_session),
+                ("change", N_("멘토 변경…"), self.change_mentor),
+                ("done", N_("수료"), lambda: self.end("done")),
+                ("drop", N_("중단…"), lambda: self.end("dropped")),
+                ("print", N_("멘토링 일지 인쇄…"), self.print_log)):
+            b = QPushButton(_(text))
             b.setObjectName(f"mentoring_{key}")
             b.clicked.connect(slot)
             self.actions[key] = b
@@ -125,10 +129,10 @@ class ProgrammeView(QWidget):
         top.addWidget(self.summary, 1)
         lower = QTabWidget()
         lower.addTab(self.session_table, _("회차"))
-        for model, ko, en in ((self.by_company, "기업별 시간", "Hours by company"),
-                              (self.by_mentor, "멘토별 시간", "Hours by mentor")):
+        for model, title in ((self.by_company, N_("기업별 시간")),
+                             (self.by_mentor, N_("멘토별 시간"))):
             table = data_table(model, self, stretch_column=0)
-            lower.addTab(table, t(ko, en))
+            lower.addTab(table, _(title))
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.pairing_table)
         split.addWidget(lower)
@@ -138,10 +142,10 @@ class ProgrammeView(QWidget):
         v.addLayout(top)
         v.addLayout(buttons)
         v.addWidget(split, 1)
-        fit_columns(self.pairing_table, {0: "주식회사 빛고을인공지능", 1: "홍길동 (← 김철수)", 2: "20", 3: "12.5",
-                                         4: "10", 5: "2026. 10. 22.", 6: "진행 중"})
-        fit_columns(self.session_table, {0: "2026. 10. 22. 14:00", 1: "2.5", 2: "온라인", 3: "홍길동",
-                                         4: "IR 자료 점검"})
+        fit_columns(self.pairing_table, {0: "주식회사 빛고을인공지능", 1: "홍길동 (← 김철수)", 2: "20", 3: "12.5",  # i18n: data
+                                         4: "10", 5: "2026. 10. 22.", 6: "진행 중"})  # i18n: data
+        fit_columns(self.session_table, {0: "2026. 10. 22. 14:00", 1: "2.5", 2: "온라인", 3: "홍길동",  # i18n: data
+                                         4: "IR 자료 점검"})  # i18n: data
         self.pairing_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.session_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self._update_buttons()
@@ -248,10 +252,10 @@ class ProgrammeView(QWidget):
 
     def pair(self) -> None:
         pid = self.programme_id()
-        fields = [Field("company_id", "기업", "Company", "company"),
-                  Field("mentor_id", "멘토", "Mentor", "options", options=self._mentor_options()),
-                  Field("hours_allocated", "배정 시간", "Hours allocated", placeholder="15"),
-                  Field("topic", "주제", "Topic", placeholder="투자 유치 전략")]
+        fields = [Field("company_id", N_("기업"), "company"),
+                  Field("mentor_id", N_("멘토"), "options", options=self._mentor_options()),
+                  Field("hours_allocated", N_("배정 시간"), placeholder="15"),
+                  Field("topic", N_("주제"), placeholder=N_("투자 유치 전략"))]
         dialog = FormDialog(self.app, _("기업 배정"), fields,
                             lambda raw: mentoring.pair(self.app.ctx, pid, raw["company_id"], raw["mentor_id"],
                                                        raw["hours_allocated"], raw["topic"]), self,
@@ -292,9 +296,9 @@ class ProgrammeView(QWidget):
         p = self.pairing()
         if p is None:
             return None
-        fields = [Field("mentor_id", "새 멘토", "New mentor", "options",
+        fields = [Field("mentor_id", N_("새 멘토"), "options",
                         options=self._mentor_options(exclude=p.mentor_id)),
-                  Field("reason", "변경 사유", "Reason", "text")]
+                  Field("reason", N_("변경 사유"), "text")]
         dialog = FormDialog(self.app, _("멘토 변경 — {0}").format(p.company), fields,
                             lambda raw: mentoring.change_mentor(self.app.ctx, p.id, raw["mentor_id"],
                                                                 raw["reason"]), self, changed=("mentorings",))
@@ -310,7 +314,7 @@ class ProgrammeView(QWidget):
                              success=self._changed)
             return None
         dialog = FormDialog(self.app, _("멘토링 중단 — {0}").format(p.company),
-                            [Field("end_reason", "중단 사유", "Reason", "text")],
+                            [Field("end_reason", N_("중단 사유"), "text")],
                             lambda raw: mentoring.end_pairing(self.app.ctx, p.id, "dropped", raw["end_reason"]),
                             self, changed=("mentorings",))
         dialog.open()
@@ -329,4 +333,4 @@ class ProgrammeView(QWidget):
         from campdesk.ui.core.printing import PdfDialog
         PdfDialog.start(self.app, self, kind("mentoring_log").make, self.app.ctx,
                         Request(extra={"session_id": session.id}),
-                        title=_("멘토링 일지"), file_name="멘토링일지.pdf")
+                        title=_("멘토링 일지"), file_name=_("멘토링일지.pdf"))

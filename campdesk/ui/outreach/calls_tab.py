@@ -14,7 +14,7 @@ from campdesk.services.outreach import public_calls as pc
 from campdesk.services.outreach import supports as sv
 from campdesk.ui.core import fmt
 from campdesk.ui.core.i18n import current_language
-from campdesk.i18n import _
+from campdesk.i18n import N_, _, pgettext
 from campdesk.ui.core.models.columns import RIGHT, Column
 from campdesk.ui.outreach.common import Texts, Field, FormDialog, MessageDialog, current_row, open_dialog, table
 from campdesk.ui.widgets.tables import fit_columns
@@ -36,20 +36,21 @@ def _eligibility(r) -> str:
 
 
 CALL_COLUMNS = [
-    Column("deadline", "마감", "Deadline", lambda r: fmt.day(r.deadline), sort=lambda r: r.deadline),
-    Column("left", "남은 날", "Left", _left, sort=lambda r: r.deadline, align=RIGHT),
-    Column("title", "공모사업", "Call", lambda r: r.title),
-    Column("organiser", "주관", "Organiser", lambda r: r.organiser),
-    Column("fields", "분야", "Fields", lambda r: fmt.ai_fields(r.fields) or _("전 분야")),
-    Column("eligibility", "자격", "Eligibility", _eligibility),
-    Column("told", "안내", "Told", lambda r: fmt.number(r.told), sort=lambda r: r.told, align=RIGHT),
+    Column("deadline", lambda: pgettext("column", "마감"),
+           lambda r: fmt.day(r.deadline), sort=lambda r: r.deadline),
+    Column("left", N_("남은 날"), _left, sort=lambda r: r.deadline, align=RIGHT),
+    Column("title", N_("공모사업"), lambda r: r.title),
+    Column("organiser", N_("주관"), lambda r: r.organiser),
+    Column("fields", N_("AI 분야"), lambda r: fmt.ai_fields(r.fields) or _("전 분야")),
+    Column("eligibility", N_("자격"), _eligibility),
+    Column("told", N_("안내"), lambda r: fmt.number(r.told), sort=lambda r: r.told, align=RIGHT),
 ]
 CANDIDATE_COLUMNS = [
-    Column("name", "기업", "Company", lambda c: c.name),
-    Column("relationship", "구분", "Relationship", lambda c: fmt.label(RELATIONSHIP, c.relationship)),
-    Column("stage", "단계", "Stage", lambda c: fmt.label(STAGE, c.stage)),
-    Column("fields", "분야", "Fields", lambda c: fmt.ai_fields(c.fields)),
-    Column("told", "안내함", "Told", lambda c: c.told or ""),
+    Column("name", N_("기업"), lambda c: c.name),
+    Column("relationship", N_("구분"), lambda c: fmt.label(RELATIONSHIP, c.relationship)),
+    Column("stage", N_("단계"), lambda c: fmt.label(STAGE, c.stage)),
+    Column("fields", N_("AI 분야"), lambda c: fmt.ai_fields(c.fields)),
+    Column("told", N_("안내함"), lambda c: c.told or ""),
 ]
 
 
@@ -58,7 +59,7 @@ class CallsTab(QWidget):
         super().__init__(parent)
         self.app = app
         self.texts = Texts()
-        self.open_only = self.texts.check("마감 전만", "Open only")
+        self.open_only = self.texts.check(N_("마감 전만"))
         self.open_only.setObjectName("calls_open_only")
         self.open_only.setChecked(True)
         self.open_only.toggled.connect(lambda _: self.refresh())
@@ -68,11 +69,11 @@ class CallsTab(QWidget):
             self.channel.addItem(c.label(current_language()), c.code)
         self.buttons = {}
         for key, text, handler in (
-                ("add", ("공모사업 등록…", "New call…"), self.add),
-                ("edit", ("수정…", "Edit…"), self.edit),
-                ("message", ("안내 문구…", "Message…"), self.message),
-                ("tell", ("선택 기업에 알림 기록", "Record: told the chosen company"), self.tell),
-                ("tell_all", ("아직 안 알린 기업 모두", "…and all not told yet"), self.tell_all)):
+                ("add", N_("공모사업 등록…"), self.add),
+                ("edit", N_("수정…"), self.edit),
+                ("message", N_("안내 문구…"), self.message),
+                ("tell", N_("선택 기업에 알림 기록"), self.tell),
+                ("tell_all", N_("아직 안 알린 기업 모두"), self.tell_all)):
             b = self.texts.button(text)
             b.setObjectName(f"calls_{key}")
             b.clicked.connect(handler)
@@ -91,7 +92,7 @@ class CallsTab(QWidget):
         top.addStretch(1)
         mid = QHBoxLayout()
         mid.addWidget(self.cand_title, 1)
-        mid.addWidget(self.texts.label("경로", "Channel"))
+        mid.addWidget(self.texts.label(N_("경로")))
         mid.addWidget(self.channel)
         mid.addWidget(self.buttons["tell"])
         mid.addWidget(self.buttons["tell_all"])
@@ -107,10 +108,10 @@ class CallsTab(QWidget):
         v = QVBoxLayout(self)
         v.addLayout(top)
         v.addWidget(split, 1)
-        fit_columns(self.calls, {0: "2026. 12. 10.", 1: "오늘 마감", 3: "광주정보문화진흥원",
-                                 4: "컴퓨터 비전, 데이터", 5: "입주기업, MOU 체결 기업 · 초기(3년 이내)", 6: "안내"})
-        fit_columns(self.candidates, {1: "MOU 체결 기업", 2: "초기(3년 이내)", 3: "컴퓨터 비전, 헬스케어",
-                                      4: "2026-11-03 오픈채팅"})
+        fit_columns(self.calls, {0: "2026. 12. 10.", 1: "오늘 마감", 3: "광주정보문화진흥원",  # i18n: data
+                                 4: "컴퓨터 비전, 데이터", 5: "입주기업, MOU 체결 기업 · 초기(3년 이내)", 6: "안내"})  # i18n: data
+        fit_columns(self.candidates, {1: "MOU 체결 기업", 2: "초기(3년 이내)", 3: "컴퓨터 비전, 헬스케어",  # i18n: data
+                                      4: "2026-11-03 오픈채팅"})  # i18n: data
 
     def refresh(self) -> None:
         def load(ctx, open_only):
@@ -149,16 +150,16 @@ class CallsTab(QWidget):
     def _fields(self) -> list[Field]:
         agencies = [("", _("(유관기관 아님)"))] + \
             [(a.id, a.name) for a in getattr(self, "_agencies", [])]
-        return [Field("title", "공모사업 이름", "Title"), Field("agency_id", "유관기관", "Agency", "combo", agencies),
-                Field("organiser", "주관 (유관기관이 아닐 때)", "Organiser"),
-                Field("announced_on", "공고일", "Announced", "date"), Field("deadline", "마감일", "Deadline", "date"),
-                Field("fields", "분야 (비우면 전 분야)", "Fields", "multi", [(c.code, c.label(current_language())) for c in AI_FIELDS]),
-                Field("eligible_relationships", "대상 기업", "Relationships", "multi",
+        return [Field("title", N_("공모사업 이름")), Field("agency_id", N_("유관기관"), "combo", agencies),
+                Field("organiser", N_("주관 (유관기관이 아닐 때)")),
+                Field("announced_on", N_("공고일"), "date"), Field("deadline", N_("마감일"), "date"),
+                Field("fields", N_("분야 (비우면 전 분야)"), "multi", [(c.code, c.label(current_language())) for c in AI_FIELDS]),
+                Field("eligible_relationships", N_("대상 기업"), "multi",
                       [(c.code, c.label(current_language())) for c in RELATIONSHIP]),
-                Field("eligible_stages", "창업 단계", "Stages", "multi", [(c.code, c.label(current_language())) for c in STAGE]),
-                Field("eligible_location", "소재지", "Location", "combo",
+                Field("eligible_stages", N_("창업 단계"), "multi", [(c.code, c.label(current_language())) for c in STAGE]),
+                Field("eligible_location", N_("소재지"), "combo",
                       [("", _("제한 없음"))] + [(c.code, c.label(current_language())) for c in LOCATION]),
-                Field("url", "공고 링크", "Link"), Field("notes", "메모", "Notes", "multiline")]
+                Field("url", N_("공고 링크")), Field("notes", N_("메모"), "multiline")]
 
     def _save(self, call_id=None):
         ctx = self.app.ctx

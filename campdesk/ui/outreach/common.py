@@ -15,8 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from campdesk.services.errors import as_form_errors
-from campdesk.i18n import _
-from campdesk.ui.core.i18n import t
+from campdesk.i18n import N_, _
 from campdesk.ui.core.models.rows import ROW_ROLE, RowsModel
 from campdesk.ui.core.ops import describe
 from campdesk.ui.widgets.company_picker import CompanyPicker
@@ -30,8 +29,7 @@ WARNING_STYLE = ("background: #fdecea; color: #8a1c12; border: 1px solid #f0a39b
 @dataclass
 class Field:
     key: str
-    ko: str
-    en: str
+    label: str           # marked N_("…"), translated where shown
     kind: str = "text"   # text, multiline, date, combo, company, int, check, multi
     choices: Sequence[tuple[str, str]] = field(default_factory=list)  # (code, label)
 
@@ -62,7 +60,7 @@ class FormDialog(QDialog):
             box.setSpacing(1)
             box.addWidget(w)
             box.addWidget(self.errors.add(f.key, self))
-            form.addRow(t(f.ko, f.en), box)
+            form.addRow(_(f.label), box)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("저장"))
@@ -233,26 +231,26 @@ def outreach_pdf(name: str):
 
 
 class Texts:
-    """The texts of a tab's buttons, labels and check boxes, set again when the language
-    changes (``retranslate``)."""
+    """The texts of a tab's buttons, labels and check boxes (each marked ``N_("…")``), set
+    again in the current language when it changes (``retranslate``)."""
 
     def __init__(self) -> None:
-        self.items: list[tuple[QWidget, tuple[str, str]]] = []
+        self.items: list[tuple[QWidget, str]] = []
 
-    def _keep(self, widget, pair: tuple[str, str]):
-        self.items.append((widget, pair))
-        widget.setText(t(*pair))
+    def _keep(self, widget, text: str):
+        self.items.append((widget, text))
+        widget.setText(_(text))
         return widget
 
-    def button(self, pair: tuple[str, str]) -> QPushButton:
-        return self._keep(QPushButton(), pair)
+    def button(self, text: str) -> QPushButton:
+        return self._keep(QPushButton(), text)
 
-    def label(self, ko: str, en: str) -> QLabel:
-        return self._keep(QLabel(), (ko, en))
+    def label(self, text: str) -> QLabel:
+        return self._keep(QLabel(), text)
 
-    def check(self, ko: str, en: str) -> QCheckBox:
-        return self._keep(QCheckBox(), (ko, en))
+    def check(self, text: str) -> QCheckBox:
+        return self._keep(QCheckBox(), text)
 
     def retranslate(self) -> None:
-        for widget, pair in self.items:
-            widget.setText(t(*pair))
+        for widget, text in self.items:
+            widget.setText(_(text))

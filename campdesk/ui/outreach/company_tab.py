@@ -8,17 +8,17 @@ from campdesk.domain.outreach import NOTICE_CHANNEL, SUPPORT_KIND
 from campdesk.services.outreach import public_calls as pc
 from campdesk.services.outreach import supports as sv
 from campdesk.ui.core import fmt
-from campdesk.i18n import _
+from campdesk.i18n import N_, _
 from campdesk.ui.core.models.columns import RIGHT, Column
 from campdesk.ui.outreach.common import table, warning_label
 
 COLUMNS = [
-    Column("agency", "기관", "Agency", lambda r: r.agency),
-    Column("programme", "사업", "Programme", lambda r: r.programme),
-    Column("kind", "유형", "Kind", lambda r: fmt.label(SUPPORT_KIND, r.kind)),
-    Column("period", "기간", "Period", lambda r: f"{fmt.day(r.starts_on)} ~ {fmt.day(r.ends_on)}",
+    Column("agency", N_("기관"), lambda r: r.agency),
+    Column("programme", N_("사업"), lambda r: r.programme),
+    Column("kind", N_("유형"), lambda r: fmt.label(SUPPORT_KIND, r.kind)),
+    Column("period", N_("기간"), lambda r: f"{fmt.day(r.starts_on)} ~ {fmt.day(r.ends_on)}",
            sort=lambda r: r.starts_on),
-    Column("amount", "금액(원)", "Amount", lambda r: fmt.number(r.amount_krw), align=RIGHT),
+    Column("amount", N_("금액(원)"), lambda r: fmt.number(r.amount_krw), align=RIGHT),
 ]
 
 

@@ -2,7 +2,7 @@
 editable), invitations and the open-chat message, registrations, attendance, the sheet."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QPushButton, QSpinBox, QSplitter, QVBoxLayout, QWidget,
 )
@@ -13,7 +13,7 @@ from campdesk.services import companies
 from campdesk.services.outreach import events as ev
 from campdesk.ui.core import fmt
 from campdesk.ui.core.i18n import current_language
-from campdesk.i18n import _
+from campdesk.i18n import N_, _
 from campdesk.ui.core.models.columns import RIGHT, Column
 from campdesk.ui.outreach.common import (
     Texts,
@@ -21,31 +21,34 @@ from campdesk.ui.outreach.common import (
 )
 from campdesk.ui.widgets.tables import fit_columns
 
-WEEKDAYS = "월화수목금토일"
-
-
 def _day(d) -> str:
-    return f"{fmt.day(d)} ({WEEKDAYS[d.weekday()]})" if d else ""
+    """``2026. 9. 24. (목)``: the weekday in the current language (Qt's locale names)."""
+    if not d:
+        return ""
+    weekday = QLocale().dayName(d.isoweekday(), QLocale.FormatType.ShortFormat)
+    return f"{fmt.day(d)} ({weekday})"
 
 
 EVENT_COLUMNS = [
-    Column("held_on", "일자", "Date", lambda r: _day(r.held_on), sort=lambda r: r.held_on),
-    Column("moved", "옮김", "Moved", lambda r: _("정기일 {0}에서").format(fmt.day(r.moved_from))
+    Column("held_on", N_("일자"), lambda r: _day(r.held_on), sort=lambda r: r.held_on),
+    Column("moved", N_("옮김"), lambda r: _("정기일 {0}에서").format(fmt.day(r.moved_from))
            if r.moved_from else ""),
-    Column("kind", "종류", "Kind", lambda r: fmt.label(EVENT_KIND, r.kind)),
-    Column("title", "행사", "Event", lambda r: r.title),
-    Column("speaker", "연사", "Speaker", lambda r: r.speaker or ""),
-    Column("registered", "사전등록", "Registered", lambda r: fmt.number(r.registered), sort=lambda r: r.registered,
+    Column("kind", N_("종류"), lambda r: fmt.label(EVENT_KIND, r.kind)),
+    Column("title", N_("행사"), lambda r: r.title),
+    Column("speaker", N_("연사"), lambda r: r.speaker or ""),
+    Column("registered", N_("사전등록"),
+           lambda r: fmt.number(r.registered), sort=lambda r: r.registered,
            align=RIGHT),
-    Column("attended", "참석", "Came", lambda r: fmt.number(r.attended), sort=lambda r: r.attended, align=RIGHT),
+    Column("attended", N_("참석"),
+           lambda r: fmt.number(r.attended), sort=lambda r: r.attended, align=RIGHT),
 ]
 ATTENDANCE_COLUMNS = [
-    Column("who", "기업·기관", "Company", lambda r: r.who),
-    Column("person", "참석자", "Person", lambda r: r.person_name or ""),
-    Column("phone", "연락처", "Phone", lambda r: r.phone or ""),
-    Column("n", "인원", "People", lambda r: str(r.attendees), sort=lambda r: r.attendees, align=RIGHT),
-    Column("registered", "사전등록", "Registered", lambda r: fmt.day(r.registered_on) if r.registered else "-"),
-    Column("attended", "참석", "Came", lambda r: _("참석") if r.attended else _("미참석")),
+    Column("who", N_("기업·기관"), lambda r: r.who),
+    Column("person", N_("참석자"), lambda r: r.person_name or ""),
+    Column("phone", N_("연락처"), lambda r: r.phone or ""),
+    Column("n", N_("인원"), lambda r: str(r.attendees), sort=lambda r: r.attendees, align=RIGHT),
+    Column("registered", N_("사전등록"), lambda r: fmt.day(r.registered_on) if r.registered else "-"),
+    Column("attended", N_("참석"), lambda r: _("참석") if r.attended else _("미참석")),
 ]
 
 
@@ -67,14 +70,14 @@ class ConcertsTab(QWidget):
         self.att.setObjectName("attendance_table")
         self.summary = QLabel()
         buttons = {
-            "schedule": (("올해 콘서트 일정 만들기", "Schedule the year's concerts"), self.schedule),
-            "new": (("새 행사…", "New event…"), lambda: self.edit_event(new=True)),
-            "edit": (("일정·연사 수정…", "Edit date, speaker…"), self.edit_event),
-            "invite": (("초대 안내문…", "Invitation…"), self.invitation),
-            "register": (("참가 신청 등록…", "Add registration…"), self.register),
-            "attended": (("참석 확인/취소", "Mark came / not"), self.toggle_attended),
-            "withdraw": (("신청 취소", "Withdraw"), self.withdraw),
-            "sheet": (("참석자 명단 인쇄…", "Print attendance sheet…"), self.print_sheet),
+            "schedule": (N_("올해 콘서트 일정 만들기"), self.schedule),
+            "new": (N_("새 행사…"), lambda: self.edit_event(new=True)),
+            "edit": (N_("일정·연사 수정…"), self.edit_event),
+            "invite": (N_("초대 안내문…"), self.invitation),
+            "register": (N_("참가 신청 등록…"), self.register),
+            "attended": (N_("참석 확인/취소"), self.toggle_attended),
+            "withdraw": (N_("신청 취소"), self.withdraw),
+            "sheet": (N_("참석자 명단 인쇄…"), self.print_sheet),
         }
         self.buttons = {}
         for key, (text, handler) in buttons.items():
@@ -83,7 +86,7 @@ class ConcertsTab(QWidget):
             b.clicked.connect(handler)
             self.buttons[key] = b
         top = QHBoxLayout()
-        top.addWidget(self.texts.label("연도", "Year"))
+        top.addWidget(self.texts.label(N_("연도")))
         top.addWidget(self.year)
         for key in ("schedule", "new", "edit"):
             top.addWidget(self.buttons[key])
@@ -104,9 +107,9 @@ class ConcertsTab(QWidget):
         v = QVBoxLayout(self)
         v.addLayout(top)
         v.addWidget(split, 1)
-        fit_columns(self.events, {0: "2026. 09. 17. (목)", 1: "정기일 2026. 09. 24.에서", 2: "지식콘서트",
-                                  4: "홍길동 수석연구원", 5: "사전등록", 6: "참석"})
-        fit_columns(self.att, {1: "홍길동", 2: "010-0000-0000", 3: "인원", 4: "2026. 09. 07.", 5: "미참석"})
+        fit_columns(self.events, {0: "2026. 09. 17. (목)", 1: "정기일 2026. 09. 24.에서", 2: "지식콘서트",  # i18n: data
+                                  4: "홍길동 수석연구원", 5: "사전등록", 6: "참석"})  # i18n: data
+        fit_columns(self.att, {1: "홍길동", 2: "010-0000-0000", 3: "인원", 4: "2026. 09. 07.", 5: "미참석"})  # i18n: data
 
     # --- data -----------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -154,11 +157,11 @@ class ConcertsTab(QWidget):
         if e is None and not new:
             return
         kinds = [(c.code, c.label(current_language())) for c in EVENT_KIND]
-        fields = [Field("kind", "종류", "Kind", "combo", kinds), Field("title", "행사 이름", "Title"),
-                  Field("held_on", "날짜", "Date", "date"), Field("starts_at", "시작 시각", "Starts at"),
-                  Field("moved_from", "옮기기 전 정기일", "Regular date (if moved)", "date"),
-                  Field("venue", "장소", "Venue"), Field("theme", "주제", "Theme"),
-                  Field("speaker", "연사", "Speaker")]
+        fields = [Field("kind", N_("종류"), "combo", kinds), Field("title", N_("행사 이름")),
+                  Field("held_on", N_("날짜"), "date"), Field("starts_at", N_("시작 시각")),
+                  Field("moved_from", N_("옮기기 전 정기일"), "date"),
+                  Field("venue", N_("장소")), Field("theme", N_("주제")),
+                  Field("speaker", N_("연사"))]
         values = {} if e is None else {"kind": e.kind, "title": e.title, "held_on": e.held_on,
                                        "starts_at": e.starts_at, "moved_from": e.moved_from,
                                        "venue": e.venue, "theme": e.theme, "speaker": e.speaker}
@@ -176,7 +179,7 @@ class ConcertsTab(QWidget):
         def make(ctx, event_id):
             people = ev.invitees(ctx, event_id)
             lines = [f"- {p.name} ({p.contact or '-'} {p.phone or ''})".rstrip()
-                     + (" ✓신청" if p.registered else "") for p in people]
+                     + (_(" ✓신청") if p.registered else "") for p in people]
             return ev.invitation_text(ctx, event_id), lines
 
         def show(result) -> None:
@@ -194,9 +197,9 @@ class ConcertsTab(QWidget):
         if e is None:
             return
         ctx = self.app.ctx
-        fields = [Field("company_id", "기업", "Company", "company"),
-                  Field("person_name", "참석자", "Person"), Field("organisation", "기관(기업이 아닐 때)", "Organisation"),
-                  Field("phone", "연락처", "Phone"), Field("attendees", "인원", "People", "int")]
+        fields = [Field("company_id", N_("기업"), "company"),
+                  Field("person_name", N_("참석자")), Field("organisation", N_("기관(기업이 아닐 때)")),
+                  Field("phone", N_("연락처")), Field("attendees", N_("인원"), "int")]
         open_dialog(FormDialog(self.app, _("참가 신청"), fields, {"attendees": 1},
                                lambda v: ev.register(ctx, e.id, v), self, changed=("event_attendance",),
                                companies=companies.list_companies(ctx)))
@@ -221,7 +224,7 @@ class ConcertsTab(QWidget):
             return
         from campdesk.ui.core.printing import PdfDialog
         PdfDialog.start(self.app, self, outreach_pdf("attendance_pdf"), self.app.ctx, e.id,
-                        title=_("참석자 명단"), file_name=f"참석자명단-{e.held_on}.pdf")
+                        title=_("참석자 명단"), file_name=_("참석자명단-{day}.pdf").format(day=e.held_on))
 
     def retranslate(self) -> None:
         """Texts, headers and labels in the language chosen now (the rows stay)."""

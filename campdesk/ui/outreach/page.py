@@ -5,19 +5,20 @@ from __future__ import annotations
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from campdesk.ui.companies.company_detail import register_tab
-from campdesk.ui.core.i18n import t
 from campdesk.ui.outreach.calls_tab import CallsTab
 from campdesk.ui.outreach.company_tab import CompanyOutreach
 from campdesk.ui.outreach.concerts_tab import ConcertsTab
 from campdesk.ui.outreach.questionnaires_tab import QuestionnairesTab
 from campdesk.ui.outreach.supports_tab import SupportsTab
+from campdesk.ui.core.i18n import label_text
 from campdesk.ui.core.page import Page
 from campdesk.ui.widgets.retranslate import Retranslating
+from campdesk.i18n import N_, pgettext
 
-TABS = [("questionnaires", "설문", "Questionnaires", QuestionnairesTab),
-        ("concerts", "지식콘서트", "Knowledge concert", ConcertsTab),
-        ("supports", "유관기관 지원", "Agencies' supports", SupportsTab),
-        ("calls", "공모사업", "Public calls", CallsTab)]
+TABS = [("questionnaires", N_("설문"), QuestionnairesTab),
+        ("concerts", N_("지식콘서트"), ConcertsTab),
+        ("supports", N_("유관기관 지원"), SupportsTab),
+        ("calls", lambda: pgettext("tab", "공모사업"), CallsTab)]  # several: "Public calls"
 
 
 class OutreachPage(Retranslating, Page):
@@ -28,10 +29,10 @@ class OutreachPage(Retranslating, Page):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("outreach_tabs")
         self.parts: dict[str, QWidget] = {}
-        for key, ko, en, cls in TABS:
+        for key, title, cls in TABS:
             widget = cls(app, self)
             self.parts[key] = widget
-            self.tabs.addTab(widget, t(ko, en))
+            self.tabs.addTab(widget, label_text(title))
         self._loaded: set[str] = set()
         self.tabs.currentChanged.connect(lambda _: self.activate())
         v = QVBoxLayout(self)
@@ -39,8 +40,8 @@ class OutreachPage(Retranslating, Page):
         app.bus.data_changed.connect(self._on_data_changed)
 
     def retranslate(self) -> None:
-        for i, (key, ko, en, _cls) in enumerate(TABS):
-            self.tabs.setTabText(i, t(ko, en))
+        for i, (key, title, _cls) in enumerate(TABS):
+            self.tabs.setTabText(i, label_text(title))
             self.parts[key].retranslate()
 
     def show_tab(self, key: str) -> QWidget:
@@ -67,5 +68,5 @@ class OutreachPage(Retranslating, Page):
             self.parts[key].on_data_changed(table)
 
 
-register_tab("대외협력", "Outreach", CompanyOutreach)
+register_tab(N_("대외협력"), CompanyOutreach)
 PAGE = OutreachPage

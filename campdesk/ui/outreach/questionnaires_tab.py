@@ -15,7 +15,7 @@ from campdesk.services.errors import FormErrors
 from campdesk.services.outreach import questionnaires as qs
 from campdesk.ui.core import fmt
 from campdesk.ui.core.i18n import current_language
-from campdesk.i18n import _
+from campdesk.i18n import N_, _
 from campdesk.ui.core.models.columns import Column
 from campdesk.ui.outreach.common import (
     Texts,
@@ -24,11 +24,11 @@ from campdesk.ui.outreach.common import (
 from campdesk.ui.widgets.tables import fit_columns
 
 RESPONSE_COLUMNS = [
-    Column("received", "회신일", "Received", lambda r: fmt.day(r.received_on), sort=lambda r: r.received_on),
-    Column("company", "기업", "Company", lambda r: r.company),
-    Column("difficulties", "애로사항", "Difficulties", lambda r: (r.difficulties or "").replace("\n", " ")),
-    Column("themes", "기술 수요 분야", "Technology demand", lambda r: fmt.ai_fields(r.tech_themes)),
-    Column("visit", "2차 방문", "Second visit", lambda r: _("희망") if r.needs_visit else ""),
+    Column("received", N_("회신일"), lambda r: fmt.day(r.received_on), sort=lambda r: r.received_on),
+    Column("company", N_("기업"), lambda r: r.company),
+    Column("difficulties", N_("애로사항"), lambda r: (r.difficulties or "").replace("\n", " ")),
+    Column("themes", N_("기술 수요 분야"), lambda r: fmt.ai_fields(r.tech_themes)),
+    Column("visit", N_("2차 방문"), lambda r: _("희망") if r.needs_visit else ""),
 ]
 
 
@@ -39,12 +39,12 @@ class QuestionnairesTab(QWidget):
         self.texts = Texts()
         self.buttons = {}
         for key, text, handler in (
-                ("answer", ("답변 입력…", "Enter an answer…"), self.answer),
-                ("import", ("회신 가져오기…", "Import answers…"), self.import_file),
-                ("forms", ("설문지 인쇄: 서면 대상 전체…", "Print forms: all written-survey companies…"),
+                ("answer", N_("답변 입력…"), self.answer),
+                ("import", N_("회신 가져오기…"), self.import_file),
+                ("forms", N_("설문지 인쇄: 서면 대상 전체…"),
                  self.print_all),
-                ("form_one", ("설문지 인쇄: 한 기업…", "Print one company's form…"), self.print_one),
-                ("blank", ("빈 설문지…", "Blank form…"), self.print_blank)):
+                ("form_one", N_("설문지 인쇄: 한 기업…"), self.print_one),
+                ("blank", N_("빈 설문지…"), self.print_blank)):
             b = self.texts.button(text)
             b.setObjectName(f"questionnaire_{key}")
             b.clicked.connect(handler)
@@ -69,8 +69,8 @@ class QuestionnairesTab(QWidget):
         v.addWidget(self.summary)
         v.addWidget(self.demand)
         v.addWidget(self.table, 1)
-        fit_columns(self.table, {0: "2026. 11. 05.", 1: "주식회사 빛고을인공지능", 3: "컴퓨터 비전, 헬스케어",
-                                 4: "2차 방문"})
+        fit_columns(self.table, {0: "2026. 11. 05.", 1: "주식회사 빛고을인공지능", 3: "컴퓨터 비전, 헬스케어",  # i18n: data
+                                 4: "2차 방문"})  # i18n: data
 
     def refresh(self) -> None:
         def load(ctx):
@@ -93,20 +93,20 @@ class QuestionnairesTab(QWidget):
     # --- actions --------------------------------------------------------------------------
     def answer(self) -> None:
         ctx = self.app.ctx
-        fields = [Field("company_id", "기업", "Company", "company"),
-                  Field("received_on", "회신일", "Received", "date"),
-                  Field("company_status", "기업 현황", "Company status", "multiline"),
-                  Field("difficulties", "애로사항", "Difficulties", "multiline"),
-                  Field("proposed_technology", "기술 수요", "Technology demand", "multiline"),
-                  Field("tech_themes", "기술 분야", "Fields", "multi", [(c.code, c.label(current_language())) for c in AI_FIELDS]),
-                  Field("business_plan", "사업 계획", "Business plan", "multiline"),
-                  Field("needs_visit", "2차 방문 희망", "Wants another visit", "check"),
-                  Field("suggestions", "건의사항", "Suggestions", "multiline")]
+        fields = [Field("company_id", N_("기업"), "company"),
+                  Field("received_on", N_("회신일"), "date"),
+                  Field("company_status", N_("기업 현황"), "multiline"),
+                  Field("difficulties", N_("애로사항"), "multiline"),
+                  Field("proposed_technology", N_("기술 수요"), "multiline"),
+                  Field("tech_themes", N_("기술 분야"), "multi", [(c.code, c.label(current_language())) for c in AI_FIELDS]),
+                  Field("business_plan", N_("사업 계획"), "multiline"),
+                  Field("needs_visit", N_("2차 방문 희망"), "check"),
+                  Field("suggestions", N_("건의사항"), "multiline")]
 
         def save(values):
             company_id = values.pop("company_id", None)
             if not company_id:
-                raise FormErrors([ValidationError("company_id", "기업을 골라 주세요.", "Choose the company.")])
+                raise FormErrors([ValidationError("company_id", _("기업을 골라 주세요."))])
             return qs.record_answer(ctx, company_id, values)
         open_dialog(FormDialog(self.app, _("설문 답변"), fields,
                                {"received_on": today_seoul()}, save, self,
@@ -125,7 +125,8 @@ class QuestionnairesTab(QWidget):
             lines = [_("전체 {0}행 — 새로 추가 {1}, 갱신 {2}, 변경 없음 {3}, 거부 {4}행").format(
                 report.total, report.created, report.updated, report.unchanged, report.rejected_rows)]
             lines += list(report.warnings)
-            lines += [f"{r.row_no}행 [{r.column}] {r.reason}" for r in report.rejected]
+            lines += [_("{n}행").format(n=r.row_no) + f" [{r.column}] {r.reason}"
+                      for r in report.rejected]
             self.app.bus.changed("questionnaire_responses", "consultations")
             open_dialog(MessageDialog(_("가져오기 결과"), "\n".join(lines), self))
 
@@ -137,7 +138,7 @@ class QuestionnairesTab(QWidget):
     def _print(self, company_id: str | None = None, blank: bool = False) -> None:
         from campdesk.ui.core.printing import PdfDialog
         PdfDialog.start(self.app, self, outreach_pdf("questionnaire_form_pdf"), self.app.ctx, company_id,
-                        blank, title=_("서면 설문지"), file_name="서면설문지.pdf")
+                        blank, title=_("서면 설문지"), file_name=_("서면설문지.pdf"))
 
     def print_all(self) -> None:
         self._print()
@@ -151,10 +152,10 @@ class QuestionnairesTab(QWidget):
 
         def chosen(values):
             if not values.get("company_id"):
-                raise FormErrors([ValidationError("company_id", "기업을 골라 주세요.", "Choose the company.")])
+                raise FormErrors([ValidationError("company_id", _("기업을 골라 주세요."))])
             return values["company_id"]
         dialog = FormDialog(self.app, _("설문지를 인쇄할 기업"),
-                            [Field("company_id", "기업", "Company", "company")],
+                            [Field("company_id", N_("기업"), "company")],
                             {"company_id": row.company_id if row else None}, chosen, self, changed=(),
                             companies=companies.list_companies(ctx))
         dialog.accepted.connect(lambda: self._print(dialog.result_value))

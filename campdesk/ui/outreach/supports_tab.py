@@ -14,7 +14,7 @@ from campdesk.services import companies
 from campdesk.services.outreach import supports as sv
 from campdesk.ui.core import fmt
 from campdesk.ui.core.i18n import current_language
-from campdesk.i18n import _
+from campdesk.i18n import N_, _, pgettext
 from campdesk.ui.core.models.columns import RIGHT, Column
 from campdesk.ui.outreach.common import (
     Texts,
@@ -30,20 +30,21 @@ def _span(r) -> str:
 
 
 SUPPORT_COLUMNS = [
-    Column("agency", "기관", "Agency", lambda r: r.agency),
-    Column("programme", "사업", "Programme", lambda r: r.programme),
-    Column("kind", "유형", "Kind", lambda r: fmt.label(SUPPORT_KIND, r.kind)),
-    Column("company", "기업", "Company", lambda r: r.company if r.matched else f"{r.company} *"),
-    Column("period", "기간", "Period", _span, sort=lambda r: r.starts_on),
-    Column("amount", "금액(원)", "Amount (KRW)", lambda r: fmt.number(r.amount_krw),
+    Column("agency", N_("기관"), lambda r: r.agency),
+    Column("programme", N_("사업"), lambda r: r.programme),
+    Column("kind", N_("유형"), lambda r: fmt.label(SUPPORT_KIND, r.kind)),
+    Column("company", N_("기업"), lambda r: r.company if r.matched else f"{r.company} *"),
+    Column("period", N_("기간"), _span, sort=lambda r: r.starts_on),
+    Column("amount", N_("금액(원)"), lambda r: fmt.number(r.amount_krw),
            sort=lambda r: r.amount_krw or 0, align=RIGHT),
 ]
 OVERLAP_COLUMNS = [
-    Column("company", "기업", "Company", lambda o: o.company),
-    Column("kind", "유형", "Kind", lambda o: fmt.label(SUPPORT_KIND, o.kind)),
-    Column("agencies", "기관", "Agencies", lambda o: o.agencies),
-    Column("programmes", "사업", "Programmes", lambda o: o.programmes),
-    Column("dates", "기간", "Dates", lambda o: f"{_span(o.first)} / {_span(o.second)}"),
+    Column("company", N_("기업"), lambda o: o.company),
+    Column("kind", N_("유형"), lambda o: fmt.label(SUPPORT_KIND, o.kind)),
+    Column("agencies", lambda: pgettext("several", "기관"), lambda o: o.agencies),
+    Column("programmes", lambda: pgettext("several", "사업"), lambda o: o.programmes),
+    Column("dates", lambda: pgettext("several", "기간"),
+           lambda o: f"{_span(o.first)} / {_span(o.second)}"),
 ]
 
 
@@ -61,10 +62,10 @@ class SupportsTab(QWidget):
         self.month.setMaximumWidth(90)
         self.buttons = {}
         for key, text, handler in (
-                ("add", ("지원 입력…", "Add support…"), self.add),
-                ("edit", ("수정…", "Edit…"), self.edit),
-                ("import", ("기관 목록 가져오기…", "Import agency list…"), self.import_file),
-                ("council", ("월례회의 자료…", "Council pack…"), self.council)):
+                ("add", N_("지원 입력…"), self.add),
+                ("edit", N_("수정…"), self.edit),
+                ("import", N_("기관 목록 가져오기…"), self.import_file),
+                ("council", N_("월례회의 자료…"), self.council)):
             b = self.texts.button(text)
             b.setObjectName(f"supports_{key}")
             b.clicked.connect(handler)
@@ -76,16 +77,16 @@ class SupportsTab(QWidget):
         self.model, self.supports = table(SUPPORT_COLUMNS, self, stretch=1, sort_column=4, descending=True)
         self.supports.setObjectName("supports_table")
         self.supports.doubleClicked.connect(lambda _: self.edit())
-        self.note = self.texts.label("* 캠프 기업 명부에 없는 기업: 기관이 적은 이름과 사업자번호 그대로 둡니다.",
-                                     "* Not in the register: kept as the agency wrote it.")
+        self.note = self.texts.label(
+            N_("* 캠프 기업 명부에 없는 기업: 기관이 적은 이름과 사업자번호 그대로 둡니다."))
         self.note.setStyleSheet("color: #666;")
         top = QHBoxLayout()
-        top.addWidget(self.texts.label("기관", "Agency"))
+        top.addWidget(self.texts.label(N_("기관")))
         top.addWidget(self.agency)
         for key in ("add", "edit", "import"):
             top.addWidget(self.buttons[key])
         top.addStretch(1)
-        top.addWidget(self.texts.label("월", "Month"))
+        top.addWidget(self.texts.label(N_("월")))
         top.addWidget(self.month)
         top.addWidget(self.buttons["council"])
         upper = QWidget()
@@ -105,9 +106,9 @@ class SupportsTab(QWidget):
         v = QVBoxLayout(self)
         v.addLayout(top)
         v.addWidget(split, 1)
-        fit_columns(self.supports, {0: "광주정보문화진흥원", 2: "사업화 자금", 3: "주식회사 빛고을인공지능",
+        fit_columns(self.supports, {0: "광주정보문화진흥원", 2: "사업화 자금", 3: "주식회사 빛고을인공지능",  # i18n: data
                                     4: "2026. 03. 01. ~ 2026. 08. 31.", 5: "100,000,000"})
-        fit_columns(self.overlaps, {0: "주식회사 빛고을인공지능", 1: "사업화 자금", 2: "광주정보문화진흥원 / 광주경제고용진흥원",
+        fit_columns(self.overlaps, {0: "주식회사 빛고을인공지능", 1: "사업화 자금", 2: "광주정보문화진흥원 / 광주경제고용진흥원",  # i18n: data
                                     4: "2026. 03. 01. ~ 2026. 08. 31. / 2026. 06. 01. ~ 2026. 11. 30."})
 
     # --- data -----------------------------------------------------------------------------
@@ -146,13 +147,13 @@ class SupportsTab(QWidget):
     def _fields(self) -> list[Field]:
         agencies = [(a.id, a.name) for a in getattr(self, "_agencies", [])]
         kinds = [(c.code, c.label(current_language())) for c in SUPPORT_KIND]
-        return [Field("agency_id", "기관", "Agency", "combo", agencies),
-                Field("programme", "사업명", "Programme"), Field("kind", "지원 유형", "Kind", "combo", kinds),
-                Field("company_id", "기업 (명부)", "Company (register)", "company"),
-                Field("company_name", "기업명 (명부에 없을 때)", "Company name (not in register)"),
-                Field("business_no", "사업자등록번호", "Business no."),
-                Field("starts_on", "시작일", "Starts", "date"), Field("ends_on", "종료일", "Ends", "date"),
-                Field("amount_krw", "지원 금액(원)", "Amount (KRW)"), Field("notes", "비고", "Notes", "multiline")]
+        return [Field("agency_id", N_("기관"), "combo", agencies),
+                Field("programme", N_("사업명")), Field("kind", N_("지원 유형"), "combo", kinds),
+                Field("company_id", N_("기업 (명부)"), "company"),
+                Field("company_name", N_("기업명 (명부에 없을 때)")),
+                Field("business_no", N_("사업자등록번호")),
+                Field("starts_on", N_("시작일"), "date"), Field("ends_on", N_("종료일"), "date"),
+                Field("amount_krw", N_("지원 금액(원)")), Field("notes", N_("비고"), "multiline")]
 
     def add(self) -> None:
         ctx = self.app.ctx
@@ -187,7 +188,8 @@ class SupportsTab(QWidget):
         def done(report) -> None:
             lines = [_("전체 {0}행 — 새로 추가 {1}, 갱신 {2}, 변경 없음 {3}, 거부 {4}행").format(
                 report.total, report.created, report.updated, report.unchanged, report.rejected_rows)]
-            lines += [f"{r.row_no}행 [{r.column}] {r.reason}" for r in report.rejected]
+            lines += [_("{n}행").format(n=r.row_no) + f" [{r.column}] {r.reason}"
+                      for r in report.rejected]
             self.app.bus.changed("programme_supports")
             open_dialog(MessageDialog(_("가져오기 결과"), "\n".join(lines), self))
 
@@ -207,7 +209,7 @@ class SupportsTab(QWidget):
             self.overlap_title.setText(exc.ko)
             return
         PdfDialog.start(self.app, self, outreach_pdf("council_pdf"), self.app.ctx, month,
-                        title=_("월례회의 자료"), file_name=f"월례회의자료-{month.key}.pdf")
+                        title=_("월례회의 자료"), file_name=_("월례회의자료-{month}.pdf").format(month=month.key))
 
     def retranslate(self) -> None:
         """Texts, headers and labels in the language chosen now (the rows stay)."""

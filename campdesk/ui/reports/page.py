@@ -20,8 +20,8 @@ from campdesk.services import companies, consultations
 from campdesk.services.period import Month
 from campdesk.ui.core import fmt
 from campdesk.ui.core.i18n import current_language
-from campdesk.i18n import _, ngettext
-from campdesk.ui.core.i18n import t
+from campdesk.i18n import _, ngettext, pgettext
+from campdesk.ui.core.i18n import label_text
 from campdesk.ui.core.ops import describe
 from campdesk.ui.core.page import Page
 from campdesk.ui.core.printing import PdfPane
@@ -109,13 +109,14 @@ class ReportsPage(Retranslating, Page):
         self.kind.blockSignals(True)
         self.kind.clear()
         for kind in KINDS:
-            self.kind.addItem(t(kind.ko, kind.en), kind.code)
+            self.kind.addItem(label_text(kind.ko, kind.en), kind.code)  # reports' own pair
         self.kind.setCurrentIndex(max(current, 0))
         self.kind.blockSignals(False)
         self._fill_months()
-        for key, ko, en in (("kind", "보고서", "Report"), ("month", "기간", "Month"),
-                            ("company", "기업", "Company"), ("consultation", "상담", "Consultation")):
-            self.labels[key].setText(t(ko, en))
+        for key, label in (("kind", pgettext("report", "보고서")),
+                           ("month", pgettext("report", "기간")),
+                           ("company", _("기업")), ("consultation", _("상담"))):
+            self.labels[key].setText(label)
         self.company.setPlaceholderText(_("기업명, 사업자등록번호, 초성"))
         self.make_button.setText(_("만들기"))
         self.files_button.setText(_("기업별 파일로 저장…"))
@@ -224,7 +225,7 @@ class ReportsPage(Retranslating, Page):
         kind = kinds.kind("consultation")
         self.app.ops.run(kind.make, self.app.ctx, kinds.Request(consultation_id=consultation_id),
                          key="reports.make",
-                         success=lambda pdf: self._on_made(pdf, "상담요약서.pdf"),
+                         success=lambda pdf: self._on_made(pdf, _("상담요약서.pdf")),
                          failure=self._on_failed)
 
     def save_each(self) -> None:

@@ -14,7 +14,7 @@ from campdesk.i18n import _
 from campdesk.ui.widgets.retranslate import Retranslating
 from campdesk.ui.widgets.unsaved import GuardsInput
 
-LANGUAGES = [("ko", "한국어"), ("en", "English")]
+LANGUAGES = [("ko", "한국어"), ("en", "English")]  # each in its own language  # i18n: data
 
 
 class SettingsDialog(GuardsInput, Retranslating, QDialog):

@@ -11,7 +11,7 @@ from campdesk.domain.choices import STAFF_ROLE
 from campdesk.services import staff
 from campdesk.services.errors import FormErrors
 from campdesk.ui.core import fmt
-from campdesk.i18n import _
+from campdesk.i18n import N_, _
 from campdesk.ui.core.models.columns import Column
 from campdesk.ui.core.models.rows import RowsModel
 from campdesk.ui.widgets.bounded import BoundedLineEdit
@@ -19,8 +19,8 @@ from campdesk.ui.widgets.errors import ErrorLabel
 from campdesk.ui.widgets.tables import data_table, selected_id
 from campdesk.ui.widgets.vocab_combo import VocabCombo
 
-COLUMNS = [Column("name", "이름", "Name", lambda p: p.name),
-           Column("role", "역할", "Role", lambda p: fmt.label(STAFF_ROLE, p.role))]
+COLUMNS = [Column("name", N_("이름"), lambda p: p.name),
+           Column("role", N_("역할"), lambda p: fmt.label(STAFF_ROLE, p.role))]
 
 
 class StaffDialog(QDialog):

@@ -1,29 +1,42 @@
-"""A column of a table: a translated header and how to show and sort one row."""
+"""A column of a table: a translated header and how to show and sort one row.
+
+The header is the Korean text marked for the catalog, translated each time it is shown
+(so a language switch retitles open tables)::
+
+    Column("name", N_("기업명"), lambda r: r.name)
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Callable
 
 from PySide6.QtCore import Qt
 
-from campdesk.ui.core.i18n import t
+from campdesk.ui.core.i18n import label_text
+
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-@dataclass(frozen=True)
 class Column:
-    key: str
-    ko: str
-    en: str
-    text: Callable[[Any], str]
-    sort: Callable[[Any], Any] | None = None  # raw value for sorting; defaults to the text
-    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    __slots__ = ("key", "label", "en", "text", "sort", "align")
+
+    def __init__(self, key: str, label: str, text: Callable[[Any], str] | str, *rest: Any,
+                 sort: Callable[[Any], Any] | None = None,
+                 align: Qt.AlignmentFlag = LEFT):
+        self.key, self.label, self.en = key, label, None
+        if isinstance(text, str):
+            # Transitional: the older (Korean, English) form, Column(key, ko, en, text, ...),
+            # until the last tables (ui/spaces, ui/sync) pass N_("…") alone.
+            self.en, text, *rest = text, *rest
+        if rest:
+            sort = rest[0]
+        if len(rest) > 1:
+            align = rest[1]
+        self.text, self.sort, self.align = text, sort, align
 
     @property
     def header(self) -> str:
-        return t(self.ko, self.en)
+        return label_text(self.label, self.en)
 
     def sort_key(self, row: Any) -> Any:
         return self.sort(row) if self.sort else self.text(row)
-
-
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

@@ -1,0 +1,107 @@
+"""A language switch without a restart: what is open is retitled; and the consultation's
+date is typed the way people type dates."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from PySide6.QtCore import Qt, QTime
+
+from campdesk.domain.dates import SEOUL, today_seoul
+from campdesk.services import consultations
+from campdesk.ui.consultations.consultation_dialog import open_log_dialog
+from qt_helpers import press
+
+KOREAN_NAV = ["대시보드", "기업", "상담일지", "후속조치", "멘토링", "잡매칭", "입주공간", "대외협력",
+              "보고서", "확인 필요"]
+ENGLISH_NAV = ["Dashboard", "Companies", "Consultations", "Follow-ups", "Mentoring",
+               "Job matching", "Spaces", "Outreach", "Reports", "Needs attention"]
+
+
+def _nav(window) -> list[str]:
+    return [window.nav.item(i).text() for i in range(window.nav.count())]
+
+
+def _headers(model) -> list[str]:
+    return [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
+
+
+def _form_labels(form) -> dict[str, str]:
+    return {key: label.text() for key, label in form.labels.items()}
+
+
+def test_switching_to_english_and_back_retitles_what_is_open(window, services, qtbot):
+    consultations.log_consultation(services.ctx, {
+        "caller_name": "김문의", "channel": "phone", "question": "입주 문의"})
+    page = window.show_page("consultations")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    dialog = open_log_dialog(services, window)
+    korean_headers = _headers(page.model)
+    assert korean_headers[:3] == ["일시", "기업 / 문의자", "경로"]
+    assert _form_labels(dialog.form)["question"] == "상담 내용 *"
+    assert page.count.text() == "1건"
+
+    services.set_language("en")
+    qtbot.waitUntil(lambda: _nav(window) == ENGLISH_NAV)
+    assert window.page_title.text() == "Consultations"
+    assert window.action("log_consultation").text() == "Log a consultation…"
+    assert _headers(page.model)[:3] == ["When", "Company / caller", "Channel"]
+    labels = _form_labels(dialog.form)
+    assert (labels["company"], labels["question"], labels["outcome"]) == \
+        ("Company *", "Question *", "Outcome")
+    assert page.count.text() == "1 consultation"   # singular: not "1 consultations"
+    assert not any("가" <= ch <= "힣" for ch in "".join(_headers(page.model)))
+
+    services.set_language("ko")
+    qtbot.waitUntil(lambda: _nav(window) == KOREAN_NAV)
+    assert _headers(page.model) == korean_headers
+    assert _form_labels(dialog.form)["question"] == "상담 내용 *"
+    assert window.page_title.text() == "상담일지"
+    assert page.count.text() == "1건"
+
+
+def test_the_company_table_headers_follow_the_language(window, services, companies_made, qtbot):
+    page = window.show_page("companies")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3)
+    assert _headers(page.model)[:2] == ["기업명", "구분"]
+    services.set_language("en")
+    qtbot.waitUntil(lambda: _headers(page.model)[:2] == ["Company", "Relationship"])
+    services.set_language("ko")
+    qtbot.waitUntil(lambda: _headers(page.model)[:2] == ["기업명", "구분"])
+
+
+def test_the_consultation_takes_a_date_typed_as_12_9_and_a_time(services, qtbot):
+    dialog = open_log_dialog(services)
+    form = dialog.form
+    form.occurred_day.line.setText("12.9")
+    form.occurred_time.setTime(QTime(14, 30))
+    year = today_seoul().year
+    expected = datetime(year, 12, 9, 14, 30, tzinfo=SEOUL).astimezone(timezone.utc)
+    assert form.values()["occurred_at"] == expected
+    assert form.occurred_day.text() == f"{year}. 12. 9."   # shown back the one way
+
+
+def test_a_date_that_cannot_be_read_is_said_not_saved_as_another(services, qtbot):
+    dialog = open_log_dialog(services)
+    form = dialog.form
+    form.unregistered.setChecked(True)
+    form.caller_name.setText("김문의")
+    form.question.setPlainText("입주 문의")
+    form.occurred_day.line.setText("12.45")
+    dialog.save()
+    assert "날짜" in form.errors.general.text()
+    assert form.more.isChecked()   # the folded row is opened to show where
+    services.ops.wait()
+    assert consultations.log_ids(services.ctx) == []
+
+
+def test_the_when_row_tabs_from_the_duration_to_the_date_then_the_time(services, qtbot):
+    dialog = open_log_dialog(services)
+    qtbot.waitExposed(dialog)
+    form = dialog.form
+    form.more.setChecked(True)   # duration and time are behind "더 보기"
+    form.duration.setFocus()
+    qtbot.waitUntil(lambda: form.duration.hasFocus())
+    press(qtbot, Qt.Key.Key_Tab)
+    assert form.occurred_day.line.hasFocus()
+    press(qtbot, Qt.Key.Key_Tab)
+    assert form.occurred_time.hasFocus()
