@@ -69,7 +69,7 @@ def test_parsing_takes_korean_english_and_aliases_in_either_language(language):
 
 def test_a_label_still_unpacks_as_a_korean_english_pair():
     ko, en = field_label("companies", "name")
-    assert (ko, en) == ("기업명", "Company name")
+    assert (ko, en) == ("기업명", "Company")
     assert field_label("companies", "name")[0] == "기업명"
     assert isinstance(field_label("companies", "name"), Label)
     assert tuple(field_label("companies", "no_such_column")) == ("no_such_column", "no_such_column")
@@ -93,7 +93,7 @@ def test_field_labels_and_their_english(english):
     assert field_label("public_calls", "fields").label() == "Fields"
     assert field_label("consultations", "category").label() == "Category"
     assert field_label("companies", "employees").label("ko") == "직원 수"
-    assert str(field_label("companies", "name")) == "Company name"
+    assert str(field_label("companies", "name")) == "Company"
 
 
 def test_validation_messages_follow_the_language(english):
