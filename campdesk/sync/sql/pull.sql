@@ -6,21 +6,38 @@
 -- it. Every transaction below the watermark has ended, so a later pull starting there can
 -- never miss a change that committed late.
 
+-- The (32-bit) ids of running transactions that cannot write this hub's rows: every backend
+-- pg_stat_activity shows holding the id is
+--   * connected to another database of the cluster, or
+--   * not a session at all (usesysid IS NULL): PostgreSQL gives a user only to client
+--     backends, WAL senders and background workers, the processes that can run SQL; the
+--     others are its own helpers (autovacuum workers, whose ANALYZE takes an id, the
+--     checkpointer, …), which write no table of ours.
+-- backend_type is not used: PostgreSQL hides it from a role without pg_read_all_stats, and
+-- "not a client backend" would also take in WAL senders and background workers (logical
+-- replication, pg_cron), which can write. An id found nowhere is not returned (it counts).
+-- A transaction id is held by one transaction only, so a stale view of pg_stat_activity can
+-- only miss an id (stall), never lend one to another backend.
+CREATE OR REPLACE FUNCTION sync_cannot_write_here() RETURNS SETOF bigint LANGUAGE sql STABLE
+AS $f$
+  SELECT backend_xid::text::bigint FROM pg_stat_activity
+   WHERE backend_xid IS NOT NULL
+   GROUP BY 1
+  HAVING bool_and(usesysid IS NULL OR coalesce(datname <> current_database(), false)) $f$;
+
 -- Every transaction of this database below this id has ended: nothing can appear there
 -- any more. Call it first in a REPEATABLE READ transaction, then page with sync_pull in the
--- same one. The snapshot's oldest running transaction bounds it, except transactions known
--- to belong to another database of the cluster (they cannot write here): one long
--- transaction elsewhere on a shared server must not stall sync. A transaction whose
--- database is unknown (prepared, or already gone) counts as ours: stall, never skip.
+-- same one. The snapshot's oldest running transaction bounds it, except transactions that
+-- cannot write here (sync_cannot_write_here): one long transaction elsewhere on a shared
+-- server, or an autovacuum worker analysing a table, must not stall sync. Any other
+-- transaction counts, including one whose backend is unknown (prepared, or already gone):
+-- stall, never skip.
 CREATE OR REPLACE FUNCTION sync_watermark() RETURNS bigint LANGUAGE sql STABLE
 SECURITY DEFINER SET search_path = public, pg_temp AS $f$
-  WITH snap AS (SELECT pg_current_snapshot() AS s),
-  elsewhere AS (
-    SELECT backend_xid::text::bigint AS x32 FROM pg_stat_activity
-     WHERE datname <> current_database() AND backend_xid IS NOT NULL)
+  WITH snap AS (SELECT pg_current_snapshot() AS s)
   SELECT least(pg_snapshot_xmax(snap.s)::text::bigint,
                (SELECT min(r.xid::text::bigint) FROM pg_snapshot_xip(snap.s) AS r(xid)
-                 WHERE (r.xid::text::bigint % 4294967296) NOT IN (SELECT x32 FROM elsewhere)))
+                 WHERE (r.xid::text::bigint % 4294967296) NOT IN (SELECT sync_cannot_write_here())))
     FROM snap $f$;
 
 -- The number of a row's id in a table's digest, and its bucket (one of 4096).

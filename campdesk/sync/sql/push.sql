@@ -25,17 +25,26 @@ CREATE OR REPLACE FUNCTION sync_answer(p_last bigint) RETURNS jsonb LANGUAGE sql
 -- a hello (before anything is read): renumber every row to now and start a new generation,
 -- so that every PC reads the hub again from the start and replays what it has not sent.
 CREATE OR REPLACE FUNCTION sync_check_restored() RETURNS void LANGUAGE plpgsql AS $f$
-DECLARE v_now bigint := pg_current_xact_id()::text::bigint;
 BEGIN
-  IF coalesce((SELECT max(xid) FROM sync_row), 0) < v_now THEN
+  IF NOT sync_rows_ahead() THEN
     RETURN;
   END IF;
   PERFORM pg_advisory_xact_lock(hashtext('campdesk sync_check_restored'));
-  IF coalesce((SELECT max(xid) FROM sync_row), 0) >= v_now THEN  -- not done by another hello
-    UPDATE sync_row SET xid = v_now;
+  IF sync_rows_ahead() THEN  -- not done by another hello
+    UPDATE sync_row SET xid = pg_current_xact_id()::text::bigint;
     UPDATE sync_meta SET value = gen_random_uuid()::text WHERE key = 'generation';
   END IF;
 END $f$;
+
+-- Does a row carry a transaction id this server has not reached (one index lookup)? The
+-- highest id is compared with the xmax of the same statement's snapshot: every transaction
+-- whose rows the statement sees committed before it, so below its xmax. Comparing with the
+-- caller's own id instead would take a push that got a later id and committed first (READ
+-- COMMITTED sees it) for a restore. Rows of the caller's own transaction are left out.
+CREATE OR REPLACE FUNCTION sync_rows_ahead() RETURNS boolean LANGUAGE sql VOLATILE AS $f$
+  SELECT coalesce(max(xid), 0) >= pg_snapshot_xmax(pg_current_snapshot())::text::bigint
+    FROM sync_row
+   WHERE xid IS DISTINCT FROM pg_current_xact_id_if_assigned()::text::bigint $f$;
 
 CREATE OR REPLACE FUNCTION sync_token_hash(p_token text) RETURNS bytea LANGUAGE sql IMMUTABLE AS $f$
   SELECT sha256(convert_to(p_token, 'UTF8')) $f$;
