@@ -32,6 +32,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator, NamedTuple
 
+from campdesk.domain.errors import ValidationError
+from campdesk.domain.field_labels import field_label
+from campdesk.i18n import N_, _, current_language, ngettext
 from campdesk.services.errors import UserError
 from campdesk.services.fields import clean_text
 
@@ -99,6 +102,15 @@ class ImportReport:
 
     def reject(self, row_no: int, column: str, reason: str) -> None:
         self.rejected.append(Rejected(row_no, column, reason))
+
+    def reject_error(self, row_no: int, column: str | None, error: ValidationError,
+                     table: str) -> None:
+        """A row refused by a rule, in the current language; ``column`` is the file's
+        header of the field at fault (None: the field's own label)."""
+        english = current_language() == "en"
+        if column is None:
+            column = field_label(table, error.field)[1 if english else 0]
+        self.reject(row_no, column, error.message(current_language()))
 
 
 class Row(NamedTuple):
