@@ -22,20 +22,25 @@ from typing import Any
 
 from sqlalchemy import select
 
-from campdesk.domain.choices import CATEGORY, CHANNEL, OUTCOME, Vocabulary
-from campdesk.domain.dates import SEOUL
+from campdesk.domain.choices import CATEGORY, CHANNEL, OPEN_OUTCOMES, OUTCOME, Vocabulary
+from campdesk.domain.dates import SEOUL, today_seoul
 from campdesk.domain.errors import ValidationError
-from campdesk.domain.field_labels import CONSULTATION_FIELDS, field_label
+from campdesk.domain.field_labels import CONSULTATION_FIELDS
 from campdesk.domain.ids import new_id
+from campdesk.i18n import N_, _, in_language, ngettext
 from campdesk.domain.validation import normalise_company_name, parse_business_no
 from campdesk.services.consultations import _check
 from campdesk.services.context import Context
 from campdesk.services.fields import clean_text, max_length, with_limits
+from campdesk.services.staging import Staged
 from campdesk.services.tabular import ImportReport, Progress, Row, Table
 from campdesk.store.audit import apply_changes
 from campdesk.store.models import Company, Consultation, Staff
 
 FLUSH_EVERY = 1000
+# A follow-up or escalation logged this many days before the import comes in closed.
+OLD_FOLLOW_UP_DAYS = 90
+OLD_FOLLOW_UP_RESOLUTION = N_("CampDesk로 옮기기 전의 오래된 후속조치라 가져올 때 처리 완료로 닫았습니다.")
 
 # Field code in the file → (Korean, English) header, then the other headers found in real logs.
 FILE_FIELDS: dict[str, tuple[str, str]] = {
@@ -262,6 +267,11 @@ class _Directory:
         return self.staff_by_name.get(_person(name))
 
     def add_staff(self, s, ctx: Context, name: str) -> str:
+        """The id of the staff member ``name``, added as a former member (archived) when
+        the staff list does not know them."""
+        known = self.staff(name)
+        if known:
+            return known
         person = Staff(id=new_id(), name=" ".join(name.split()), role="onsite", archived=True,
                        updated_by=ctx.staff_id)
         s.add(person)
@@ -274,9 +284,9 @@ class _Directory:
 
 # --- rows -------------------------------------------------------------------------------------
 
-def _row_values(s, ctx: Context, row: Row, who: _Directory
-                ) -> tuple[dict[str, Any], list[ValidationError]]:
-    """The consultation a row describes, and every problem in it."""
+def _row_values(row: Row, who: _Directory) -> tuple[dict[str, Any], list[ValidationError]]:
+    """The consultation a row describes, and every problem in it. A staff member the staff
+    list does not know is ``("new", name)``: added when the rows are written."""
     raw = row.values
     errors: list[ValidationError] = []
     values: dict[str, Any] = {}
@@ -344,8 +354,8 @@ def _row_values(s, ctx: Context, row: Row, who: _Directory
     # ``values`` in place. Without a moment the row is refused already: check the rest anyway.
     checked = values if "occurred_at" in values else {**values, "occurred_at": datetime.now(timezone.utc)}
     errors = _check(checked, creating=True) + errors
-    if pending_staff and not errors:
-        values["staff_id"] = who.add_staff(s, ctx, pending_staff[1])
+    if pending_staff:
+        values["staff_id"] = pending_staff
     return values, errors
 
 
@@ -379,50 +389,95 @@ _UPDATABLE = ("channel", "category", "answer", "outcome", "staff_id", "caller_ph
 _FROM_FILE = {"staff_id": "staff", "escalated_to_id": "escalated_to"}
 
 
-def import_consultations(ctx: Context, path: str | Path, progress: Progress | None = None
-                         ) -> ImportReport:
-    """Keep every valid row, explain every bad one, in one transaction (a file unreadable
-    half-way or a cancelled import changes nothing); importing again changes nothing."""
+def import_consultations(ctx: Context, path: str | Path, progress: Progress | None = None,
+                         today: date | None = None) -> ImportReport:
+    """Keep every valid row, explain every bad one; importing again changes nothing.
+
+    The file is read and checked first, without SQLite's write lock (the app keeps saving
+    meanwhile), then written in one short transaction: a file unreadable half-way or a
+    cancelled import changes nothing. A follow-up or escalation logged more than
+    :data:`OLD_FOLLOW_UP_DAYS` days before ``today`` comes in closed (see :func:`_close_old`).
+    """
     report = ImportReport()
-    with Table(Path(path), header_synonyms(), REQUIRED, report, progress) as table, \
-            ctx.db.transaction() as s:
+    with ctx.db.reading() as s:
         who = _Directory(s)
-        seen: dict[tuple, str] = {}
-        batch: dict[str, Consultation] = {}
+    with Table(Path(path), header_synonyms(), REQUIRED, report, progress) as table, \
+            Staged() as staged:
+        in_file = set(table.columns.values())
         for row in table:
             report.total += 1
-            values, errors = _row_values(s, ctx, row, who)
+            values, errors = _row_values(row, who)
             if errors:
                 for e in errors:
                     code = _FILE_FIELD.get(e.field, e.field)
-                    column = row.columns.get(code) or field_label("consultations", e.field)[0]
-                    report.reject(row.number, column, e.ko)
+                    report.reject_error(row.number, row.columns.get(code), e, "consultations")
                 continue
-            key = _key(values)
-            existing_id = seen.get(key) or _existing(s, values, key)
-            if existing_id is None:
-                c = Consultation(**values, id=new_id(), updated_by=ctx.staff_id)
-                if c.outcome == "escalated":
-                    c.escalated_at = values["occurred_at"]
-                s.add(c)
-                report.created += 1
-            else:
-                c = batch.get(existing_id) or s.get(Consultation, existing_id)
-                # Blank cells do not erase what staff already recorded.
-                changes = {k: values[k] for k in _UPDATABLE
-                           if _FROM_FILE.get(k, k) in row.values and values.get(k) not in (None, "")}
-                if apply_changes(s, c, changes, ctx.staff_id):
-                    report.updated += 1
-                else:
-                    report.unchanged += 1
-            seen[key] = c.id
-            batch[c.id] = c
-            if len(batch) >= FLUSH_EVERY:
-                s.flush()
-                s.expunge_all()
-                batch.clear()
-        if who.new_staff:
-            names = ", ".join(who.new_staff[:10]) + (" …" if len(who.new_staff) > 10 else "")
-            report.warnings.append(
-                f"직원 목록에 없던 담당자 {len(who.new_staff)}명을 예전 직원(보관)으로 등록했습니다: {names}")
+            staged.append(values)
+        _write(ctx, staged, in_file, report, today or today_seoul())
     return report
+
+
+def _write(ctx: Context, staged: Staged, in_file: set[str], report: ImportReport,
+           today: date) -> None:
+    """The checked rows into the database, in one transaction."""
+    cut_off = datetime.combine(today - timedelta(days=OLD_FOLLOW_UP_DAYS), time(), SEOUL)
+    closed_old = 0
+    with ctx.db.transaction() as s:
+        who = _Directory(s)  # as it is now: the app may have changed it while the file was read
+        seen: dict[tuple, str] = {}
+        batch: dict[str, Consultation] = {}
+        for chunk in staged.chunks():
+            for values in chunk:
+                if values["company_id"]:  # merged while the file was read: the company it is now
+                    values["company_id"] = who.company_ids.get(values["company_id"],
+                                                               values["company_id"])
+                if isinstance(values["staff_id"], tuple):
+                    values["staff_id"] = who.add_staff(s, ctx, values["staff_id"][1])
+                key = _key(values)
+                existing_id = seen.get(key) or _existing(s, values, key)
+                if existing_id is None:
+                    c = Consultation(**values, id=new_id(), updated_by=ctx.staff_id)
+                    if c.outcome == "escalated":
+                        c.escalated_at = values["occurred_at"]
+                    if _close_old(c, cut_off):
+                        closed_old += 1
+                    s.add(c)
+                    report.created += 1
+                else:
+                    c = batch.get(existing_id) or s.get(Consultation, existing_id)
+                    # Blank cells do not erase what staff already recorded.
+                    changes = {k: values[k] for k in _UPDATABLE
+                               if _FROM_FILE.get(k, k) in in_file and values.get(k) not in (None, "")}
+                    if apply_changes(s, c, changes, ctx.staff_id):
+                        report.updated += 1
+                    else:
+                        report.unchanged += 1
+                seen[key] = c.id
+                batch[c.id] = c
+                if len(batch) >= FLUSH_EVERY:
+                    s.flush()
+                    s.expunge_all()
+                    batch.clear()
+    if who.new_staff:
+        names = ", ".join(who.new_staff[:10]) + (" …" if len(who.new_staff) > 10 else "")
+        n = len(who.new_staff)
+        report.warnings.append(ngettext(
+            "직원 목록에 없던 담당자 {n}명을 예전 직원(보관)으로 등록했습니다: {names}",
+            "직원 목록에 없던 담당자 {n}명을 예전 직원(보관)으로 등록했습니다: {names}", n
+        ).format(n=n, names=names))
+    if closed_old:
+        report.warnings.append(ngettext(
+            "{days}일이 지난 후속조치·이관 {n}건은 처리 완료로 가져왔습니다 (후속조치 목록에 나오지 않습니다).",
+            "{days}일이 지난 후속조치·이관 {n}건은 처리 완료로 가져왔습니다 (후속조치 목록에 나오지 않습니다).",
+            closed_old).format(days=OLD_FOLLOW_UP_DAYS, n=closed_old))
+
+
+def _close_old(c: Consultation, cut_off: datetime) -> bool:
+    """Close a follow-up or escalation of an old log (logged before ``cut_off``): years-old
+    items would otherwise fill the desk's follow-up list, though long since dealt with.
+    The outcome stays what the log said; the resolution says why it was closed."""
+    if c.outcome not in OPEN_OUTCOMES or c.occurred_at >= cut_off:
+        return False
+    c.closed_at = datetime.now(timezone.utc)
+    c.resolution = in_language("ko", OLD_FOLLOW_UP_RESOLUTION)
+    return True
