@@ -54,22 +54,16 @@ NOT_YET: set[str] = {
     "campdesk/reports/parts.py",  # 65
     "campdesk/reports/tenant.py",  # 39
     "campdesk/services/companies.py",  # 2
-    "campdesk/services/consultation_import.py",  # 107
     "campdesk/services/consultations.py",  # 8
     "campdesk/services/context.py",  # 9
-    "campdesk/services/exporter.py",  # 3
-    "campdesk/services/importer.py",  # 55
     "campdesk/services/jobs.py",  # 16
-    "campdesk/services/mentor_import.py",  # 63
     "campdesk/services/mentor_suggest.py",  # 99
     "campdesk/services/mentoring.py",  # 36
     "campdesk/services/mentoring_reports.py",  # 2
     "campdesk/services/outreach/common.py",  # 1
     "campdesk/services/outreach/events.py",  # 28
     "campdesk/services/outreach/public_calls.py",  # 16
-    "campdesk/services/outreach/questionnaire_import.py",  # 50
     "campdesk/services/outreach/questionnaires.py",  # 15
-    "campdesk/services/outreach/support_import.py",  # 68
     "campdesk/services/outreach/supports.py",  # 33
     "campdesk/services/period.py",  # 2
     "campdesk/services/records.py",  # 5
@@ -79,12 +73,10 @@ NOT_YET: set[str] = {
     "campdesk/services/reporting/lines.py",  # 2
     "campdesk/services/reporting/records.py",  # 1
     "campdesk/services/reporting/views.py",  # 1
-    "campdesk/services/space_import.py",  # 30
     "campdesk/services/spaces/assignments.py",  # 16
     "campdesk/services/spaces/inventory.py",  # 24
     "campdesk/services/spaces/waiting.py",  # 5
     "campdesk/services/staff.py",  # 2
-    "campdesk/services/tabular.py",  # 43
     "campdesk/settings.py",  # 1
     "campdesk/store/backup.py",  # 14
     "campdesk/store/instance.py",  # 4

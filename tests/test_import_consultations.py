@@ -196,3 +196,25 @@ def test_old_follow_ups_come_in_closed_and_recent_ones_stay_open(staffed_ctx, tm
     # importing again changes nothing, the closed ones included
     again = import_consultations(staffed_ctx, path, today=date(2026, 3, 31))
     assert (again.created, again.updated, again.unchanged, again.warnings) == (0, 0, 4, [])
+
+
+def test_row_errors_and_the_summary_are_in_english_in_english_mode(staffed_ctx, tmp_path):
+    from campdesk import i18n
+    path = _log_csv(tmp_path / "log.csv", [
+        ("2023-05-02 10:00", "전화", "빛고을AI", "오래된 후속조치", "후속조치", "홍길동"),
+        ("2025-13-45", "전화", "빛고을AI", "날짜가 틀림", "해결", ""),
+        ("2025-03-07 10:00", "전화", "빛고을AI", "", "해결", "")])
+    i18n.set_language("en")
+    try:
+        report = import_consultations(staffed_ctx, path, today=date(2026, 3, 31))
+    finally:
+        i18n.set_language("ko")
+    reasons = {r.row_no: r.reason for r in report.rejected}
+    assert reasons[3] == "Not a date and time (got: 2025-13-45). Example: 2026-03-05 14:30"
+    assert report.warnings == [
+        "1 staff member not on the staff list was added as a former (archived) member: 홍길동",
+        "1 follow-up or escalation older than 90 days was imported as closed "
+        "(it is not in the follow-up list)."]
+    old = consultations.views(staffed_ctx, consultations.view_query())[0]
+    assert "오래된 후속조치" in old.resolution  # stored in Korean whatever the language
+    assert 4 in reasons and not any("가" <= ch <= "힣" for ch in reasons[4])

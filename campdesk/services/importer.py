@@ -15,23 +15,23 @@ from campdesk.store.audit import apply_changes
 from campdesk.store.models import Company
 
 EXTRA_HEADERS: dict[str, list[str]] = {
-    "name": ["회사명", "업체명", "상호", "상호명", "기업 이름", "법인명", "company", "name"],
-    "name_en": ["영문 기업명", "영문상호", "english name", "name (en)"],
-    "relationship": ["구분", "기업구분", "유형", "관계", "type", "status"],
-    "business_no": ["사업자번호", "사업자 등록번호", "사업자등록 번호", "사업자no", "brn",
+    "name": ["회사명", "업체명", "상호", "상호명", "기업 이름", "법인명", "company", "name"],  # i18n: data
+    "name_en": ["영문 기업명", "영문상호", "english name", "name (en)"],  # i18n: data
+    "relationship": ["구분", "기업구분", "유형", "관계", "type", "status"],  # i18n: data
+    "business_no": ["사업자번호", "사업자 등록번호", "사업자등록 번호", "사업자no", "brn",  # i18n: data
                     "business no", "business number", "business registration number"],
-    "corporate_no": ["법인번호", "법인 등록번호", "corporate no"],
-    "representative": ["대표", "대표자명", "대표이사", "대표자 성명", "ceo", "representative"],
-    "phone": ["연락처", "전화", "대표전화", "대표번호", "tel", "telephone", "phone number"],
-    "email": ["메일", "e-mail", "이메일주소", "email"],
-    "address": ["소재지", "사업장 주소", "사업장주소", "본사 주소", "address"],
-    "website": ["웹사이트", "홈페이지 주소", "url", "website", "homepage"],
-    "gwangju_presence": ["광주소재", "광주 소재 여부", "소재 형태", "gwangju"],
-    "mou_date": ["MOU체결일", "협약일", "MOU 일자", "mou date"],
-    "ai_fields": ["분야", "AI분야", "기술분야", "주력분야", "ai field", "fields"],
-    "employees": ["직원수", "종업원수", "임직원 수", "임직원수", "인원", "employees", "headcount"],
-    "founded_on": ["설립일자", "창립일", "설립연월일", "founded", "founding date"],
-    "notes": ["비고", "메모", "특이사항", "notes", "remarks"],
+    "corporate_no": ["법인번호", "법인 등록번호", "corporate no"],  # i18n: data
+    "representative": ["대표", "대표자명", "대표이사", "대표자 성명", "ceo", "representative"],  # i18n: data
+    "phone": ["연락처", "전화", "대표전화", "대표번호", "tel", "telephone", "phone number"],  # i18n: data
+    "email": ["메일", "e-mail", "이메일주소", "email"],  # i18n: data
+    "address": ["소재지", "사업장 주소", "사업장주소", "본사 주소", "address"],  # i18n: data
+    "website": ["웹사이트", "홈페이지 주소", "url", "website", "homepage"],  # i18n: data
+    "gwangju_presence": ["광주소재", "광주 소재 여부", "소재 형태", "gwangju"],  # i18n: data
+    "mou_date": ["MOU체결일", "협약일", "MOU 일자", "mou date"],  # i18n: data
+    "ai_fields": ["분야", "AI분야", "기술분야", "주력분야", "ai field", "fields"],  # i18n: data
+    "employees": ["직원수", "종업원수", "임직원 수", "임직원수", "인원", "employees", "headcount"],  # i18n: data
+    "founded_on": ["설립일자", "창립일", "설립연월일", "founded", "founding date"],  # i18n: data
+    "notes": ["비고", "메모", "특이사항", "notes", "remarks"],  # i18n: data
 }
 
 

@@ -34,7 +34,7 @@ from typing import Any, Callable, Iterator, NamedTuple
 
 from campdesk.domain.errors import ValidationError
 from campdesk.domain.field_labels import field_label
-from campdesk.i18n import N_, _, current_language, ngettext
+from campdesk.i18n import _, current_language, ngettext, pgettext
 from campdesk.services.errors import UserError
 from campdesk.services.fields import clean_text
 
@@ -60,8 +60,7 @@ class Cancelled(UserError):
     """The person cancelled the import; its transaction is rolled back."""
 
     def __init__(self) -> None:
-        super().__init__("가져오기를 취소했습니다. 데이터베이스는 바뀌지 않았습니다.",
-                         "Import cancelled. Nothing in the database was changed.")
+        super().__init__(_("가져오기를 취소했습니다. 데이터베이스는 바뀌지 않았습니다."))
 
 
 @dataclass
@@ -81,7 +80,8 @@ class Skipped:
 
     @property
     def label(self) -> str:
-        return "합계" if self.kind == "total" else "안내"
+        return pgettext("skipped row", "합계") if self.kind == "total" \
+            else pgettext("skipped row", "안내")
 
 
 @dataclass
@@ -107,10 +107,21 @@ class ImportReport:
                      table: str) -> None:
         """A row refused by a rule, in the current language; ``column`` is the file's
         header of the field at fault (None: the field's own label)."""
-        english = current_language() == "en"
         if column is None:
-            column = field_label(table, error.field)[1 if english else 0]
-        self.reject(row_no, column, error.message(current_language()))
+            column = field_name(field_label(table, error.field), error.field)
+        self.reject(row_no, column, error_text(error))
+
+
+def field_name(pair: tuple[str, str] | None, code: str) -> str:
+    """A field's (Korean, English) label in the current language, or its code."""
+    if not pair:
+        return code
+    return pair[1] if current_language() == "en" and len(pair) > 1 else pair[0]
+
+
+def error_text(error: ValidationError | UserError) -> str:
+    """A rule's refusal of a value, in the current language (for a report's rejections)."""
+    return error.message(current_language())
 
 
 class Row(NamedTuple):
@@ -136,10 +147,14 @@ def _unreadable(path: Path, what: str) -> UserError:
     return UserError(_("파일을 읽을 수 없습니다 ({what}): {name}").format(what=what, name=path.name))
 
 
+def _not_xlsx(path: Path) -> UserError:
+    return UserError(_("Excel 파일을 열 수 없습니다 (손상되었거나 XLSX 형식이 아닙니다): {name}"
+                       ).format(name=path.name))
+
+
 def _too_many_rows() -> UserError:
-    return UserError(f"행이 너무 많습니다. 한 번에 {MAX_ROWS:,}행까지 가져올 수 있습니다. 파일을 나누어 주세요.",
-                     f"Too many rows: at most {MAX_ROWS:,} rows can be imported at once. "
-                     "Split the file.")
+    return UserError(_("행이 너무 많습니다. 한 번에 {n:,}행까지 가져올 수 있습니다. 파일을 나누어 주세요."
+                       ).format(n=MAX_ROWS))
 
 
 # --- text files -------------------------------------------------------------------------------
@@ -192,10 +207,8 @@ def text_encoding(path: Path, head: bytes) -> str:
         for encoding in candidates:
             if _decodes_as(path, encoding):
                 return encoding
-    raise UserError("파일의 문자 인코딩을 알 수 없습니다. UTF-8 또는 CP949(한글 Excel 기본) CSV, "
-                    "또는 Excel의 '유니코드 텍스트'로 저장해 주세요.",
-                    "Unknown text encoding. Save the file as UTF-8 or CP949 CSV, "
-                    "or as Excel's Unicode text.")
+    raise UserError(_("파일의 문자 인코딩을 알 수 없습니다. UTF-8 또는 CP949(한글 Excel 기본) CSV, "
+                      "또는 Excel의 '유니코드 텍스트'로 저장해 주세요."))
 
 
 _DELIMITERS = ("\t", ",", ";", "|")
@@ -384,14 +397,11 @@ def _check_xlsx_parts(path: Path) -> None:
                 limit = MAX_SHARED_STRINGS_BYTES if name.endswith("sharedstrings.xml") \
                     else MAX_XML_BYTES
                 if info.file_size > limit:
-                    raise UserError(
-                        f"Excel 파일의 압축을 풀면 너무 큽니다 ({info.filename}: "
-                        f"{_mb(info.file_size)}, 최대 {_mb(limit)}). 파일을 나누어 주세요.",
-                        f"The Excel file unpacks too large ({info.filename}: "
-                        f"{_mb(info.file_size)}, at most {_mb(limit)}). Split the file.")
+                    raise UserError(_("Excel 파일의 압축을 풀면 너무 큽니다 ({part}: {size}, 최대 "
+                                      "{limit}). 파일을 나누어 주세요.").format(
+                        part=info.filename, size=_mb(info.file_size), limit=_mb(limit)))
     except zipfile.BadZipFile as exc:
-        raise UserError(f"Excel 파일을 열 수 없습니다 (손상되었거나 XLSX 형식이 아닙니다): {path.name}",
-                        f"Cannot open the Excel file (damaged or not XLSX): {path.name}") from exc
+        raise _not_xlsx(path) from exc
 
 
 def _xlsx_source(path: Path) -> _Source:
@@ -403,8 +413,7 @@ def _xlsx_source(path: Path) -> _Source:
     except Exception as exc:  # openpyxl, zipfile or XML errors: a damaged workbook
         handle.close()
         log.info("cannot open %s: %r", path, exc)
-        raise UserError(f"Excel 파일을 열 수 없습니다 (손상되었거나 XLSX 형식이 아닙니다): {path.name}",
-                        f"Cannot open the Excel file (damaged or not XLSX): {path.name}") from exc
+        raise _not_xlsx(path) from exc
     source = _Source(path)
     source._closers += [wb.close, handle.close]
     try:
@@ -439,9 +448,8 @@ def _xls_source(path: Path) -> _Source:
         book = xlrd.open_workbook(str(path), on_demand=True, logfile=_NullLog())
     except Exception as exc:  # xlrd's errors, struct errors, …: a damaged or encrypted file
         log.info("cannot open %s: %r", path, exc)
-        raise UserError(f"예전 Excel 파일(.xls)을 열 수 없습니다 (손상되었거나 암호가 걸려 있습니다): {path.name}",
-                        f"Cannot open the old Excel file (.xls): damaged or encrypted: {path.name}"
-                        ) from exc
+        raise UserError(_("예전 Excel 파일(.xls)을 열 수 없습니다 (손상되었거나 암호가 걸려 있습니다): "
+                          "{name}").format(name=path.name)) from exc
     source = _Source(path)
     source._closers.append(book.release_resources)
     for index in range(book.nsheets):
@@ -503,20 +511,17 @@ def open_source(path: Path) -> _Source:
     file saved as .xls as text; a web page saved as .xls is refused with what to do."""
     path = Path(path)
     if not path.exists():
-        raise UserError(f"파일이 없습니다: {path}", f"No such file: {path}")
+        raise UserError(_("파일이 없습니다: {path}").format(path=path))
     if path.is_dir():
-        raise UserError(f"파일이 아니라 폴더입니다: {path}", f"This is a folder, not a file: {path}")
+        raise UserError(_("파일이 아니라 폴더입니다: {path}").format(path=path))
     suffix = path.suffix.lower()
     if suffix not in TEXT_SUFFIXES + EXCEL_SUFFIXES:
-        raise UserError(f"CSV, 텍스트(.txt), Excel(.xlsx, .xls) 파일만 가져올 수 있습니다: {path.name}",
-                        f"Only CSV, text (.txt) or Excel (.xlsx, .xls) files can be imported: "
-                        f"{path.name}")
+        raise UserError(_("CSV, 텍스트(.txt), Excel(.xlsx, .xls) 파일만 가져올 수 있습니다: {name}"
+                          ).format(name=path.name))
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise UserError(f"파일이 너무 큽니다 ({_mb(size)}). 한 번에 {_mb(MAX_FILE_BYTES)}까지 가져올 수 "
-                        "있습니다. 파일을 나누어 주세요.",
-                        f"The file is too large ({_mb(size)}): at most {_mb(MAX_FILE_BYTES)} can be "
-                        "imported at once. Split the file.")
+        raise UserError(_("파일이 너무 큽니다 ({size}). 한 번에 {limit}까지 가져올 수 있습니다. "
+                          "파일을 나누어 주세요.").format(size=_mb(size), limit=_mb(MAX_FILE_BYTES)))
     with open(path, "rb") as f:
         head = f.read(4096)
     if head.startswith(b"PK\x03\x04"):
@@ -525,18 +530,16 @@ def open_source(path: Path) -> _Source:
         return _xls_source(path)
     sniff = head.lstrip(codecs.BOM_UTF8).lstrip()[:2048].lower()
     if sniff.startswith(b"<") and (b"<html" in sniff or b"<table" in sniff or b"<?xml" in sniff):
-        raise UserError(f"이 파일은 Excel 파일이 아니라 웹 페이지(HTML/XML) 형식입니다: {path.name}. "
-                        "Excel에서 열어 '다른 이름으로 저장'으로 .xlsx 형식으로 저장한 뒤 가져와 주세요.",
-                        f"This file is a web page (HTML/XML), not a spreadsheet: {path.name}. Open it "
-                        "in Excel and save it as .xlsx.")
+        raise UserError(_("이 파일은 Excel 파일이 아니라 웹 페이지(HTML/XML) 형식입니다: {name}. "
+                          "Excel에서 열어 '다른 이름으로 저장'으로 .xlsx 형식으로 저장한 뒤 가져와 주세요."
+                          ).format(name=path.name))
     if suffix in EXCEL_SUFFIXES:
         # Web sites hand out tab-separated text named .xls; anything else is damaged.
         try:
             return _text_source(path, head)
         except UserError:
-            raise UserError(f"Excel 파일을 열 수 없습니다 (손상되었거나 Excel 형식이 아닙니다): {path.name}",
-                            f"Cannot open the Excel file (damaged or not Excel): {path.name}"
-                            ) from None
+            raise UserError(_("Excel 파일을 열 수 없습니다 (손상되었거나 Excel 형식이 아닙니다): {name}"
+                              ).format(name=path.name)) from None
     return _text_source(path, head)
 
 
@@ -544,20 +547,20 @@ def open_source(path: Path) -> _Source:
 
 _FOLD_ALL = re.compile(r"[\W_]+")
 _TOTAL = re.compile(
-    r"(총합계|합계|총계|소계|누계|계|합|total|subtotal|grandtotal|sum)"
-    r"(\d+(개사|개기업|개업체|개회사|개소|개|곳|건|명|社))?")
-_COUNT = re.compile(r"총\d+(개사|개기업|개업체|개회사|개소|개|곳|건)|\d+(개사|개기업|개업체|개회사)")
-_NOTE = re.compile(r"\s*(※|\*|＊|☞|참고\s*:|출처\s*:|\(?\s*기준일|\(?\s*단위\s*:)")
+    r"(총합계|합계|총계|소계|누계|계|합|total|subtotal|grandtotal|sum)"  # i18n: data
+    r"(\d+(개사|개기업|개업체|개회사|개소|개|곳|건|명|社))?")  # i18n: data
+_COUNT = re.compile(r"총\d+(개사|개기업|개업체|개회사|개소|개|곳|건)|\d+(개사|개기업|개업체|개회사)")  # i18n: data
+_NOTE = re.compile(r"\s*(※|\*|＊|☞|참고\s*:|출처\s*:|\(?\s*기준일|\(?\s*단위\s*:)")  # i18n: data
 
 
 # A row whose text has none of these is no total or note (row_kind need not look). Plain
 # substring tests: a regular expression over every row costs more than the csv module.
 # Characters of totals and notes; looked for one by one (`in` scans text far faster than a
 # regular expression's character class does).
-_KIND_CHARS = "계합총개※*＊☞"
+_KIND_CHARS = "계합총개※*＊☞"  # i18n: data
 _TOTAL_CHARS = "계합총개"  # i18n: data
 # A note's first filled cell starts with one of these: 참고:, 출처:, (기준일, 기준일, 단위:
-_NOTE_LEADS = frozenset("참출(기단")
+_NOTE_LEADS = frozenset("참출(기단")  # i18n: data
 # Text that _cell changes: control characters and lone surrogates (and a leading ').
 _CONTROL_CHARS = "".join(map(chr, [*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f]))
 _SURROGATES = re.compile("[\ud800-\udfff]")  # never in text decoded strictly
@@ -585,7 +588,7 @@ def _may_hold_total(text: str) -> bool:
 
 
 # A first cell starting with one of these may make its row blank or a note.
-_NOT_PLAIN_LEAD = re.compile(r"[\s※*＊☞참출(기단]")
+_NOT_PLAIN_LEAD = re.compile(r"[\s※*＊☞참출(기단]")  # i18n: data
 
 
 def _plain_leads(cells: Iterator[str], n: int) -> bool:
@@ -636,6 +639,13 @@ def row_kind(cells: list[Any]) -> str | None:
 
 def fold_header(text: Any) -> str:
     return re.sub(r"[\s_\-./()·*:]+", "", str(text or "")).casefold()
+
+
+def _header_name(names: list[str]) -> str:
+    """A column's header to show: its first name, its first English one in English."""
+    if current_language() == "en":
+        return next((n for n in names if n.isascii()), names[0])
+    return names[0]
 
 
 def _match_header(row: list[Any], lookup: dict[str, str]) -> dict[int, str]:
@@ -732,8 +742,7 @@ class Table:
         lookup = {fold_header(s): code for code, names in synonyms.items() for s in [code, *names]}
         best = None
         if not self._source.sheets:
-            raise UserError(f"Excel 파일에 시트가 없습니다: {self.path.name}",
-                            f"The Excel file has no sheets: {self.path.name}")
+            raise UserError(_("Excel 파일에 시트가 없습니다: {name}").format(name=self.path.name))
         for sheet in self._source.sheets:
             for raw in self._guarded(sheet.rows(None), limit=HEADER_SCAN_ROWS):
                 found = _match_header(raw[1], lookup)
@@ -743,15 +752,14 @@ class Table:
             if best:
                 break
         if best is None:
-            wanted = ", ".join(names[0] for names in synonyms.values() if names)
-            raise UserError(f"머리글 행을 찾을 수 없습니다. 첫 줄에 열 이름을 넣어 주세요 (예: {wanted}).",
-                            "No header row found. Put column names in the first row.")
+            wanted = ", ".join(_header_name(names) for names in synonyms.values() if names)
+            raise UserError(_("머리글 행을 찾을 수 없습니다. 첫 줄에 열 이름을 넣어 주세요 (예: {names})."
+                              ).format(names=wanted))
         sheet, raw, columns = best
         missing = [c for c in required if c not in columns.values()]
         if missing:
-            names = ", ".join(synonyms[c][0] if synonyms[c] else c for c in missing)
-            raise UserError(f"필수 열이 없습니다: {names}",
-                            f"Required columns are missing: {', '.join(missing)}")
+            names = ", ".join(_header_name(synonyms[c]) if synonyms[c] else c for c in missing)
+            raise UserError(_("필수 열이 없습니다: {names}").format(names=names))
         number, cells = raw[0], raw[1]
         self._sheet, self._header_at, self.columns = sheet, number, columns
         self._header_cells = cells
@@ -797,7 +805,7 @@ class Table:
             fraction = 1.0
         elif fraction is not None:
             fraction = min(fraction, 0.99)  # the file is read ahead: done only at its end
-        self.progress(fraction, f"{rows:,}행 읽음")
+        self.progress(fraction, ngettext("{n:,}행 읽음", "{n:,}행 읽음", rows).format(n=rows))
 
     def __iter__(self) -> Iterator[Row]:
         # Rows are made a batch at a time and handed out by itertools (no Python step a row).
@@ -954,8 +962,9 @@ class Table:
                 report.total += 1
                 for code in too_long:
                     report.reject(number, names[code],
-                                  f"한 칸에는 {MAX_CELL_CHARS:,}자(Excel 한 칸의 최대)까지 들어갈 수 "
-                                  f"있습니다 (지금 {len(values[code]):,}자).")
+                                  _("한 칸에는 {limit:,}자(Excel 한 칸의 최대)까지 들어갈 수 "
+                                    "있습니다 (지금 {n:,}자).").format(limit=MAX_CELL_CHARS,
+                                                                   n=len(values[code])))
                 continue
             yield _row(number, values, names)
 
@@ -985,8 +994,8 @@ def _merged_by_quote(cells: list[Any], width: int, delimiter: str) -> int | None
 
 
 def _quote_reason(first: int, last: int) -> str:
-    return (f"따옴표(\")가 짝이 맞지 않아 파일의 {first}~{last}번째 줄이 한 행으로 합쳐졌습니다. "
-            "따옴표를 고친 뒤 이 행들을 다시 가져와 주세요.")
+    return _("따옴표(\")가 짝이 맞지 않아 파일의 {first}~{last}번째 줄이 한 행으로 합쳐졌습니다. "
+             "따옴표를 고친 뒤 이 행들을 다시 가져와 주세요.").format(first=first, last=last)
 
 
 def read_table(path: Path, synonyms: dict[str, list[str]], required: tuple[str, ...] = (),
