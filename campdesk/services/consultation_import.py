@@ -10,7 +10,10 @@ row number, column and reason, the others are kept.
 Importing the same file again changes nothing: a consultation is known by its minute, its
 company (or caller) and its question, and only what the file changed is updated. A staff
 name that is not on the staff list is added to it as a former member (archived), so the
-log keeps who answered and the pickers are not filled with people who left.
+log keeps who answered and the pickers are not filled with people who left. A follow-up
+or escalation logged more than 90 days before the import comes in closed: the desk's
+follow-up list is not flooded with items long since dealt with. Both are counted in the
+import's summary.
 """
 from __future__ import annotations
 
@@ -445,8 +448,8 @@ def _write(ctx: Context, staged: Staged, in_file: set[str], report: ImportReport
                 else:
                     c = batch.get(existing_id) or s.get(Consultation, existing_id)
                     # Blank cells do not erase what staff already recorded.
-                    changes = {k: values[k] for k in _UPDATABLE
-                               if _FROM_FILE.get(k, k) in in_file and values.get(k) not in (None, "")}
+                    changes = {k: values[k] for k in _UPDATABLE if _FROM_FILE.get(k, k) in in_file
+                               and values.get(k) not in (None, "")}
                     if apply_changes(s, c, changes, ctx.staff_id):
                         report.updated += 1
                     else:

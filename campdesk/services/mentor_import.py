@@ -100,7 +100,8 @@ def import_mentors(ctx: Context, path: str | Path, progress: Progress | None = N
                     values, errors = clean(present, creating=True)
             if errors:
                 for e in errors:
-                    column = row.columns.get(e.field) or field_name(MENTOR_FIELDS.get(e.field), e.field)
+                    column = row.columns.get(e.field) \
+                        or field_name(MENTOR_FIELDS.get(e.field), e.field)
                     report.reject(row.number, column, error_text(e))
                 continue
             if existing is None:

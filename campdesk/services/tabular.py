@@ -709,7 +709,8 @@ class Table:
     """The data rows of a file below its header row, as :class:`Row`, one at a time.
 
     Opens the file at once (a file that cannot be read raises :class:`UserError` here);
-    iterate it once, inside the import's transaction, and close it (``with`` does).
+    iterate it once, before the import opens its write transaction (reading a large file
+    takes long: the app must be able to save meanwhile), and close it (``with`` does).
     Summary and note rows go to ``report.skipped``; rows that cannot be read as one record
     (an unbalanced quote, a cell over Excel's limit) to ``report.rejected``, counted in
     ``report.total``. ``progress`` is called every :data:`PROGRESS_EVERY` rows and may raise
