@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from campdesk.domain.mentor_rules import MENTOR_FIELDS
 from campdesk.services.context import Context
+from campdesk.services.staging import read_first
 from campdesk.services.mentors import clean
 from campdesk.services.tabular import ImportReport, Progress, Table, error_text, field_name
 from campdesk.store.audit import apply_changes
@@ -70,10 +71,11 @@ def _match(values: dict, by_email: dict, by_phone: dict, by_name: dict) -> Mento
 
 
 def import_mentors(ctx: Context, path: str | Path, progress: Progress | None = None) -> ImportReport:
-    """Keep every valid row, explain every bad one, in one transaction."""
+    """Keep every valid row, explain every bad one, in one transaction, opened once the
+    whole file is read (the app keeps saving meanwhile)."""
     report = ImportReport()
     with Table(Path(path), header_synonyms(), ("name",), report, progress) as table, \
-            ctx.db.transaction() as s:
+            read_first(table) as rows, ctx.db.transaction() as s:
         by_email: dict[str, Mentor] = {}
         by_phone: dict[str, Mentor] = {}
         by_name: dict[str, Mentor] = {}
@@ -88,7 +90,7 @@ def import_mentors(ctx: Context, path: str | Path, progress: Progress | None = N
         for m in s.scalars(select(Mentor).where(Mentor.archived.is_(False))
                            .order_by(Mentor.created_at, Mentor.id)):
             remember(m)
-        for row in table:
+        for row in rows:
             report.total += 1
             present = {k: v for k, v in row.values.items() if k in MENTOR_FIELDS}
             # A known mentor's row may leave cells blank; a new one needs a name and a field.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pickle
 import tempfile
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 CHUNK = 500  # rows pickled together
 
@@ -42,6 +42,10 @@ class Staged:
         for _ in range(self._chunks):
             yield pickle.load(self._file)
 
+    def __iter__(self) -> Iterator[Any]:
+        for chunk in self.chunks():
+            yield from chunk
+
     def close(self) -> None:
         self._file.close()
 
@@ -50,3 +54,16 @@ class Staged:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def read_first(rows: Iterable[Any]) -> Staged:
+    """Every row read now (a file's, before the import opens its write transaction), kept
+    on disk until it is iterated."""
+    staged = Staged()
+    try:
+        for row in rows:
+            staged.append(row)
+    except BaseException:
+        staged.close()
+        raise
+    return staged

@@ -17,6 +17,7 @@ from campdesk.services.errors import FormErrors
 from campdesk.services.outreach import questionnaires as qs
 from campdesk.services.outreach.supports import match_company
 from campdesk.i18n import _
+from campdesk.services.staging import read_first
 from campdesk.services.tabular import ImportReport, Progress, Table, error_text
 
 HEADERS: dict[str, list[str]] = {
@@ -40,9 +41,9 @@ def import_questionnaires(ctx: Context, path: str | Path, title: str | None = No
                           progress: Progress | None = None) -> ImportReport:
     report = ImportReport()
     with Table(Path(path), HEADERS, ("company_name",), report, progress) as table, \
-            ctx.db.transaction() as s:
+            read_first(table) as rows, ctx.db.transaction() as s:
         qid = qs.questionnaire_in(s, ctx, title)
-        for row in table:
+        for row in rows:
             report.total += 1
             v = row.values
 

@@ -16,6 +16,7 @@ from campdesk.i18n import N_, _
 from campdesk.services.context import Context
 from campdesk.services.errors import UserError
 from campdesk.services.outreach import supports as sv
+from campdesk.services.staging import read_first
 from campdesk.services.tabular import ImportReport, Progress, Table, error_text
 from campdesk.store.audit import apply_changes
 from campdesk.store.models import ProgrammeSupport
@@ -60,7 +61,8 @@ def import_supports(ctx: Context, path: str | Path, agency: str | None = None,
     that has no agency column (each office sends its own)."""
     report = ImportReport()
     required = ("programme", "company_name")
-    with Table(Path(path), HEADERS, required, report, progress) as table, ctx.db.transaction() as s:
+    with Table(Path(path), HEADERS, required, report, progress) as table, \
+            read_first(table) as rows, ctx.db.transaction() as s:
         sv.ensure_agencies_in(s, ctx)  # in this transaction: a refused file changes nothing
         agencies = sv.agencies_in(s)
         default_agency = None
@@ -73,7 +75,7 @@ def import_supports(ctx: Context, path: str | Path, agency: str | None = None,
         if "agency" not in table.columns.values() and default_agency is None:
             raise UserError(_("지원기관 열이 없습니다. 파일에 '지원기관' 열을 넣거나 --agency 기관명을 "
                               "지정해 주세요."))
-        for row in table:
+        for row in rows:
             report.total += 1
             v = dict(row.values)
 
