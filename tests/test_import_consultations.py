@@ -3,6 +3,7 @@ and a second time changes nothing."""
 from datetime import date, datetime, time, timezone
 
 from openpyxl import Workbook
+from sqlalchemy import select
 
 from campdesk.cli import main
 from campdesk.domain.dates import SEOUL
@@ -10,6 +11,7 @@ from campdesk.services import companies, consultations, staff
 from campdesk.services.consultation_import import import_consultations
 from campdesk.services.context import open_context
 from campdesk.services.exporter import export
+from campdesk.store.models import Staff
 from test_import_files import database_state
 
 HEADER = ["상담일자", "시간", "상담경로", "기업명", "사업자등록번호", "문의자", "연락처", "상담분야",
@@ -150,3 +152,69 @@ def test_campdesks_own_export_imports_back_unchanged(staffed_ctx, tmp_path):
         export(staffed_ctx, "consultations", tmp_path / out)
         report = import_consultations(staffed_ctx, tmp_path / out)
         assert (report.created, report.updated, report.unchanged, report.rejected) == (0, 0, 2, [])
+
+
+def _log_csv(path, rows):
+    path.write_text("일시,경로,기업명,상담 내용,결과,담당자\n" + "".join(",".join(r) + "\n" for r in rows),
+                    encoding="utf-8")
+    return path
+
+
+def test_staff_not_on_the_list_come_in_once_as_former_members_named_in_the_summary(
+        staffed_ctx, tmp_path):
+    path = _log_csv(tmp_path / "log.csv", [
+        ("2025-03-05 10:00", "전화", "빛고을AI", "입주 문의", "해결", "홍길동"),
+        ("2025-03-06 10:00", "전화", "빛고을AI", "자금 문의", "해결", " 홍길동 "),
+        ("2025-03-07 10:00", "전화", "빛고을AI", "행사 문의", "해결", "성춘향"),
+        ("2025-03-08 10:00", "전화", "빛고을AI", "행사 문의", "해결", "김민서")])
+    report = import_consultations(staffed_ctx, path)
+    assert report.created == 4
+    assert report.warnings == ["직원 목록에 없던 담당자 2명을 예전 직원(보관)으로 등록했습니다: 홍길동, 성춘향"]
+    assert [s.name for s in staff.list_staff(staffed_ctx)] == ["김민서"]  # the pickers
+    with staffed_ctx.db.reading() as s:
+        former = s.execute(select(Staff.name).where(Staff.archived.is_(True))).scalars().all()
+    assert sorted(former) == ["성춘향", "홍길동"]
+    logged = consultations.views(staffed_ctx, consultations.view_query())
+    assert sorted(c.staff_name for c in logged) == ["김민서", "성춘향", "홍길동", "홍길동"]
+
+
+def test_old_follow_ups_come_in_closed_and_recent_ones_stay_open(staffed_ctx, tmp_path):
+    path = _log_csv(tmp_path / "log.csv", [
+        ("2023-05-02 10:00", "전화", "빛고을AI", "3년 전 후속조치", "후속조치", ""),
+        ("2025-12-01 10:00", "전화", "빛고을AI", "오래된 보류 건", "보류", ""),
+        ("2026-02-20 10:00", "전화", "빛고을AI", "최근 후속조치", "후속조치", ""),
+        ("2025-01-10 10:00", "전화", "빛고을AI", "오래전에 해결", "해결", "")])
+    report = import_consultations(staffed_ctx, path, today=date(2026, 3, 31))
+    assert report.created == 4
+    assert report.warnings == ["90일이 지난 후속조치·이관 2건은 처리 완료로 가져왔습니다 "
+                               "(후속조치 목록에 나오지 않습니다)."]
+    assert [c.question for c in consultations.list_follow_ups(staffed_ctx)] == ["최근 후속조치"]
+    old = {c.question: c for c in consultations.views(staffed_ctx, consultations.view_query())}
+    assert old["3년 전 후속조치"].outcome == "follow_up" and old["3년 전 후속조치"].closed_at
+    assert "오래된 후속조치" in old["오래된 보류 건"].resolution
+    assert old["최근 후속조치"].closed_at is None
+    # importing again changes nothing, the closed ones included
+    again = import_consultations(staffed_ctx, path, today=date(2026, 3, 31))
+    assert (again.created, again.updated, again.unchanged, again.warnings) == (0, 0, 4, [])
+
+
+def test_row_errors_and_the_summary_are_in_english_in_english_mode(staffed_ctx, tmp_path):
+    from campdesk import i18n
+    path = _log_csv(tmp_path / "log.csv", [
+        ("2023-05-02 10:00", "전화", "빛고을AI", "오래된 후속조치", "후속조치", "홍길동"),
+        ("2025-13-45", "전화", "빛고을AI", "날짜가 틀림", "해결", ""),
+        ("2025-03-07 10:00", "전화", "빛고을AI", "", "해결", "")])
+    i18n.set_language("en")
+    try:
+        report = import_consultations(staffed_ctx, path, today=date(2026, 3, 31))
+    finally:
+        i18n.set_language("ko")
+    reasons = {r.row_no: r.reason for r in report.rejected}
+    assert reasons[3] == "Not a date and time (got: 2025-13-45). Example: 2026-03-05 14:30"
+    assert report.warnings == [
+        "1 staff member not on the staff list was added as a former (archived) member: 홍길동",
+        "1 follow-up or escalation older than 90 days was imported as closed "
+        "(it is not in the follow-up list)."]
+    old = consultations.views(staffed_ctx, consultations.view_query())[0]
+    assert "오래된 후속조치" in old.resolution  # stored in Korean whatever the language
+    assert 4 in reasons and not any("가" <= ch <= "힣" for ch in reasons[4])

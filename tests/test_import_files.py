@@ -304,6 +304,29 @@ def test_a_cancelled_import_leaves_the_database_as_it_was(staffed_ctx, tmp_path,
     assert database_state(staffed_ctx) == before
 
 
+def test_the_app_saves_while_a_long_file_is_being_read(staffed_ctx, tmp_path, monkeypatch):
+    """The import takes SQLite's write lock only to write, after reading the whole file: the
+    app on the same PC saving meanwhile neither waits for it nor fails with "locked"."""
+    import time
+    from campdesk.services.context import open_context
+    monkeypatch.setattr(tabular, "PROGRESS_EVERY", 100)
+    saved = []
+
+    def progress(fraction, message):
+        if 0 < (fraction or 0) < 1 and not saved:  # half-way through the file
+            app = open_context(staffed_ctx.paths.home)
+            try:
+                started = time.perf_counter()
+                companies.create_company(app, {"name": "그사이저장한기업"})
+                saved.append(time.perf_counter() - started)
+            finally:
+                app.close()
+    report = import_companies(staffed_ctx, _many_companies(tmp_path / "many.csv", 2000), progress)
+    assert report.created == 2000
+    assert saved and saved[0] < 2.0  # no wait for the import's lock (busy timeout: 5 s)
+    assert "그사이저장한기업" in _names(staffed_ctx)
+
+
 def test_the_command_line_shows_the_progress_of_a_long_import(tmp_path, capsys, monkeypatch):
     import campdesk.cli
     monkeypatch.setattr(campdesk.cli, "PROGRESS_AFTER_SECONDS", 0.0)

@@ -137,3 +137,42 @@ def test_import_never_prints_a_traceback_nor_changes_anything_when_it_refuses(
         assert database_state(home) == before
         lines = err.getvalue().strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("campdesk: ")
+
+
+def _table_of(path, batched: bool):
+    """The rows, rejections and skipped rows of a text file, read as the import reads it
+    (``batched``: a batch of records at a time) or one record at a time."""
+    from campdesk.services import tabular
+    report = tabular.ImportReport()
+    synonyms = {"name": ["기업명"], "representative": ["대표자"], "notes": ["비고"]}
+    try:
+        with tabular.Table(path, synonyms, ("name",), report) as table:
+            if not batched:
+                table._sheet.batches = None  # the reading every other format uses
+            return list(table), report.rejected, report.skipped
+    except tabular.UserError as exc:
+        return str(exc)
+
+
+@settings(max_examples=FUZZ_EXAMPLES, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.sampled_from(["빛고을AI", "", " ", "합계", "※ 참고"]),
+                          st.sampled_from(["", "김민서", "두 줄\n메모", "세\r\n줄\r\n메모", "cr\r만"])),
+                min_size=1, max_size=600),
+       st.sampled_from(["\n", "\r\n", "\r"]), st.integers(min_value=-1, max_value=10_000))
+def test_text_files_read_in_batches_give_what_reading_row_by_row_gives(
+        tmp_path, rows, line_end, quote_at):
+    """The fast way through a large CSV (whole batches checked and made into rows at once)
+    gives the same rows, rejections (with their line numbers) and skipped rows as reading
+    it record by record, whatever the line endings, multi-line cells or a stray quote."""
+    import csv
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator=line_end).writerows(
+        [["기업명", "대표자", "비고"]] + [[f"{name}{i}" if name.strip() else name, note, ""]
+                                           for i, (name, note) in enumerate(rows)])
+    text = buffer.getvalue()
+    if 0 <= quote_at < len(text):
+        text = text[:quote_at] + '"' + text[quote_at:]
+    path = tmp_path / "list.csv"
+    path.write_text(text, encoding="utf-8", newline="")
+    assert _table_of(path, batched=True) == _table_of(path, batched=False)

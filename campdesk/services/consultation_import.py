@@ -10,7 +10,10 @@ row number, column and reason, the others are kept.
 Importing the same file again changes nothing: a consultation is known by its minute, its
 company (or caller) and its question, and only what the file changed is updated. A staff
 name that is not on the staff list is added to it as a former member (archived), so the
-log keeps who answered and the pickers are not filled with people who left.
+log keeps who answered and the pickers are not filled with people who left. A follow-up
+or escalation logged more than 90 days before the import comes in closed: the desk's
+follow-up list is not flooded with items long since dealt with. Both are counted in the
+import's summary.
 """
 from __future__ import annotations
 
@@ -22,28 +25,33 @@ from typing import Any
 
 from sqlalchemy import select
 
-from campdesk.domain.choices import CATEGORY, CHANNEL, OUTCOME, Vocabulary
-from campdesk.domain.dates import SEOUL
+from campdesk.domain.choices import CATEGORY, CHANNEL, OPEN_OUTCOMES, OUTCOME, Vocabulary
+from campdesk.domain.dates import SEOUL, today_seoul
 from campdesk.domain.errors import ValidationError
-from campdesk.domain.field_labels import CONSULTATION_FIELDS, field_label
+from campdesk.domain.field_labels import CONSULTATION_FIELDS
 from campdesk.domain.ids import new_id
+from campdesk.i18n import N_, _, current_language, in_language, ngettext
 from campdesk.domain.validation import normalise_company_name, parse_business_no
 from campdesk.services.consultations import _check
 from campdesk.services.context import Context
 from campdesk.services.fields import clean_text, max_length, with_limits
+from campdesk.services.staging import Staged
 from campdesk.services.tabular import ImportReport, Progress, Row, Table
 from campdesk.store.audit import apply_changes
 from campdesk.store.models import Company, Consultation, Staff
 
 FLUSH_EVERY = 1000
+# A follow-up or escalation logged this many days before the import comes in closed.
+OLD_FOLLOW_UP_DAYS = 90
+OLD_FOLLOW_UP_RESOLUTION = N_("CampDesk로 옮기기 전의 오래된 후속조치라 가져올 때 처리 완료로 닫았습니다.")
 
 # Field code in the file → (Korean, English) header, then the other headers found in real logs.
 FILE_FIELDS: dict[str, tuple[str, str]] = {
     "occurred_at": CONSULTATION_FIELDS["occurred_at"],
-    "time": ("시간", "Time"),
+    "time": ("시간", "Time"),  # i18n: data
     "channel": CONSULTATION_FIELDS["channel"],
-    "company": ("기업명", "Company"),
-    "business_no": ("사업자등록번호", "Business registration no."),
+    "company": ("기업명", "Company"),  # i18n: data
+    "business_no": ("사업자등록번호", "Business registration no."),  # i18n: data
     "caller_name": CONSULTATION_FIELDS["caller_name"],
     "caller_phone": CONSULTATION_FIELDS["caller_phone"],
     "caller_org": CONSULTATION_FIELDS["caller_org"],
@@ -51,38 +59,38 @@ FILE_FIELDS: dict[str, tuple[str, str]] = {
     "question": CONSULTATION_FIELDS["question"],
     "answer": CONSULTATION_FIELDS["answer"],
     "outcome": CONSULTATION_FIELDS["outcome"],
-    "staff": ("담당자", "Staff"),
+    "staff": ("담당자", "Staff"),  # i18n: data
     "escalated_to": CONSULTATION_FIELDS["escalated_to_id"],
     "duration_min": CONSULTATION_FIELDS["duration_min"],
     "difficulty": CONSULTATION_FIELDS["difficulty"],
     "suggestion": CONSULTATION_FIELDS["suggestion"],
 }
 EXTRA_HEADERS: dict[str, list[str]] = {
-    "occurred_at": ["상담일시", "상담 일시", "접수일시", "접수 일시", "상담일", "상담일자", "접수일",
-                    "접수일자", "일자", "날짜", "상담 날짜", "date", "datetime", "when", "occurred at"],
-    "time": ["상담시간", "상담 시각", "접수시간", "시각", "time"],
-    "channel": ["상담경로", "접수경로", "상담방법", "상담 방법", "상담방식", "채널", "channel"],
-    "company": ["기업", "회사명", "업체명", "상호", "기업 이름", "법인명", "company", "company name"],
-    "business_no": ["사업자번호", "사업자 등록번호", "business no", "business number"],
-    "caller_name": ["문의자명", "성명", "이름", "고객명", "민원인", "신청자", "caller", "name"],
-    "caller_phone": ["연락처", "전화번호", "전화", "휴대폰", "phone"],
-    "caller_org": ["소속", "기관", "organisation", "organization"],
-    "category": ["상담분야", "상담 분야", "상담유형", "상담 유형", "유형", "분류", "구분", "category"],
-    "question": ["상담내용", "문의내용", "문의 내용", "내용", "질문", "요청사항", "question"],
-    "answer": ["답변내용", "답변 내용", "조치내용", "조치 내용", "처리내용", "처리 내용", "안내내용", "answer"],
-    "outcome": ["처리결과", "처리상태", "처리 상태", "진행상태", "상태", "outcome", "status"],
-    "staff": ["담당", "상담원", "상담직원", "처리자", "접수자", "staff"],
-    "escalated_to": ["이관", "이관 대상", "escalated to"],
-    "duration_min": ["소요시간", "소요시간(분)", "소요 시간(분)", "duration"],
-    "difficulty": ["애로 사항"],
-    "suggestion": ["건의 사항"],
+    "occurred_at": ["상담일시", "상담 일시", "접수일시", "접수 일시", "상담일", "상담일자", "접수일",  # i18n: data
+                    "접수일자", "일자", "날짜", "상담 날짜", "date", "datetime", "when", "occurred at"],  # i18n: data
+    "time": ["상담시간", "상담 시각", "접수시간", "시각", "time"],  # i18n: data
+    "channel": ["상담경로", "접수경로", "상담방법", "상담 방법", "상담방식", "채널", "channel"],  # i18n: data
+    "company": ["기업", "회사명", "업체명", "상호", "기업 이름", "법인명", "company", "company name"],  # i18n: data
+    "business_no": ["사업자번호", "사업자 등록번호", "business no", "business number"],  # i18n: data
+    "caller_name": ["문의자명", "성명", "이름", "고객명", "민원인", "신청자", "caller", "name"],  # i18n: data
+    "caller_phone": ["연락처", "전화번호", "전화", "휴대폰", "phone"],  # i18n: data
+    "caller_org": ["소속", "기관", "organisation", "organization"],  # i18n: data
+    "category": ["상담분야", "상담 분야", "상담유형", "상담 유형", "유형", "분류", "구분", "category"],  # i18n: data
+    "question": ["상담내용", "문의내용", "문의 내용", "내용", "질문", "요청사항", "question"],  # i18n: data
+    "answer": ["답변내용", "답변 내용", "조치내용", "조치 내용", "처리내용", "처리 내용", "안내내용", "answer"],  # i18n: data
+    "outcome": ["처리결과", "처리상태", "처리 상태", "진행상태", "상태", "outcome", "status"],  # i18n: data
+    "staff": ["담당", "상담원", "상담직원", "처리자", "접수자", "staff"],  # i18n: data
+    "escalated_to": ["이관", "이관 대상", "escalated to"],  # i18n: data
+    "duration_min": ["소요시간", "소요시간(분)", "소요 시간(분)", "duration"],  # i18n: data
+    "difficulty": ["애로 사항"],  # i18n: data
+    "suggestion": ["건의 사항"],  # i18n: data
 }
 REQUIRED = ("occurred_at", "channel", "question")
 # Words real logs use for an outcome, beyond its labels.
 OUTCOME_WORDS = {
-    "완료": "resolved", "처리완료": "resolved", "답변완료": "resolved", "종결": "resolved",
-    "안내완료": "resolved", "진행중": "follow_up", "처리중": "follow_up", "보류": "follow_up",
-    "후속": "follow_up", "이관": "escalated",
+    "완료": "resolved", "처리완료": "resolved", "답변완료": "resolved", "종결": "resolved",  # i18n: data
+    "안내완료": "resolved", "진행중": "follow_up", "처리중": "follow_up", "보류": "follow_up",  # i18n: data
+    "후속": "follow_up", "이관": "escalated",  # i18n: data
 }
 # A consultations column's error → the file's field it came from.
 _FILE_FIELD = {"company_id": "company", "escalated_to_id": "escalated_to", "staff_id": "staff"}
@@ -115,7 +123,7 @@ def _loose_choice(vocab: Vocabulary, text: str, extra: dict[str, str] | None = N
     folded = _fold(text)
     if extra and folded in extra:
         return extra[folded]
-    for suffix in ("상담", "문의"):
+    for suffix in ("상담", "문의"):  # i18n: data
         if folded.endswith(suffix) and (choice := vocab.parse(folded[: -len(suffix)])):
             return choice.code
     for c in vocab:
@@ -125,17 +133,17 @@ def _loose_choice(vocab: Vocabulary, text: str, extra: dict[str, str] | None = N
     return text
 
 
-_DATE = re.compile(r"(\d{4})\s*[.\-/년]\s*(\d{1,2})\s*[.\-/월]\s*(\d{1,2})\s*일?\s*\.?")
+_DATE = re.compile(r"(\d{4})\s*[.\-/년]\s*(\d{1,2})\s*[.\-/월]\s*(\d{1,2})\s*일?\s*\.?")  # i18n: data
 _COMPACT_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
-_TIME = re.compile(r"(오전|오후|am|pm)?\s*(\d{1,2})\s*(?:[:시]\s*(\d{1,2})?\s*분?)"
+_TIME = re.compile(r"(오전|오후|am|pm)?\s*(\d{1,2})\s*(?:[:시]\s*(\d{1,2})?\s*분?)"  # i18n: data
                    r"(?:\s*:?\s*(\d{1,2})\s*초?)?\s*(오전|오후|am|pm)?", re.IGNORECASE)
 _EXCEL_EPOCH = datetime(1899, 12, 30)
 
 
 def _when_error(value: Any, field: str = "occurred_at") -> ValidationError:
     shown = _text(value)[:40]
-    return ValidationError(field, f"일시 형식이 올바르지 않습니다 (입력: {shown}). 예: 2026-03-05 14:30",
-                           f"Not a date and time (got: {shown}). Example: 2026-03-05 14:30")
+    return ValidationError(field, _("일시 형식이 올바르지 않습니다 (입력: {value}). 예: 2026-03-05 14:30"
+                                    ).format(value=shown))
 
 
 def _parse_time(value: Any, field: str) -> time | None:
@@ -155,9 +163,9 @@ def _parse_time(value: Any, field: str) -> time | None:
         raise _when_error(value, field)
     hour, minute, second = int(m.group(2)), int(m.group(3) or 0), int(m.group(4) or 0)
     half = (m.group(1) or m.group(5) or "").casefold()
-    if half in ("오후", "pm") and hour < 12:
+    if half in ("오후", "pm") and hour < 12:  # i18n: data
         hour += 12
-    elif half in ("오전", "am") and hour == 12:
+    elif half in ("오전", "am") and hour == 12:  # i18n: data
         hour = 0
     try:
         return time(hour, minute, second)
@@ -184,8 +192,7 @@ def parse_when(value: Any, time_value: Any = None) -> datetime:
     else:
         text = _text(value)
         if not text:
-            raise ValidationError("occurred_at", "상담 일시를 입력해 주세요.",
-                                  "Please enter when the consultation took place.")
+            raise ValidationError("occurred_at", _("상담 일시를 입력해 주세요."))
         m = _DATE.match(text) or _COMPACT_DATE.match(text)
         if m:
             try:
@@ -208,13 +215,13 @@ def parse_when(value: Any, time_value: Any = None) -> datetime:
     moment = moment.astimezone(timezone.utc)
     if moment > datetime.now(timezone.utc) + timedelta(days=1):
         shown = moment.astimezone(SEOUL).strftime("%Y-%m-%d %H:%M")
-        raise ValidationError("occurred_at", f"상담 일시가 미래입니다 (입력: {shown}). 날짜를 확인해 주세요.",
-                              f"The consultation is dated in the future ({shown}). Check the date.")
+        raise ValidationError("occurred_at", _("상담 일시가 미래입니다 (입력: {value}). 날짜를 확인해 "
+                                               "주세요.").format(value=shown))
     return moment
 
 
 def _duration(value: Any) -> Any:
-    text = _text(value).replace("분", "").strip()
+    text = _text(value).replace("분", "").strip()  # i18n: data
     return text or None
 
 
@@ -262,6 +269,11 @@ class _Directory:
         return self.staff_by_name.get(_person(name))
 
     def add_staff(self, s, ctx: Context, name: str) -> str:
+        """The id of the staff member ``name``, added as a former member (archived) when
+        the staff list does not know them."""
+        known = self.staff(name)
+        if known:
+            return known
         person = Staff(id=new_id(), name=" ".join(name.split()), role="onsite", archived=True,
                        updated_by=ctx.staff_id)
         s.add(person)
@@ -274,9 +286,9 @@ class _Directory:
 
 # --- rows -------------------------------------------------------------------------------------
 
-def _row_values(s, ctx: Context, row: Row, who: _Directory
-                ) -> tuple[dict[str, Any], list[ValidationError]]:
-    """The consultation a row describes, and every problem in it."""
+def _row_values(row: Row, who: _Directory) -> tuple[dict[str, Any], list[ValidationError]]:
+    """The consultation a row describes, and every problem in it. A staff member the staff
+    list does not know is ``("new", name)``: added when the rows are written."""
     raw = row.values
     errors: list[ValidationError] = []
     values: dict[str, Any] = {}
@@ -323,7 +335,8 @@ def _row_values(s, ctx: Context, row: Row, who: _Directory
         if staff_id is None:
             problems = with_limits("staff", {"name": staff_text}, [])
             if problems:
-                errors += [ValidationError("staff_id", p.ko, p.en) for p in problems]
+                errors += [ValidationError("staff_id", p.message(current_language()))
+                           for p in problems]
             else:
                 staff_id = ("new", staff_text)  # added once the row is known to be good
         values["staff_id"] = staff_id
@@ -334,8 +347,7 @@ def _row_values(s, ctx: Context, row: Row, who: _Directory
         consultant = who.staff(consultant_text)
         if consultant is None:
             errors.append(ValidationError(
-                "escalated_to_id", f"직원 목록에 없는 책임상담사입니다: {consultant_text}",
-                f"Not on the staff list: {consultant_text}"))
+                "escalated_to_id", _("직원 목록에 없는 책임상담사입니다: {name}").format(name=consultant_text)))
         values["escalated_to_id"] = consultant
     pending_staff = values["staff_id"] if isinstance(values["staff_id"], tuple) else None
     if pending_staff:
@@ -344,8 +356,8 @@ def _row_values(s, ctx: Context, row: Row, who: _Directory
     # ``values`` in place. Without a moment the row is refused already: check the rest anyway.
     checked = values if "occurred_at" in values else {**values, "occurred_at": datetime.now(timezone.utc)}
     errors = _check(checked, creating=True) + errors
-    if pending_staff and not errors:
-        values["staff_id"] = who.add_staff(s, ctx, pending_staff[1])
+    if pending_staff:
+        values["staff_id"] = pending_staff
     return values, errors
 
 
@@ -379,50 +391,95 @@ _UPDATABLE = ("channel", "category", "answer", "outcome", "staff_id", "caller_ph
 _FROM_FILE = {"staff_id": "staff", "escalated_to_id": "escalated_to"}
 
 
-def import_consultations(ctx: Context, path: str | Path, progress: Progress | None = None
-                         ) -> ImportReport:
-    """Keep every valid row, explain every bad one, in one transaction (a file unreadable
-    half-way or a cancelled import changes nothing); importing again changes nothing."""
+def import_consultations(ctx: Context, path: str | Path, progress: Progress | None = None,
+                         today: date | None = None) -> ImportReport:
+    """Keep every valid row, explain every bad one; importing again changes nothing.
+
+    The file is read and checked first, without SQLite's write lock (the app keeps saving
+    meanwhile), then written in one short transaction: a file unreadable half-way or a
+    cancelled import changes nothing. A follow-up or escalation logged more than
+    :data:`OLD_FOLLOW_UP_DAYS` days before ``today`` comes in closed (see :func:`_close_old`).
+    """
     report = ImportReport()
-    with Table(Path(path), header_synonyms(), REQUIRED, report, progress) as table, \
-            ctx.db.transaction() as s:
+    with ctx.db.reading() as s:
         who = _Directory(s)
-        seen: dict[tuple, str] = {}
-        batch: dict[str, Consultation] = {}
+    with Table(Path(path), header_synonyms(), REQUIRED, report, progress) as table, \
+            Staged() as staged:
+        in_file = set(table.columns.values())
         for row in table:
             report.total += 1
-            values, errors = _row_values(s, ctx, row, who)
+            values, errors = _row_values(row, who)
             if errors:
                 for e in errors:
                     code = _FILE_FIELD.get(e.field, e.field)
-                    column = row.columns.get(code) or field_label("consultations", e.field)[0]
-                    report.reject(row.number, column, e.ko)
+                    report.reject_error(row.number, row.columns.get(code), e, "consultations")
                 continue
-            key = _key(values)
-            existing_id = seen.get(key) or _existing(s, values, key)
-            if existing_id is None:
-                c = Consultation(**values, id=new_id(), updated_by=ctx.staff_id)
-                if c.outcome == "escalated":
-                    c.escalated_at = values["occurred_at"]
-                s.add(c)
-                report.created += 1
-            else:
-                c = batch.get(existing_id) or s.get(Consultation, existing_id)
-                # Blank cells do not erase what staff already recorded.
-                changes = {k: values[k] for k in _UPDATABLE
-                           if _FROM_FILE.get(k, k) in row.values and values.get(k) not in (None, "")}
-                if apply_changes(s, c, changes, ctx.staff_id):
-                    report.updated += 1
-                else:
-                    report.unchanged += 1
-            seen[key] = c.id
-            batch[c.id] = c
-            if len(batch) >= FLUSH_EVERY:
-                s.flush()
-                s.expunge_all()
-                batch.clear()
-        if who.new_staff:
-            names = ", ".join(who.new_staff[:10]) + (" …" if len(who.new_staff) > 10 else "")
-            report.warnings.append(
-                f"직원 목록에 없던 담당자 {len(who.new_staff)}명을 예전 직원(보관)으로 등록했습니다: {names}")
+            staged.append(values)
+        _write(ctx, staged, in_file, report, today or today_seoul())
     return report
+
+
+def _write(ctx: Context, staged: Staged, in_file: set[str], report: ImportReport,
+           today: date) -> None:
+    """The checked rows into the database, in one transaction."""
+    cut_off = datetime.combine(today - timedelta(days=OLD_FOLLOW_UP_DAYS), time(), SEOUL)
+    closed_old = 0
+    with ctx.db.transaction() as s:
+        who = _Directory(s)  # as it is now: the app may have changed it while the file was read
+        seen: dict[tuple, str] = {}
+        batch: dict[str, Consultation] = {}
+        for chunk in staged.chunks():
+            for values in chunk:
+                if values["company_id"]:  # merged while the file was read: the company it is now
+                    values["company_id"] = who.company_ids.get(values["company_id"],
+                                                               values["company_id"])
+                if isinstance(values["staff_id"], tuple):
+                    values["staff_id"] = who.add_staff(s, ctx, values["staff_id"][1])
+                key = _key(values)
+                existing_id = seen.get(key) or _existing(s, values, key)
+                if existing_id is None:
+                    c = Consultation(**values, id=new_id(), updated_by=ctx.staff_id)
+                    if c.outcome == "escalated":
+                        c.escalated_at = values["occurred_at"]
+                    if _close_old(c, cut_off):
+                        closed_old += 1
+                    s.add(c)
+                    report.created += 1
+                else:
+                    c = batch.get(existing_id) or s.get(Consultation, existing_id)
+                    # Blank cells do not erase what staff already recorded.
+                    changes = {k: values[k] for k in _UPDATABLE if _FROM_FILE.get(k, k) in in_file
+                               and values.get(k) not in (None, "")}
+                    if apply_changes(s, c, changes, ctx.staff_id):
+                        report.updated += 1
+                    else:
+                        report.unchanged += 1
+                seen[key] = c.id
+                batch[c.id] = c
+                if len(batch) >= FLUSH_EVERY:
+                    s.flush()
+                    s.expunge_all()
+                    batch.clear()
+    if who.new_staff:
+        names = ", ".join(who.new_staff[:10]) + (" …" if len(who.new_staff) > 10 else "")
+        n = len(who.new_staff)
+        report.warnings.append(ngettext(
+            "직원 목록에 없던 담당자 {n}명을 예전 직원(보관)으로 등록했습니다: {names}",
+            "직원 목록에 없던 담당자 {n}명을 예전 직원(보관)으로 등록했습니다: {names}", n
+        ).format(n=n, names=names))
+    if closed_old:
+        report.warnings.append(ngettext(
+            "{days}일이 지난 후속조치·이관 {n}건은 처리 완료로 가져왔습니다 (후속조치 목록에 나오지 않습니다).",
+            "{days}일이 지난 후속조치·이관 {n}건은 처리 완료로 가져왔습니다 (후속조치 목록에 나오지 않습니다).",
+            closed_old).format(days=OLD_FOLLOW_UP_DAYS, n=closed_old))
+
+
+def _close_old(c: Consultation, cut_off: datetime) -> bool:
+    """Close a follow-up or escalation of an old log (logged before ``cut_off``): years-old
+    items would otherwise fill the desk's follow-up list, though long since dealt with.
+    The outcome stays what the log said; the resolution says why it was closed."""
+    if c.outcome not in OPEN_OUTCOMES or c.occurred_at >= cut_off:
+        return False
+    c.closed_at = datetime.now(timezone.utc)
+    c.resolution = in_language("ko", OLD_FOLLOW_UP_RESOLUTION)
+    return True

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from campdesk.domain import choices as C
 from campdesk.domain.dates import SEOUL
 from campdesk.domain.field_labels import field_label
+from campdesk.i18n import _
 from campdesk.services.context import Context
 from campdesk.services.errors import UserError
 from campdesk.services.fields import clean_text
@@ -101,8 +102,8 @@ def _rows(ctx: Context, table: str) -> tuple[list[str], Iterator[list[Any]]]:
 
 def _check_table(table: str) -> None:
     if table not in TABLES:
-        raise UserError(f"알 수 없는 테이블입니다: {table}. 다음 중 하나: {', '.join(TABLES)}",
-                        f"Unknown table: {table}. One of: {', '.join(TABLES)}")
+        raise UserError(_("알 수 없는 테이블입니다: {table}. 다음 중 하나: {tables}").format(
+            table=table, tables=", ".join(TABLES)))
 
 
 def write_csv(ctx: Context, table: str, out: Path) -> int:
@@ -154,5 +155,4 @@ def export(ctx: Context, table: str | None, out: str | Path) -> dict[str, int]:
     if table is None and suffix == "":
         out.mkdir(parents=True, exist_ok=True)
         return {t: write_csv(ctx, t, out / f"{t}.csv") for t in tables}
-    raise UserError("내보낼 파일 이름은 .csv 또는 .xlsx로 끝나야 합니다 (--all이면 폴더 또는 .xlsx).",
-                    "The output must end in .csv or .xlsx (with --all: a folder or .xlsx).")
+    raise UserError(_("내보낼 파일 이름은 .csv 또는 .xlsx로 끝나야 합니다 (--all이면 폴더 또는 .xlsx)."))

@@ -1,38 +1,37 @@
 """Import the company register from a spreadsheet; importing again updates, never duplicates."""
 from __future__ import annotations
 
-import itertools
 from pathlib import Path
 
 from sqlalchemy import select
 
 from campdesk.domain.company_rules import COMPANY_FIELDS
 from campdesk.domain.ids import new_id
-from campdesk.domain.field_labels import field_label
 from campdesk.services.companies import clean
 from campdesk.services.context import Context
+from campdesk.services.staging import Staged
 from campdesk.services.tabular import ImportReport, Progress, Table
 from campdesk.store.audit import apply_changes
 from campdesk.store.models import Company
 
 EXTRA_HEADERS: dict[str, list[str]] = {
-    "name": ["회사명", "업체명", "상호", "상호명", "기업 이름", "법인명", "company", "name"],
-    "name_en": ["영문 기업명", "영문상호", "english name", "name (en)"],
-    "relationship": ["구분", "기업구분", "유형", "관계", "type", "status"],
-    "business_no": ["사업자번호", "사업자 등록번호", "사업자등록 번호", "사업자no", "brn",
+    "name": ["회사명", "업체명", "상호", "상호명", "기업 이름", "법인명", "company", "name"],  # i18n: data
+    "name_en": ["영문 기업명", "영문상호", "english name", "name (en)"],  # i18n: data
+    "relationship": ["구분", "기업구분", "유형", "관계", "type", "status"],  # i18n: data
+    "business_no": ["사업자번호", "사업자 등록번호", "사업자등록 번호", "사업자no", "brn",  # i18n: data
                     "business no", "business number", "business registration number"],
-    "corporate_no": ["법인번호", "법인 등록번호", "corporate no"],
-    "representative": ["대표", "대표자명", "대표이사", "대표자 성명", "ceo", "representative"],
-    "phone": ["연락처", "전화", "대표전화", "대표번호", "tel", "telephone", "phone number"],
-    "email": ["메일", "e-mail", "이메일주소", "email"],
-    "address": ["소재지", "사업장 주소", "사업장주소", "본사 주소", "address"],
-    "website": ["웹사이트", "홈페이지 주소", "url", "website", "homepage"],
-    "gwangju_presence": ["광주소재", "광주 소재 여부", "소재 형태", "gwangju"],
-    "mou_date": ["MOU체결일", "협약일", "MOU 일자", "mou date"],
-    "ai_fields": ["분야", "AI분야", "기술분야", "주력분야", "ai field", "fields"],
-    "employees": ["직원수", "종업원수", "임직원 수", "임직원수", "인원", "employees", "headcount"],
-    "founded_on": ["설립일자", "창립일", "설립연월일", "founded", "founding date"],
-    "notes": ["비고", "메모", "특이사항", "notes", "remarks"],
+    "corporate_no": ["법인번호", "법인 등록번호", "corporate no"],  # i18n: data
+    "representative": ["대표", "대표자명", "대표이사", "대표자 성명", "ceo", "representative"],  # i18n: data
+    "phone": ["연락처", "전화", "대표전화", "대표번호", "tel", "telephone", "phone number"],  # i18n: data
+    "email": ["메일", "e-mail", "이메일주소", "email"],  # i18n: data
+    "address": ["소재지", "사업장 주소", "사업장주소", "본사 주소", "address"],  # i18n: data
+    "website": ["웹사이트", "홈페이지 주소", "url", "website", "homepage"],  # i18n: data
+    "gwangju_presence": ["광주소재", "광주 소재 여부", "소재 형태", "gwangju"],  # i18n: data
+    "mou_date": ["MOU체결일", "협약일", "MOU 일자", "mou date"],  # i18n: data
+    "ai_fields": ["분야", "AI분야", "기술분야", "주력분야", "ai field", "fields"],  # i18n: data
+    "employees": ["직원수", "종업원수", "임직원 수", "임직원수", "인원", "employees", "headcount"],  # i18n: data
+    "founded_on": ["설립일자", "창립일", "설립연월일", "founded", "founding date"],  # i18n: data
+    "notes": ["비고", "메모", "특이사항", "notes", "remarks"],  # i18n: data
 }
 
 
@@ -41,7 +40,6 @@ def header_synonyms() -> dict[str, list[str]]:
 
 
 FLUSH_EVERY = 1000  # rows written and let go together: memory stays flat on large files
-LOAD_EVERY = 500    # rows read together, with the companies they update
 
 
 def import_companies(ctx: Context, path: str | Path, progress: Progress | None = None
@@ -49,12 +47,30 @@ def import_companies(ctx: Context, path: str | Path, progress: Progress | None =
     """Keep every valid row, explain every bad one; match existing companies by business
     number, then by normalised name, and update them instead of adding duplicates.
 
-    One transaction: a file that turns out unreadable half-way, or a cancelled import
-    (``progress`` raises :class:`~campdesk.services.tabular.Cancelled`), changes nothing.
+    The file is read and checked first, without SQLite's write lock (the app keeps saving
+    meanwhile), then written in one short transaction: a file that turns out unreadable
+    half-way, or a cancelled import (``progress`` raises
+    :class:`~campdesk.services.tabular.Cancelled`), changes nothing.
     """
     report = ImportReport()
     with Table(Path(path), header_synonyms(), ("name",), report, progress) as table, \
-            ctx.db.transaction() as s:
+            Staged() as staged:
+        in_file = set(table.columns.values())
+        for row in table:
+            report.total += 1
+            values, errors = clean(row.values, creating=True)
+            if errors:
+                for e in errors:
+                    report.reject_error(row.number, row.columns.get(e.field), e, "companies")
+                continue
+            staged.append(values)
+        _write(ctx, staged, in_file, report)
+    return report
+
+
+def _write(ctx: Context, staged: Staged, in_file: set[str], report: ImportReport) -> None:
+    """The checked rows into the database, in one transaction."""
+    with ctx.db.transaction() as s:
         by_no: dict[str, str] = {}    # business number → company id
         by_name: dict[str, str] = {}  # normalised name → company id
         for cid, no, norm in s.execute(select(Company.id, Company.business_no, Company.name_norm)
@@ -69,22 +85,12 @@ def import_companies(ctx: Context, path: str | Path, progress: Progress | None =
             return (by_no.get(values["business_no"]) if values.get("business_no") else None) \
                 or by_name.get(values["name_norm"])
 
-        for chunk in _chunks(table, LOAD_EVERY):
-            cleaned = []
-            for row in chunk:
-                report.total += 1
-                values, errors = clean(row.values, creating=True)
-                if errors:
-                    for e in errors:
-                        column = row.columns.get(e.field) or field_label("companies", e.field)[0]
-                        report.reject(row.number, column, e.ko)
-                    continue
-                cleaned.append((row, values))
+        for chunk in staged.chunks():
             # the companies these rows update, read in one query rather than one a row
-            wanted = {cid for _, values in cleaned if (cid := existing(values)) and cid not in batch}
+            wanted = {cid for values in chunk if (cid := existing(values)) and cid not in batch}
             loaded = {c.id: c for c in s.scalars(select(Company).where(Company.id.in_(wanted)))} \
                 if wanted else {}
-            for row, values in cleaned:
+            for values in chunk:
                 existing_id = existing(values)  # a row above, in this chunk, may have added it
                 if existing_id is None:
                     company = Company(**values, id=new_id(), updated_by=ctx.staff_id)
@@ -95,7 +101,7 @@ def import_companies(ctx: Context, path: str | Path, progress: Progress | None =
                         or s.get(Company, existing_id)
                     # Blank cells do not erase what staff already recorded.
                     changes = {k: v for k, v in values.items()
-                               if v not in (None, "") and k in row.values}
+                               if v not in (None, "") and k in in_file}
                     if "name" in changes:
                         changes["name_norm"] = values["name_norm"]
                     if apply_changes(s, company, changes, ctx.staff_id):
@@ -110,12 +116,3 @@ def import_companies(ctx: Context, path: str | Path, progress: Progress | None =
                 s.flush()
                 s.expunge_all()
                 batch.clear()
-    return report
-
-
-def _chunks(rows, size: int):
-    rows = iter(rows)  # a Table starts again from the top each time it is iterated
-    chunk = list(itertools.islice(rows, size))
-    while chunk:
-        yield chunk
-        chunk = list(itertools.islice(rows, size))

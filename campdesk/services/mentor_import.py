@@ -11,28 +11,29 @@ from sqlalchemy import select
 
 from campdesk.domain.mentor_rules import MENTOR_FIELDS
 from campdesk.services.context import Context
+from campdesk.services.staging import read_first
 from campdesk.services.mentors import clean
-from campdesk.services.tabular import ImportReport, Progress, Table
+from campdesk.services.tabular import ImportReport, Progress, Table, error_text, field_name
 from campdesk.store.audit import apply_changes
 from campdesk.store.models import Mentor
 
 EXTRA_HEADERS: dict[str, list[str]] = {
-    "name": ["성명", "멘토명", "멘토 이름", "멘토", "이름(성명)", "name", "mentor"],
-    "fields": ["분야", "멘토링분야", "멘토 분야", "자문분야", "자문 분야", "지원분야", "지원 분야",
-               "활동분야", "활동 분야", "구분", "field", "fields"],
-    "organisation": ["소속기관", "소속 기관", "기관", "기관명", "회사", "회사명", "직장", "소속(직위)",
+    "name": ["성명", "멘토명", "멘토 이름", "멘토", "이름(성명)", "name", "mentor"],  # i18n: data
+    "fields": ["분야", "멘토링분야", "멘토 분야", "자문분야", "자문 분야", "지원분야", "지원 분야",  # i18n: data
+               "활동분야", "활동 분야", "구분", "field", "fields"],  # i18n: data
+    "organisation": ["소속기관", "소속 기관", "기관", "기관명", "회사", "회사명", "직장", "소속(직위)",  # i18n: data
                      "organization", "organisation", "company"],
-    "phone": ["연락처", "휴대폰", "핸드폰", "휴대전화", "전화", "휴대폰번호", "연락처(휴대폰)",
+    "phone": ["연락처", "휴대폰", "핸드폰", "휴대전화", "전화", "휴대폰번호", "연락처(휴대폰)",  # i18n: data
               "mobile", "tel", "phone"],
-    "email": ["메일", "e-mail", "이메일주소", "이메일 주소", "email"],
-    "expertise": ["전문분야", "세부분야", "세부 분야", "주요경력", "주요 경력", "경력", "전문성",
+    "email": ["메일", "e-mail", "이메일주소", "이메일 주소", "email"],  # i18n: data
+    "expertise": ["전문분야", "세부분야", "세부 분야", "주요경력", "주요 경력", "경력", "전문성",  # i18n: data
                   "expertise"],
-    "keywords": ["주요 키워드", "전문 키워드", "키워드(쉼표 구분)", "태그", "keywords", "tags"],
-    "availability": ["가능시간", "활동 가능 시간", "멘토링 가능 시간", "가능 요일", "가능일정",
+    "keywords": ["주요 키워드", "전문 키워드", "키워드(쉼표 구분)", "태그", "keywords", "tags"],  # i18n: data
+    "availability": ["가능시간", "활동 가능 시간", "멘토링 가능 시간", "가능 요일", "가능일정",  # i18n: data
                      "availability"],
-    "region": ["지역", "거주지", "활동지역", "활동 지역", "region"],
-    "active": ["활동여부", "활동 여부", "활동상태", "활동 상태", "참여여부", "참여 여부", "active"],
-    "notes": ["비고", "메모", "특이사항", "notes", "remarks"],
+    "region": ["지역", "거주지", "활동지역", "활동 지역", "region"],  # i18n: data
+    "active": ["활동여부", "활동 여부", "활동상태", "활동 상태", "참여여부", "참여 여부", "active"],  # i18n: data
+    "notes": ["비고", "메모", "특이사항", "notes", "remarks"],  # i18n: data
 }
 
 
@@ -45,7 +46,7 @@ def _name_key(name: str | None) -> str:
 
 
 def _phone_key(phone: str | None) -> str:
-    return "".join(ch for ch in (phone or "").split("내선")[0] if ch.isdigit())
+    return "".join(ch for ch in (phone or "").split("내선")[0] if ch.isdigit())  # i18n: data
 
 
 def _differs(a: str | None, b: str | None) -> bool:
@@ -70,10 +71,11 @@ def _match(values: dict, by_email: dict, by_phone: dict, by_name: dict) -> Mento
 
 
 def import_mentors(ctx: Context, path: str | Path, progress: Progress | None = None) -> ImportReport:
-    """Keep every valid row, explain every bad one, in one transaction."""
+    """Keep every valid row, explain every bad one, in one transaction, opened once the
+    whole file is read (the app keeps saving meanwhile)."""
     report = ImportReport()
     with Table(Path(path), header_synonyms(), ("name",), report, progress) as table, \
-            ctx.db.transaction() as s:
+            read_first(table) as rows, ctx.db.transaction() as s:
         by_email: dict[str, Mentor] = {}
         by_phone: dict[str, Mentor] = {}
         by_name: dict[str, Mentor] = {}
@@ -88,7 +90,7 @@ def import_mentors(ctx: Context, path: str | Path, progress: Progress | None = N
         for m in s.scalars(select(Mentor).where(Mentor.archived.is_(False))
                            .order_by(Mentor.created_at, Mentor.id)):
             remember(m)
-        for row in table:
+        for row in rows:
             report.total += 1
             present = {k: v for k, v in row.values.items() if k in MENTOR_FIELDS}
             # A known mentor's row may leave cells blank; a new one needs a name and a field.
@@ -100,8 +102,9 @@ def import_mentors(ctx: Context, path: str | Path, progress: Progress | None = N
                     values, errors = clean(present, creating=True)
             if errors:
                 for e in errors:
-                    column = row.columns.get(e.field) or MENTOR_FIELDS.get(e.field, (e.field,))[0]
-                    report.reject(row.number, column, e.ko)
+                    column = row.columns.get(e.field) \
+                        or field_name(MENTOR_FIELDS.get(e.field), e.field)
+                    report.reject(row.number, column, error_text(e))
                 continue
             if existing is None:
                 mentor = Mentor(**values, updated_by=ctx.staff_id)

@@ -12,18 +12,19 @@ from sqlalchemy.orm import Session
 
 from campdesk.services.context import Context
 from campdesk.services.spaces.inventory import SPACE_FIELDS, clean_space
-from campdesk.services.tabular import ImportReport, Progress, Row, Table
+from campdesk.i18n import _
+from campdesk.services.tabular import ImportReport, Progress, Row, Table, error_text, field_name
 from campdesk.store.audit import apply_changes
 from campdesk.store.models import Space
 
 EXTRA_HEADERS: dict[str, list[str]] = {
-    "floor": ["층수", "위치(층)", "floor no"],
-    "name": ["호실", "호수", "공간", "공간 이름", "실명", "좌석번호", "room", "space", "name"],
-    "kind": ["구분", "공간유형", "공간 유형", "종류", "type", "kind"],
-    "parent": ["소속 공간", "상위공간", "소속", "위치", "room name", "parent", "in room"],
-    "capacity": ["좌석", "좌석수", "수용인원", "정원", "인원", "seats", "capacity"],
-    "area_m2": ["면적", "면적㎡", "면적(m2)", "면적 m2", "전용면적", "area", "area m2", "sqm"],
-    "notes": ["비고", "특이사항", "remarks", "notes"],
+    "floor": ["층수", "위치(층)", "floor no"],  # i18n: data
+    "name": ["호실", "호수", "공간", "공간 이름", "실명", "좌석번호", "room", "space", "name"],  # i18n: data
+    "kind": ["구분", "공간유형", "공간 유형", "종류", "type", "kind"],  # i18n: data
+    "parent": ["소속 공간", "상위공간", "소속", "위치", "room name", "parent", "in room"],  # i18n: data
+    "capacity": ["좌석", "좌석수", "수용인원", "정원", "인원", "seats", "capacity"],  # i18n: data
+    "area_m2": ["면적", "면적㎡", "면적(m2)", "면적 m2", "전용면적", "area", "area m2", "sqm"],  # i18n: data
+    "notes": ["비고", "특이사항", "remarks", "notes"],  # i18n: data
 }
 
 
@@ -32,7 +33,7 @@ def header_synonyms() -> dict[str, list[str]]:
 
 
 def _column(row: Row, field: str) -> str:
-    return row.columns.get(field, SPACE_FIELDS.get(field, (field,))[0])
+    return row.columns.get(field) or field_name(SPACE_FIELDS.get(field), field)
 
 
 def _blank(value) -> bool:
@@ -62,7 +63,7 @@ def import_spaces(ctx: Context, path: str | Path, progress: Progress | None = No
 def _import_row(s: Session, ctx: Context, row: Row, known: dict, report: ImportReport) -> None:
     values, errors = clean_space(row.values)
     for e in errors:
-        report.reject(row.number, _column(row, e.field), e.ko)
+        report.reject(row.number, _column(row, e.field), error_text(e))
     if errors:
         return
     if _blank(row.values.get("kind")) and _parent_name(row):
@@ -72,8 +73,8 @@ def _import_row(s: Session, ctx: Context, row: Row, known: dict, report: ImportR
         parent = known.get((values["floor"], _parent_name(row)))
         if parent is None or parent.parent_id is not None:
             report.reject(row.number, _column(row, "parent"),
-                          f"{values['floor']}층에 '{_parent_name(row)}' 방이 없습니다. "
-                          "방을 먼저 등록하거나 같은 파일에 넣어 주세요.")
+                          _("{floor}층에 '{room}' 방이 없습니다. 방을 먼저 등록하거나 같은 파일에 넣어 "
+                            "주세요.").format(floor=values["floor"], room=_parent_name(row)))
             return
         parent_id = parent.id
     existing = known.get((values["floor"], values["name"]))

@@ -16,21 +16,23 @@ from campdesk.services.context import Context
 from campdesk.services.errors import FormErrors
 from campdesk.services.outreach import questionnaires as qs
 from campdesk.services.outreach.supports import match_company
-from campdesk.services.tabular import ImportReport, Progress, Table
+from campdesk.i18n import _
+from campdesk.services.staging import read_first
+from campdesk.services.tabular import ImportReport, Progress, Table, error_text
 
 HEADERS: dict[str, list[str]] = {
-    "company_name": ["기업명", "업체명", "회사명", "상호", "company"],
-    "business_no": ["사업자등록번호", "사업자번호", "business no"],
-    "received_on": ["회신일", "접수일", "응답일", "작성일", "제출일", "received"],
-    "company_status": ["기업현황", "기업 현황", "현황", "company status"],
-    "difficulties": ["애로사항", "애로 사항", "어려운 점", "difficulties"],
-    "proposed_technology": ["기술수요", "기술 수요", "필요기술", "필요 기술", "수요기술", "technology demand"],
-    "tech_themes": ["기술분야", "기술 분야", "수요분야", "fields"],
-    "business_plan": ["사업계획", "사업 계획", "향후계획", "향후 계획", "business plan"],
-    "needs_visit": ["2차 방문 희망", "2차방문희망", "2차 방문", "2차방문", "재방문 희망", "재방문희망",
-                    "재방문", "방문희망", "방문 희망", "추가 방문", "2차 방문 희망(O/X)", "재방문 희망(O/X)",
-                    "2차방문(O/X)", "visit"],
-    "suggestions": ["건의사항", "건의 사항", "바라는 점", "요청사항", "suggestions"],
+    "company_name": ["기업명", "업체명", "회사명", "상호", "company"],  # i18n: data
+    "business_no": ["사업자등록번호", "사업자번호", "business no"],  # i18n: data
+    "received_on": ["회신일", "접수일", "응답일", "작성일", "제출일", "received"],  # i18n: data
+    "company_status": ["기업현황", "기업 현황", "현황", "company status"],  # i18n: data
+    "difficulties": ["애로사항", "애로 사항", "어려운 점", "difficulties"],  # i18n: data
+    "proposed_technology": ["기술수요", "기술 수요", "필요기술", "필요 기술", "수요기술", "technology demand"],  # i18n: data
+    "tech_themes": ["기술분야", "기술 분야", "수요분야", "fields"],  # i18n: data
+    "business_plan": ["사업계획", "사업 계획", "향후계획", "향후 계획", "business plan"],  # i18n: data
+    "needs_visit": ["2차 방문 희망", "2차방문희망", "2차 방문", "2차방문", "재방문 희망", "재방문희망",  # i18n: data
+                    "재방문", "방문희망", "방문 희망", "추가 방문", "2차 방문 희망(O/X)", "재방문 희망(O/X)",  # i18n: data
+                    "2차방문(O/X)", "visit"],  # i18n: data
+    "suggestions": ["건의사항", "건의 사항", "바라는 점", "요청사항", "suggestions"],  # i18n: data
 }
 LABELS = {code: names[0] for code, names in HEADERS.items()}
 
@@ -39,9 +41,9 @@ def import_questionnaires(ctx: Context, path: str | Path, title: str | None = No
                           progress: Progress | None = None) -> ImportReport:
     report = ImportReport()
     with Table(Path(path), HEADERS, ("company_name",), report, progress) as table, \
-            ctx.db.transaction() as s:
+            read_first(table) as rows, ctx.db.transaction() as s:
         qid = qs.questionnaire_in(s, ctx, title)
-        for row in table:
+        for row in rows:
             report.total += 1
             v = row.values
 
@@ -51,27 +53,29 @@ def import_questionnaires(ctx: Context, path: str | Path, title: str | None = No
             try:
                 business_no = parse_business_no(v.get("business_no"))
             except ValidationError as exc:
-                reject("business_no", exc.ko)
+                reject("business_no", error_text(exc))
                 continue
             name = str(v.get("company_name") or "").strip()
             company_id = match_company(s, business_no, name)
             if company_id is None:
-                reject("company_name", f"등록되지 않은 기업입니다: {name or business_no}. 기업을 먼저 등록해 주세요.")
+                reject("company_name", _("등록되지 않은 기업입니다: {name}. 기업을 먼저 등록해 주세요."
+                                         ).format(name=name or business_no))
                 continue
             values, errors = qs.clean_answer(v)
             if errors:
                 for e in errors:
-                    reject(e.field, e.ko)
+                    reject(e.field, error_text(e))
                 continue
             if qs.is_empty_answer(values):
-                report.warnings.append(f"{row.number}행 {name}: 응답이 비어 있어 건너뛰었습니다.")
+                report.warnings.append(_("{row}행 {name}: 응답이 비어 있어 건너뛰었습니다.").format(
+                    row=row.number, name=name))
                 report.unchanged += 1
                 continue
             try:
                 _rid, status = qs.record_answer(ctx, company_id, v, qid, session=s)
             except FormErrors as exc:
                 for e in exc.errors:
-                    reject(e.field, e.ko)
+                    reject(e.field, error_text(e))
                 continue
             setattr(report, status, getattr(report, status) + 1)
     return report
