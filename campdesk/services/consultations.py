@@ -11,6 +11,7 @@ from campdesk.domain.choices import CATEGORY, CHANNEL, OPEN_OUTCOMES, OUTCOME
 from campdesk.domain.dates import parse_date, today_seoul
 from campdesk.domain.errors import ValidationError
 from campdesk.domain.validation import parse_phone
+from campdesk.services.consultation_view import ConsultationView
 from campdesk.services.context import Context
 from campdesk.services.errors import FormErrors, NotFound
 from campdesk.services.fields import clean_input, clean_text, with_limits
@@ -22,47 +23,6 @@ from campdesk.store.models import Company, Consultation, Staff
 FIELDS = ("occurred_at", "channel", "company_id", "caller_name", "caller_phone", "caller_org",
           "category", "question", "answer", "difficulty", "suggestion", "outcome",
           "escalated_to_id", "due_on", "duration_min", "staff_id")
-
-
-@dataclass(frozen=True)
-class ConsultationView:
-    id: str
-    occurred_at: datetime
-    channel: str
-    company_id: str | None
-    company_name: str | None
-    caller_name: str | None
-    caller_phone: str | None
-    caller_org: str | None
-    category: str
-    question: str
-    answer: str | None
-    difficulty: str | None
-    suggestion: str | None
-    outcome: str
-    escalated_to_id: str | None
-    escalated_to_name: str | None
-    escalated_at: datetime | None
-    due_on: date | None
-    closed_at: datetime | None
-    resolution: str | None
-    duration_min: int | None
-    staff_id: str | None
-    staff_name: str | None
-
-    @property
-    def who(self) -> str:
-        """The company, or the unregistered caller with their organisation."""
-        if self.company_name:
-            return self.company_name
-        return " · ".join(filter(None, (self.caller_name, self.caller_org))) or "-"
-
-    @property
-    def is_open(self) -> bool:
-        return self.outcome in OPEN_OUTCOMES and self.closed_at is None
-
-    def is_overdue(self, today: date) -> bool:
-        return self.is_open and self.due_on is not None and self.due_on < today
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,11 @@
 """Start the desktop app: ``campdesk`` with no subcommand calls ``run(home)``.
 
 Shell first: the main window (navigation, menus, status bar, its last size) is shown before
-SQLAlchemy, the store or the services are imported; ``Launch`` loads that data layer off
-the UI thread and then makes the window whole, runs the first-run steps and starts sync.
+SQLAlchemy, the store or the services are imported; ``Launch`` loads the data layer off the
+UI thread in two steps: first what the first page needs (the database checked and, for the
+dashboard, read with the plain ``sqlite3`` module), so it shows its data at once; then,
+once it has, SQLAlchemy, the other pages and sync. Then the first-run steps run and sync
+starts.
 """
 from __future__ import annotations
 
@@ -81,7 +84,7 @@ class Launch:
         from campdesk.ui.core.loader import DataLoader
         self.loader = DataLoader(self.window.paths.home, self.window.nav_key())
         self.loader.loaded.connect(self._attach)
-        self.loader.warmed.connect(self._start_sync)
+        self.loader.warmed.connect(self._warmed)
         self.loader.failed.connect(self._fail)
         self.loader.start()
 
@@ -92,22 +95,35 @@ class Launch:
 
         from campdesk.ui.core import i18n
         from campdesk.ui.core.appservices import AppServices
-        from campdesk.ui.core.startup import Startup
         i18n.set_language(ctx.lang)
         services = self.services = AppServices(ctx)
         QApplication.instance().aboutToQuit.connect(services.shutdown)
-        self.window.attach(services)
-        if os.environ.get(READY_ENV):
-            return
-        startup = Startup(services, self.window, self.font_ok)
-        startup.finished.connect(self.window.run_waiting)
-        startup.begin()
+        self.window.attach(services, imported=self.loader.first_page)
+        # The first page has asked for its data: the loader goes on once it is shown.
+        services.ops.busy_changed.connect(self._first_page_shown)
+        if not services.ops.busy:
+            self._first_page_shown(False)
 
-    def _start_sync(self) -> None:
-        """Sync is background work: it starts once the window is whole and its modules are
-        imported; it asks for the hub password once a round finds the hub wants one."""
-        if self.services is not None and not self._over:
-            _start_sync(self.services, self.window)
+    def _first_page_shown(self, busy: bool) -> None:
+        from PySide6.QtCore import QTimer
+        if busy:
+            return
+        self.services.ops.busy_changed.disconnect(self._first_page_shown)
+        QTimer.singleShot(0, self.loader.go_on)  # after the data is drawn, not beside it
+
+    def _warmed(self) -> None:
+        """Every module is in: the window is whole, then the start-up steps run and sync (in
+        the background) starts; it asks for the hub password once a round finds the hub
+        wants one."""
+        if self.services is None or self._over:
+            return
+        self.window.pages_loaded()
+        if not os.environ.get(READY_ENV):
+            from campdesk.ui.core.startup import Startup
+            startup = Startup(self.services, self.window, self.font_ok)
+            startup.finished.connect(self.window.run_waiting)
+            startup.begin()
+        _start_sync(self.services, self.window)
 
     def _fail(self, exc: BaseException) -> None:
         if self._over:
@@ -120,6 +136,7 @@ class Launch:
             from campdesk.ui.core.ops import describe
             logging.getLogger(__name__).error("start-up import failed", exc_info=exc)
             self.window.show_error(describe(exc))
+            self.window.pages_loaded()  # each page then loads (or fails) when chosen
             return
         from PySide6.QtWidgets import QApplication, QMessageBox
         message = _explain(exc)

@@ -3,10 +3,14 @@
 The worker thread only imports modules and opens the context; it makes no QObject or
 widget. It works in two steps, each handed to the UI thread through a queued signal:
 
-- ``loaded(ctx)``: the database is open and the first page's module imported, so the window
-  can be made whole and that page can load its data;
-- ``warmed()``: the other pages and sync are imported too (sync starts after this), so no
-  later click waits for an import.
+- ``loaded(ctx)``: the database is open (its schema checked with the plain ``sqlite3``
+  module) and the first page's module imported, so the window can attach and that page can
+  load its data. Nothing heavier comes first: the dashboard, the usual first page, reads
+  with ``sqlite3`` and needs neither SQLAlchemy nor the models;
+- ``warmed()``: SQLAlchemy and the models, the other pages and sync are imported too (sync
+  starts after this), so no later click waits for an import. The worker starts on this step
+  only once the UI says the first page has its data (``go_on``), so the two do not compete
+  for the interpreter.
 
 ``failed(exception)`` replaces whichever step did not happen.
 """
@@ -17,10 +21,11 @@ import threading
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+FIRST_PAGE_WAIT = 5.0  # seconds the worker waits for the first page before warming anyway
+
 
 def load_data_layer(home, first_page: str | None = None):
-    """Open this PC's database (the slow imports come with it) and import the module of
-    the page shown first."""
+    """Open this PC's database and import the module of the page shown first."""
     from campdesk.services.context import open_context
     from campdesk.ui.core.page_registry import page_info
     ctx = open_context(home)
@@ -34,10 +39,11 @@ def load_data_layer(home, first_page: str | None = None):
     return ctx
 
 
-def warm_up() -> None:
-    """Import what the UI would otherwise import on its thread later."""
+def warm_up(ctx=None) -> None:
+    """Import what the UI would otherwise import on its thread later; make the engine."""
     from campdesk.ui.core.page_registry import import_pages
-    importlib.import_module("campdesk.ui.dashboard.charts")  # the dashboard draws them first
+    if ctx is not None:
+        ctx.db.engine  # noqa: B018 - SQLAlchemy, the models and the limits guard
     import_pages()
     importlib.import_module("campdesk.ui.sync.sync_wiring")
 
@@ -53,17 +59,23 @@ class DataLoader(QObject):
         self.home, self.first_page = home, first_page
         self.ctx = None  # set by the worker; closed by whoever takes it
         self._thread: threading.Thread | None = None
+        self._first_shown = threading.Event()
         self._step.connect(self._deliver)
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self._work, name="campdesk-load")
         self._thread.start()
 
+    def go_on(self) -> None:
+        """The first page shows its data (or the window closed): load the rest now."""
+        self._first_shown.set()
+
     def _work(self) -> None:
         try:
             self.ctx = load_data_layer(self.home, self.first_page)
             self._step.emit("loaded", self.ctx)
-            warm_up()
+            self._first_shown.wait(FIRST_PAGE_WAIT)
+            warm_up(self.ctx)
             self._step.emit("warmed", None)
         except BaseException as exc:  # handed to the UI thread, which explains it
             self._step.emit("failed", exc)
@@ -78,5 +90,6 @@ class DataLoader(QObject):
             self.failed.emit(value)
 
     def wait(self) -> None:
+        self._first_shown.set()
         if self._thread is not None:
             self._thread.join()

@@ -15,6 +15,8 @@ from campdesk.i18n import _
 from campdesk.ui.consultations import consultation_columns as cc
 from campdesk.ui.core.models.rows import RowsModel
 from campdesk.ui.core.page import Page
+from campdesk.ui.dashboard import charts
+from campdesk.ui.outreach.deadlines import deadline_text
 from campdesk.ui.widgets.retranslate import Retranslating
 from campdesk.ui.widgets.tables import data_table, fit_columns
 
@@ -129,11 +131,10 @@ class DashboardPage(Retranslating, Page):
         window = self.window()
         if not hasattr(window, "show_page"):
             return
-        page = window.show_page(page_key)
         if page_key == "consultations":
-            page.show_period(what)
-        else:
-            page.show_filter("all", what)  # the cards count everyone's
+            window.on_page(page_key, lambda page: page.show_period(what))
+        else:  # the cards count everyone's
+            window.on_page(page_key, lambda page: page.show_filter("all", what))
 
     def _open(self, index) -> None:
         from campdesk.ui.consultations.consultation_dialog import open_log_dialog
@@ -145,10 +146,6 @@ class DashboardPage(Retranslating, Page):
 
     def refresh(self) -> None:
         self.app.ops.run(dashboard.load, self.app.ctx, key="dashboard", success=self.show_data)
-        from campdesk.ui.outreach.deadlines import deadline_text, deadlines_this_week
-        self.app.ops.run(deadlines_this_week, self.app.ctx, key="dashboard.deadlines",
-                         success=lambda rows: (self.deadlines.setText(deadline_text(rows)),
-                                               self.deadlines.setVisible(bool(rows))))
 
     def _on_data_changed(self, table: str) -> None:
         if self._loaded and table in ("consultations", "public_calls", "*"):
@@ -162,10 +159,11 @@ class DashboardPage(Retranslating, Page):
         self.cards["due"].set(data.due_today)
         self.cards["overdue"].set(data.overdue)
         self.today_model.set_rows(data.todays)
+        self.deadlines.setText(deadline_text(data.deadlines))
+        self.deadlines.setVisible(bool(data.deadlines))
         self.retranslate()
 
     def _draw_charts(self) -> None:
-        from campdesk.ui.dashboard import charts
         for w in self._chart_widgets:
             self.charts.removeWidget(w)
             w.deleteLater()
