@@ -11,6 +11,7 @@ from campdesk.domain.choices import CATEGORY, CHANNEL, OPEN_OUTCOMES, OUTCOME
 from campdesk.domain.dates import parse_date, today_seoul
 from campdesk.domain.errors import ValidationError
 from campdesk.domain.validation import parse_phone
+from campdesk.i18n import _
 from campdesk.services.consultation_view import ConsultationView
 from campdesk.services.context import Context
 from campdesk.services.errors import FormErrors, NotFound
@@ -42,19 +43,17 @@ def _check(values: dict[str, Any], creating: bool) -> list[ValidationError]:
         if field in values and values[field] is not None:
             choice = vocab.parse(values[field])
             if choice is None:
-                errors.append(ValidationError(field, f"알 수 없는 값입니다: {values[field]}",
-                                              f"Unknown value: {values[field]}"))
+                errors.append(ValidationError(
+                    field, _("알 수 없는 값입니다: {value}").format(value=values[field])))
             else:
                 values[field] = choice.code
     if creating and not values.get("channel"):
-        errors.append(ValidationError("channel", "상담 경로를 선택해 주세요.", "Please choose the channel."))
+        errors.append(ValidationError("channel", _("상담 경로를 선택해 주세요.")))
     if creating or "question" in values:
         if not (values.get("question") or "").strip():
-            errors.append(ValidationError("question", "상담 내용을 입력해 주세요.",
-                                          "Please enter what the consultation was about."))
+            errors.append(ValidationError("question", _("상담 내용을 입력해 주세요.")))
     if creating and not values.get("company_id") and not (values.get("caller_name") or "").strip():
-        errors.append(ValidationError("company_id", "기업을 고르거나 미등록 문의자 이름을 입력해 주세요.",
-                                      "Choose a company or enter the caller's name."))
+        errors.append(ValidationError("company_id", _("기업을 고르거나 미등록 문의자 이름을 입력해 주세요.")))
     if "caller_phone" in values:
         try:
             values["caller_phone"] = parse_phone(values["caller_phone"], "caller_phone")
@@ -67,16 +66,14 @@ def _check(values: dict[str, Any], creating: bool) -> list[ValidationError]:
             errors.append(exc)
     outcome = values.get("outcome")
     if outcome == "escalated" and creating and not values.get("escalated_to_id"):
-        errors.append(ValidationError("escalated_to_id", "이관할 책임상담사를 선택해 주세요.",
-                                      "Choose the senior consultant to escalate to."))
+        errors.append(ValidationError("escalated_to_id", _("이관할 책임상담사를 선택해 주세요.")))
     if values.get("duration_min") not in (None, ""):
         try:
             values["duration_min"] = int(values["duration_min"])
             if values["duration_min"] < 0:
                 raise ValueError
         except (TypeError, ValueError):
-            errors.append(ValidationError("duration_min", "상담 시간은 0 이상의 분 단위 숫자로 입력해 주세요.",
-                                          "Duration must be a number of minutes, 0 or more."))
+            errors.append(ValidationError("duration_min", _("상담 시간은 0 이상의 분 단위 숫자로 입력해 주세요.")))
     elif "duration_min" in values:
         values["duration_min"] = None
     return with_limits("consultations", values, errors)
@@ -142,8 +139,7 @@ def resolve(ctx: Context, consultation_id: str, resolution: str) -> None:
     """Close a follow-up or escalation with a note of how it was resolved."""
     resolution = clean_text(resolution or "")
     if not resolution.strip():
-        raise FormErrors([ValidationError("resolution", "처리 결과를 입력해 주세요.",
-                                          "Please describe how it was resolved.")])
+        raise FormErrors([ValidationError("resolution", _("처리 결과를 입력해 주세요."))])
     with ctx.db.transaction() as s:
         apply_changes(s, _get(s, consultation_id),
                       {"closed_at": utcnow(), "resolution": resolution.strip()}, ctx.staff_id)
@@ -173,7 +169,7 @@ def views(ctx: Context, stmt) -> list[ConsultationView]:
 def get_consultation(ctx: Context, consultation_id: str) -> ConsultationView:
     rows = views(ctx, view_query().where(Consultation.id == consultation_id))
     if not rows:
-        raise NotFound("상담 기록을 찾을 수 없습니다.", "Consultation not found.")
+        raise NotFound(_("상담 기록을 찾을 수 없습니다."))
     return rows[0]
 
 

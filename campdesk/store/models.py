@@ -90,7 +90,7 @@ class Consultation(Record, Base):
     # What the dashboard reads first (campdesk/services/dashboard.py): the open follow-ups,
     # and the counts by month, channel and category, without reading the rows themselves.
     __table_args__ = (Index("ix_consultations_open", "outcome", "closed_at", "archived", "due_on"),
-                      Index("ix_consultations_month", "archived", "occurred_at", "channel",
+                      Index("ix_consultations_month", "occurred_at", "archived", "channel",
                             "category"))
 
 

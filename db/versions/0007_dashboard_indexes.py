@@ -19,7 +19,7 @@ def upgrade() -> None:
     op.create_index('ix_consultations_open', 'consultations',
                     ['outcome', 'closed_at', 'archived', 'due_on'], unique=False)
     op.create_index('ix_consultations_month', 'consultations',
-                    ['archived', 'occurred_at', 'channel', 'category'], unique=False)
+                    ['occurred_at', 'archived', 'channel', 'category'], unique=False)
 
 
 def downgrade() -> None:

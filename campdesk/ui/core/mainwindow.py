@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from campdesk.ui.core import actions
-from campdesk.i18n import _
-from campdesk.ui.core.i18n import t, tn
+from campdesk.i18n import _, ngettext
+from campdesk.ui.core.i18n import t
 from campdesk.ui.core.page import Page
 from campdesk.ui.core.page_registry import PAGES, import_pages, page_info
 from campdesk.ui.widgets.retranslate import Retranslating
@@ -239,14 +239,15 @@ class MainWindow(Retranslating, QMainWindow):
     def _show_nav_texts(self) -> None:
         """Page names, with a count where something waits: overdue follow-ups, records to
         check; the page title follows the chosen page."""
-        tips = {"followups": ("기한 지난 후속조치(전체) {0}건", "{0} overdue follow-up (everyone's)",
-                              "{0} overdue follow-ups (everyone's)"),
-                "attention": ("확인할 항목 {0}건", "{0} item to check", "{0} items to check")}
+        tips = {"followups": lambda n: ngettext("기한 지난 후속조치(전체) {n}건",
+                                                "기한 지난 후속조치(전체) {n}건", n).format(n=n),
+                "attention": lambda n: ngettext("확인할 항목 {n}건", "확인할 항목 {n}건", n)
+                .format(n=n)}
         for row, info in enumerate(self.page_types):
             n = self.nav_counts.get(info.key, 0)
             item = self.nav.item(row)
             item.setText(f"{info.title()}  {n}" if n else info.title())
-            item.setToolTip(tn(*tips[info.key], n) if n and info.key in tips else "")
+            item.setToolTip(tips[info.key](n) if n and info.key in tips else "")
         row = self.nav.currentRow()
         self.page_title.setText(self.page_types[row].title() if row >= 0 else "")
 

@@ -10,8 +10,7 @@ from PySide6.QtWidgets import (
 from campdesk.domain.choices import CATEGORY, CHANNEL
 from campdesk.services import dashboard
 from campdesk.ui.core import fmt
-from campdesk.ui.core.i18n import current_language
-from campdesk.i18n import _
+from campdesk.i18n import N_, _
 from campdesk.ui.consultations import consultation_columns as cc
 from campdesk.ui.core.models.rows import RowsModel
 from campdesk.ui.core.page import Page
@@ -59,8 +58,12 @@ class Card(QFrame):
         super().mouseReleaseEvent(event)
 
 
+MONTHS = (N_("1월"), N_("2월"), N_("3월"), N_("4월"), N_("5월"), N_("6월"), N_("7월"), N_("8월"),
+          N_("9월"), N_("10월"), N_("11월"), N_("12월"))
+
+
 def _month_label(d) -> str:
-    return f"{d.month}월" if current_language() == "ko" else d.strftime("%b")
+    return _(MONTHS[d.month - 1])
 
 
 class DashboardPage(Retranslating, Page):
@@ -103,8 +106,11 @@ class DashboardPage(Retranslating, Page):
         self.charts.setColumnStretch(1, 1)
         v.addLayout(self.charts, 1)
         # Narrow samples: the question (상담 내용) takes the free width, whole in a tooltip.
-        fit_columns(self.today_table, {0: "14:05", 1: "빛고을인공지능", 2: "오픈채팅",
-                                       3: "자금·공모", 5: "이관 · 홍길동"})
+        fit_columns(self.today_table, {0: "14:05",
+                                       1: "빛고을인공지능",  # i18n: data
+                                       2: "오픈채팅",  # i18n: data
+                                       3: "자금·공모",  # i18n: data
+                                       5: "이관 · 홍길동"})  # i18n: data
         self.today_table.set_empty_text(_("오늘 기록한 상담이 아직 없습니다. Ctrl+N으로 기록하세요."))
         self.retranslate()
         app.bus.data_changed.connect(self._on_data_changed)
