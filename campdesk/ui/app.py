@@ -109,7 +109,8 @@ class Launch:
         if busy:
             return
         self.services.ops.busy_changed.disconnect(self._first_page_shown)
-        QTimer.singleShot(0, self.loader.go_on)  # after the data is drawn, not beside it
+        # Once the page with its data is painted: the imports would slow the painting down.
+        QTimer.singleShot(0, lambda: _after_next_paint(self.window, self.loader.go_on))
 
     def _warmed(self) -> None:
         """Every module is in: the window is whole, then the start-up steps run and sync (in
@@ -157,6 +158,28 @@ class Launch:
             self.services.shutdown()
         if self.loader is not None and self.loader.ctx is not None:
             self.loader.ctx.close()
+
+
+def _after_next_paint(window, then, limit_ms: int = 300) -> None:
+    """Call ``then()`` once, after the window's next paint (or ``limit_ms`` at the latest)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class AfterPaint(QObject):
+        def eventFilter(self, obj, event) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.UpdateRequest:
+                QTimer.singleShot(0, self, self.fire)  # runs once this paint is done
+            return False
+
+        def fire(self) -> None:
+            window.removeEventFilter(self)
+            self.deleteLater()
+            if not getattr(self, "fired", False):
+                self.fired = True
+                then()
+
+    watcher = AfterPaint(window)
+    window.installEventFilter(watcher)
+    QTimer.singleShot(limit_ms, watcher, watcher.fire)
 
 
 _shipped_fonts_added = False
