@@ -88,7 +88,7 @@ class Launch:
         self.loader.failed.connect(self._fail)
         self.loader.start()
 
-    def _attach(self, ctx) -> None:
+    def _attach(self, ctx, first=None) -> None:
         if self._over or not self.window.isVisible():
             return  # closed while loading: ``finish`` closes the context
         from PySide6.QtWidgets import QApplication
@@ -98,7 +98,7 @@ class Launch:
         i18n.set_language(ctx.lang)
         services = self.services = AppServices(ctx)
         QApplication.instance().aboutToQuit.connect(services.shutdown)
-        self.window.attach(services, imported=self.loader.first_page)
+        self.window.attach(services, imported=self.loader.first_page, first=first)
         # The first page has asked for its data: the loader goes on once it is shown.
         services.ops.busy_changed.connect(self._first_page_shown)
         if not services.ops.busy:

@@ -3,10 +3,11 @@
 The worker thread only imports modules and opens the context; it makes no QObject or
 widget. It works in two steps, each handed to the UI thread through a queued signal:
 
-- ``loaded(ctx)``: the database is open (its schema checked with the plain ``sqlite3``
-  module) and the first page's module imported, so the window can attach and that page can
-  load its data. Nothing heavier comes first: the dashboard, the usual first page, reads
-  with ``sqlite3`` and needs neither SQLAlchemy nor the models;
+- ``loaded(ctx, first)``: the database is open (its schema checked with the plain
+  ``sqlite3`` module), the first page's module imported and its ``first_read`` done, so the
+  window can attach with that page showing its data. Nothing heavier comes first: the
+  dashboard, the usual first page, reads with ``sqlite3`` and needs neither SQLAlchemy nor
+  the models;
 - ``warmed()``: SQLAlchemy and the models, the other pages and sync are imported too (sync
   starts after this), so no later click waits for an import. The worker starts on this step
   only once the UI says the first page has its data (``go_on``), so the two do not compete
@@ -25,18 +26,20 @@ FIRST_PAGE_WAIT = 5.0  # seconds the worker waits for the first page before warm
 
 
 def load_data_layer(home, first_page: str | None = None):
-    """Open this PC's database and import the module of the page shown first."""
+    """Open this PC's database, import the module of the page shown first and read what it
+    shows first: ``(ctx, data)``."""
     from campdesk.services.context import open_context
     from campdesk.ui.core.page_registry import page_info
     ctx = open_context(home)
     try:
         importlib.import_module("campdesk.ui.core.appservices")  # used on the UI thread next
+        first = None
         if first_page is not None:
-            page_info(first_page).page_class()
+            first = page_info(first_page).page_class().first_read(ctx)
     except BaseException:
         ctx.close()
         raise
-    return ctx
+    return ctx, first
 
 
 def warm_up(ctx=None) -> None:
@@ -49,7 +52,7 @@ def warm_up(ctx=None) -> None:
 
 
 class DataLoader(QObject):
-    loaded = Signal(object)  # the Context
+    loaded = Signal(object, object)  # the Context, what the first page shows first
     warmed = Signal()
     failed = Signal(object)  # the exception
     _step = Signal(str, object)  # emitted by the worker, delivered on the UI thread
@@ -72,8 +75,8 @@ class DataLoader(QObject):
 
     def _work(self) -> None:
         try:
-            self.ctx = load_data_layer(self.home, self.first_page)
-            self._step.emit("loaded", self.ctx)
+            self.ctx, first = load_data_layer(self.home, self.first_page)
+            self._step.emit("loaded", (self.ctx, first))
             self._first_shown.wait(FIRST_PAGE_WAIT)
             warm_up(self.ctx)
             self._step.emit("warmed", None)
@@ -83,7 +86,7 @@ class DataLoader(QObject):
     @Slot(str, object)
     def _deliver(self, step: str, value) -> None:
         if step == "loaded":
-            self.loaded.emit(value)
+            self.loaded.emit(*value)
         elif step == "warmed":
             self.warmed.emit()
         else:

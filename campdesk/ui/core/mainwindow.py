@@ -66,10 +66,11 @@ class MainWindow(Retranslating, QMainWindow):
         """Attached, with every page module loaded: any page or command opens at once."""
         return self.app is not None and self._ready_pages is None
 
-    def attach(self, app: AppServices, imported: str | None = None) -> None:
+    def attach(self, app: AppServices, imported: str | None = None, first=None) -> None:
         """The database is open: connect to it and build the page chosen meanwhile.
 
-        ``imported`` is the one page whose module is loaded so far (None: every page's).
+        ``imported`` is the one page whose module is loaded so far (None: every page's);
+        ``first`` what it shows first (its ``first_read``), if read already.
         """
         from PySide6.QtCore import Qt
         self.app = app
@@ -84,6 +85,8 @@ class MainWindow(Retranslating, QMainWindow):
         app.bus.data_changed.connect(
             lambda table: table in ("consultations", "*") and self._count_overdue())
         # The overdue count comes with the start-up notice (``show_due``), then on changes.
+        if imported is not None and first is not None:
+            self.page(imported).show_first(first)  # before activate: nothing more to read
         self._on_nav(self.nav.currentRow())
         if imported is None:
             self.pages_loaded()

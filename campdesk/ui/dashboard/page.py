@@ -146,6 +146,13 @@ class DashboardPage(Retranslating, Page):
         from campdesk.ui.consultations.consultation_dialog import open_log_dialog
         open_log_dialog(self.app, self, consultation_id=self.today_model.row(index.row()).id)
 
+    @staticmethod
+    def first_read(ctx) -> dashboard.Dashboard:
+        return dashboard.load(ctx)
+
+    def show_first(self, data: dashboard.Dashboard) -> None:
+        self.show_data(data)
+
     def activate(self) -> None:
         if not self._loaded:
             self.refresh()
