@@ -141,3 +141,27 @@ def test_in_english_the_dashboard_and_the_log_speak_english(window, services, qt
         assert refused.value.message("en") == "Please choose the channel."
     finally:
         set_language("ko")
+
+
+FIRST_STEP = """
+import sys
+from campdesk.ui.core.loader import load_data_layer
+ctx, first = load_data_layer(sys.argv[1], "dashboard")
+heavy = ("sqlalchemy", "alembic", "campdesk.store.models")
+print("cards", len(first.todays), first.open_follow_ups, first.due_today)
+print("imported", " ".join(sorted(m for m in sys.modules if m.startswith(heavy))))
+"""
+
+
+def test_the_first_step_of_the_start_reads_the_dashboard_without_sqlalchemy(staffed_ctx, tmp_path):
+    import os
+    import subprocess
+    import sys
+    _log(staffed_ctx, outcome="follow_up", due_on=today_seoul())
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run([sys.executable, "-c", FIRST_STEP, str(staffed_ctx.paths.home)],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    said = dict(line.partition(" ")[::2] for line in proc.stdout.splitlines())
+    assert said["cards"] == "1 1 1"
+    assert said["imported"] == ""          # schema checked and dashboard read with sqlite3
