@@ -284,7 +284,6 @@ class MainWindow(Retranslating, QMainWindow):
         key = self.page_types[row].key
         if key not in self.pages and self._ready_pages is not None \
                 and key not in self._ready_pages:
-            self.loading.setText(_("불러오는 중…"))
             self.stack.setCurrentWidget(self.loading)  # built once its module is loaded
             return
         page = self.page(key)
