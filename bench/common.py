@@ -50,8 +50,10 @@ def campdesk(*args: str, home: Path) -> subprocess.CompletedProcess:
 
 
 def large_home(seed: int = 1) -> Path:
-    """A data directory with ``demo --scale large`` loaded, made once and cached."""
-    home = CACHE / f"large-{seed}"
+    """A data directory with ``demo --scale large`` loaded, made once per schema version and
+    cached (a set made before a migration would be upgraded inside the timed start)."""
+    from campdesk.store.migrate import SCHEMA_HEAD  # light: no SQLAlchemy, no Alembic
+    home = CACHE / f"large-{seed}-{SCHEMA_HEAD}"
     marker = home / ".complete"
     if not marker.exists():
         shutil.rmtree(home, ignore_errors=True)

@@ -11,6 +11,8 @@ from campdesk.domain.choices import CATEGORY, CHANNEL, OPEN_OUTCOMES, OUTCOME
 from campdesk.domain.dates import parse_date, today_seoul
 from campdesk.domain.errors import ValidationError
 from campdesk.domain.validation import parse_phone
+from campdesk.i18n import _
+from campdesk.services.consultation_view import ConsultationView
 from campdesk.services.context import Context
 from campdesk.services.errors import FormErrors, NotFound
 from campdesk.services.fields import clean_input, clean_text, with_limits
@@ -22,47 +24,6 @@ from campdesk.store.models import Company, Consultation, Staff
 FIELDS = ("occurred_at", "channel", "company_id", "caller_name", "caller_phone", "caller_org",
           "category", "question", "answer", "difficulty", "suggestion", "outcome",
           "escalated_to_id", "due_on", "duration_min", "staff_id")
-
-
-@dataclass(frozen=True)
-class ConsultationView:
-    id: str
-    occurred_at: datetime
-    channel: str
-    company_id: str | None
-    company_name: str | None
-    caller_name: str | None
-    caller_phone: str | None
-    caller_org: str | None
-    category: str
-    question: str
-    answer: str | None
-    difficulty: str | None
-    suggestion: str | None
-    outcome: str
-    escalated_to_id: str | None
-    escalated_to_name: str | None
-    escalated_at: datetime | None
-    due_on: date | None
-    closed_at: datetime | None
-    resolution: str | None
-    duration_min: int | None
-    staff_id: str | None
-    staff_name: str | None
-
-    @property
-    def who(self) -> str:
-        """The company, or the unregistered caller with their organisation."""
-        if self.company_name:
-            return self.company_name
-        return " · ".join(filter(None, (self.caller_name, self.caller_org))) or "-"
-
-    @property
-    def is_open(self) -> bool:
-        return self.outcome in OPEN_OUTCOMES and self.closed_at is None
-
-    def is_overdue(self, today: date) -> bool:
-        return self.is_open and self.due_on is not None and self.due_on < today
 
 
 @dataclass(frozen=True)
@@ -82,19 +43,17 @@ def _check(values: dict[str, Any], creating: bool) -> list[ValidationError]:
         if field in values and values[field] is not None:
             choice = vocab.parse(values[field])
             if choice is None:
-                errors.append(ValidationError(field, f"알 수 없는 값입니다: {values[field]}",
-                                              f"Unknown value: {values[field]}"))
+                errors.append(ValidationError(
+                    field, _("알 수 없는 값입니다: {value}").format(value=values[field])))
             else:
                 values[field] = choice.code
     if creating and not values.get("channel"):
-        errors.append(ValidationError("channel", "상담 경로를 선택해 주세요.", "Please choose the channel."))
+        errors.append(ValidationError("channel", _("상담 경로를 선택해 주세요.")))
     if creating or "question" in values:
         if not (values.get("question") or "").strip():
-            errors.append(ValidationError("question", "상담 내용을 입력해 주세요.",
-                                          "Please enter what the consultation was about."))
+            errors.append(ValidationError("question", _("상담 내용을 입력해 주세요.")))
     if creating and not values.get("company_id") and not (values.get("caller_name") or "").strip():
-        errors.append(ValidationError("company_id", "기업을 고르거나 미등록 문의자 이름을 입력해 주세요.",
-                                      "Choose a company or enter the caller's name."))
+        errors.append(ValidationError("company_id", _("기업을 고르거나 미등록 문의자 이름을 입력해 주세요.")))
     if "caller_phone" in values:
         try:
             values["caller_phone"] = parse_phone(values["caller_phone"], "caller_phone")
@@ -107,16 +66,14 @@ def _check(values: dict[str, Any], creating: bool) -> list[ValidationError]:
             errors.append(exc)
     outcome = values.get("outcome")
     if outcome == "escalated" and creating and not values.get("escalated_to_id"):
-        errors.append(ValidationError("escalated_to_id", "이관할 책임상담사를 선택해 주세요.",
-                                      "Choose the senior consultant to escalate to."))
+        errors.append(ValidationError("escalated_to_id", _("이관할 책임상담사를 선택해 주세요.")))
     if values.get("duration_min") not in (None, ""):
         try:
             values["duration_min"] = int(values["duration_min"])
             if values["duration_min"] < 0:
                 raise ValueError
         except (TypeError, ValueError):
-            errors.append(ValidationError("duration_min", "상담 시간은 0 이상의 분 단위 숫자로 입력해 주세요.",
-                                          "Duration must be a number of minutes, 0 or more."))
+            errors.append(ValidationError("duration_min", _("상담 시간은 0 이상의 분 단위 숫자로 입력해 주세요.")))
     elif "duration_min" in values:
         values["duration_min"] = None
     return with_limits("consultations", values, errors)
@@ -182,8 +139,7 @@ def resolve(ctx: Context, consultation_id: str, resolution: str) -> None:
     """Close a follow-up or escalation with a note of how it was resolved."""
     resolution = clean_text(resolution or "")
     if not resolution.strip():
-        raise FormErrors([ValidationError("resolution", "처리 결과를 입력해 주세요.",
-                                          "Please describe how it was resolved.")])
+        raise FormErrors([ValidationError("resolution", _("처리 결과를 입력해 주세요."))])
     with ctx.db.transaction() as s:
         apply_changes(s, _get(s, consultation_id),
                       {"closed_at": utcnow(), "resolution": resolution.strip()}, ctx.staff_id)
@@ -213,7 +169,7 @@ def views(ctx: Context, stmt) -> list[ConsultationView]:
 def get_consultation(ctx: Context, consultation_id: str) -> ConsultationView:
     rows = views(ctx, view_query().where(Consultation.id == consultation_id))
     if not rows:
-        raise NotFound("상담 기록을 찾을 수 없습니다.", "Consultation not found.")
+        raise NotFound(_("상담 기록을 찾을 수 없습니다."))
     return rows[0]
 
 

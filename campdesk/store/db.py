@@ -1,17 +1,20 @@
-"""The local SQLite database: one engine per file, pragmas that keep commits durable."""
+"""The local SQLite database: one engine per file, pragmas that keep commits durable.
+
+Importing this module is light: SQLAlchemy (and the models, through the limits guard) are
+imported when the engine is first used, so the window can show its first page, read with
+the plain ``sqlite3`` module, while they load (docs/PERFORMANCE.md).
+"""
 from __future__ import annotations
 
 import sqlite3
+import threading
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.orm import Session, sessionmaker
-
-from campdesk.store import limits
-
-limits.install_guard()  # every ORM write refuses (or cleans) what the hub could not store
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
 
 PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -36,6 +39,10 @@ def _on_begin(conn) -> None:
 
 
 def make_engine(path: Path | str) -> Engine:
+    from sqlalchemy import create_engine, event
+
+    from campdesk.store import limits
+    limits.install_guard()  # every ORM write refuses (or cleans) what the hub could not store
     engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
@@ -43,12 +50,26 @@ def make_engine(path: Path | str) -> Engine:
 
 
 class Database:
-    """The local database of this PC: an engine and a way to run one unit of work."""
+    """The local database of this PC: an engine and a way to run one unit of work.
+
+    The engine is made on first use (from any thread, once)."""
 
     def __init__(self, path: Path | str):
         self.path = Path(path)
-        self.engine = make_engine(self.path)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._engine: Engine | None = None
+        self._sessions = None
+        self._lock = threading.Lock()
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            with self._lock:
+                if self._engine is None:
+                    from sqlalchemy.orm import sessionmaker
+                    engine = make_engine(self.path)
+                    self._sessions = sessionmaker(engine, expire_on_commit=False)
+                    self._engine = engine
+        return self._engine
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -57,6 +78,7 @@ class Database:
         Writes take SQLite's write lock at BEGIN (``BEGIN IMMEDIATE``), so two writers
         (the UI and sync, say) queue behind busy_timeout instead of failing mid-way.
         """
+        from sqlalchemy.orm import Session
         with self.engine.connect() as conn:
             conn.info["immediate"] = True
             try:
@@ -68,8 +90,19 @@ class Database:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
+        self.engine  # noqa: B018 - makes the session factory on first use
         with self._sessions() as session:
             yield session
 
+    def read_only(self) -> sqlite3.Connection:
+        """A plain sqlite3 connection for a quick read (no SQLAlchemy): refuses writes,
+        never creates the file. Close it after use."""
+        conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=rw", uri=True,
+                               check_same_thread=False)
+        conn.execute("PRAGMA busy_timeout=5000")
+        conn.execute("PRAGMA query_only=ON")
+        return conn
+
     def dispose(self) -> None:
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()

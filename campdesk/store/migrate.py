@@ -1,20 +1,21 @@
 """Bring the local database's schema to the newest revision, after taking a backup.
 
-Alembic is imported only when there is something to upgrade: at an ordinary start the
-database is already at ``SCHEMA_HEAD`` and a one-row query says so.
+Alembic and SQLAlchemy are imported only when there is something to upgrade: at an
+ordinary start the database is already at ``SCHEMA_HEAD`` and a one-row query with the plain
+``sqlite3`` module says so.
 """
 from __future__ import annotations
 
 import sqlite3
-
-from sqlalchemy import inspect, text
+from typing import TYPE_CHECKING
 
 from campdesk.paths import migrations_dir
-from campdesk.store.backup import backup_connection
-from campdesk.store.db import Database
+
+if TYPE_CHECKING:
+    from campdesk.store.db import Database
 
 # The newest revision under db/versions (tests/test_migrations.py checks they agree).
-SCHEMA_HEAD = "0006_outreach"
+SCHEMA_HEAD = "0007_dashboard_indexes"
 
 
 def _config():
@@ -30,10 +31,14 @@ def head_revision() -> str:
 
 
 def current_revision(db: Database) -> str | None:
-    with db.engine.connect() as conn:
-        if not inspect(conn).has_table("alembic_version"):
-            return None
-        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    """The schema revision of the database file; None when it has none (or no file)."""
+    if not db.path.is_file():
+        return None
+    conn = db.read_only()
+    try:
+        return revision_of(conn)
+    finally:
+        conn.close()
 
 
 class SchemaTooNew(Exception):
@@ -71,6 +76,7 @@ def upgrade(db: Database, backup_dir=None, target: str = "head") -> str | None:
         return None
     if current is not None and not known_revision(current):
         raise SchemaTooNew(current)
+    from campdesk.store.backup import backup_connection
     from campdesk.store.instance import exclusive
     db.dispose()  # this process's own idle connection is no other program
     with exclusive(db.path, "업그레이드") as conn:
@@ -98,8 +104,11 @@ def upgrade_connection(raw: sqlite3.Connection, target: str = "head") -> None:
     """Run the migrations to ``target`` on one open sqlite3 connection (in autocommit mode,
     ``isolation_level=None``), in one transaction; the caller holds the database alone."""
     from alembic import command
-    from sqlalchemy import create_engine, event
+    from sqlalchemy import create_engine, event, inspect
     from sqlalchemy.pool import StaticPool
+
+    from campdesk.store import limits
+    limits.install_guard()
     raw.execute("PRAGMA foreign_keys=ON")
     engine = create_engine("sqlite://", creator=lambda: raw, poolclass=StaticPool)
     event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))

@@ -87,6 +87,12 @@ class Consultation(Record, Base):
     duration_min: Mapped[int | None] = mapped_column(Integer)
     staff_id: Mapped[str | None] = mapped_column(ForeignKey("staff.id"), index=True)
 
+    # What the dashboard reads first (campdesk/services/dashboard.py): the open follow-ups,
+    # and the counts by month, channel and category, without reading the rows themselves.
+    __table_args__ = (Index("ix_consultations_open", "outcome", "closed_at", "archived", "due_on"),
+                      Index("ix_consultations_month", "occurred_at", "archived", "channel",
+                            "category"))
+
 
 class AuditEntry(Base):
     """Who changed which field of which record, when: the visible edit history."""

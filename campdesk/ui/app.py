@@ -1,8 +1,11 @@
 """Start the desktop app: ``campdesk`` with no subcommand calls ``run(home)``.
 
 Shell first: the main window (navigation, menus, status bar, its last size) is shown before
-SQLAlchemy, the store or the services are imported; ``Launch`` loads that data layer off
-the UI thread and then makes the window whole, runs the first-run steps and starts sync.
+SQLAlchemy, the store or the services are imported; ``Launch`` loads the data layer off the
+UI thread in two steps: first what the first page needs (the database checked and, for the
+dashboard, read with the plain ``sqlite3`` module), so it shows its data at once; then,
+once it has, SQLAlchemy, the other pages and sync. Then the first-run steps run and sync
+starts.
 """
 from __future__ import annotations
 
@@ -81,33 +84,47 @@ class Launch:
         from campdesk.ui.core.loader import DataLoader
         self.loader = DataLoader(self.window.paths.home, self.window.nav_key())
         self.loader.loaded.connect(self._attach)
-        self.loader.warmed.connect(self._start_sync)
+        self.loader.warmed.connect(self._warmed)
         self.loader.failed.connect(self._fail)
         self.loader.start()
 
-    def _attach(self, ctx) -> None:
+    def _attach(self, ctx, first=None) -> None:
         if self._over or not self.window.isVisible():
             return  # closed while loading: ``finish`` closes the context
         from PySide6.QtWidgets import QApplication
 
         from campdesk.ui.core import i18n
         from campdesk.ui.core.appservices import AppServices
-        from campdesk.ui.core.startup import Startup
         i18n.set_language(ctx.lang)
         services = self.services = AppServices(ctx)
         QApplication.instance().aboutToQuit.connect(services.shutdown)
-        self.window.attach(services)
-        if os.environ.get(READY_ENV):
-            return
-        startup = Startup(services, self.window, self.font_ok)
-        startup.finished.connect(self.window.run_waiting)
-        startup.begin()
+        self.window.attach(services, imported=self.loader.first_page, first=first)
+        # The first page has asked for its data: the loader goes on once it is shown.
+        services.ops.busy_changed.connect(self._first_page_shown)
+        if not services.ops.busy:
+            self._first_page_shown(False)
 
-    def _start_sync(self) -> None:
-        """Sync is background work: it starts once the window is whole and its modules are
-        imported; it asks for the hub password once a round finds the hub wants one."""
-        if self.services is not None and not self._over:
-            _start_sync(self.services, self.window)
+    def _first_page_shown(self, busy: bool) -> None:
+        from PySide6.QtCore import QTimer
+        if busy:
+            return
+        self.services.ops.busy_changed.disconnect(self._first_page_shown)
+        # Once the page with its data is painted: the imports would slow the painting down.
+        QTimer.singleShot(0, lambda: _after_next_paint(self.window, self.loader.go_on))
+
+    def _warmed(self) -> None:
+        """Every module is in: the window is whole, then the start-up steps run and sync (in
+        the background) starts; it asks for the hub password once a round finds the hub
+        wants one."""
+        if self.services is None or self._over:
+            return
+        self.window.pages_loaded()
+        if not os.environ.get(READY_ENV):
+            from campdesk.ui.core.startup import Startup
+            startup = Startup(self.services, self.window, self.font_ok)
+            startup.finished.connect(self.window.run_waiting)
+            startup.begin()
+        _start_sync(self.services, self.window)
 
     def _fail(self, exc: BaseException) -> None:
         if self._over:
@@ -120,6 +137,7 @@ class Launch:
             from campdesk.ui.core.ops import describe
             logging.getLogger(__name__).error("start-up import failed", exc_info=exc)
             self.window.show_error(describe(exc))
+            self.window.pages_loaded()  # each page then loads (or fails) when chosen
             return
         from PySide6.QtWidgets import QApplication, QMessageBox
         message = _explain(exc)
@@ -140,6 +158,28 @@ class Launch:
             self.services.shutdown()
         if self.loader is not None and self.loader.ctx is not None:
             self.loader.ctx.close()
+
+
+def _after_next_paint(window, then, limit_ms: int = 300) -> None:
+    """Call ``then()`` once, after the window's next paint (or ``limit_ms`` at the latest)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class AfterPaint(QObject):
+        def eventFilter(self, obj, event) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.UpdateRequest:
+                QTimer.singleShot(0, self, self.fire)  # runs once this paint is done
+            return False
+
+        def fire(self) -> None:
+            window.removeEventFilter(self)
+            self.deleteLater()
+            if not getattr(self, "fired", False):
+                self.fired = True
+                then()
+
+    watcher = AfterPaint(window)
+    window.installEventFilter(watcher)
+    QTimer.singleShot(limit_ms, watcher, watcher.fire)
 
 
 _shipped_fonts_added = False

@@ -59,7 +59,7 @@ def test_the_shell_becomes_the_whole_window_once_loaded(staffed_ctx, qapp, korea
         qtbot.waitUntil(lambda: window.app is not None, timeout=30000)
         page = window.current_page()
         assert page.key == "companies"
-        qtbot.waitUntil(lambda: window.findChild(QLabel, "loading") is None)  # deleteLater
+        assert window.stack.currentWidget() is page            # the note is behind it
         qtbot.waitUntil(lambda: page.model.rowCount() == 1)
         dialog = find_dialog(qtbot, ConsultationDialog)
         dialog.close()
@@ -103,7 +103,7 @@ def test_a_failure_once_the_window_is_whole_is_shown_not_fatal(staffed_ctx, qapp
                                                                qtbot, monkeypatch):
     from campdesk.ui.core import loader
 
-    def broken() -> None:
+    def broken(ctx=None) -> None:
         raise RuntimeError("sync module missing")
     monkeypatch.setattr(loader, "warm_up", broken)
     launch = start_shell(qapp, str(staffed_ctx.paths.home))

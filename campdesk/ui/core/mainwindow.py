@@ -5,9 +5,11 @@ commands come from ``actions.ACTIONS``; other features add status widgets throug
 ``add_status_widget``.
 
 It can start as a shell, ``MainWindow(None, paths=...)``: navigation, menus, status bar and
-a "loading" note where the pages go, all without the data layer (no SQLAlchemy imported);
-``attach(services)`` makes it whole once the data layer is loaded. ``MainWindow(services)``
-does both at once.
+a "loading" note where the pages go, all without the data layer (no SQLAlchemy imported).
+``attach(services, imported=key)`` connects it once the database is open and the first
+page's module is imported: that page shows and loads its data; any other page chosen then
+shows the "loading" note until ``pages_loaded()`` says every page module is in, and commands
+that need data wait for it too. ``MainWindow(services)`` does it all at once.
 
 The shell stays clear of the ``Qt`` namespace: its enums take ~40 ms to create, and even
 ``QAction.setShortcut`` makes them (``setShortcuts`` does not). The few uses below import
@@ -15,7 +17,7 @@ it (and ``QMessageBox``) where they run, once the data layer (which loads it any
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence
@@ -25,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from campdesk.ui.core import actions
-from campdesk.i18n import _
-from campdesk.ui.core.i18n import t, tn
+from campdesk.i18n import _, ngettext
+from campdesk.ui.core.i18n import t
 from campdesk.ui.core.page import Page
 from campdesk.ui.core.page_registry import PAGES, import_pages, page_info
 from campdesk.ui.widgets.retranslate import Retranslating
@@ -49,6 +51,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.nav_counts: dict[str, int] = {}  # shown beside a page's name (overdue, to check)
         self._actions: dict[str, QAction] = {}
         self._waiting: actions.ActionSpec | None = None  # asked for while loading
+        self._ready_pages: set[str] | None = set()  # pages that can be built now; None: all
+        self._on_built: dict[str, Callable[[Page], None]] = {}  # page asked for while loading
         self._build()
         self._build_menus()
         self._restore_geometry()
@@ -57,10 +61,20 @@ class MainWindow(Retranslating, QMainWindow):
             import_pages()  # now, as the start-up loader does: no later click waits for one
             self.attach(app)
 
-    def attach(self, app: AppServices) -> None:
-        """The data layer is loaded: connect to it and build the page chosen meanwhile."""
+    @property
+    def whole(self) -> bool:
+        """Attached, with every page module loaded: any page or command opens at once."""
+        return self.app is not None and self._ready_pages is None
+
+    def attach(self, app: AppServices, imported: str | None = None, first=None) -> None:
+        """The database is open: connect to it and build the page chosen meanwhile.
+
+        ``imported`` is the one page whose module is loaded so far (None: every page's);
+        ``first`` what it shows first (its ``first_read``), if read already.
+        """
         from PySide6.QtCore import Qt
         self.app = app
+        self._ready_pages = None if imported is None else {imported}
         for spec in actions.ACTIONS:  # shortcuts also work in the dialogs from now on
             if spec.shortcut:
                 self._actions[spec.key].setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -70,20 +84,27 @@ class MainWindow(Retranslating, QMainWindow):
         app.bus.data_changed.connect(lambda table: table in ("staff", "*") and self._update_staff())
         app.bus.data_changed.connect(
             lambda table: table in ("consultations", "*") and self._count_overdue())
-        self._update_staff()
-        # Not in the shell (the SVG reader costs start-up time), and after the first page has
-        # asked for its data, so they load while its query runs.
-        from PySide6.QtCore import QTimer
-        QTimer.singleShot(0, self, self._set_nav_icons)
         # The overdue count comes with the start-up notice (``show_due``), then on changes.
-        self.stack.removeWidget(self.loading)
-        self.loading.deleteLater()
+        if imported is not None and first is not None:
+            self.page(imported).show_first(first)  # before activate: nothing more to read
         self._on_nav(self.nav.currentRow())
+        if imported is None:
+            self.pages_loaded()
+
+    def pages_loaded(self) -> None:
+        """Every page module is loaded (after the first page showed its data): the page chosen
+        meanwhile opens, with what it was asked to show; then the navigation's icons (the SVG
+        reader costs time) and who is at this PC."""
+        self._ready_pages = None
+        if self.stack.currentWidget() is self.loading:
+            self._on_nav(self.nav.currentRow())
+        self._set_nav_icons()
+        self._update_staff()
 
     def run_waiting(self) -> None:
         """Run the command asked for while loading (the latest one), once the start-up
         steps (who works here, the demo data offer) are done."""
-        if self._waiting is not None and self.app is not None:
+        if self._waiting is not None and self.whole:
             spec, self._waiting = self._waiting, None
             self.statusBar().clearMessage()
             spec.run(self)
@@ -164,7 +185,7 @@ class MainWindow(Retranslating, QMainWindow):
         return self._actions[key]
 
     def _run_action(self, spec: actions.ActionSpec) -> None:
-        if self.app is None and spec.needs_data:
+        if not self.whole and spec.needs_data:
             self._waiting = spec
             self.statusBar().showMessage(_("아직 불러오는 중입니다. 준비되면 바로 엽니다."))
             return
@@ -179,8 +200,7 @@ class MainWindow(Retranslating, QMainWindow):
         for row, info in enumerate(self.page_types):
             self._actions[f"go_{info.key}"].setText(info.title())
         self._show_nav_texts()
-        if self.app is None:
-            self.loading.setText(_("불러오는 중…"))
+        self.loading.setText(_("불러오는 중…"))
         self.busy.setText(_("작업 중…"))
         self.banner_button.setText(_("후속조치 보기"))
         self._show_due_text()
@@ -188,11 +208,19 @@ class MainWindow(Retranslating, QMainWindow):
 
     # --- pages ------------------------------------------------------------------------------
     def show_page(self, key: str) -> Page | None:
-        """Go to a page; None while the data layer loads (the "loading" note shows)."""
+        """Go to a page; None while its module loads (the "loading" note shows)."""
         row = next(i for i, info in enumerate(self.page_types) if info.key == key)
         if self.nav.currentRow() != row:
             self.nav.setCurrentRow(row)  # calls _on_nav
         return self.pages.get(key)
+
+    def on_page(self, key: str, then: Callable[[Page], None]) -> None:
+        """Go to a page and ``then(page)``: at once, or once it is built if still loading."""
+        page = self.show_page(key)
+        if page is not None:
+            then(page)
+        else:
+            self._on_built[key] = then
 
     def page(self, key: str) -> Page:
         """The page object, built now if it was never shown (only once attached)."""
@@ -214,14 +242,15 @@ class MainWindow(Retranslating, QMainWindow):
     def _show_nav_texts(self) -> None:
         """Page names, with a count where something waits: overdue follow-ups, records to
         check; the page title follows the chosen page."""
-        tips = {"followups": ("기한 지난 후속조치(전체) {0}건", "{0} overdue follow-up (everyone's)",
-                              "{0} overdue follow-ups (everyone's)"),
-                "attention": ("확인할 항목 {0}건", "{0} item to check", "{0} items to check")}
+        tips = {"followups": lambda n: ngettext("기한 지난 후속조치(전체) {n}건",
+                                                "기한 지난 후속조치(전체) {n}건", n).format(n=n),
+                "attention": lambda n: ngettext("확인할 항목 {n}건", "확인할 항목 {n}건", n)
+                .format(n=n)}
         for row, info in enumerate(self.page_types):
             n = self.nav_counts.get(info.key, 0)
             item = self.nav.item(row)
             item.setText(f"{info.title()}  {n}" if n else info.title())
-            item.setToolTip(tn(*tips[info.key], n) if n and info.key in tips else "")
+            item.setToolTip(tips[info.key](n) if n and info.key in tips else "")
         row = self.nav.currentRow()
         self.page_title.setText(self.page_types[row].title() if row >= 0 else "")
 
@@ -252,9 +281,17 @@ class MainWindow(Retranslating, QMainWindow):
             self.page_title.setText(self.page_types[row].title())
         if row < 0 or self.app is None:
             return
-        page = self.page(self.page_types[row].key)
+        key = self.page_types[row].key
+        if key not in self.pages and self._ready_pages is not None \
+                and key not in self._ready_pages:
+            self.stack.setCurrentWidget(self.loading)  # built once its module is loaded
+            return
+        page = self.page(key)
         self.stack.setCurrentWidget(page)
         page.activate()
+        then = self._on_built.pop(key, None)
+        if then is not None:
+            then(page)
 
     def current_company(self) -> str | None:
         page = self.current_page()
@@ -267,8 +304,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.statusBar().insertPermanentWidget(0, widget)
 
     def _update_staff(self) -> None:
-        if self.app is None:
-            return
+        if not self.whole:
+            return  # once every page is loaded: not before the first page's data
         from campdesk.services import staff
         self.app.ops.run(staff.list_staff, self.app.ctx, key="window.staff",
                          success=self._show_staff)
@@ -292,9 +329,7 @@ class MainWindow(Retranslating, QMainWindow):
                                  .format(due, overdue))
 
     def _show_all_follow_ups(self) -> None:
-        page = self.show_page("followups")
-        if hasattr(page, "show_scope"):
-            page.show_scope("all")
+        self.on_page("followups", lambda page: page.show_scope("all"))
 
     def show_error(self, message: str) -> None:
         """The one place where failures nobody handled are shown."""

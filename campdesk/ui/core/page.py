@@ -27,6 +27,15 @@ class Page(QWidget):
     def title(cls) -> str:
         return page_info(cls.key).title()
 
+    @staticmethod
+    def first_read(ctx):
+        """The data this page shows first, read off the UI thread while the window starts
+        (a page the window may open on); None: the page loads it when activated."""
+        return None
+
+    def show_first(self, data) -> None:
+        """Show what ``first_read`` returned, before ``activate``."""
+
     def activate(self) -> None:
         """Called when the page is shown; refresh lazily here."""
 

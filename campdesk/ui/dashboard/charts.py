@@ -1,4 +1,5 @@
-"""Bar and trend charts (QtCharts), imported only when the dashboard first draws them."""
+"""Bar and trend charts (QtCharts), imported with the dashboard page (off the UI thread at
+start, when the dashboard is the first page)."""
 from __future__ import annotations
 
 from PySide6.QtCharts import (

@@ -10,11 +10,12 @@ from PySide6.QtWidgets import (
 from campdesk.domain.choices import CATEGORY, CHANNEL
 from campdesk.services import dashboard
 from campdesk.ui.core import fmt
-from campdesk.ui.core.i18n import current_language
-from campdesk.i18n import _
+from campdesk.i18n import N_, _
 from campdesk.ui.consultations import consultation_columns as cc
 from campdesk.ui.core.models.rows import RowsModel
 from campdesk.ui.core.page import Page
+from campdesk.ui.dashboard import charts
+from campdesk.ui.outreach.deadlines import deadline_text
 from campdesk.ui.widgets.retranslate import Retranslating
 from campdesk.ui.widgets.tables import data_table, fit_columns
 
@@ -57,8 +58,12 @@ class Card(QFrame):
         super().mouseReleaseEvent(event)
 
 
+MONTHS = (N_("1월"), N_("2월"), N_("3월"), N_("4월"), N_("5월"), N_("6월"), N_("7월"), N_("8월"),
+          N_("9월"), N_("10월"), N_("11월"), N_("12월"))
+
+
 def _month_label(d) -> str:
-    return f"{d.month}월" if current_language() == "ko" else d.strftime("%b")
+    return _(MONTHS[d.month - 1])
 
 
 class DashboardPage(Retranslating, Page):
@@ -101,8 +106,11 @@ class DashboardPage(Retranslating, Page):
         self.charts.setColumnStretch(1, 1)
         v.addLayout(self.charts, 1)
         # Narrow samples: the question (상담 내용) takes the free width, whole in a tooltip.
-        fit_columns(self.today_table, {0: "14:05", 1: "빛고을인공지능", 2: "오픈채팅",
-                                       3: "자금·공모", 5: "이관 · 홍길동"})
+        fit_columns(self.today_table, {0: "14:05",
+                                       1: "빛고을인공지능",  # i18n: data
+                                       2: "오픈채팅",  # i18n: data
+                                       3: "자금·공모",  # i18n: data
+                                       5: "이관 · 홍길동"})  # i18n: data
         self.today_table.set_empty_text(_("오늘 기록한 상담이 아직 없습니다. Ctrl+N으로 기록하세요."))
         self.retranslate()
         app.bus.data_changed.connect(self._on_data_changed)
@@ -129,15 +137,21 @@ class DashboardPage(Retranslating, Page):
         window = self.window()
         if not hasattr(window, "show_page"):
             return
-        page = window.show_page(page_key)
         if page_key == "consultations":
-            page.show_period(what)
-        else:
-            page.show_filter("all", what)  # the cards count everyone's
+            window.on_page(page_key, lambda page: page.show_period(what))
+        else:  # the cards count everyone's
+            window.on_page(page_key, lambda page: page.show_filter("all", what))
 
     def _open(self, index) -> None:
         from campdesk.ui.consultations.consultation_dialog import open_log_dialog
         open_log_dialog(self.app, self, consultation_id=self.today_model.row(index.row()).id)
+
+    @staticmethod
+    def first_read(ctx) -> dashboard.Dashboard:
+        return dashboard.load(ctx)
+
+    def show_first(self, data: dashboard.Dashboard) -> None:
+        self.show_data(data)
 
     def activate(self) -> None:
         if not self._loaded:
@@ -145,10 +159,6 @@ class DashboardPage(Retranslating, Page):
 
     def refresh(self) -> None:
         self.app.ops.run(dashboard.load, self.app.ctx, key="dashboard", success=self.show_data)
-        from campdesk.ui.outreach.deadlines import deadline_text, deadlines_this_week
-        self.app.ops.run(deadlines_this_week, self.app.ctx, key="dashboard.deadlines",
-                         success=lambda rows: (self.deadlines.setText(deadline_text(rows)),
-                                               self.deadlines.setVisible(bool(rows))))
 
     def _on_data_changed(self, table: str) -> None:
         if self._loaded and table in ("consultations", "public_calls", "*"):
@@ -162,10 +172,11 @@ class DashboardPage(Retranslating, Page):
         self.cards["due"].set(data.due_today)
         self.cards["overdue"].set(data.overdue)
         self.today_model.set_rows(data.todays)
+        self.deadlines.setText(deadline_text(data.deadlines))
+        self.deadlines.setVisible(bool(data.deadlines))
         self.retranslate()
 
     def _draw_charts(self) -> None:
-        from campdesk.ui.dashboard import charts
         for w in self._chart_widgets:
             self.charts.removeWidget(w)
             w.deleteLater()

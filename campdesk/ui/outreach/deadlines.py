@@ -1,13 +1,10 @@
-"""The dashboard's line of public-call deadlines in the coming week."""
+"""The dashboard's line of public-call deadlines in the coming week (the calls are read with
+the dashboard: ``campdesk.services.dashboard``)."""
 from __future__ import annotations
 
 from campdesk.domain.dates import today_seoul
-from campdesk.services.outreach.public_calls import deadlines_this_week
 from campdesk.ui.core import fmt
 from campdesk.i18n import _
-
-__all__ = ["deadlines_this_week", "deadline_text"]
-
 
 def deadline_text(rows) -> str:
     """"이번 주 공모사업 마감: 12월 7일(D-3) AI 바우처 …" or "" when none."""
