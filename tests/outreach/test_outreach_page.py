@@ -142,7 +142,7 @@ def test_the_page_follows_the_language(window, services, qtbot):
     try:
         i18n.set_language("en")
         page.retranslate()
-        assert [page.tabs.tabText(i) for i in range(4)] == ["Questionnaires", "Knowledge concert",
+        assert [page.tabs.tabText(i) for i in range(4)] == ["Questionnaires", "Knowledge concerts",
                                                             "Agencies' supports", "Public calls"]
         assert page.parts["supports"].buttons["import"].text() == "Import agency list…"
         assert page.parts["calls"].channel.itemText(0) == "Open chat"

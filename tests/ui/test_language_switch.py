@@ -105,3 +105,26 @@ def test_the_when_row_tabs_from_the_duration_to_the_date_then_the_time(services,
     assert form.occurred_day.line.hasFocus()
     press(qtbot, Qt.Key.Key_Tab)
     assert form.occurred_time.hasFocus()
+
+
+def _tab_titles(page) -> list[str]:
+    return [page.tabs.tabText(i) for i in range(page.tabs.count())]
+
+
+def test_pages_that_cannot_retitle_in_place_come_back_in_the_new_language(window, services,
+                                                                          qtbot):
+    jobs = window.show_page("jobs")
+    assert _tab_titles(jobs) == ["구직자", "채용 공고", "매칭 현황"]
+    mentoring = window.show_page("mentoring")
+    services.set_language("en")
+    try:
+        qtbot.waitUntil(lambda: window.current_page() is not mentoring)
+        shown = window.current_page()
+        assert shown is window.pages["mentoring"] and window.page_title.text() == "Mentoring"
+        assert not any("가" <= ch <= "힣" for ch in "".join(_tab_titles(shown)))
+        jobs_now = window.show_page("jobs")
+        assert jobs_now is not jobs
+        assert _tab_titles(jobs_now) == ["Job seekers", "Openings", "Matches"]
+    finally:
+        services.set_language("ko")
+    qtbot.waitUntil(lambda: _tab_titles(window.show_page("jobs"))[0] == "구직자")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
-from campdesk.i18n import N_, _, in_language
+from campdesk.i18n import N_, _
 
 if TYPE_CHECKING:
     from campdesk.ui.core.mainwindow import MainWindow
@@ -21,10 +21,6 @@ MENU_TITLES = {"file": N_("파일(&F)"), "go": N_("이동(&G)"), "tools": N_("�
 
 def menu_title(code: str) -> str:
     return _(MENU_TITLES[code])
-
-
-# Transitional, for mainwindow.py until it calls ``menu_title``: code → (Korean, English).
-MENUS = {code: (text, in_language("en", text)) for code, text in MENU_TITLES.items()}
 
 
 @dataclass(frozen=True)
@@ -39,15 +35,6 @@ class ActionSpec:
     def text(self) -> str:
         """The command's text in the current language."""
         return _(self.label)
-
-    # Transitional, for mainwindow.py's t(spec.ko, spec.en) until it calls ``text()``.
-    @property
-    def ko(self) -> str:
-        return self.label
-
-    @property
-    def en(self) -> str:
-        return in_language("en", self.label)
 
 
 ACTIONS: list[ActionSpec] = []

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from campdesk.ui.core import actions
 from campdesk.i18n import _, ngettext
-from campdesk.ui.core.i18n import t
 from campdesk.ui.core.page import Page
 from campdesk.ui.core.page_registry import PAGES, import_pages, page_info
 from campdesk.ui.widgets.retranslate import Retranslating
@@ -164,7 +163,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.statusBar().addPermanentWidget(self.staff_label)
 
     def _build_menus(self) -> None:
-        self._menus = {code: self.menuBar().addMenu("") for code in actions.MENUS}
+        self._menus = {code: self.menuBar().addMenu("") for code in actions.MENU_TITLES}
         for spec in actions.ACTIONS:
             action = QAction(self)
             action.setObjectName(f"action_{spec.key}")
@@ -193,10 +192,10 @@ class MainWindow(Retranslating, QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("CampDesk — 광주 AI창업캠프"))
-        for code, (ko, en) in actions.MENUS.items():
-            self._menus[code].setTitle(t(ko, en))
+        for code in actions.MENU_TITLES:
+            self._menus[code].setTitle(actions.menu_title(code))
         for spec in actions.ACTIONS:
-            self._actions[spec.key].setText(t(spec.ko, spec.en))
+            self._actions[spec.key].setText(spec.text())
         for row, info in enumerate(self.page_types):
             self._actions[f"go_{info.key}"].setText(info.title())
         self._show_nav_texts()
@@ -205,6 +204,18 @@ class MainWindow(Retranslating, QMainWindow):
         self.banner_button.setText(_("후속조치 보기"))
         self._show_due_text()
         self._update_staff()
+        self._rebuild_untranslated_pages()
+
+    def _rebuild_untranslated_pages(self) -> None:
+        """Pages that cannot redo their texts in place (not ``Retranslating``) are built
+        again in the new language; the one on screen comes back at once."""
+        stale = [key for key, page in self.pages.items() if not isinstance(page, Retranslating)]
+        for key in stale:
+            page = self.pages.pop(key)
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        if self.nav_key() in stale:
+            self._on_nav(self.nav.currentRow())
 
     # --- pages ------------------------------------------------------------------------------
     def show_page(self, key: str) -> Page | None:

@@ -15,8 +15,8 @@ from campdesk.ui.core.page import Page
 from campdesk.ui.widgets.retranslate import Retranslating
 from campdesk.i18n import N_, pgettext
 
-TABS = [("questionnaires", N_("설문"), QuestionnairesTab),
-        ("concerts", N_("지식콘서트"), ConcertsTab),
+TABS = [("questionnaires", lambda: pgettext("tab", "설문"), QuestionnairesTab),
+        ("concerts", lambda: pgettext("tab", "지식콘서트"), ConcertsTab),
         ("supports", N_("유관기관 지원"), SupportsTab),
         ("calls", lambda: pgettext("tab", "공모사업"), CallsTab)]  # several: "Public calls"
 
@@ -43,6 +43,7 @@ class OutreachPage(Retranslating, Page):
         for i, (key, title, _cls) in enumerate(TABS):
             self.tabs.setTabText(i, label_text(title))
             self.parts[key].retranslate()
+        self.refresh()  # the summaries above the tables are made from their data
 
     def show_tab(self, key: str) -> QWidget:
         self.tabs.setCurrentWidget(self.parts[key])
