@@ -93,6 +93,26 @@ def test_every_text_in_the_code_has_its_english(catalog):
         f"no English yet: {catalog_tool.untranslated(catalog)[:10]}"
 
 
+def test_every_marked_text_reaches_the_catalog(catalog):
+    """A ``_("…")`` the extractor cannot see (inside an f-string) would never be translated."""
+    known = {(m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in catalog if m.id}
+    text_at = {"_": 0, "N_": 0, "gettext": 0, "ngettext": 0, "pgettext": 1, "NP_": 1}
+    unseen = []
+    for path in sorted((ROOT / "campdesk").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+            at = text_at.get(name)
+            if at is None or len(node.args) <= at or not isinstance(node.args[at], ast.Constant):
+                continue
+            context = node.args[0].value if at == 1 and isinstance(node.args[0], ast.Constant) \
+                else None
+            if (context, node.args[at].value) not in known:
+                unseen.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.args[at].value!r}")
+    assert not unseen, f"marked but not extracted (an f-string around _()?): {unseen}"
+
+
 def test_the_shipped_mo_is_the_catalog_compiled(catalog):
     assert catalog_tool.COMPILED.read_bytes() == catalog_tool.compiled(catalog), \
         "run: .venv/bin/python scripts/i18n.py compile"

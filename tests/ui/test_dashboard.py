@@ -130,7 +130,8 @@ def test_in_english_the_dashboard_and_the_log_speak_english(window, services, qt
         axis = page._chart_widgets[2].chart().axes()[0]
         months = axis.categories()
         assert len(months) == 12 and months[-1] == page.data.today.strftime("%b")
-        assert page.cards["overdue"].caption.text() == "overdue"
+        assert page.cards["overdue"].caption.text() == "Overdue"
+        assert page.today_title.text() == "<b>Today's consultations</b>"
         window.set_nav_count("followups", 1)
         row = [i.key for i in window.page_types].index("followups")
         assert window.nav.item(row).toolTip() == "1 overdue follow-up (everyone's)"

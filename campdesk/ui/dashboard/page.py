@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 from campdesk.domain.choices import CATEGORY, CHANNEL
 from campdesk.services import dashboard
 from campdesk.ui.core import fmt
-from campdesk.i18n import N_, _
+from campdesk.i18n import N_, _, pgettext
 from campdesk.ui.consultations import consultation_columns as cc
 from campdesk.ui.core.models.rows import RowsModel
 from campdesk.ui.core.page import Page
@@ -119,12 +119,12 @@ class DashboardPage(Retranslating, Page):
         captions = {"today": _("오늘 상담"),
                     "open": _("진행 중 후속조치"),
                     "due": _("오늘 기한"),
-                    "overdue": _("기한 지남")}
+                    "overdue": pgettext("card", "기한 지남")}
         for key, text in captions.items():
             self.cards[key].caption.setText(text)
         today = self.data.today if self.data else None
         self.heading.setText(f"<h2>{_('오늘')} {fmt.day(today)}</h2>" if today else "")
-        self.today_title.setText(f"<b>{_('오늘의 상담')}</b>")
+        self.today_title.setText("<b>{0}</b>".format(_("오늘의 상담")))
         self.today_table.set_empty_text(_("오늘 기록한 상담이 아직 없습니다. Ctrl+N으로 기록하세요."))
         for card in self.cards.values():
             card.setToolTip(_("눌러서 목록 보기"))
@@ -182,10 +182,10 @@ class DashboardPage(Retranslating, Page):
             w.deleteLater()
         d = self.data
         month = _("이번 달")
-        by_channel = charts.bar_chart(f"{month} · {_('경로별')}",
+        by_channel = charts.bar_chart(_("{month} · 경로별").format(month=month),
                                       [fmt.label(CHANNEL, c.code) for c in CHANNEL],
                                       [d.by_channel.get(c.code, 0) for c in CHANNEL])
-        by_category = charts.bar_chart(f"{month} · {_('분야별')}",
+        by_category = charts.bar_chart(_("{month} · 분야별").format(month=month),
                                        [fmt.label(CATEGORY, c.code) for c in CATEGORY],
                                        [d.by_category.get(c.code, 0) for c in CATEGORY],
                                        horizontal=True)

@@ -16,4 +16,4 @@ def deadline_text(rows) -> str:
         days = (r.deadline - today).days
         left = _("오늘") if days == 0 else f"D-{days}"
         parts.append(f"{fmt.day(r.deadline)} ({left}) {r.title} · {r.organiser}")
-    return f"<b>{_('이번 주 공모사업 마감')}</b>: " + " / ".join(parts)
+    return "<b>{0}</b>: ".format(_("이번 주 공모사업 마감")) + " / ".join(parts)
