@@ -128,3 +128,20 @@ def test_pages_that_cannot_retitle_in_place_come_back_in_the_new_language(window
     finally:
         services.set_language("ko")
     qtbot.waitUntil(lambda: _tab_titles(window.show_page("jobs"))[0] == "구직자")
+
+
+def test_a_date_field_shows_its_date_the_new_languages_way(qtbot):
+    from datetime import date
+
+    from campdesk.ui.core import i18n
+    from campdesk.ui.widgets.dates import DateEdit
+    field = DateEdit(date(2026, 12, 9))
+    qtbot.addWidget(field)
+    assert field.text() == "2026. 12. 9."
+    try:
+        i18n.set_language("en")
+        qtbot.waitUntil(lambda: field.text() == "2026-12-09")
+        assert field.value() == date(2026, 12, 9)
+    finally:
+        i18n.set_language("ko")
+    qtbot.waitUntil(lambda: field.text() == "2026. 12. 9.")

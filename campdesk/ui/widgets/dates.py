@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCalendarWidget, QHBoxLayout, QLineEdit, QToolButton, QVBoxLayout, QWidget,
 )
@@ -44,8 +44,20 @@ class DateEdit(QWidget):
         self.line.editingFinished.connect(self.commit)
         self.line.setText(format_date(self._value))
         self.line.setMinimumWidth(self.line.fontMetrics().horizontalAdvance("2026. 12. 31.") + 16)
-        self.line.setPlaceholderText("2026. 12. 9.")
         self._popup: QWidget | None = None
+        self._show_format()
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self._show_format()
+        super().changeEvent(event)
+
+    def _show_format(self) -> None:
+        """The date and the example in the current language's way (a date being typed is
+        left as it is)."""
+        if parse_typed_date(self.line.text(), today_seoul()) == self._value:
+            self.line.setText(format_date(self._value))
+        self.line.setPlaceholderText(format_date(date(2026, 12, 9)))
 
     # --- value ---------------------------------------------------------------------------
     def value(self) -> date:
