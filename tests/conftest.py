@@ -36,3 +36,14 @@ def staffed_ctx(ctx):
     ctx.settings.staff_id = staff.add_staff(ctx, "김민서", "onsite")
     ctx.save_settings()
     return ctx
+
+
+@pytest.fixture
+def english():
+    """The whole process in English for one test (texts, dates, reports), Korean after."""
+    from campdesk import i18n
+    i18n.set_language("en")
+    try:
+        yield
+    finally:
+        i18n.set_language("ko")

@@ -25,15 +25,6 @@ HANGUL = re.compile(r"[가-힣]")
 VOCABULARIES = [v for v in (*vars(C).values(), *vars(O).values()) if isinstance(v, C.Vocabulary)]
 
 
-@pytest.fixture
-def english():
-    i18n.set_language("en")
-    try:
-        yield
-    finally:
-        i18n.set_language("ko")
-
-
 def test_labels_follow_the_language_and_come_back_to_korean(english):
     assert C.RELATIONSHIP.label("tenant") == "Camp tenant"
     assert C.CHANNEL.get("walk_in").label() == "Walk-in"

@@ -4,19 +4,9 @@ from datetime import date
 
 import pytest
 
-from campdesk import i18n
 from campdesk.services import companies, jobs, mentoring
 from campdesk.services.errors import FormErrors, UserError
 from campdesk.services.mentor_suggest import suggest
-
-
-@pytest.fixture
-def english():
-    i18n.set_language("en")
-    try:
-        yield
-    finally:
-        i18n.set_language("ko")
 
 
 def test_pairing_warnings_and_refusals_in_english(pool, english):

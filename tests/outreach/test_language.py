@@ -7,22 +7,12 @@ from datetime import date
 
 import pytest
 
-from campdesk import i18n
 from campdesk.services import consultations
 from campdesk.services.errors import FormErrors
 from campdesk.services.outreach import events as ev
 from campdesk.services.outreach import questionnaires as qs
 from campdesk.services.outreach import supports as sv
 from campdesk.services.period import Month
-
-
-@pytest.fixture
-def english():
-    i18n.set_language("en")
-    try:
-        yield
-    finally:
-        i18n.set_language("ko")
 
 
 def test_stored_texts_stay_korean_while_messages_are_english(registered, staffed_ctx, english):

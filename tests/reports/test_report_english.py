@@ -24,15 +24,6 @@ HANGUL_WORD = re.compile(r"[가-힣]+")
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler's pdftotext")
 
 
-@pytest.fixture
-def english():
-    i18n.set_language("en")
-    try:
-        yield
-    finally:
-        i18n.set_language("ko")
-
-
 def pdftotext(pdf: bytes, tmp_path) -> str:
     path = tmp_path / "doc.pdf"
     path.write_bytes(pdf)

@@ -24,7 +24,7 @@ from campdesk.services.errors import as_form_errors
 from campdesk.ui.core import fmt
 from campdesk.ui.companies.company_contacts import ContactsTab
 from campdesk.ui.companies.company_form import CompanyForm
-from campdesk.i18n import N_, _
+from campdesk.i18n import _
 from campdesk.ui.core.i18n import label_text
 from campdesk.ui.consultations import consultation_columns as cc
 from campdesk.ui.core.models.rows import ID_ROLE, RowsModel

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from campdesk.domain.choices import MENTOR_FIELD, Vocabulary
 from campdesk.ui.core import fmt
-from campdesk.i18n import N_, _
+from campdesk.i18n import _
 from campdesk.ui.widgets.errors import ErrorLabel, ErrorLabels, show_failure
 
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from campdesk.services.errors import as_form_errors
-from campdesk.i18n import N_, _
+from campdesk.i18n import _
 from campdesk.ui.core.models.rows import ROW_ROLE, RowsModel
 from campdesk.ui.core.ops import describe
 from campdesk.ui.widgets.company_picker import CompanyPicker

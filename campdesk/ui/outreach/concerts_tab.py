@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QPushButton, QSpinBox, QSplitter, QVBoxLayout, QWidget,
+    QHBoxLayout, QLabel, QSpinBox, QSplitter, QVBoxLayout, QWidget,
 )
 
 from campdesk.domain.choices import EVENT_KIND
