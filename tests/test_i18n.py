@@ -85,20 +85,6 @@ NOT_YET: set[str] = {
     "campdesk/services/spaces/waiting.py",  # 5
     "campdesk/services/staff.py",  # 2
     "campdesk/services/tabular.py",  # 43
-    "campdesk/settings.py",  # 1
-    "campdesk/store/backup.py",  # 14
-    "campdesk/store/instance.py",  # 4
-    "campdesk/store/limits.py",  # 13
-    "campdesk/store/migrate.py",  # 3
-    "campdesk/store/schema_check.py",  # 6
-    "campdesk/sync/attention.py",  # 7
-    "campdesk/sync/cli.py",  # 8
-    "campdesk/sync/engine.py",  # 14
-    "campdesk/sync/hub.py",  # 10
-    "campdesk/sync/hub_init.py",  # 2
-    "campdesk/sync/runner.py",  # 3
-    "campdesk/sync/secrets.py",  # 5
-    "campdesk/sync/target.py",  # 3
     "campdesk/ui/companies/company_contacts.py",  # 8
     "campdesk/ui/companies/company_detail.py",  # 3
     "campdesk/ui/companies/company_spaces.py",  # 4
@@ -136,9 +122,6 @@ NOT_YET: set[str] = {
     "campdesk/ui/spaces/page.py",  # 6
     "campdesk/ui/spaces/tables.py",  # 2
     "campdesk/ui/spaces/waiting_tab.py",  # 11
-    "campdesk/ui/sync/attention_page.py",  # 37
-    "campdesk/ui/sync/hub_settings.py",  # 6
-    "campdesk/ui/sync/sync_status.py",  # 6
 }
 
 
@@ -220,9 +203,6 @@ PAIRS_LEFT: set[str] = {
     "campdesk/ui/outreach/page.py",
     "campdesk/ui/reports/page.py",
     "campdesk/ui/spaces/page.py",
-    "campdesk/ui/sync/attention_page.py",
-    "campdesk/ui/sync/hub_settings.py",
-    "campdesk/ui/sync/sync_status.py",
 }
 
 
