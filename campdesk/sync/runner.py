@@ -72,7 +72,7 @@ class SyncRunner:
             t.join(timeout)
 
     # -- the rounds --------------------------------------------------------------------
-    def _publish(self, state: str, message: str | None = None) -> None:
+    def _publish(self, state: str, message: str | SyncError | None = None) -> None:
         self.state = state
         try:
             self._on_status(read_status(self.db_path, state, message))
@@ -89,13 +89,13 @@ class SyncRunner:
             report = engine.run(self.db_path, target, progress=self._on_progress, group=self,
                                 verify=self._rounds % VERIFY_EVERY == 0)
         except NoPassword as exc:
-            self._publish(NEEDS_PASSWORD, str(exc))
+            self._publish(NEEDS_PASSWORD, exc)
             return None
         except HubUnreachable as exc:
-            self._publish(OFFLINE, str(exc))
+            self._publish(OFFLINE, exc)
             return None
         except SyncError as exc:
-            self._publish(ERROR, str(exc))
+            self._publish(ERROR, exc)
             return None
         self._rounds += 1
         self.site_id = None  # a round may have given this PC a new site id
@@ -163,7 +163,7 @@ class SyncRunner:
             return
         self._hub_lost = True
         WATCHDOG.cut_group(self)
-        message = str(exc) if isinstance(exc, SyncError) else _(
+        message = exc if isinstance(exc, SyncError) else _(
             "허브와의 연결이 끊어졌습니다. 오프라인으로 계속 작업하며, 연결되면 바로 다시 동기화합니다.")
         self._publish(OFFLINE, message)
         self._stop.wait(self.ping_s)

@@ -191,7 +191,7 @@ def test_a_failure_is_said_in_english_but_kept_in_korean(make_pc, monkeypatch):
     try:
         with pytest.raises(engine.SyncError) as caught:
             a.sync()
-        assert str(caught.value).startswith("Sync failed unexpectedly. Everything on this PC is kept")
+        assert str(caught.value).startswith("Sync failed unexpectedly. Everything on this PC")
         assert "something nobody expected" in str(caught.value)
     finally:
         set_language("ko")

@@ -104,3 +104,20 @@ def test_the_needs_attention_page_speaks_english_once_the_language_is_switched(
         "Kind", "Record", "Details", "When"]
     assert page.buttons["dismiss"].text() == "Leave it as it is"
     assert "cannot store" not in page.empty.text() and page.empty.text().startswith("✓")
+
+
+def test_why_sync_stopped_follows_the_language_too(qtbot, korean, ctx):
+    """The reason in the tooltip is the one sync gave, in the language shown now."""
+    from campdesk.i18n import N_
+    from campdesk.sync.errors import HubUnreachable
+    from campdesk.sync.status import read_status
+    from campdesk.ui.core import i18n
+    from campdesk.ui.sync.sync_status import SyncStatusWidget
+    why = HubUnreachable(N_("허브와의 연결이 끊어졌습니다. ({detail})"), detail="timeout")
+    w = SyncStatusWidget()
+    qtbot.addWidget(w)
+    w.set_status(read_status(ctx.paths.database, OFFLINE, why))
+    assert "허브와의 연결이 끊어졌습니다. (timeout)" in w.state_label.toolTip()
+    i18n.set_language("en")
+    qtbot.waitUntil(lambda: "The connection to the hub was lost. (timeout)"
+                    in w.state_label.toolTip())

@@ -87,8 +87,8 @@ def details(s: SyncStatus) -> str:
     lines.append(_("보낼 변경: {0}건").format(fmt.number(s.pending)))
     lines.append(_("마지막 동기화: {0}").format(fmt.moment(s.last_sync_at))
                  if s.last_sync_at else _("아직 동기화한 적 없음"))
-    if s.message:
-        lines.append(s.message)
+    if s.said:
+        lines.append(s.said)
     return "\n".join(lines)
 
 
