@@ -22,7 +22,7 @@ class Settings:
     hub_user: str = ""
     hub_sslmode: str = "prefer"     # disable / prefer / require / verify-full
     sync_interval_s: int = 30
-    camp_name: str = "광주 AI창업캠프"
+    camp_name: str = "광주 AI창업캠프"  # i18n: data
 
     @classmethod
     def load(cls, path: Path) -> Settings:

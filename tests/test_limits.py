@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import BigInteger, Column, Integer, SmallInteger, String, select
 
 from campdesk.domain.errors import ValidationError
+from campdesk.i18n import set_language
 from campdesk.store.limits import (
     INT32, INT64, clean_text, int_range, limit_of, max_length, row_problems,
 )
@@ -66,13 +67,22 @@ def test_messages_name_the_field_in_korean_and_say_what_to_fix():
     name, employees = row_problems("companies", {"name": "가" * 312, "employees": 10_000_000_000})
     assert (name.field, employees.field) == ("name", "employees")
     assert name.ko == "기업명: 200자 이하로 줄여 주세요 (지금 312자)."
-    assert name.en.startswith("Company name: ")
     assert employees.ko == "직원 수: 2,147,483,647 이하의 숫자여야 합니다 (입력: 10,000,000,000)."
-    assert employees.en.startswith("Employees: ")
     huge, = row_problems("companies", {"employees": 10 ** 400})
     assert "2,147,483,647 이하" in huge.ko and len(huge.ko) < 80  # not 400 digits
     nul, = row_problems("contacts", {"title": "팀\x00장"})
     assert nul.ko.startswith("직함: ") and "NUL" in nul.ko
+
+
+def test_messages_are_in_english_once_the_language_is_english():
+    set_language("en")
+    try:
+        name, = row_problems("companies", {"name": "가" * 312})
+        assert str(name) == "Company name: shorten it to 200 characters or fewer (now 312)."
+        when, = row_problems("companies", {"founded_on": "2026-02-30"})
+        assert str(when).endswith("not a real date (got: 2026-02-30). Example: 2026-03-05")
+    finally:
+        set_language("ko")
 
 
 def test_none_unknown_columns_and_tables_the_hub_does_not_keep_are_left_alone():

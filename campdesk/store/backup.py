@@ -7,6 +7,8 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from campdesk.i18n import _, ngettext
+
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SQLITE_CORRUPT, SQLITE_CANTOPEN, SQLITE_NOTADB, SQLITE_READONLY = 11, 14, 26, 8
 
@@ -86,22 +88,24 @@ def open_read_only(path: Path, at_rest: bool = False) -> sqlite3.Connection:
 
 
 def check_file(path: Path, at_rest: bool = False) -> list[str]:
-    """Problems found in a database file, in plain Korean; an empty list means healthy: a
+    """Problems found in a database file, in plain words; an empty list means healthy: a
     whole SQLite file that is a CampDesk database this CampDesk can use (see schema_check).
     ``at_rest``: a backup, which no program writes (see open_read_only)."""
     from campdesk.store import schema_check
     path = Path(path)
     if not path.exists():
-        return [f"파일이 없습니다: {path}"]
+        return [_("파일이 없습니다: {path}").format(path=path)]
     if path.is_dir():
-        return [f"파일이 아니라 폴더입니다: {path}"]
+        return [_("파일이 아니라 폴더입니다: {path}").format(path=path)]
     try:
         with open(path, "rb") as f:
             head = f.read(16)
     except OSError as exc:
-        return [f"파일을 읽을 수 없습니다: {path} ({exc.strerror or exc})"]
+        return [_("파일을 읽을 수 없습니다: {path} ({reason})").format(
+            path=path, reason=exc.strerror or exc)]
     if head != SQLITE_MAGIC:
-        return [f"CampDesk 데이터베이스 파일이 아닙니다 (SQLite 파일 형식이 아님): {path}"]
+        return [_("CampDesk 데이터베이스 파일이 아닙니다 (SQLite 파일 형식이 아님): {path}").format(
+            path=path)]
     try:
         conn = open_read_only(path, at_rest)
         try:
@@ -112,14 +116,17 @@ def check_file(path: Path, at_rest: bool = False) -> list[str]:
             conn.close()
     except sqlite3.DatabaseError as exc:
         if _code(exc) in (SQLITE_READONLY, SQLITE_CANTOPEN):
-            return [f"데이터베이스 파일을 열 수 없습니다 ({exc}): {path}"]
-        return [f"데이터베이스 파일이 손상되어 열 수 없습니다: {exc}"]
+            return [_("데이터베이스 파일을 열 수 없습니다 ({reason}): {path}").format(
+                reason=exc, path=path)]
+        return [_("데이터베이스 파일이 손상되어 열 수 없습니다: {reason}").format(reason=exc)]
     problems = list(not_ours)
     if rows != ["ok"]:
-        problems += [f"손상된 부분: {r}" for r in rows[:20]]
+        problems += [_("손상된 부분: {detail}").format(detail=r) for r in rows[:20]]
     if fk:
-        problems.append(f"존재하지 않는 상위 기록을 가리키는 행이 {len(fk)}개 있습니다 "
-                        f"(예: 테이블 {fk[0][0]}, 행 {fk[0][1]}).")
+        problems.append(ngettext(
+            "존재하지 않는 상위 기록을 가리키는 행이 {n}개 있습니다 (예: 테이블 {table}, 행 {row}).",
+            "존재하지 않는 상위 기록을 가리키는 행이 {n}개 있습니다 (예: 테이블 {table}, 행 {row}).",
+            len(fk)).format(n=len(fk), table=fk[0][0], row=fk[0][1]))
     return problems
 
 
@@ -171,17 +178,18 @@ def restore_file(backup: Path, database: Path, safety_dir: Path) -> Path | None:
     from campdesk.store.instance import DatabaseInUse, exclusive, in_use_message
     backup, database = Path(backup), Path(database)
     if backup.exists() and database.exists() and backup.resolve() == database.resolve():
-        raise BackupError(f"복원할 수 없습니다. 지금의 데이터베이스 파일입니다: {backup}")
+        raise BackupError(_("복원할 수 없습니다. 지금의 데이터베이스 파일입니다: {path}").format(
+            path=backup))
     problems = check_file(backup, at_rest=True)
     if problems:
-        raise BackupError("복원할 수 없습니다. " + " ".join(problems))
+        raise BackupError(_("복원할 수 없습니다. {problems}").format(problems=" ".join(problems)))
     kept = None
     if _unreadable(database):
         # No program can be writing a file SQLite cannot open; the app may still have it.
         if running_app(database.parent) is not None:
-            raise DatabaseInUse(in_use_message(database.parent, "복원"))
+            raise DatabaseInUse(in_use_message(database.parent, "restore"))
         kept = _move_aside(database, safety_dir)
-    with exclusive(database, "복원") as live:
+    with exclusive(database, "restore") as live:
         if kept is None and live.execute("PRAGMA page_count").fetchone()[0] > 0:
             kept = _new_path(safety_dir, "before-restore")
             _keep_copy(live, database, kept)

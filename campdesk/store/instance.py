@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Iterator
 
 from campdesk.app_marker import running_app
+from campdesk.i18n import N_, _
 
 BUSY_SECONDS = 5.0  # as long as CampDesk waits for a lock (busy_timeout): a commit's time
 
@@ -36,13 +37,25 @@ def is_busy(exc: BaseException) -> bool:
     return "locked" in str(exc) or "busy" in str(exc)
 
 
+# Why the database cannot be restored or upgraded now: (CampDesk has it open, another program).
+_IN_USE = {
+    "restore": (
+        N_("CampDesk가 열려 있어 데이터베이스를 복원할 수 없습니다. CampDesk를 닫은 뒤 다시 실행해 "
+           "주세요."),
+        N_("다른 프로그램이 데이터베이스를 사용 중이라 복원할 수 없습니다. 데이터베이스를 연 "
+           "프로그램(다른 campdesk 명령, DB 도구 등)을 닫은 뒤 다시 실행해 주세요.")),
+    "upgrade": (
+        N_("CampDesk가 열려 있어 데이터베이스를 업그레이드할 수 없습니다. CampDesk를 닫은 뒤 다시 "
+           "실행해 주세요."),
+        N_("다른 프로그램이 데이터베이스를 사용 중이라 업그레이드할 수 없습니다. 데이터베이스를 연 "
+           "프로그램(다른 campdesk 명령, DB 도구 등)을 닫은 뒤 다시 실행해 주세요.")),
+}
+
+
 def in_use_message(home: Path | str, doing: str) -> str:
-    """Why the database cannot be ``doing`` (a Korean noun: "복원", "업그레이드") now."""
-    if running_app(home) is not None:
-        return (f"CampDesk가 열려 있어 데이터베이스를 {doing}할 수 없습니다. "
-                "CampDesk를 닫은 뒤 다시 실행해 주세요.")
-    return (f"다른 프로그램이 데이터베이스를 사용 중이라 {doing}할 수 없습니다. 데이터베이스를 연 "
-            "프로그램(다른 campdesk 명령, DB 도구 등)을 닫은 뒤 다시 실행해 주세요.")
+    """Why the database cannot be ``doing`` ("restore" or "upgrade") now."""
+    app_has_it, other_has_it = _IN_USE[doing]
+    return _(app_has_it if running_app(home) is not None else other_has_it)
 
 
 # Holding the database alone --------------------------------------------------------------

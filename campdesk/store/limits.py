@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session
 
 from campdesk.domain.errors import ValidationError
 from campdesk.domain.field_labels import field_label
+from campdesk.i18n import _, current_language
 from campdesk.store.base import Base
 from campdesk.store.capture import SYNCED_TABLES
 
@@ -77,8 +78,8 @@ class Limit:
     length: int | None = None           # text: at most this many characters
     bounds: tuple[int, int] | None = None  # int: lowest and highest
 
-    def problem(self, value: Any) -> tuple[str, str] | None:
-        """What is wrong with a value that is not None, in Korean and English (without the
+    def problem(self, value: Any) -> str | None:
+        """What is wrong with a value that is not None, in the current language (without the
         field's name), or None when the hub can store it."""
         return _CHECKS[self.kind](self, value)
 
@@ -136,17 +137,15 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:40] + "…"
 
 
-def _text_problem(limit: Limit, value: Any) -> tuple[str, str] | None:
+def _text_problem(limit: Limit, value: Any) -> str | None:
     text = value if isinstance(value, str) else str(value)
     if "\x00" in text:
-        return ("보이지 않는 제어 문자(NUL)가 들어 있습니다. 그 부분을 지우고 다시 입력해 주세요.",
-                "contains an invisible NUL character: delete it and type the text again.")
+        return _("보이지 않는 제어 문자(NUL)가 들어 있습니다. 그 부분을 지우고 다시 입력해 주세요.")
     if _SURROGATE.search(text):
-        return ("깨진 글자(짝 없는 서로게이트 문자)가 들어 있습니다. 그 부분을 지우고 다시 입력해 주세요.",
-                "contains a broken character (a lone surrogate): delete it and type it again.")
+        return _("깨진 글자(짝 없는 서로게이트 문자)가 들어 있습니다. 그 부분을 지우고 다시 입력해 주세요.")
     if limit.length is not None and len(text) > limit.length:
-        return (f"{limit.length:,}자 이하로 줄여 주세요 (지금 {len(text):,}자).",
-                f"shorten it to {limit.length:,} characters or fewer (now {len(text):,}).")
+        return _("{limit}자 이하로 줄여 주세요 (지금 {now}자).").format(
+            limit=f"{limit.length:,}", now=f"{len(text):,}")
     return None
 
 
@@ -165,33 +164,32 @@ def _whole_number(value: Any) -> int | None:
     return None
 
 
-def _int_problem(limit: Limit, value: Any) -> tuple[str, str] | None:
+def _int_problem(limit: Limit, value: Any) -> str | None:
     n = _whole_number(value)
     if n is None:
-        return (f"정수여야 합니다 (입력: {_shown(value)}).",
-                f"must be a whole number (got: {_shown(value)}).")
+        return _("정수여야 합니다 (입력: {value}).").format(value=_shown(value))
     low, high = limit.bounds
     if n > high:
-        return (f"{high:,} 이하의 숫자여야 합니다 (입력: {_shown(n)}).",
-                f"must be {high:,} or less (got: {_shown(n)}).")
+        return _("{high} 이하의 숫자여야 합니다 (입력: {value}).").format(
+            high=f"{high:,}", value=_shown(n))
     if n < low:
-        return (f"{low:,} 이상의 숫자여야 합니다 (입력: {_shown(n)}).",
-                f"must be {low:,} or more (got: {_shown(n)}).")
+        return _("{low} 이상의 숫자여야 합니다 (입력: {value}).").format(
+            low=f"{low:,}", value=_shown(n))
     return None
 
 
-def _float_problem(limit: Limit, value: Any) -> tuple[str, str] | None:
+def _float_problem(limit: Limit, value: Any) -> str | None:
     try:
         number = float(value)
     except (TypeError, ValueError, OverflowError):
         number = math.nan
     if isinstance(value, bool) or not math.isfinite(number):
-        return (f"올바른 숫자가 아닙니다 (입력: {_shown(value)}). 무한대나 NaN은 저장할 수 없습니다.",
-                f"not a usable number (got: {_shown(value)}); infinity and NaN cannot be stored.")
+        return _("올바른 숫자가 아닙니다 (입력: {value}). 무한대나 NaN은 저장할 수 없습니다.").format(
+            value=_shown(value))
     return None
 
 
-def _date_problem(limit: Limit, value: Any) -> tuple[str, str] | None:
+def _date_problem(limit: Limit, value: Any) -> str | None:
     if isinstance(value, date):  # a datetime is stored as its day
         return None
     if isinstance(value, str) and _ISO_DATE.fullmatch(value):
@@ -200,11 +198,10 @@ def _date_problem(limit: Limit, value: Any) -> tuple[str, str] | None:
             return None
         except ValueError:
             pass
-    return (f"올바른 날짜가 아닙니다 (입력: {_shown(value)}). 예: 2026-03-05",
-            f"not a real date (got: {_shown(value)}). Example: 2026-03-05")
+    return _("올바른 날짜가 아닙니다 (입력: {value}). 예: 2026-03-05").format(value=_shown(value))
 
 
-def _datetime_problem(limit: Limit, value: Any) -> tuple[str, str] | None:
+def _datetime_problem(limit: Limit, value: Any) -> str | None:
     if isinstance(value, datetime):
         return None
     if isinstance(value, str):
@@ -213,18 +210,16 @@ def _datetime_problem(limit: Limit, value: Any) -> tuple[str, str] | None:
             return None
         except ValueError:
             pass
-    return (f"올바른 일시가 아닙니다 (입력: {_shown(value)}).",
-            f"not a real date and time (got: {_shown(value)}).")
+    return _("올바른 일시가 아닙니다 (입력: {value}).").format(value=_shown(value))
 
 
-def _bool_problem(limit: Limit, value: Any) -> tuple[str, str] | None:
+def _bool_problem(limit: Limit, value: Any) -> str | None:
     if isinstance(value, bool) or (isinstance(value, int) and value in (0, 1)):
         return None
-    return (f"예/아니요 값이어야 합니다 (입력: {_shown(value)}).",
-            f"must be yes or no (got: {_shown(value)}).")
+    return _("예/아니요 값이어야 합니다 (입력: {value}).").format(value=_shown(value))
 
 
-_CHECKS: dict[str, Callable[[Limit, Any], tuple[str, str] | None]] = {
+_CHECKS: dict[str, Callable[[Limit, Any], str | None]] = {
     "text": _text_problem, "int": _int_problem, "float": _float_problem,
     "date": _date_problem, "datetime": _datetime_problem, "bool": _bool_problem,
 }
@@ -238,9 +233,13 @@ def value_problem(table: str, column: str, value: Any) -> ValidationError | None
     problem = limit.problem(value)
     if problem is None:
         return None
-    ko_label, en_label = field_label(table, column)
-    ko, en = problem
-    return ValidationError(column, f"{ko_label}: {ko}", f"{en_label}: {en}")
+    return ValidationError(column, f"{field_name(table, column)}: {problem}")
+
+
+def field_name(table: str, column: str) -> str:
+    """A field's label in the current language."""
+    ko, en = field_label(table, column)
+    return ko if current_language() == "ko" else en
 
 
 def row_problems(table: str, values: dict) -> list[ValidationError]:

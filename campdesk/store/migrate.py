@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING
 
+from campdesk.i18n import _
 from campdesk.paths import migrations_dir
 
 if TYPE_CHECKING:
@@ -45,8 +46,8 @@ class SchemaTooNew(Exception):
     """The database was made by a newer CampDesk; this one must not touch it."""
 
     def __init__(self, revision: str):
-        super().__init__(f"이 데이터베이스(스키마 {revision})는 더 새 버전의 CampDesk로 만들어졌습니다. "
-                         "CampDesk를 업데이트해 주세요.")
+        super().__init__(_("이 데이터베이스(스키마 {revision})는 더 새 버전의 CampDesk로 "
+                           "만들어졌습니다. CampDesk를 업데이트해 주세요.").format(revision=revision))
         self.revision = revision
 
 
@@ -79,7 +80,7 @@ def upgrade(db: Database, backup_dir=None, target: str = "head") -> str | None:
     from campdesk.store.backup import backup_connection
     from campdesk.store.instance import exclusive
     db.dispose()  # this process's own idle connection is no other program
-    with exclusive(db.path, "업그레이드") as conn:
+    with exclusive(db.path, "upgrade") as conn:
         current = revision_of(conn)  # again, now that nobody else can change it
         if current == wanted:
             return None

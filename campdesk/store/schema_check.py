@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from functools import lru_cache
 
-NOT_CAMPDESK = "CampDesk 데이터베이스가 아닙니다"
+from campdesk.i18n import _
 
 
 def tables_of(conn: sqlite3.Connection) -> dict[str, set[str]]:
@@ -39,28 +39,30 @@ def _expected(revision: str) -> dict[str, frozenset[str]] | None:
 
 
 def problems(conn: sqlite3.Connection) -> list[str]:
-    """Why the database open on ``conn`` is not one this CampDesk can use, in Korean."""
+    """Why the database open on ``conn`` is not one this CampDesk can use."""
     tables = tables_of(conn)
     if "alembic_version" not in tables or "version_num" not in tables["alembic_version"]:
-        return [f"{NOT_CAMPDESK} (스키마 버전 정보가 없습니다). 다른 프로그램의 데이터베이스로 보입니다."]
+        return [_("CampDesk 데이터베이스가 아닙니다 (스키마 버전 정보가 없습니다). 다른 프로그램의 "
+                  "데이터베이스로 보입니다.")]
     versions = [r[0] for r in conn.execute("SELECT version_num FROM alembic_version")]
     if len(versions) != 1 or not isinstance(versions[0], str):
-        return [f"{NOT_CAMPDESK} (스키마 버전 정보가 올바르지 않습니다)."]
+        return [_("CampDesk 데이터베이스가 아닙니다 (스키마 버전 정보가 올바르지 않습니다).")]
     revision = versions[0]
     expected = _expected(revision)
     if expected is None:
         from campdesk.store import migrate
         if set(_expected(migrate.SCHEMA_HEAD)) <= set(tables):
             return [str(migrate.SchemaTooNew(revision))]
-        return [f"{NOT_CAMPDESK} (알 수 없는 스키마 버전: {revision})."]
+        return [_("CampDesk 데이터베이스가 아닙니다 (알 수 없는 스키마 버전: {revision}).").format(
+            revision=revision)]
     missing_tables = sorted(set(expected) - set(tables))
     missing_columns = sorted(f"{t}.{c}" for t in expected if t in tables
                              for c in expected[t] - tables[t])
     if missing_tables or missing_columns:
         what = []
         if missing_tables:
-            what.append("없는 테이블: " + ", ".join(missing_tables[:5]))
+            what.append(_("없는 테이블: {names}").format(names=", ".join(missing_tables[:5])))
         if missing_columns:
-            what.append("없는 열: " + ", ".join(missing_columns[:5]))
-        return [f"{NOT_CAMPDESK} ({'; '.join(what)})."]
+            what.append(_("없는 열: {names}").format(names=", ".join(missing_columns[:5])))
+        return [_("CampDesk 데이터베이스가 아닙니다 ({what}).").format(what="; ".join(what))]
     return []

@@ -14,7 +14,7 @@ from sqlalchemy import inspect, select, update
 from sqlalchemy.dialects import sqlite
 
 from campdesk.domain.dates import SEOUL
-from campdesk.domain.field_labels import field_label
+from campdesk.i18n import _
 from campdesk.store.audit import apply_changes
 from campdesk.store.base import Base, utcnow
 from campdesk.store.db import Database
@@ -40,7 +40,7 @@ class AttentionItem:
     winner_value: Any
     detail: str | None
     created_at: Any
-    advice: tuple[str, str] | None = None  # (ko, en): what to fix, refused or unstorable
+    advice: str | None = None  # what to fix, refused or unstorable (the language it was read in)
     loser_from: str = ""  # who made the value that lost, on which PC, when
     winner_from: str = ""  # the same for the value that stayed
 
@@ -90,10 +90,7 @@ def _provenance(session, staff_id: str | None, pc: str | None, at) -> str:
     return " · ".join(p for p in (person.name if person else None, pc, when) if p)
 
 
-Bilingual = tuple[str, str]  # (Korean, English)
-
-
-def _advice(session, flag: SyncConflict) -> Bilingual | None:
+def _advice(session, flag: SyncConflict) -> str | None:
     """What to do about a change the hub refused, or a hub row this PC cannot store."""
     if flag.kind == "unstorable":
         return unstorable_advice(flag.detail or "")
@@ -103,33 +100,30 @@ def _advice(session, flag: SyncConflict) -> Bilingual | None:
     obj = session.get(model, flag.row_id) if model is not None else None
     if obj is None:
         reason = flag.detail or "?"
-        return f"허브가 받지 않은 이유: {reason}", f"Why the hub refused it: {reason}"
+        return _("허브가 받지 않은 이유: {reason}").format(reason=reason)
     from campdesk.store.limits import row_problems
 
     values = {c.name: getattr(obj, attr.key) for attr in inspect(model).column_attrs
               for c in attr.columns}
     problems = row_problems(flag.tbl, values)
     if problems:
-        return ("고칠 것: " + " ".join(p.ko for p in problems),
-                "To fix: " + " ".join(p.en for p in problems))
-    return ("이 PC에서 고친 값으로 다음 동기화 때 다시 보냅니다.",
-            "Put right here: it goes again at the next sync.")
+        return _("고칠 것: {problems}").format(problems=" ".join(str(p) for p in problems))
+    return _("이 PC에서 고친 값으로 다음 동기화 때 다시 보냅니다.")
 
 
 _NOT_NULL = re.compile(r"NOT NULL constraint failed: (\w+)\.(\w+)")
 
 
-def unstorable_advice(reason: str) -> Bilingual:
+def unstorable_advice(reason: str) -> str:
     missing = _NOT_NULL.search(reason)
     if missing:
-        ko, en = field_label(missing.group(1), missing.group(2))
-        return (f"허브의 이 기록에 '{ko}' 값이 없어 이 PC에 저장할 수 없습니다. 허브 관리자가 값을 "
-                "채우면 다음 동기화 때 들어옵니다.",
-                f"This hub record has no '{en}', so this PC cannot store it. Once the hub's "
-                "administrator fills it in, it arrives at the next sync.")
-    return (f"이 PC에 저장할 수 없는 허브 기록입니다 ({reason}). 허브 관리자에게 알려 주세요.",
-            f"This PC cannot store this hub record ({reason}). Please tell the hub's "
-            "administrator.")
+        from campdesk.store.limits import field_name
+
+        return _("허브의 이 기록에 '{field}' 값이 없어 이 PC에 저장할 수 없습니다. 허브 관리자가 "
+                 "값을 채우면 다음 동기화 때 들어옵니다.").format(
+            field=field_name(missing.group(1), missing.group(2)))
+    return _("이 PC에 저장할 수 없는 허브 기록입니다 ({reason}). 허브 관리자에게 알려 주세요.").format(
+        reason=reason)
 
 
 def count_open(db: Database) -> int:

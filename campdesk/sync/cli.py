@@ -4,25 +4,26 @@ from __future__ import annotations
 import argparse
 import sys
 
+from campdesk.i18n import N_, _
 from campdesk.sync.errors import SyncError
 
-SYNC_HELP = "한 번 동기화합니다: 보내기, 받기, 병합 (one round: push, pull, merge)"
+SYNC_HELP = N_("한 번 동기화합니다: 보내기, 받기, 병합")
 
 
 def register(subparsers) -> None:
-    hub = subparsers.add_parser("hub", help="허브 관리 (manage the PostgreSQL hub)")
+    hub = subparsers.add_parser("hub", help=_("허브 관리 (PostgreSQL)"))
     hub_sub = hub.add_subparsers(dest="hub_command", required=True)
-    init = hub_sub.add_parser("init", help="허브 스키마를 만들거나 올립니다 (create or upgrade)")
+    init = hub_sub.add_parser("init", help=_("허브 스키마를 만들거나 올립니다"))
     init.add_argument("url", help="postgresql://user@host:port/dbname?sslmode=...")
     init.set_defaults(func=cmd_hub_init)
 
-    sync = subparsers.add_parser("sync", help=SYNC_HELP)
-    sync.add_argument("--hub", metavar="URL", help="설정 대신 이 허브를 씁니다 (use this hub)")
+    sync = subparsers.add_parser("sync", help=_(SYNC_HELP))
+    sync.add_argument("--hub", metavar="URL", help=_("설정 대신 이 허브를 씁니다"))
     sync.set_defaults(func=cmd_sync)
 
 
 def _fail(message: str) -> int:
-    print(message.splitlines()[0] if message else "오류", file=sys.stderr)
+    print(message.splitlines()[0] if message else _("오류"), file=sys.stderr)
     return 1
 
 
@@ -39,13 +40,14 @@ def cmd_hub_init(args) -> int:
             conn.close()
     except SyncError as exc:
         return _fail(str(exc))
-    print(f"허브 준비 완료: 스키마 버전 {version} (hub ready: schema {version}) — {t.display}")
+    print(_("허브 준비 완료: 스키마 버전 {version} — {hub}").format(version=version, hub=t.display))
     return 0
 
 
 def _progress(done: int, total: int) -> None:
     if sys.stderr.isatty() and total:
-        print(f"\r받는 중 {done}/{total}", end="" if done < total else "\n", file=sys.stderr)
+        print("\r" + _("받는 중 {done}/{total}").format(done=done, total=total),
+              end="" if done < total else "\n", file=sys.stderr)
 
 
 def _ask_password(why: str) -> str | None:
@@ -55,7 +57,7 @@ def _ask_password(why: str) -> str | None:
     if not sys.stdin.isatty():
         return None
     print(why, file=sys.stderr)
-    return getpass.getpass("허브 비밀번호 (hub password): ") or None
+    return getpass.getpass(_("허브 비밀번호: ")) or None
 
 
 def cmd_sync(args) -> int:

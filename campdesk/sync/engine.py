@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator, TypeVar
 
 from campdesk import __version__
+from campdesk.i18n import N_, _, ngettext
 from campdesk.sync.errors import ClientTooOld, SiteTaken, SyncError
 from campdesk.sync.hub import HubSession
 from campdesk.sync.local import LocalReplica
@@ -41,28 +42,29 @@ class SyncReport:
     warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        text = (f"보냄 {self.pushed}건, 받음 {self.pulled}건, 확인 필요 {self.flagged}건 "
-                f"(pushed {self.pushed}, pulled {self.pulled}, flagged {self.flagged})")
+        text = _("보냄 {pushed}건, 받음 {pulled}건, 확인 필요 {flagged}건").format(
+            pushed=self.pushed, pulled=self.pulled, flagged=self.flagged)
         if self.repaired:
             fixed = sum(self.repaired.values())
-            text += f"; 허브와 다른 행 {fixed}건 복구 (repaired {fixed} rows: " \
-                    f"{', '.join(sorted(self.repaired))})"
+            text += "; " + ngettext("허브와 다른 행 {n}건 복구 ({tables})",
+                                    "허브와 다른 행 {n}건 복구 ({tables})", fixed).format(
+                n=fixed, tables=", ".join(sorted(self.repaired)))
         return text
 
 
-NEW_IDENTITY_WARNING = (
+NEW_IDENTITY_WARNING = N_(
     "이 PC의 데이터 폴더가 다른 PC에서 복사되었거나 예전 백업으로 되돌려진 것으로 보여, 이 PC에 새 "
     "동기화 ID를 주었습니다. 이 PC에서 기록한 내용은 하나도 빠짐없이 새 ID로 보내고, 허브의 기록을 "
-    "모두 다시 받습니다. (This data folder was copied from another PC or restored from a backup: "
-    "it now syncs under a new id of its own; everything recorded here is sent.)")
+    "모두 다시 받습니다.")
 
 
 def clock_warning(offset_ms: int) -> str | None:
     if abs(offset_ms) <= SKEW_WARNING_MS:
         return None
-    minutes = round(offset_ms / 60000)
-    return (f"이 PC의 시계가 허브와 {abs(minutes)}분 차이납니다. 시간을 맞춰 주세요. "
-            f"(This PC's clock is {minutes:+d} min off the hub's.)")
+    minutes = abs(round(offset_ms / 60000))
+    return ngettext("이 PC의 시계가 허브와 {minutes}분 차이납니다. 시간을 맞춰 주세요.",
+                    "이 PC의 시계가 허브와 {minutes}분 차이납니다. 시간을 맞춰 주세요.",
+                    minutes).format(minutes=minutes)
 
 
 def pc_name() -> str:
@@ -92,12 +94,12 @@ def _hello(replica: LocalReplica, hub: HubSession, report: SyncReport) -> bool:
     # Taken: another PC holds the site's token. Or the hub has seen changes from us that
     # this file never made (a hub that binds no site): it went back in time.
     if info.identity == "taken" or info.last_mutation > replica.last_seq_issued():
-        report.warnings.append(NEW_IDENTITY_WARNING)
+        report.warnings.append(_(NEW_IDENTITY_WARNING))
         replica.become_new_site()
         info = _introduce(replica, hub)
     if info.identity == "taken":
-        raise SyncError("허브가 이 PC의 새 동기화 ID도 받아들이지 않았습니다. 관리자에게 문의하세요. "
-                        "(The hub refused this PC's new site id.)")
+        raise SyncError(N_("허브가 이 PC의 새 동기화 ID도 받아들이지 않았습니다. 관리자에게 "
+                           "문의하세요."))
     state = replica.state()
     after = replica.now_ms()
     report.clock_offset_ms = info.server_now_ms - (before + after) // 2
@@ -105,10 +107,9 @@ def _hello(replica: LocalReplica, hub: HubSession, report: SyncReport) -> bool:
     if warning:
         report.warnings.append(warning)
     if CLIENT_SCHEMA < info.min_client_schema:
-        raise ClientTooOld(
+        raise ClientTooOld(N_(
             "이 CampDesk는 허브보다 오래된 버전이라 동기화할 수 없습니다. CampDesk를 업데이트하세요. "
-            "이 PC의 작업은 안전하게 보관됩니다. (This CampDesk is too old for the hub; "
-            "please upgrade. Your work is kept.)")
+            "이 PC의 작업은 안전하게 보관됩니다."))
     replaced = state["hub_generation"] not in (None, info.generation)
     if state["hub_generation"] != info.generation:
         # A new or restored hub: read it all again; our outbox is replayed by the push.
@@ -195,9 +196,11 @@ def _note_refused(replica: LocalReplica, report: SyncReport) -> None:
         return
     (tbl, row_id), reason = next(iter(replica.refused.items()))
     report.flagged += replica.flag_unstorable(replica.refused)
-    report.warnings.append(
-        f"허브에서 받은 {len(replica.refused)}건을 이 PC에 저장하지 못해 '확인 필요'에 올렸습니다 "
-        f"(could not store {len(replica.refused)} pulled rows): {tbl} {row_id}: {reason}")
+    n = len(replica.refused)
+    report.warnings.append(ngettext(
+        "허브에서 받은 {n}건을 이 PC에 저장하지 못해 '확인 필요'에 올렸습니다: {table} {row}: {reason}",
+        "허브에서 받은 {n}건을 이 PC에 저장하지 못해 '확인 필요'에 올렸습니다: {table} {row}: {reason}",
+        n).format(n=n, table=tbl, row=row_id, reason=reason))
     replica.refused.clear()
 
 
@@ -308,20 +311,22 @@ def run(db_path, target, *, progress: Progress | None = None, group: object = No
             finally:
                 session.close()
         except SyncError as exc:
-            _note_error(replica, str(exc))
+            _note_error(replica, exc)
             raise
         except Exception as exc:  # noqa: BLE001 - a bug or a surprise: said plainly, logged
             log.exception("sync round failed")
-            message = (f"동기화 중 예기치 않은 오류가 났습니다. 이 PC의 기록은 그대로 보관되며 다음 "
-                       f"동기화에서 다시 시도합니다. (Unexpected sync error: {type(exc).__name__}: "
-                       f"{_first_line(exc)})")
-            _note_error(replica, message)
-            raise SyncError(message) from exc
+            error = SyncError(N_("동기화 중 예기치 않은 오류가 났습니다. 이 PC의 기록은 그대로 "
+                                 "보관되며 다음 동기화에서 다시 시도합니다. ({error})"),
+                              error=f"{type(exc).__name__}: {_first_line(exc)}")
+            _note_error(replica, error)
+            raise error from exc
     finally:
         replica.close()
 
 
-def _note_error(replica: LocalReplica, message: str) -> None:
+def _note_error(replica: LocalReplica, error: SyncError) -> None:
+    """Keep why the round failed, in Korean (stored data stays Korean)."""
+    message = error.in_language("ko")
     try:
         replica.update_state(last_error=message)
     except Exception:  # noqa: BLE001 - the database is busy: the caller still says why

@@ -12,6 +12,7 @@ import orjson
 import psycopg
 from psycopg.types.json import set_json_loads
 
+from campdesk.i18n import N_
 from campdesk.sync.errors import ClientTooOld, HubUnreachable, NoPassword, SiteTaken, SyncError
 from campdesk.sync.local import PulledRow, SplitBatch
 from campdesk.sync.watchdog import CALL_LIMIT_S, WATCHDOG
@@ -51,11 +52,12 @@ def connect(conninfo: str, password: str | None = None, timeout: int = 5) -> psy
         if _wants_password(exc):
             from campdesk.sync.secrets import password_needed, password_refused
 
-            raise NoPassword(password_needed() if password is None else password_refused()
-                             ) from exc
-        raise HubUnreachable(f"허브에 연결할 수 없습니다. 오프라인으로 계속 작업합니다. ({_first_line(exc)})") from exc
+            raise (password_needed() if password is None else password_refused()) from exc
+        raise HubUnreachable(N_("허브에 연결할 수 없습니다. 오프라인으로 계속 작업합니다. ({detail})"),
+                             detail=_first_line(exc)) from exc
     except psycopg.ProgrammingError as exc:  # a malformed address or option
-        raise SyncError(f"허브 주소가 올바르지 않습니다: {_first_line(exc)}") from exc
+        raise SyncError(N_("허브 주소가 올바르지 않습니다: {detail}"),
+                        detail=_first_line(exc)) from exc
     set_json_loads(orjson.loads, conn)  # pulled pages are mostly JSON: decode it in C
     return conn
 
@@ -107,7 +109,7 @@ class HubSession:
         try:
             fd = self.conn.pgconn.socket
         except psycopg.OperationalError as exc:  # closed already
-            raise HubUnreachable(f"허브와의 연결이 끊어졌습니다. ({_first_line(exc)})") from exc
+            raise _connection_lost(exc) from exc
         with WATCHDOG.watch(fd, self.call_limit_s, self.group) as watch:
             try:
                 yield
@@ -116,14 +118,15 @@ class HubSession:
             except psycopg.Error as exc:
                 if watch.expired:
                     raise HubUnreachable(
-                        f"허브가 {self.call_limit_s:.0f}초 동안 응답하지 않아 연결을 끊었습니다. 네트워크를 "
-                        "확인해 주세요. 오프라인으로 계속 작업하며, 연결되면 다시 동기화합니다. "
-                        f"(The hub did not answer for {self.call_limit_s:.0f} s.)") from exc
+                        N_("허브가 {seconds}초 동안 응답하지 않아 연결을 끊었습니다. 네트워크를 "
+                           "확인해 주세요. 오프라인으로 계속 작업하며, 연결되면 다시 동기화합니다."),
+                        seconds=f"{self.call_limit_s:.0f}") from exc
                 if (exc.sqlstate or "").startswith("CD"):  # raised by the hub's functions
                     raise _translate(exc) from exc
                 if isinstance(exc, psycopg.OperationalError):
-                    raise HubUnreachable(f"허브와의 연결이 끊어졌습니다. ({_first_line(exc)})") from exc
-                raise SyncError(f"허브가 요청을 처리하지 못했습니다: {_first_line(exc)}") from exc
+                    raise _connection_lost(exc) from exc
+                raise SyncError(N_("허브가 요청을 처리하지 못했습니다: {detail}"),
+                                detail=_first_line(exc)) from exc
 
     def _call(self, sql: str, params: tuple = ()):
         with self._watched():
@@ -306,15 +309,17 @@ class HubSession:
             after = rows[-1][2]
 
 
+def _connection_lost(exc: Exception) -> HubUnreachable:
+    return HubUnreachable(N_("허브와의 연결이 끊어졌습니다. ({detail})"), detail=_first_line(exc))
+
+
 def _translate(exc: psycopg.Error) -> SyncError:
     if exc.sqlstate == NOT_YOURS:
-        return SiteTaken(
+        return SiteTaken(N_(
             "허브가 이 PC의 동기화 ID를 다른 PC의 것으로 보고 변경 내용을 받지 않았습니다. 이 PC의 "
-            "작업은 그대로 보관되며, 다음 동기화에서 새 ID로 보냅니다. (The hub holds this PC's "
-            "site id for another PC; your work is kept.)")
+            "작업은 그대로 보관되며, 다음 동기화에서 새 ID로 보냅니다."))
     if exc.sqlstate == TOO_OLD:
-        return ClientTooOld(
+        return ClientTooOld(N_(
             "이 CampDesk는 허브보다 오래된 버전이라 변경 내용을 보낼 수 없습니다. CampDesk를 "
-            "업데이트하세요. 이 PC의 작업은 안전하게 보관됩니다. "
-            "(This CampDesk is too old for the hub; please upgrade. Your work is kept.)")
-    return SyncError(f"허브가 요청을 거부했습니다: {_first_line(exc)}")
+            "업데이트하세요. 이 PC의 작업은 안전하게 보관됩니다."))
+    return SyncError(N_("허브가 요청을 거부했습니다: {detail}"), detail=_first_line(exc))

@@ -5,6 +5,7 @@ import uuid
 
 import psycopg
 
+from campdesk.i18n import N_
 from campdesk.store.capture import SYNCED_TABLES
 from campdesk.sync import hub_functions, hub_read, hub_roles, hub_sql, hub_tables
 from campdesk.sync.errors import SyncError
@@ -42,9 +43,9 @@ def init_hub(conn: psycopg.Connection) -> int:
         cur.execute("SELECT pg_advisory_xact_lock(%s)", (INIT_LOCK,))
         existing = _existing_schema(cur)
         if existing is not None and existing > HUB_SCHEMA:
-            raise SyncError(
-                f"허브의 스키마(버전 {existing})가 이 CampDesk보다 새롭습니다. "
-                f"CampDesk를 업데이트하세요. (hub schema {existing} is newer than {HUB_SCHEMA})")
+            raise SyncError(N_("허브의 스키마(버전 {existing})가 이 CampDesk(버전 {mine})보다 "
+                               "새롭습니다. CampDesk를 업데이트하세요."),
+                            existing=existing, mine=HUB_SCHEMA)
         cur.execute("SET LOCAL check_function_bodies = off")  # functions refer to each other
         for sql in statements():
             cur.execute(sql)

@@ -14,6 +14,7 @@ import logging
 import threading
 from typing import Callable
 
+from campdesk.i18n import N_, _
 from campdesk.sync import engine
 from campdesk.sync.errors import HubUnreachable, NoPassword, SyncError
 from campdesk.sync.hub import connect
@@ -71,7 +72,7 @@ class SyncRunner:
             t.join(timeout)
 
     # -- the rounds --------------------------------------------------------------------
-    def _publish(self, state: str, message: str | None = None) -> None:
+    def _publish(self, state: str, message: str | SyncError | None = None) -> None:
         self.state = state
         try:
             self._on_status(read_status(self.db_path, state, message))
@@ -88,13 +89,13 @@ class SyncRunner:
             report = engine.run(self.db_path, target, progress=self._on_progress, group=self,
                                 verify=self._rounds % VERIFY_EVERY == 0)
         except NoPassword as exc:
-            self._publish(NEEDS_PASSWORD, str(exc))
+            self._publish(NEEDS_PASSWORD, exc)
             return None
         except HubUnreachable as exc:
-            self._publish(OFFLINE, str(exc))
+            self._publish(OFFLINE, exc)
             return None
         except SyncError as exc:
-            self._publish(ERROR, str(exc))
+            self._publish(ERROR, exc)
             return None
         self._rounds += 1
         self.site_id = None  # a round may have given this PC a new site id
@@ -151,9 +152,9 @@ class SyncRunner:
                 except Exception:
                     if watch.expired:
                         raise HubUnreachable(
-                            f"허브가 {PING_LIMIT_S:.0f}초 동안 응답하지 않습니다. 네트워크를 확인해 주세요. "
-                            "오프라인으로 계속 작업하며, 연결되면 바로 다시 동기화합니다. (The hub "
-                            "stopped answering.)") from None
+                            N_("허브가 {seconds}초 동안 응답하지 않습니다. 네트워크를 확인해 주세요. "
+                               "오프라인으로 계속 작업하며, 연결되면 바로 다시 동기화합니다."),
+                            seconds=f"{PING_LIMIT_S:.0f}") from None
                     raise
 
     def _lose_hub(self, exc: Exception) -> None:
@@ -162,9 +163,8 @@ class SyncRunner:
             return
         self._hub_lost = True
         WATCHDOG.cut_group(self)
-        message = str(exc) if isinstance(exc, SyncError) else (
-            "허브와의 연결이 끊어졌습니다. 오프라인으로 계속 작업하며, 연결되면 바로 다시 동기화합니다. "
-            "(The connection to the hub was lost.)")
+        message = exc if isinstance(exc, SyncError) else _(
+            "허브와의 연결이 끊어졌습니다. 오프라인으로 계속 작업하며, 연결되면 바로 다시 동기화합니다.")
         self._publish(OFFLINE, message)
         self._stop.wait(self.ping_s)
 

@@ -10,25 +10,31 @@ import keyring
 import keyring.backends.fail
 from keyring.errors import KeyringError
 
+from campdesk.i18n import N_, _
 from campdesk.sync.errors import NoPassword
 
 SERVICE = "CampDesk hub"
-NO_KEYRING = ("이 컴퓨터에는 비밀번호를 안전하게 보관할 키링이 없습니다. 허브 비밀번호는 파일에 "
-              "저장하지 않으므로 실행할 때마다 입력해야 합니다. (No keyring backend: the hub "
-              "password is not stored and must be entered each session.)")
+NO_KEYRING = N_("이 컴퓨터에는 비밀번호를 안전하게 보관할 키링이 없습니다. 허브 비밀번호는 파일에 "
+                "저장하지 않으므로 실행할 때마다 입력해야 합니다.")
 
 
-def password_needed() -> str:
+def no_keyring() -> str:
+    return _(NO_KEYRING)
+
+
+def password_needed() -> NoPassword:
     """What to say when the hub asks for a password this PC does not have."""
     if keyring_available():
-        return ("허브 비밀번호가 필요합니다. '지금 동기화'를 누르거나 설정 → 허브에서 입력해 주세요. "
-                "(The hub needs a password: enter it under Settings → Hub.)")
-    return f"허브 비밀번호가 필요합니다. {NO_KEYRING}"
+        return NoPassword(N_("허브 비밀번호가 필요합니다. '지금 동기화'를 누르거나 설정 → 허브에서 "
+                             "입력해 주세요."))
+    return NoPassword(N_("허브 비밀번호가 필요합니다. 이 컴퓨터에는 비밀번호를 안전하게 보관할 키링이 "
+                         "없습니다. 허브 비밀번호는 파일에 저장하지 않으므로 실행할 때마다 입력해야 "
+                         "합니다."))
 
 
-def password_refused() -> str:
-    return ("허브가 비밀번호를 받아들이지 않았습니다. '지금 동기화'를 눌러 다시 입력해 주세요. "
-            "(The hub refused the password: press Sync now to enter it again.)")
+def password_refused() -> NoPassword:
+    return NoPassword(N_("허브가 비밀번호를 받아들이지 않았습니다. '지금 동기화'를 눌러 다시 입력해 "
+                         "주세요."))
 
 
 def account(user: str, host: str, port: int | str, database: str) -> str:
@@ -65,7 +71,7 @@ def set_password(name: str, password: str) -> None:
     try:
         keyring.set_password(SERVICE, name, password)
     except KeyringError as exc:
-        raise NoPassword(f"키링에 비밀번호를 저장하지 못했습니다: {exc}") from exc
+        raise NoPassword(N_("키링에 비밀번호를 저장하지 못했습니다: {detail}"), detail=str(exc)) from exc
 
 
 def delete_password(name: str) -> None:

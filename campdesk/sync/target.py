@@ -9,6 +9,7 @@ from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from campdesk.settings import Settings
 from campdesk.sync import secrets
+from campdesk.i18n import N_
 from campdesk.sync.errors import SyncError
 
 
@@ -39,9 +40,9 @@ def from_url(url: str, password: str | None = None) -> HubTarget:
             password = secrets.get_password(_account(params))
         return HubTarget(make_conninfo(**params), password)
     except ProgrammingError as exc:
-        raise SyncError(f"허브 주소를 읽을 수 없습니다: {url_for_display(url)} — 예: "
-                        "postgresql://사용자@호스트:5432/campdesk (The hub URL is malformed.)"
-                        ) from exc
+        raise SyncError(N_("허브 주소를 읽을 수 없습니다: {url} — 예: "
+                           "postgresql://사용자@호스트:5432/campdesk"),
+                        url=url_for_display(url)) from exc
 
 
 def url_for_display(url: str) -> str:
@@ -54,8 +55,8 @@ def from_settings(settings: Settings, password: str | None = None) -> HubTarget:
     is never asked for one; one that wants it says so when the round connects
     (:class:`NoPassword`), and the app then asks for it."""
     if not settings.hub_host:
-        raise SyncError("허브 주소가 설정되지 않았습니다. 설정에서 허브를 지정하거나 --hub URL을 "
-                        "주세요. (No hub configured.)")
+        raise SyncError(N_("허브 주소가 설정되지 않았습니다. 설정에서 허브를 지정하거나 --hub URL을 "
+                           "주세요."))
     params = dict(host=settings.hub_host, port=str(settings.hub_port),
                   dbname=settings.hub_database, user=settings.hub_user,
                   sslmode=settings.hub_sslmode)

@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 import psycopg
 import pytest
 
+from campdesk.i18n import set_language
 from campdesk.store.models import Company
 from campdesk.sync import attention, engine
 from campdesk.sync.hub_init import init_hub
@@ -98,7 +99,7 @@ def test_a_value_the_hub_refuses_stays_on_its_pc_flagged_until_put_right(make_pc
     assert a.sync(verify=True).repaired == {}
     assert a.get(Company, "long-name") is not None and a.get(Company, "many-staff") is not None
     assert hub_rows(a.hub_url, "SELECT id FROM companies") == [(behind,)]
-    advice = {i.row_id: i.advice[0] for i in attention.open_items(a.ctx.db)
+    advice = {i.row_id: i.advice for i in attention.open_items(a.ctx.db)
               if i.kind == "rejected"}
     assert "기업명" in advice["long-name"] and "200" in advice["long-name"]
     assert "직원 수" in advice["many-staff"]
@@ -154,7 +155,13 @@ def test_a_hub_row_no_pc_can_store_is_flagged_once_and_costs_no_repair(make_pc):
         flags = pc.conflicts("unstorable")
         assert [f["row_id"] for f in flags] == ["no-time"]
     items = [i for i in attention.open_items(a.ctx.db) if i.kind == "unstorable"]
-    assert items and "일시" in items[0].advice[0] and "When" in items[0].advice[1]
+    assert items and "일시" in items[0].advice
+    set_language("en")
+    try:
+        items = [i for i in attention.open_items(a.ctx.db) if i.kind == "unstorable"]
+        assert items[0].advice.startswith("This hub record has no 'When'")
+    finally:
+        set_language("ko")
 
 
 def test_an_unexpected_failure_is_said_plainly_and_noted_for_the_status_corner(make_pc, monkeypatch):
@@ -169,3 +176,23 @@ def test_an_unexpected_failure_is_said_plainly_and_noted_for_the_status_corner(m
         a.sync()
     assert "Traceback" not in str(caught.value)
     assert "예기치 않은" in a.state()["last_error"] and a.pending() == 1
+
+
+def test_a_failure_is_said_in_english_but_kept_in_korean(make_pc, monkeypatch):
+    """The message follows the language of the app; what the PC keeps (the status corner's
+    last error) is stored data, and stays Korean."""
+    a = make_pc("a")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("something nobody expected")
+
+    monkeypatch.setattr(engine, "sync_once", broken)
+    set_language("en")
+    try:
+        with pytest.raises(engine.SyncError) as caught:
+            a.sync()
+        assert str(caught.value).startswith("Sync failed unexpectedly. Everything on this PC")
+        assert "something nobody expected" in str(caught.value)
+    finally:
+        set_language("ko")
+    assert a.state()["last_error"].startswith("동기화 중 예기치 않은 오류가 났습니다.")

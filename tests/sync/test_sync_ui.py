@@ -205,7 +205,7 @@ def test_status_corner_says_a_password_is_needed_and_sync_now_asks_for_it(qtbot,
     from campdesk.ui.sync.sync_status import SyncStatusWidget
     w = SyncStatusWidget()
     qtbot.addWidget(w)
-    why = secrets.password_needed()
+    why = str(secrets.password_needed())
     w.set_status(SyncStatus(state=NEEDS_PASSWORD, pending=4, message=why))
     assert w.state_label.text() == "연결하려면 비밀번호 필요 · 4건 대기 중"
     assert why in w.state_label.toolTip()

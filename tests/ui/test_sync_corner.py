@@ -63,3 +63,61 @@ def test_sync_now_without_a_connection_opens_the_connection_settings(window, ser
     assert dialog.hub_form.sslmode.isVisible()
     dialog.reject()
     services.shutdown()
+
+
+def test_the_corner_speaks_english_once_the_language_is_switched(qtbot, korean):
+    from campdesk.ui.core import i18n
+    from campdesk.ui.sync.sync_status import SyncStatusWidget
+    w = SyncStatusWidget()
+    qtbot.addWidget(w)
+    w.set_status(SyncStatus(OFFLINE, pending=3, attention=2, clock_offset_ms=3_600_000,
+                            message=None))
+    assert w.attention_button.text() == "확인 필요 2건"
+    i18n.set_language("en")  # every open widget redoes its texts (a LanguageChange event)
+    qtbot.waitUntil(lambda: w.state_label.text() == "Disconnected · 3 waiting · retrying by itself")
+    assert w.state_label.toolTip().splitlines()[:2] == ["Disconnected", "Changes to send: 3"]
+    assert w.attention_button.text() == "2 to check"
+    assert w.clock_label.toolTip() == "This PC's clock is 60 minutes off the hub's. Please set the time."
+    assert w.sync_button.text() == "Sync now"
+
+
+def test_the_needs_attention_page_speaks_english_once_the_language_is_switched(
+        services, staffed_ctx, qtbot):
+    from campdesk.store.sync_models import SyncConflict
+    from campdesk.ui.core import i18n
+    from campdesk.ui.sync.attention_page import AttentionPage
+    with staffed_ctx.db.transaction() as s:  # a hub record this PC could not store
+        s.add(SyncConflict(kind="unstorable", tbl="consultations", row_id="no-time",
+                           detail="NOT NULL constraint failed: consultations.occurred_at"))
+    page = AttentionPage(services)
+    qtbot.addWidget(page)
+    page.activate()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert page.model.item(0, 0).text() == "이 PC에 저장할 수 없는 허브 기록"
+    assert page.model.item(0, 2).text().startswith("허브의 이 기록에 '")
+    i18n.set_language("en")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1
+                    and page.model.item(0, 2).text().startswith("This hub record has no '"))
+    assert page.model.item(0, 0).text() == "Hub record this PC cannot store"
+    assert page.model.item(0, 1).text().startswith("Consultation ")
+    assert [page.model.horizontalHeaderItem(c).text() for c in range(4)] == [
+        "Kind", "Record", "Details", "When"]
+    assert page.buttons["dismiss"].text() == "Leave it as it is"
+    assert "cannot store" not in page.empty.text() and page.empty.text().startswith("✓")
+
+
+def test_why_sync_stopped_follows_the_language_too(qtbot, korean, ctx):
+    """The reason in the tooltip is the one sync gave, in the language shown now."""
+    from campdesk.i18n import N_
+    from campdesk.sync.errors import HubUnreachable
+    from campdesk.sync.status import read_status
+    from campdesk.ui.core import i18n
+    from campdesk.ui.sync.sync_status import SyncStatusWidget
+    why = HubUnreachable(N_("허브와의 연결이 끊어졌습니다. ({detail})"), detail="timeout")
+    w = SyncStatusWidget()
+    qtbot.addWidget(w)
+    w.set_status(read_status(ctx.paths.database, OFFLINE, why))
+    assert "허브와의 연결이 끊어졌습니다. (timeout)" in w.state_label.toolTip()
+    i18n.set_language("en")
+    qtbot.waitUntil(lambda: "The connection to the hub was lost. (timeout)"
+                    in w.state_label.toolTip())

@@ -19,42 +19,53 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
-from campdesk.domain.field_labels import field_label
+from campdesk.i18n import N_, _, pgettext
 from campdesk.services.attention import Entry, Record, open_entries
+from campdesk.store.limits import field_name
 from campdesk.sync import attention
 from campdesk.ui.core import fmt
-from campdesk.i18n import _
-from campdesk.ui.core.i18n import t
 from campdesk.ui.core.page import Page
 from campdesk.ui.widgets.retranslate import Retranslating
 from campdesk.ui.widgets.tables import data_table
 
 
 KIND_TEXT = {
-    "value": ("값 충돌", "Value conflict"),
-    "deleted": ("삭제와 수정 충돌", "Deleted while edited"),
-    "duplicate": ("중복 기업 의심", "Possible duplicate"),
-    "double_booking": ("공간 중복 배정", "Double-booked space"),
-    "orphan": ("삭제된 기업을 가리킴", "Points at a deleted record"),
-    "rejected": ("허브가 거부한 변경", "Change refused by the hub"),
-    "unstorable": ("이 PC에 저장할 수 없는 허브 기록", "Hub record this PC cannot store"),
+    "value": N_("값 충돌"),
+    "deleted": N_("삭제와 수정 충돌"),
+    "duplicate": N_("중복 기업 의심"),
+    "double_booking": N_("공간 중복 배정"),
+    "orphan": N_("삭제된 기업을 가리킴"),
+    "rejected": N_("허브가 거부한 변경"),
+    "unstorable": N_("이 PC에 저장할 수 없는 허브 기록"),
 }
-TABLE_TEXT = {
-    "companies": ("기업", "Company"), "contacts": ("담당자", "Contact"),
-    "consultations": ("상담", "Consultation"), "staff": ("직원", "Staff member"),
-    "spaces": ("공간", "Space"), "space_assignments": ("공간 배정", "Space assignment"),
-    "space_requests": ("입주 신청", "Space request"), "mentors": ("멘토", "Mentor"),
-    "mentorings": ("멘토링", "Mentoring"), "mentoring_sessions": ("멘토링 회차", "Mentoring session"),
-    "job_seekers": ("구직자", "Job seeker"), "job_matches": ("채용 매칭", "Job match"),
-    "mentoring_programmes": ("멘토링 프로그램", "Mentoring programme"),
-    "job_openings": ("채용 공고", "Job opening"),
-    "events": ("행사", "Event"), "event_attendance": ("행사 참석", "Event attendance"),
-    "questionnaires": ("설문", "Questionnaire"),
-    "questionnaire_responses": ("설문 응답", "Questionnaire response"),
-    "agencies": ("기관", "Agency"), "programmes": ("지원사업", "Programme"),
-    "programme_supports": ("사업 지원", "Programme support"),
-    "public_calls": ("공고", "Public call"),
-}
+
+
+def kind_name(kind: str) -> str:
+    return _(KIND_TEXT[kind]) if kind in KIND_TEXT else kind
+
+
+def table_name(table: str) -> str:
+    """What one record of ``table`` is ("Company"), in the current language."""
+    names = {
+        "companies": pgettext("record", "기업"), "contacts": pgettext("record", "담당자"),
+        "consultations": pgettext("record", "상담"), "staff": pgettext("record", "직원"),
+        "spaces": pgettext("record", "공간"), "space_assignments": pgettext("record", "공간 배정"),
+        "space_requests": pgettext("record", "입주 신청"), "mentors": pgettext("record", "멘토"),
+        "mentorings": pgettext("record", "멘토링"),
+        "mentoring_sessions": pgettext("record", "멘토링 회차"),
+        "job_seekers": pgettext("record", "구직자"), "job_matches": pgettext("record", "채용 매칭"),
+        "mentoring_programmes": pgettext("record", "멘토링 프로그램"),
+        "job_openings": pgettext("record", "채용 공고"),
+        "events": pgettext("record", "행사"), "event_attendance": pgettext("record", "행사 참석"),
+        "questionnaires": pgettext("record", "설문"),
+        "questionnaire_responses": pgettext("record", "설문 응답"),
+        "agencies": pgettext("record", "기관"), "programmes": pgettext("record", "지원사업"),
+        "programme_supports": pgettext("record", "사업 지원"),
+        "public_calls": pgettext("record", "공고"),
+    }
+    return names.get(table, table)
+
+
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 CUT = 40  # characters of a value or a name shown in a cell; the tooltip has all of it
 
@@ -74,7 +85,7 @@ def name_of(record: Record, item: attention.AttentionItem | None = None) -> str:
     """The record's whole name; for one this PC does not have, what it is and its id."""
     if record.name:
         return record.name
-    what = t(*TABLE_TEXT.get(record.table, (record.table, record.table)))
+    what = table_name(record.table)
     return f"{what} {item.row_label if item is not None else f'({record.row_id[:8]}…)'}"
 
 
@@ -92,7 +103,7 @@ def details(entry: Entry, limit: int | None = CUT) -> list[str]:
     lines: list[str] = []
     if item.kind == "value":
         lines.append(_("{0}: 남은 값 «{1}», 밀린 값 «{2}»").format(
-            t(*field_label(item.table, item.field)), clip(item.winner_value),
+            field_name(item.table, item.field), clip(item.winner_value),
             clip(item.loser_value)))
         if item.winner_from:
             lines.append(_("남은 값: {0}").format(item.winner_from))
@@ -108,12 +119,12 @@ def details(entry: Entry, limit: int | None = CUT) -> list[str]:
         lines.append(f"{_named(entry.record, limit)} ↔ {_named(entry.other, limit)}")
     elif item.kind == "orphan":
         lines.append(_("{0} 필드가 삭제된 기록을 가리킵니다").format(
-            t(*field_label(item.table, item.field))))
+            field_name(item.table, item.field)))
     elif item.kind in ("rejected", "unstorable"):
-        lines.append(t(*item.advice) if item.advice else item.detail or "")
+        lines.append(item.advice or item.detail or "")
         if item.kind == "rejected" and item.loser_from:
             lines.append(_("보낸 PC: {0}").format(item.loser_from))
-        if limit is None and item.detail and item.advice and item.detail not in item.advice[0]:
+        if limit is None and item.detail and item.advice and item.detail not in item.advice:
             lines.append(_("허브가 밝힌 이유: {0}").format(item.detail))
     else:
         lines.append(item.detail or "")
@@ -121,8 +132,7 @@ def details(entry: Entry, limit: int | None = CUT) -> list[str]:
 
 
 def record_tip(record: Record, item: attention.AttentionItem | None = None) -> str:
-    what = t(*TABLE_TEXT.get(record.table, (record.table, record.table)))
-    lines = [f"{what}: {name_of(record, item)}"]
+    lines = [f"{table_name(record.table)}: {name_of(record, item)}"]
     if record.business_no:
         lines.append(_("사업자등록번호 {0}").format(record.business_no))
     if record.company:
@@ -170,20 +180,22 @@ class AttentionPage(Retranslating, Page):
     def retranslate(self) -> None:
         self.model.setHorizontalHeaderLabels([
             _("종류"), _("대상"), _("내용"), _("생긴 때")])
-        texts = {"restore": ("사라진 값 되살리기", "Put the lost value back"),
-                 "recreate": ("삭제된 기록 되살리기", "Bring the deleted record back"),
-                 "merge": ("두 기업을 하나로 합치기", "Merge the two companies"),
-                 "keep_this": ("이 배정 남기기", "Keep this booking"),
-                 "keep_other": ("다른 배정 남기기", "Keep the other booking"),
-                 "unlink": ("없는 기록과의 연결 지우기", "Remove the link to the missing record"),
-                 "dismiss": ("지금 그대로 두기", "Leave it as it is")}
-        for name, (ko, en) in texts.items():
-            self.buttons[name].setText(t(ko, en))
+        texts = {"restore": _("사라진 값 되살리기"),
+                 "recreate": _("삭제된 기록 되살리기"),
+                 "merge": _("두 기업을 하나로 합치기"),
+                 "keep_this": _("이 배정 남기기"),
+                 "keep_other": _("다른 배정 남기기"),
+                 "unlink": _("없는 기록과의 연결 지우기"),
+                 "dismiss": _("지금 그대로 두기")}
+        for name, text in texts.items():
+            self.buttons[name].setText(text)
         self.explain.setText(_("두 PC에서 같은 기록을 거의 동시에 바꿔서 한쪽 값이 밀린 경우입니다. "
                                "항목을 고르고 아래 단추로 어느 쪽을 남길지 정하세요."))
         self.empty.setText(_("✓ 확인할 것이 없습니다. 두 PC가 같은 기록을 동시에 바꾸면 여기에 "
                              "나타납니다."))
         self._fill()
+        if self.entries:  # the advice of each item was read in the language before
+            self.refresh()
 
     # -- loading -----------------------------------------------------------------------
     def activate(self) -> None:
@@ -204,7 +216,7 @@ class AttentionPage(Retranslating, Page):
         self.model.removeRows(0, self.model.rowCount())
         for entry in self.entries:
             item = entry.item
-            kind = t(*KIND_TEXT.get(item.kind, (item.kind, item.kind)))
+            kind = kind_name(item.kind)
             cells = [QStandardItem(kind), QStandardItem(cut(name_of(entry.record, item))),
                      QStandardItem("\n".join(details(entry))),
                      QStandardItem(fmt.moment(item.created_at))]
@@ -243,7 +255,7 @@ class AttentionPage(Retranslating, Page):
         metrics = self.view.fontMetrics()
         widths = {0: max(metrics.horizontalAdvance(_("삭제와 수정 충돌")),
                          metrics.horizontalAdvance(_("종류"))) + 24,
-                  1: metrics.horizontalAdvance("빛고을인공지능연구소 주식회사") + 24,
+                  1: metrics.horizontalAdvance("빛고을인공지능연구소 주식회사") + 24,  # i18n: data
                   3: metrics.horizontalAdvance("2026. 12. 31. 23:59") + 24}
         for column, width in widths.items():
             self.view.setColumnWidth(column, width)

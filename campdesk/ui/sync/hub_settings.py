@@ -13,7 +13,6 @@ from campdesk.settings import Settings
 from campdesk.sync import secrets, target
 from campdesk.sync.errors import NoPassword
 from campdesk.i18n import _
-from campdesk.ui.core.i18n import t
 from campdesk.ui.widgets.retranslate import Retranslating
 
 SSL_MODES = ["disable", "prefer", "require", "verify-full"]
@@ -72,21 +71,20 @@ class HubSettingsForm(Retranslating, QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        texts = [("서버 주소", "Server address"), ("포트", "Port"),
-                 ("데이터베이스 (PostgreSQL)", "Database (PostgreSQL)"),
-                 ("사용자", "User"), ("TLS 모드", "TLS mode"), ("비밀번호", "Password")]
+        texts = [_("서버 주소"), _("포트"), _("데이터베이스 (PostgreSQL)"),
+                 _("사용자"), _("TLS 모드"), _("비밀번호")]
         self.intro.setText(_("사무실의 다른 PC와 기록을 함께 쓰려면, 담당자에게 받은 동기화 서버 주소와 "
                              "비밀번호를 넣으세요. 비워 두면 이 PC에만 저장합니다."))
         self.host.setPlaceholderText(_("예: 192.168.0.10"))
         self._show_advanced(self.advanced_button.isChecked())
-        for label, (ko, en) in zip(self.labels, texts):
-            label.setText(t(ko, en))
+        for label, text in zip(self.labels, texts):
+            label.setText(text)
         self.password.setPlaceholderText(
             _("허브 비밀번호") if self._asking
             else _("바꿀 때만 입력"))
         self.keyring_note.setText(
             _("비밀번호는 운영체제 키링에만 저장됩니다.")
-            if secrets.keyring_available() else secrets.NO_KEYRING)
+            if secrets.keyring_available() else secrets.no_keyring())
         self.test_button.setText(_("연결 시험"))
         if self._asking:
             self.result.setText(_("동기화 서버가 비밀번호를 요구합니다. 입력하고 확인을 누르면 바로 "

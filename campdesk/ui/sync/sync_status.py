@@ -19,18 +19,17 @@ from campdesk.sync.runner import SyncRunner
 from campdesk.sync.status import (ERROR, NEEDS_PASSWORD, NOT_CONFIGURED, OFFLINE, ONLINE,
                                   SYNCING, SyncStatus)
 from campdesk.ui.core import fmt
-from campdesk.i18n import _
-from campdesk.ui.core.i18n import t
+from campdesk.i18n import N_, _
 from campdesk.ui.widgets.retranslate import Retranslating
 
 # What the corner says, in one sentence a non-technical person reads at a glance.
 ICON_COLOUR = {ONLINE: "#2e7d32", SYNCING: "#1565c0", OFFLINE: "#b26a00", ERROR: "#c62828",
                NOT_CONFIGURED: "#607d8b", NEEDS_PASSWORD: "#c62828"}
 STATE_NAME = {  # for the tooltip's first line
-    ONLINE: ("연결됨", "Connected"), SYNCING: ("동기화 중", "Syncing"),
-    OFFLINE: ("연결 끊김", "Disconnected"), ERROR: ("동기화 오류", "Sync error"),
-    NOT_CONFIGURED: ("다른 PC와 연결 안 됨", "Not connected to other PCs"),
-    NEEDS_PASSWORD: ("비밀번호 필요", "Password needed"),
+    ONLINE: N_("연결됨"), SYNCING: N_("동기화 중"),
+    OFFLINE: N_("연결 끊김"), ERROR: N_("동기화 오류"),
+    NOT_CONFIGURED: N_("다른 PC와 연결 안 됨"),
+    NEEDS_PASSWORD: N_("비밀번호 필요"),
 }
 
 
@@ -81,15 +80,15 @@ def sentence(s: SyncStatus, now: datetime | None = None) -> str:
 
 def details(s: SyncStatus) -> str:
     """The tooltip: the particulars the sentence leaves out."""
-    lines = [t(*STATE_NAME.get(s.state, STATE_NAME[OFFLINE]))]
+    lines = [_(STATE_NAME.get(s.state, STATE_NAME[OFFLINE]))]
     if s.state == NOT_CONFIGURED:
         lines.append(_("기록은 이 PC에 안전하게 저장됩니다. 다른 PC와 함께 쓰려면 [연결 설정…]을 "
                        "누르세요."))
     lines.append(_("보낼 변경: {0}건").format(fmt.number(s.pending)))
     lines.append(_("마지막 동기화: {0}").format(fmt.moment(s.last_sync_at))
                  if s.last_sync_at else _("아직 동기화한 적 없음"))
-    if s.message:
-        lines.append(s.message)
+    if s.said:
+        lines.append(s.said)
     return "\n".join(lines)
 
 
