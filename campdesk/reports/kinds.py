@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
-from campdesk.i18n import N_, _, in_language
+from campdesk.i18n import N_, _
 from campdesk.services.period import Month
 
 Progress = Callable[[int, int], None]
@@ -88,14 +88,6 @@ class ReportKind:
     def name(self) -> str:
         """What the kind is called, in the current language."""
         return _(self.label)
-
-    @property
-    def ko(self) -> str:  # the old bilingual pair, until every caller uses ``name``
-        return self.label
-
-    @property
-    def en(self) -> str:
-        return in_language("en", self.label)
 
     @property
     def month(self) -> bool:

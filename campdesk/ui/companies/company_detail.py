@@ -37,14 +37,12 @@ from campdesk.ui.widgets.icon import give_icon
 # More tabs for the detail (space, mentoring, …): (Korean title, English title, factory).
 # ``factory(app, company_id)`` returns a widget that loads and refreshes itself.
 # Tabs other features add to the company: (title marked N_("…"), English or None, factory).
-DETAIL_TABS: list[tuple[str, str | None, Callable[[object, str], QWidget]]] = []
+DETAIL_TABS: list[tuple[str, Callable[[object, str], QWidget]]] = []
 
 
-def register_tab(title: str, *rest) -> None:
-    """``register_tab(N_("대외협력"), factory)``: the title is translated where shown.
-    Transitional: ``register_tab(ko, en, factory)`` still works for features not yet moved."""
-    en, factory = rest if len(rest) == 2 else (None, rest[0])
-    DETAIL_TABS.append((title, en, factory))
+def register_tab(title: str, factory: Callable[[object, str], QWidget]) -> None:
+    """``register_tab(N_("대외협력"), factory)``: the title is translated where shown."""
+    DETAIL_TABS.append((title, factory))
 
 
 @dataclass
@@ -183,8 +181,8 @@ class CompanyDetailView(Retranslating, QWidget):
     def retranslate(self) -> None:
         self.tabs.setTabText(0, _("프로필"))
         self.tabs.setTabText(1, _("담당자"))
-        for (title, en, _factory), widget in zip(DETAIL_TABS, self._extra):
-            self.tabs.setTabText(self.tabs.indexOf(widget), label_text(title, en))
+        for (title, _factory), widget in zip(DETAIL_TABS, self._extra):
+            self.tabs.setTabText(self.tabs.indexOf(widget), label_text(title))
         self._count_history()
         self.log_button.setText(_("이 기업 상담 기록 (Ctrl+N)"))
         self.print_button.setText(_("기업 기록 인쇄"))
@@ -249,9 +247,9 @@ class CompanyDetailView(Retranslating, QWidget):
         for widget in self._extra:
             self.tabs.removeTab(self.tabs.indexOf(widget))
             widget.deleteLater()
-        self._extra = [factory(self.app, company_id) for _title, _en, factory in DETAIL_TABS]
-        for (title, en, _factory), widget in zip(DETAIL_TABS, self._extra):
-            self.tabs.addTab(widget, label_text(title, en))
+        self._extra = [factory(self.app, company_id) for _title, factory in DETAIL_TABS]
+        for (title, _factory), widget in zip(DETAIL_TABS, self._extra):
+            self.tabs.addTab(widget, label_text(title))
 
     def _set_empty(self, empty: bool) -> None:
         """With no company chosen only the hint shows (no form full of placeholders)."""

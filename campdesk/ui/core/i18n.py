@@ -52,26 +52,10 @@ def set_language(lang: str) -> None:
         _installed.append(translator)
 
 
-def label_text(label: str | Callable[[], str], en: str | None = None) -> str:
+def label_text(label: str | Callable[[], str]) -> str:
     """A marked Korean ``label`` (``N_("…")``) in the current language; a callable label
-    (``lambda: pgettext("column", "마감")``) is asked, for a word with two English ones. ``en`` is
-    transitional: callers not yet moved to the catalog still pass their own English
-    (``Column(key, ko, en, …)``, ``register_tab(ko, en, …)``) and get it back as it is."""
+    (``lambda: pgettext("column", "마감")``) is asked, for a word with two English ones."""
     if callable(label):
         return label()
-    if en is not None and current_language() == "en":
-        return en
     return texts.gettext(label)
 
-
-def t(ko: str, en: str) -> str:
-    """Transitional, for texts that still come as (Korean, English) pairs, outside the
-    catalog: only ui/core/mainwindow.py, ui/spaces/page.py and ui/sync/ use it now (remove
-    it, and ``tn``, with their last use). New code uses ``_()``; tests/test_i18n.py
-    counts what is left (PAIRS_LEFT)."""
-    return ko if current_language() == "ko" else en
-
-
-def tn(ko: str, en_one: str, en_many: str, n: int) -> str:
-    """Transitional (see ``t``)."""
-    return t(ko, en_one if n == 1 else en_many).format(n)

@@ -21,7 +21,6 @@ from campdesk.services.period import Month
 from campdesk.ui.core import fmt
 from campdesk.ui.core.i18n import current_language
 from campdesk.i18n import _, ngettext, pgettext
-from campdesk.ui.core.i18n import label_text
 from campdesk.ui.core.ops import describe
 from campdesk.ui.core.page import Page
 from campdesk.ui.core.printing import PdfPane
@@ -109,7 +108,7 @@ class ReportsPage(Retranslating, Page):
         self.kind.blockSignals(True)
         self.kind.clear()
         for kind in KINDS:
-            self.kind.addItem(label_text(kind.ko, kind.en), kind.code)  # reports' own pair
+            self.kind.addItem(kind.name, kind.code)
         self.kind.setCurrentIndex(max(current, 0))
         self.kind.blockSignals(False)
         self._fill_months()

@@ -15,7 +15,8 @@ from campdesk.services.spaces import AssignmentView, PlanSpace
 from campdesk.ui.core import fmt
 from campdesk.ui.spaces import colours
 from campdesk.ui.spaces.dialogs import AssignDialog, MoveDialog, MoveOutDialog, SpaceDialog
-from campdesk.ui.spaces.tables import PERIOD, RowsTable, column
+from campdesk.ui.core.models.columns import Column
+from campdesk.ui.spaces.tables import PERIOD, RowsTable
 from campdesk.i18n import N_, _, ngettext
 
 def period(a: AssignmentView) -> str:
@@ -25,9 +26,9 @@ def period(a: AssignmentView) -> str:
 
 # Three columns: the side panel is at most 400 pixels wide.
 HISTORY_COLUMNS = [
-    column("company", N_("기업"), lambda a: a.company),
-    column("period", N_("기간"), period, lambda a: (a.starts_on, a.ends_on or date.max)),
-    column("status", N_("상태"), lambda a: fmt.label(ASSIGNMENT_STATUS, a.status)),
+    Column("company", N_("기업"), lambda a: a.company),
+    Column("period", N_("기간"), period, lambda a: (a.starts_on, a.ends_on or date.max)),
+    Column("status", N_("상태"), lambda a: fmt.label(ASSIGNMENT_STATUS, a.status)),
 ]
 
 

@@ -16,13 +16,14 @@ from campdesk.services.spaces import Overview
 from campdesk.ui.core import fmt
 from campdesk.ui.spaces.fields import DateEdit
 from campdesk.ui.spaces import tables
-from campdesk.ui.spaces.tables import RowsTable, column
+from campdesk.ui.core.models.columns import Column
+from campdesk.ui.spaces.tables import RowsTable
 from campdesk.i18n import N_, _
 
 ENDING_COLUMNS = [
-    column("ends", N_("종료일"), lambda a: fmt.day(a.ends_on), lambda a: a.ends_on),
-    column("space", N_("공간"), lambda a: a.space_label),
-    column("company", N_("기업"), lambda a: a.company),
+    Column("ends", N_("종료일"), lambda a: fmt.day(a.ends_on), lambda a: a.ends_on),
+    Column("space", N_("공간"), lambda a: a.space_label),
+    Column("company", N_("기업"), lambda a: a.company),
 ]
 
 

@@ -16,7 +16,7 @@ from campdesk.ui.spaces.view import FloorPlanPanel
 from campdesk.ui.spaces.waiting_tab import WaitingTab
 from campdesk.ui.companies.company_detail import register_tab
 from campdesk.ui.companies.company_spaces import CompanySpaces
-from campdesk.i18n import N_, _, in_language, ngettext
+from campdesk.i18n import N_, _, ngettext
 from campdesk.ui.core.page import Page
 from campdesk.ui.widgets.retranslate import Retranslating
 
@@ -137,4 +137,4 @@ PAGE = SpacesPage
 # The company view shows where the company sits and has sat.
 # (Korean, English) as register_tab takes them; the English from the catalog.
 SPACE_TAB = N_("입주공간")
-register_tab(SPACE_TAB, in_language("en", SPACE_TAB), CompanySpaces)
+register_tab(SPACE_TAB, CompanySpaces)

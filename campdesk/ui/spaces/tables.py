@@ -1,11 +1,10 @@
 """The Spaces tabs' tables: the app's shared rows model and table view, plus the chosen row."""
 from __future__ import annotations
 
-from typing import Any, Callable, Sequence
+from typing import Any, Sequence
 
 from PySide6.QtWidgets import QTableView, QWidget
 
-from campdesk.i18n import in_language
 from campdesk.ui.core.models.columns import Column
 from campdesk.ui.core.models.rows import RowsModel
 from campdesk.ui.widgets.tables import data_table, fit_columns
@@ -17,13 +16,6 @@ COMPANY = "주식회사 빛고을인공지능"  # i18n: data
 SPACE = "3F 3F-D10 "
 # wide enough for "In conflict" too
 STATUS = "중복 배정 (확정)"  # i18n: data
-
-
-def column(key: str, label: str, text: Callable[[Any], str],
-           sort: Callable[[Any], Any] | None = None, *align) -> Column:
-    """A column whose header is ``label`` (Korean, marked ``N_``) with its English from the
-    catalog."""
-    return Column(key, label, in_language("en", label), text, sort, *align)
 
 
 class RowsTable:

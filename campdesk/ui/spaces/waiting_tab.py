@@ -14,7 +14,8 @@ from campdesk.services.spaces import FreeSpace, RequestView
 from campdesk.ui.core import fmt
 from campdesk.ui.spaces.dialogs import RequestDialog
 from campdesk.ui.spaces import tables
-from campdesk.ui.spaces.tables import RowsTable, column
+from campdesk.ui.core.models.columns import Column
+from campdesk.ui.spaces.tables import RowsTable
 from campdesk.i18n import N_, _, ngettext
 
 
@@ -53,18 +54,18 @@ def _fitting_text(row: WaitingRow) -> str:
 
 
 COLUMNS = [
-    column("company", N_("기업"), lambda w: w.request.company),
-    column("kind", N_("원하는 유형"),
+    Column("company", N_("기업"), lambda w: w.request.company),
+    Column("kind", N_("원하는 유형"),
            lambda w: fmt.label(SPACE_KIND, w.request.kind) if w.request.kind else _("상관없음")),
-    column("desks", N_("좌석"), lambda w: fmt.number(w.request.desks),
+    Column("desks", N_("좌석"), lambda w: fmt.number(w.request.desks),
            lambda w: w.request.desks or 0),
-    column("area_m", N_("면적(㎡)"), lambda w: fmt.number(w.request.area_m2),
+    Column("area_m", N_("면적(㎡)"), lambda w: fmt.number(w.request.area_m2),
            lambda w: w.request.area_m2 or 0),
-    column("wanted_from", N_("희망 입주일"), lambda w: fmt.day(w.request.wanted_from),
+    Column("wanted_from", N_("희망 입주일"), lambda w: fmt.day(w.request.wanted_from),
            lambda w: w.request.wanted_from or date.min),
-    column("free_spaces_that_fit_now", N_("지금 맞는 공실"), _fitting_text,
+    Column("free_spaces_that_fit_now", N_("지금 맞는 공실"), _fitting_text,
            lambda w: len(w.fitting)),
-    column("notes", N_("메모"), lambda w: w.request.notes or ""),
+    Column("notes", N_("메모"), lambda w: w.request.notes or ""),
 ]
 # Typical texts that size the columns.
 WIDTHS = {0: tables.COMPANY, 1: "오픈데스크", 2: "좌석", 3: "면적(㎡)",  # i18n: data

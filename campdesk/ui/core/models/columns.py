@@ -18,16 +18,12 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 class Column:
-    __slots__ = ("key", "label", "en", "text", "sort", "align")
+    __slots__ = ("key", "label", "text", "sort", "align")
 
     def __init__(self, key: str, label: str, text: Callable[[Any], str] | str, *rest: Any,
                  sort: Callable[[Any], Any] | None = None,
                  align: Qt.AlignmentFlag = LEFT):
-        self.key, self.label, self.en = key, label, None
-        if isinstance(text, str):
-            # Transitional: the older (Korean, English) form, Column(key, ko, en, text, ...),
-            # until the last tables (ui/spaces, ui/sync) pass N_("…") alone.
-            self.en, text, *rest = text, *rest
+        self.key, self.label = key, label
         if rest:
             sort = rest[0]
         if len(rest) > 1:
@@ -36,7 +32,7 @@ class Column:
 
     @property
     def header(self) -> str:
-        return label_text(self.label, self.en)
+        return label_text(self.label)
 
     def sort_key(self, row: Any) -> Any:
         return self.sort(row) if self.sort else self.text(row)
