@@ -37,3 +37,41 @@ def camp(staffed_ctx) -> Camp:
     co = {name: companies.create_company(ctx, {"name": name, "relationship": "tenant"})
           for name in ("빛고을AI", "무등랩스", "충장로보틱스", "양림데이터")}
     return Camp(ctx, office, room, desks, meeting, office2, co)
+
+
+@pytest.fixture
+def app(qtbot, camp):
+    """The Spaces page's shared objects, in Korean as the camp's staff use them."""
+    from campdesk.ui.core import i18n
+    from campdesk.ui.core.appservices import AppServices
+
+    i18n.set_language("ko")
+    services = AppServices(camp.ctx)
+    yield services
+    services.shutdown()
+    i18n.set_language("ko")
+
+
+def settle(qtbot, app) -> None:
+    """Wait until the page's background reads are done."""
+    qtbot.waitUntil(lambda: not app.ops.busy, timeout=5000)
+
+
+@pytest.fixture
+def floor_plan(qtbot, app):
+    """``floor_plan(floor, size)``: the Spaces page shown, its plan on ``floor``."""
+    def open_floor(floor: int = 3, size: tuple[int, int] = (1366, 768)):
+        from campdesk.ui.spaces.page import SpacesPage
+
+        page = SpacesPage(app)
+        qtbot.addWidget(page)
+        page.resize(*size)
+        page.show()
+        page.activate()
+        settle(qtbot, app)
+        plan = page.plan
+        plan.floor_box.setCurrentIndex(plan.floor_box.findData(floor))
+        plan.refresh()
+        settle(qtbot, app)
+        return plan
+    return open_floor

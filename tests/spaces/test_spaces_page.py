@@ -6,20 +6,11 @@ from PySide6.QtCore import Qt
 
 from campdesk.domain.dates import today_seoul
 from campdesk.services import spaces
-from campdesk.ui.core.appservices import AppServices
 from campdesk.ui.spaces import colours
 
 
-@pytest.fixture
-def app(qtbot, camp):
-    """The page's shared objects, in Korean as the camp's staff use them."""
-    from campdesk.ui.core import i18n
-
-    i18n.set_language("ko")
-    services = AppServices(camp.ctx)
-    yield services
-    services.shutdown()
-    i18n.set_language("ko")
+def _settle(qtbot, app):
+    qtbot.waitUntil(lambda: not app.ops.busy, timeout=5000)
 
 
 def type_hangul(widget, text: str) -> None:
@@ -29,10 +20,6 @@ def type_hangul(widget, text: str) -> None:
     event = QInputMethodEvent("", [])
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
-
-
-def _settle(qtbot, app):
-    qtbot.waitUntil(lambda: not app.ops.busy, timeout=5000)
 
 
 def test_page_shows_the_plan_and_follows_the_date(qtbot, app, camp):
@@ -142,23 +129,14 @@ def test_switching_language_relabels_the_plan(qtbot, app, camp):
     assert page.plan.scene.items_by_id[camp.office2].caption() == ["201호", "Free"]
 
 
-def test_an_upcoming_booking_shows_hatched_with_its_date_and_is_counted(qtbot, app, camp):
+def test_an_upcoming_booking_shows_hatched_with_its_date_and_is_counted(qtbot, app, floor_plan,
+                                                                        camp):
     from campdesk.services.spaces.plan import UPCOMING
-    from campdesk.ui.spaces.page import SpacesPage
 
     today = today_seoul()
     later = date.fromordinal(today.toordinal() + 20)
     spaces.assign(camp.ctx, camp.office, camp.co["무등랩스"], later, status="reserved")
-    page = SpacesPage(app)
-    qtbot.addWidget(page)
-    page.resize(1200, 700)
-    page.show()
-    page.activate()
-    _settle(qtbot, app)
-    panel = page.plan
-    panel.floor_box.setCurrentIndex(panel.floor_box.findData(3))
-    panel.refresh()
-    _settle(qtbot, app)
+    panel = floor_plan(3, (1200, 700))
     item = panel.scene.items_by_id[camp.office]
     assert item.plan.state == "free" and item.plan.upcoming
     assert "무등랩스" in item.caption()[1] and f"{later.month}. {later.day}." in item.caption()[2]

@@ -12,22 +12,10 @@ from PySide6.QtWidgets import QDialogButtonBox
 from campdesk.domain.dates import today_seoul
 from campdesk.services import spaces
 from campdesk.services.errors import UserError
-from campdesk.ui.core.appservices import AppServices
 from campdesk.ui.spaces.waiting_list import MIME_TYPE, request_id_of
 
 TODAY = today_seoul()
 SOON = TODAY + timedelta(days=10)
-
-
-@pytest.fixture
-def app(qtbot, camp):
-    from campdesk.ui.core import i18n
-
-    i18n.set_language("ko")
-    services = AppServices(camp.ctx)
-    yield services
-    services.shutdown()
-    i18n.set_language("ko")
 
 
 def _settle(qtbot, app):
@@ -35,21 +23,9 @@ def _settle(qtbot, app):
 
 
 @pytest.fixture
-def panel(qtbot, app):
+def panel(floor_plan):
     """The Spaces page on the third floor (the offices, the open-desk room, the meeting room)."""
-    from campdesk.ui.spaces.page import SpacesPage
-
-    page = SpacesPage(app)
-    qtbot.addWidget(page)
-    page.resize(1366, 768)
-    page.show()
-    page.activate()
-    _settle(qtbot, app)
-    plan = page.plan
-    plan.floor_box.setCurrentIndex(plan.floor_box.findData(3))
-    plan.refresh()
-    _settle(qtbot, app)
-    return plan
+    return floor_plan(3)
 
 
 def _request(camp, company, kind="desk", desks=1, wanted=SOON, area=None):
