@@ -15,6 +15,7 @@ from typing import Callable
 import holidays
 from sqlalchemy import func, insert, select
 
+from campdesk.i18n import _
 from campdesk.domain.choices import AI_FIELDS
 from campdesk.domain.dates import SEOUL, today_seoul
 from campdesk.domain.events import concert_plan, is_working_day, nth_weekday
@@ -468,7 +469,7 @@ class _Builder:
 
         receivers = self.by_rel["tenant"] + self.by_rel["mou"]
         for cid in receivers:
-            for _ in range(self.rng.randint(0, 2)):
+            for _n in range(self.rng.randint(0, 2)):
                 support(cid, self.rng.choice(programmes), self.day_between(self.start, self.today))
         # A few companies funded twice for the same thing by two agencies: what the council
         # meeting is for. Some of these come from an agency's list that names the company
@@ -512,7 +513,7 @@ class _Builder:
         seekers = []
         r2 = self.rng2
         created_on: dict[str, date] = {}
-        for _ in range(self.s.job_seekers):
+        for _n in range(self.s.job_seekers):
             day = self.day_between(self.start, self.today)
             created = self.moment(day)
             sid = self.add(m.JobSeeker, created, name=self.person(), phone=self.mobile(), email=None,
@@ -593,10 +594,10 @@ def generate(ctx: Context, scale: str = "small", seed: int = 1, progress: Progre
              today: date | None = None) -> dict[str, int]:
     """Fill an empty local database; returns the number of rows made per table."""
     if scale not in SCALES:
-        raise UserError(f"규모는 small 또는 large입니다 (입력: {scale}).", f"Scale is small or large (got: {scale}).")
+        raise UserError(_("규모는 small 또는 large입니다 (입력: {scale}).").format(scale=scale))
     if not is_empty(ctx):
-        raise UserError("이미 데이터가 있어 예시 데이터를 넣지 않았습니다. 빈 데이터 폴더(--home)에서 실행해 주세요.",
-                        "The database already has data; run demo on an empty data folder (--home).")
+        raise UserError(_("이미 데이터가 있어 예시 데이터를 넣지 않았습니다. "
+                          "빈 데이터 폴더(--home)에서 실행해 주세요."))
     progress = progress or (lambda fraction, message: None)
     b = _Builder(SCALES[scale], seed, today or today_seoul())
     progress(0.0, "직원과 기업 만드는 중")

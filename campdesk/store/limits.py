@@ -265,7 +265,7 @@ class HubRefusal(ValidationError):
 
     def __init__(self, problems: list[ValidationError]):
         first = problems[0]
-        super().__init__(first.field, first.ko, first.en)
+        super().__init__(first.field, first.ko)
         self.problems = problems
 
 
