@@ -78,7 +78,7 @@ def test_messages_are_in_english_once_the_language_is_english():
     set_language("en")
     try:
         name, = row_problems("companies", {"name": "가" * 312})
-        assert str(name) == "Company name: shorten it to 200 characters or fewer (now 312)."
+        assert str(name) == "Company: shorten it to 200 characters or fewer (now 312)."
         when, = row_problems("companies", {"founded_on": "2026-02-30"})
         assert str(when).endswith("not a real date (got: 2026-02-30). Example: 2026-03-05")
     finally:
