@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session
 
 from campdesk.domain.errors import ValidationError
 from campdesk.domain.field_labels import field_label
-from campdesk.i18n import _, current_language
+from campdesk.i18n import _
 from campdesk.store.base import Base
 from campdesk.store.capture import SYNCED_TABLES
 
@@ -238,8 +238,7 @@ def value_problem(table: str, column: str, value: Any) -> ValidationError | None
 
 def field_name(table: str, column: str) -> str:
     """A field's label in the current language."""
-    ko, en = field_label(table, column)
-    return ko if current_language() == "ko" else en
+    return field_label(table, column).label()
 
 
 def row_problems(table: str, values: dict) -> list[ValidationError]:

@@ -143,7 +143,7 @@ def test_other_features_add_tabs_to_the_company_detail(window, companies_made, q
     from PySide6.QtWidgets import QLabel
     from campdesk.ui.companies import company_detail
     before = list(company_detail.DETAIL_TABS)
-    company_detail.register_tab("시험 탭", "Test tab", lambda app, cid: QLabel(cid))
+    company_detail.register_tab("시험 탭", lambda app, cid: QLabel(cid))
     last = 3 + len(before)  # profile, contacts, history, then the registered tabs
     try:
         page = _companies_page(window, qtbot)

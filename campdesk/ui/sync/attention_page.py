@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from campdesk.i18n import N_, _, pgettext
 from campdesk.services.attention import Entry, Record, open_entries
-from campdesk.store.limits import field_name
+from campdesk.domain.field_labels import field_label
 from campdesk.sync import attention
 from campdesk.ui.core import fmt
 from campdesk.ui.core.page import Page
@@ -103,7 +103,7 @@ def details(entry: Entry, limit: int | None = CUT) -> list[str]:
     lines: list[str] = []
     if item.kind == "value":
         lines.append(_("{0}: 남은 값 «{1}», 밀린 값 «{2}»").format(
-            field_name(item.table, item.field), clip(item.winner_value),
+            field_label(item.table, item.field).label(), clip(item.winner_value),
             clip(item.loser_value)))
         if item.winner_from:
             lines.append(_("남은 값: {0}").format(item.winner_from))
@@ -119,7 +119,7 @@ def details(entry: Entry, limit: int | None = CUT) -> list[str]:
         lines.append(f"{_named(entry.record, limit)} ↔ {_named(entry.other, limit)}")
     elif item.kind == "orphan":
         lines.append(_("{0} 필드가 삭제된 기록을 가리킵니다").format(
-            field_name(item.table, item.field)))
+            field_label(item.table, item.field).label()))
     elif item.kind in ("rejected", "unstorable"):
         lines.append(item.advice or item.detail or "")
         if item.kind == "rejected" and item.loser_from:
