@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
+from campdesk.domain.dates import today_seoul
 from campdesk.services import jobs, mentoring
 
 
@@ -67,6 +68,8 @@ def test_programme_pairs_logs_a_session_and_warns_over_allocation(window, pool, 
     view.pairing_table.selectRow(0)
     qtbot.waitUntil(lambda: view.actions["session"].isEnabled())
     dialog = view.log_session()
+    today = today_seoul()  # shown as the rest of the app shows days, not 2026-04-07
+    assert dialog.form.widgets["held_on"].text() == f"{today.year}. {today.month}. {today.day}."
     dialog.form.set_values({"held_on": "2026-04-07", "hours": "3", "topic": "IR 자료 점검",
                             "content": "IR 자료 검토"})
     dialog.submit()

@@ -2,7 +2,7 @@
 offers to open the existing record instead."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea,
     QVBoxLayout, QWidget,
@@ -13,6 +13,7 @@ from campdesk.ui.companies.company_form import CompanyForm
 from campdesk.i18n import _
 from campdesk.ui.widgets.errors import show_failure
 from campdesk.ui.widgets.retranslate import Retranslating
+from campdesk.ui.widgets.screen_fit import fitted_size
 from campdesk.ui.widgets.unsaved import GuardsInput
 
 WARNING_STYLE = "QFrame#duplicates { background: #fff4e5; border: 1px solid #f0b35a; border-radius: 4px; }"
@@ -84,7 +85,7 @@ class NewCompanyDialog(GuardsInput, Retranslating, QDialog):
         v.addWidget(scroll, 1)
         v.addWidget(self.duplicates)
         v.addWidget(self.buttons)
-        self.resize(640, 720)
+        self.resize(fitted_size(self, QSize(640, 720)))  # its fields scroll
         self.retranslate()
         self.form.widgets["name"].setFocus()
 

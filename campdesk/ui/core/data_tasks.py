@@ -54,10 +54,19 @@ def start_demo(app, parent: QWidget | None = None, scale: str = "small", on_done
                 success=done, failure=failed)
 
 
+def summary_line(report) -> str:
+    """"전체 12행: 새로 등록 3, …" — "1 row: …" / "12 rows: …" in English."""
+    return ngettext("전체 {n}행: 새로 등록 {created}, 갱신 {updated}, 변경 없음 {unchanged}, "
+                    "거부 {rejected}",
+                    "전체 {n}행: 새로 등록 {created}, 갱신 {updated}, 변경 없음 {unchanged}, "
+                    "거부 {rejected}", report.total).format(
+        n=fmt.number(report.total), created=fmt.number(report.created),
+        updated=fmt.number(report.updated), unchanged=fmt.number(report.unchanged),
+        rejected=fmt.number(report.rejected_rows))
+
+
 def report_text(report) -> str:
-    text = _("전체 {0}행: 새로 등록 {1}, 갱신 {2}, 변경 없음 {3}, 거부 {4}").format(
-        fmt.number(report.total), fmt.number(report.created), fmt.number(report.updated),
-        fmt.number(report.unchanged), fmt.number(report.rejected_rows))
+    text = summary_line(report)
     lines = []
     if report.skipped:
         rows = ", ".join(_("{n}행").format(n=r.row_no) for r in report.skipped[:10])

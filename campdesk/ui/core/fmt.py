@@ -16,6 +16,12 @@ def label(vocab: Vocabulary, code: str | None) -> str:
     return vocab.label(code, current_language())
 
 
+def widest(vocab: Vocabulary) -> str:
+    """The longest label of ``vocab`` in the current language: a column's width sample
+    ("Commercialisation funding" is much longer than "사업화 자금")."""
+    return max((label(vocab, c.code) for c in vocab), key=len)
+
+
 def labels(vocab: Vocabulary, codes: str | None) -> str:
     """Comma-separated codes (``vision,nlp``) as labels."""
     return ", ".join(label(vocab, c) for c in (codes or "").split(",") if c)

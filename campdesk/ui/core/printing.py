@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from campdesk.i18n import _, ngettext
 from campdesk.ui.widgets.retranslate import Retranslating
+from campdesk.ui.widgets.screen_fit import fitted_size
 from campdesk.ui.widgets.icon import give_icon
 
 BANNER_STYLE = ("background: #fff4e5; color: #7a4a00; border: 1px solid #f0c36d; "
@@ -219,7 +220,7 @@ class PdfDialog(QDialog):
     def __init__(self, title: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(900, 1000)
+        self.resize(fitted_size(self, QSize(900, 1000)))
         self.status = QLabel(_("만드는 중…"), self)
         self.pane = PdfPane(self)
         layout = QVBoxLayout(self)

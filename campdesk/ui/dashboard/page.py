@@ -130,6 +130,7 @@ class DashboardPage(Retranslating, Page):
             card.setToolTip(_("눌러서 목록 보기"))
         self.today_model.retranslate()
         if self.data:
+            self.deadlines.setText(deadline_text(self.data.deadlines))
             self._draw_charts()
 
     def open_card(self, key: str) -> None:
@@ -172,7 +173,6 @@ class DashboardPage(Retranslating, Page):
         self.cards["due"].set(data.due_today)
         self.cards["overdue"].set(data.overdue)
         self.today_model.set_rows(data.todays)
-        self.deadlines.setText(deadline_text(data.deadlines))
         self.deadlines.setVisible(bool(data.deadlines))
         self.retranslate()
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 from campdesk.domain.dates import today_seoul
 from campdesk.services import consultations, staff
 from campdesk.services.errors import as_form_errors
-from campdesk.i18n import _
+from campdesk.i18n import _, pgettext
 from campdesk.ui.core.ops import describe
 from campdesk.ui.widgets.dates import DateEdit
 from campdesk.ui.widgets.errors import ErrorLabel
@@ -64,12 +64,12 @@ class _FollowUpDialog(GuardsInput, QDialog):
 class ResolveDialog(_FollowUpDialog):
     def __init__(self, app, parent, view):
         super().__init__(app, parent, view)
-        self.setWindowTitle(_("처리 완료"))
+        self.setWindowTitle(pgettext("dialog title", "처리 완료"))
         self.note = QPlainTextEdit()
         self.note.setObjectName("resolution")
         self.note.setTabChangesFocus(True)
         self.form.addRow(_("처리 결과 *"), self.note)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("처리 완료"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(pgettext("button", "처리 완료"))
         self.note.setFocus()
 
     def submit(self) -> None:

@@ -159,14 +159,14 @@ class JobsPage(Page):
         layout.addWidget(self.tabs)
         # The widest values expected, to size the columns (sample data, not texts).
         fit_columns(self.seekers.table, {0: "홍길동", 1: "Python, PyTorch, 컴퓨터 비전",  # i18n: data
-                                         2: "데이터 사이언티스트", 3: "구직 중",  # i18n: data
+                                         2: "데이터 사이언티스트", 3: fmt.widest(SEEKER_STATUS),  # i18n: data
                                          4: "동의 (2026. 12. 31.)"})  # i18n: data
         fit_columns(self.openings.table, {0: "주식회사 빛고을인공지능",  # i18n: data
                                           1: "데이터 사이언티스트", 3: "10",  # i18n: data
-                                          4: "2026. 12. 31.", 5: "모집 중"})  # i18n: data
+                                          4: "2026. 12. 31.", 5: fmt.widest(OPENING_STATUS)})
         fit_columns(self.matches.table, {0: "2026. 12. 31.", 1: "주식회사 빛고을인공지능",  # i18n: data
                                          2: "홍길동", 3: "데이터 사이언티스트",  # i18n: data
-                                         4: "면접", 5: "2026. 12. 31."})  # i18n: data
+                                         4: fmt.widest(MATCH_STATUS), 5: "2026. 12. 31."})
         self.seekers.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.openings.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
         self.matches.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)

@@ -272,7 +272,7 @@ class ProgrammeView(QWidget):
         dialog = FormDialog(self.app, _("멘토링 회차 기록 — {0} · {1}")
                             .format(p.company, p.mentor), SESSION_FORM,
                             lambda raw: mentoring.record_session(self.app.ctx, p.id, raw), self,
-                            values={"held_on": today_seoul().isoformat(), "mode": "offline",
+                            values={"held_on": today_seoul(), "mode": "offline",
                                     "topic": p.topic or ""},
                             changed=("mentoring_sessions",))
         dialog.open()
@@ -283,10 +283,10 @@ class ProgrammeView(QWidget):
         if not index.isValid():
             return None
         r = self.sessions.row(index.row())
-        values = {"held_on": r.held_on.isoformat(), "start_time": r.start_time, "hours": r.hours,
+        values = {"held_on": r.held_on, "start_time": r.start_time, "hours": r.hours,
                   "mode": r.mode, "place": r.place, "topic": r.topic, "difficulty": r.difficulty,
                   "content": r.content, "advice": r.advice, "next_step": r.next_step}
-        dialog = FormDialog(self.app, _("멘토링 회차 고치기 — {0}").format(r.held_on),
+        dialog = FormDialog(self.app, _("멘토링 회차 고치기 — {0}").format(fmt.day(r.held_on)),
                             SESSION_FORM, lambda raw: mentoring.update_session(self.app.ctx, r.id, raw), self,
                             values=values, changed=("mentoring_sessions",))
         dialog.open()

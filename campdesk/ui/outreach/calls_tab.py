@@ -65,6 +65,7 @@ class CallsTab(QWidget):
         self.open_only.toggled.connect(lambda _: self.refresh())
         self.channel = QComboBox()
         self.channel.setObjectName("notice_channel")
+        self.channel.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for c in NOTICE_CHANNEL:
             self.channel.addItem(c.label(current_language()), c.code)
         self.buttons = {}

@@ -15,13 +15,14 @@ from PySide6.QtWidgets import (
 )
 
 from campdesk.services.errors import as_form_errors
-from campdesk.i18n import _
+from campdesk.i18n import _, current_language
 from campdesk.ui.core.models.rows import ROW_ROLE, RowsModel
 from campdesk.ui.core.ops import describe
 from campdesk.ui.widgets.company_picker import CompanyPicker
 from campdesk.ui.widgets.errors import ErrorLabel, ErrorLabels
 from campdesk.ui.widgets.tables import data_table
 
+QT_DATE_FORMAT = {"ko": "yyyy. M. d.", "en": "yyyy-MM-dd"}  # 2026. 12. 9. / 2026-12-09
 WARNING_STYLE = ("background: #fdecea; color: #8a1c12; border: 1px solid #f0a39b; "
                  "border-radius: 4px; padding: 6px;")
 
@@ -73,6 +74,9 @@ class FormDialog(QDialog):
         v.addWidget(self.buttons)
         self.result_value = None
 
+    def save_button(self) -> QPushButton:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Save)
+
     def _make(self, f: Field, value, companies) -> QWidget:
         if f.kind == "multiline":
             w = QPlainTextEdit(value or "")
@@ -81,7 +85,7 @@ class FormDialog(QDialog):
         elif f.kind == "date":
             w = QDateEdit()
             w.setCalendarPopup(True)
-            w.setDisplayFormat("yyyy-MM-dd")
+            w.setDisplayFormat(QT_DATE_FORMAT[current_language()])  # as format_date shows
             w.setSpecialValueText(" ")
             w.setMinimumDate(QDate(2000, 1, 1))
             w.setDate(qdate(value) if value else w.minimumDate())
@@ -114,7 +118,7 @@ class FormDialog(QDialog):
                 if i % 4 == 0:
                     line = QHBoxLayout()
                     row.addLayout(line)
-                box = QCheckBox(label)
+                box = QCheckBox(label.replace("&", "&&"))  # "Culture & content": no mnemonic
                 box.setProperty("code", code)
                 box.setChecked(code in chosen)
                 w.boxes.append(box)

@@ -107,7 +107,12 @@ class ConcertsTab(QWidget):
         v = QVBoxLayout(self)
         v.addLayout(top)
         v.addWidget(split, 1)
-        fit_columns(self.events, {0: "2026. 09. 17. (목)", 1: "정기일 2026. 09. 24.에서", 2: "지식콘서트",  # i18n: data
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Widths from typical values; the kinds' in the current language."""
+        fit_columns(self.events, {0: "2026. 09. 17. (목)", 1: "정기일 2026. 09. 24.에서",  # i18n: data
+                                  2: fmt.widest(EVENT_KIND),
                                   4: "홍길동 수석연구원", 5: "사전등록", 6: "참석"})  # i18n: data
         fit_columns(self.att, {1: "홍길동", 2: "010-0000-0000", 3: "인원", 4: "2026. 09. 07.", 5: "미참석"})  # i18n: data
 
@@ -231,6 +236,7 @@ class ConcertsTab(QWidget):
         self.texts.retranslate()
         self.events_model.retranslate()
         self.att_model.retranslate()
+        self._fit_columns()
 
     def on_data_changed(self, table: str) -> None:
         if table in ("events", "*"):

@@ -122,8 +122,8 @@ class QuestionnairesTab(QWidget):
         from campdesk.services.outreach.questionnaire_import import import_questionnaires
 
         def done(report) -> None:
-            lines = [_("전체 {0}행 — 새로 추가 {1}, 갱신 {2}, 변경 없음 {3}, 거부 {4}행").format(
-                report.total, report.created, report.updated, report.unchanged, report.rejected_rows)]
+            from campdesk.ui.core.data_tasks import summary_line
+            lines = [summary_line(report)]
             lines += list(report.warnings)
             lines += [_("{n}행").format(n=r.row_no) + f" [{r.column}] {r.reason}"
                       for r in report.rejected]
@@ -158,6 +158,7 @@ class QuestionnairesTab(QWidget):
                             [Field("company_id", N_("기업"), "company")],
                             {"company_id": row.company_id if row else None}, chosen, self, changed=(),
                             companies=companies.list_companies(ctx))
+        dialog.save_button().setText(_("미리보기"))  # it saves nothing: the form is shown next
         dialog.accepted.connect(lambda: self._print(dialog.result_value))
         open_dialog(dialog)
 

@@ -106,9 +106,14 @@ class SupportsTab(QWidget):
         v = QVBoxLayout(self)
         v.addLayout(top)
         v.addWidget(split, 1)
-        fit_columns(self.supports, {0: "광주정보문화진흥원", 2: "사업화 자금", 3: "주식회사 빛고을인공지능",  # i18n: data
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Widths from typical values; the kinds' in the current language."""
+        kind = fmt.widest(SUPPORT_KIND)
+        fit_columns(self.supports, {0: "광주정보문화진흥원", 2: kind, 3: "주식회사 빛고을인공지능",  # i18n: data
                                     4: "2026. 03. 01. ~ 2026. 08. 31.", 5: "100,000,000"})
-        fit_columns(self.overlaps, {0: "주식회사 빛고을인공지능", 1: "사업화 자금", 2: "광주정보문화진흥원 / 광주경제고용진흥원",  # i18n: data
+        fit_columns(self.overlaps, {0: "주식회사 빛고을인공지능", 1: kind, 2: "광주정보문화진흥원 / 광주경제고용진흥원",  # i18n: data
                                     4: "2026. 03. 01. ~ 2026. 08. 31. / 2026. 06. 01. ~ 2026. 11. 30."})
 
     # --- data -----------------------------------------------------------------------------
@@ -186,8 +191,8 @@ class SupportsTab(QWidget):
         from campdesk.services.outreach.support_import import import_supports
 
         def done(report) -> None:
-            lines = [_("전체 {0}행 — 새로 추가 {1}, 갱신 {2}, 변경 없음 {3}, 거부 {4}행").format(
-                report.total, report.created, report.updated, report.unchanged, report.rejected_rows)]
+            from campdesk.ui.core.data_tasks import summary_line
+            lines = [summary_line(report)]
             lines += [_("{n}행").format(n=r.row_no) + f" [{r.column}] {r.reason}"
                       for r in report.rejected]
             self.app.bus.changed("programme_supports")
@@ -216,6 +221,7 @@ class SupportsTab(QWidget):
         self.texts.retranslate()
         self.model.retranslate()
         self.overlap_model.retranslate()
+        self._fit_columns()
 
     def on_data_changed(self, table: str) -> None:
         if table in ("programme_supports", "programmes", "agencies", "companies", "*"):

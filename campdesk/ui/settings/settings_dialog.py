@@ -22,6 +22,7 @@ class SettingsDialog(GuardsInput, Retranslating, QDialog):
         super().__init__(parent)
         self.app = app
         self.setObjectName("settings_dialog")
+        self.setMinimumWidth(460)  # the hub's explanations wrap into a few lines, not many
         self.language = QComboBox()
         self.language.setObjectName("language")
         for code, name in LANGUAGES:
@@ -82,6 +83,7 @@ class SettingsDialog(GuardsInput, Retranslating, QDialog):
         """Open on the hub password, saying why it is asked (the hub wants one and this PC
         does not have it); OK keeps it and syncs at once."""
         self.hub_form.ask_password()
+        self.adjustSize()  # room for the line saying why: none of the texts is cut
 
     def apply(self) -> None:
         self.hub_form.apply()

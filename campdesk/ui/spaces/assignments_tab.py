@@ -15,13 +15,13 @@ from campdesk.ui.spaces.dialogs import MoveDialog, MoveOutDialog
 from campdesk.ui.spaces import tables
 from campdesk.ui.core.models.columns import Column
 from campdesk.ui.spaces.tables import RowsTable
-from campdesk.i18n import N_, _
+from campdesk.i18n import N_, _, pgettext
 
 COLUMNS = [
     Column("space", N_("공간"), lambda a: a.space_label),
     Column("company", N_("기업"), lambda a: a.company),
     Column("from", N_("시작"), lambda a: fmt.day(a.starts_on), lambda a: a.starts_on),
-    Column("to", N_("종료"), lambda a: fmt.day(a.ends_on), lambda a: a.ends_on or date.max),
+    Column("to", lambda: pgettext("column", "종료"), lambda a: fmt.day(a.ends_on), lambda a: a.ends_on or date.max),
     Column("status", N_("상태"), lambda a: fmt.label(ASSIGNMENT_STATUS, a.status)),
     Column("notes", N_("메모"), lambda a: a.notes or ""),
 ]
