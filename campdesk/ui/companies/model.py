@@ -15,18 +15,21 @@ from campdesk.domain.hangul import search_pattern
 from campdesk.ui.core import fmt
 from campdesk.ui.core.models.columns import RIGHT, Column
 from campdesk.ui.core.models.rows import RowsModel
-from campdesk.i18n import N_
+from campdesk.i18n import N_, pgettext
 
 COLUMNS = [
     Column("name", N_("기업명"), lambda r: r.name),
     Column("relationship", N_("구분"), lambda r: fmt.label(RELATIONSHIP, r.relationship),
            sort=lambda r: RELATIONSHIP.codes.index(r.relationship)
            if r.relationship in RELATIONSHIP else 99),
-    Column("business_no", N_("사업자등록번호"), lambda r: r.business_no or ""),
-    Column("representative", N_("대표자"), lambda r: r.representative or ""),
+    # Short English in the column titles, so that every title fits at 1366×768.
+    Column("business_no", lambda: pgettext("column", "사업자등록번호"),
+           lambda r: r.business_no or ""),
+    Column("representative", lambda: pgettext("column", "대표자"),
+           lambda r: r.representative or ""),
     Column("phone", N_("전화번호"), lambda r: r.phone or ""),
     Column("ai_fields", N_("AI 분야"), lambda r: fmt.ai_fields(r.ai_fields)),
-    Column("open_follow_ups", N_("진행 중 후속조치"),
+    Column("open_follow_ups", lambda: pgettext("column", "진행 중 후속조치"),
            lambda r: fmt.number(r.open_follow_ups) if r.open_follow_ups else "",
            sort=lambda r: r.open_follow_ups, align=RIGHT),
 ]

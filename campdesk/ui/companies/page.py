@@ -80,9 +80,6 @@ class CompaniesPage(Retranslating, Page):
         self.splitter.setSizes([600, 400])
         outer = QVBoxLayout(self)
         outer.addWidget(self.splitter)
-        widest = {0: "주식회사 빛고을인공지능", 1: "이전 희망 기업", 2: "124-81-00998",  # i18n: data
-                  3: "홍길동", 4: "062-123-4567", 5: "컴퓨터 비전, 헬스"}  # i18n: data
-        fit_columns(self.table, widest)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
 
     def retranslate(self) -> None:
@@ -92,7 +89,14 @@ class CompaniesPage(Retranslating, Page):
         self.open_only.setText(_("진행 중 후속조치"))
         self.new_button.setText(_("새 기업 등록…"))
         self.model.retranslate()
+        self._fit_columns()
         self._update_count()
+
+    def _fit_columns(self) -> None:
+        """Widths from typical values and the titles of the current language."""
+        widest = {0: "주식회사 빛고을인공지능", 1: "이전 희망 기업", 2: "124-81-00998",  # i18n: data
+                  3: "홍길동", 4: "062-123-4567", 5: "컴퓨터 비전, 헬스"}  # i18n: data
+        fit_columns(self.table, widest)
 
     # --- data -------------------------------------------------------------------------------
     def activate(self) -> None:
