@@ -52,6 +52,8 @@ MEMORY = textwrap.dedent("""
     from campdesk.ui.core.appservices import AppServices
     from campdesk.ui.core.mainwindow import MainWindow
     ctx = open_context(sys.argv[1]); app = AppServices(ctx); win = MainWindow(app); win.start()
+    from campdesk.ui.app import settle_memory
+    settle_memory()  # as the app does once it has loaded
     QTimer.singleShot(0, heart.start)
     keys = [c.key for c in win.page_types]
     def visit(i=0):
@@ -152,6 +154,8 @@ def in_process(home: Path) -> list[Result]:
     win.show()
     page = win.show_page("companies")
     _wait(qapp, lambda: page.model.rowCount() > 0)
+    from campdesk.ui.app import settle_memory
+    settle_memory()  # as the app does once it has loaded
     samples = []
     for word in TYPED:
         page.search.clear()
