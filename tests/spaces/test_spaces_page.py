@@ -164,3 +164,24 @@ def test_the_plan_fits_the_view_and_zooms_with_buttons(qtbot, app, camp):
     assert view.transform().m11() == pytest.approx(scale * 1.25) and not view.fitted
     qtbot.mouseClick(page.plan.fit_button, Qt.MouseButton.LeftButton)
     assert view.transform().m11() == pytest.approx(scale) and view.fitted
+
+
+def test_empty_tables_say_why_in_either_language(qtbot, app, camp):
+    """A table with no rows says what it would hold (or what to do), not a blank grid."""
+    from campdesk.ui.core import i18n
+    from campdesk.ui.spaces.page import SpacesPage
+
+    page = SpacesPage(app)
+    qtbot.addWidget(page)
+    page.show()
+    for index in (1, 2, 3):
+        page.tabs.setCurrentIndex(index)
+        _settle(qtbot, app)
+    waiting = page.waiting.table.view
+    ending = page.occupancy.endings[30][1].view
+    assert waiting.model().rowCount() == 0 and "[대기 등록…]" in waiting.empty_text
+    assert ending.model().rowCount() == 0 and ending.empty_text == "이 기간에 끝나는 계약이 없습니다."
+    i18n.set_language("en")
+    qtbot.waitUntil(lambda: page.tabs.tabText(0) == "Floor plan")
+    assert ending.empty_text == "No contracts end in this period."
+    assert "[Add…]" in waiting.empty_text and page.waiting.buttons["add"].text() == "Add…"

@@ -55,7 +55,9 @@ class CompanySpaces(Retranslating, QWidget):
         self.heading.setStyleSheet("font-weight: bold;")
         self.now = QLabel(wordWrap=True)
         self.table = RowsTable(COLUMNS, self, stretch_column=0,
-                               widths={1: DATE, 2: DATE, 3: STATUS})
+                               widths={1: DATE, 2: DATE, 3: STATUS},
+                               empty=N_("이 기업의 입주 기록이 없습니다. 입주공간 페이지에서 "
+                                        "배정하세요."))
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.now)

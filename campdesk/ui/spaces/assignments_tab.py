@@ -49,7 +49,8 @@ class AssignmentsTab(QWidget):
         self.scope.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # both languages
         self.table = RowsTable(COLUMNS, self, stretch_column=len(COLUMNS) - 1,
                                widths={0: tables.SPACE, 1: tables.COMPANY, 2: tables.DATE,
-                                       3: tables.DATE, 4: tables.STATUS})
+                                       3: tables.DATE, 4: tables.STATUS},
+                               empty=N_("이 목록에 해당하는 배정이 없습니다."))
         self.buttons = {k: QPushButton() for k in ("move_in", "move_out", "move", "cancel")}
         bar = QHBoxLayout()
         bar.addWidget(self.scope)

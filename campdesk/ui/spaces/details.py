@@ -69,7 +69,8 @@ class SpaceDetails(QWidget):
         self.tenant = QLabel(wordWrap=True)
         self.waiting = QLabel(wordWrap=True)
         self.table = RowsTable(HISTORY_COLUMNS, self, stretch_column=0,
-                               widths={1: PERIOD, 2: "In conflict"})  # the widest status
+                               widths={1: PERIOD, 2: "In conflict"},  # the widest status
+                               empty=N_("이 공간의 배정 이력이 없습니다."))
         self.buttons = {key: QPushButton() for key in ("assign", "move_in", "move_out", "move",
                                                         "edit", "archive")}
         for key, button in self.buttons.items():

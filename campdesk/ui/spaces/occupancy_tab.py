@@ -89,7 +89,8 @@ class OccupancyTab(QWidget):
                 col.addWidget(label)
         self.chart = OccupancyChart()
         self.endings = {k: (QLabel(), RowsTable(ENDING_COLUMNS, self, stretch_column=2,
-                                                widths={0: tables.DATE, 1: tables.SPACE}))
+                                                widths={0: tables.DATE, 1: tables.SPACE},
+                                                empty=N_("이 기간에 끝나는 계약이 없습니다.")))
                         for k in (30, 60)}
         self._build()
         self.day.dateChanged.connect(lambda _: self.refresh())

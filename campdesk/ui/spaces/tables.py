@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from PySide6.QtWidgets import QTableView, QWidget
+from PySide6.QtWidgets import QWidget
 
 from campdesk.ui.core.models.columns import Column
 from campdesk.ui.core.models.rows import RowsModel
-from campdesk.ui.widgets.tables import data_table, fit_columns
+from campdesk.i18n import _
+from campdesk.ui.widgets.tables import DataTable, data_table, fit_columns
 
 # Typical texts that size the columns the Spaces tables share.
 DATE = "2026. 12. 31."
@@ -22,11 +23,15 @@ class RowsTable:
     """A read-only sortable table over plain rows; ``view`` is the widget to lay out."""
 
     def __init__(self, columns: Sequence[Column], parent: QWidget | None = None,
-                 stretch_column: int | None = None, widths: dict[int, str] | None = None):
-        """``widths``: a typical text per column, for its initial width."""
+                 stretch_column: int | None = None, widths: dict[int, str] | None = None,
+                 empty: str = ""):
+        """``widths``: a typical text per column, for its initial width; ``empty``: what the
+        table says when it has no rows (an ``N_`` text, translated when shown)."""
+        self.empty = empty
         self.model = RowsModel(columns, parent)
-        self.view: QTableView = data_table(self.model, parent, stretch_column=stretch_column)
+        self.view: DataTable = data_table(self.model, parent, stretch_column=stretch_column)
         fit_columns(self.view, widths or {})
+        self.retranslate()
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.model.set_rows(rows)
@@ -40,3 +45,4 @@ class RowsTable:
 
     def retranslate(self) -> None:
         self.model.retranslate()
+        self.view.set_empty_text(_(self.empty) if self.empty else "")

@@ -79,7 +79,9 @@ class WaitingTab(QWidget):
         super().__init__(parent)
         self.app = app
         self.summary = QLabel()
-        self.table = RowsTable(COLUMNS, self, stretch_column=len(COLUMNS) - 1, widths=WIDTHS)
+        self.table = RowsTable(COLUMNS, self, stretch_column=len(COLUMNS) - 1, widths=WIDTHS,
+                               empty=N_("입주를 기다리는 기업이 없습니다. [대기 등록…]으로 "
+                                        "추가하세요."))
         self.buttons = {k: QPushButton() for k in ("add", "placed", "withdrawn")}
         bar = QHBoxLayout()
         bar.addWidget(self.summary, 1)
