@@ -91,10 +91,23 @@ def test_jobs_page_never_suggests_a_seeker_without_consent(window, pool, qtbot):
     qtbot.waitUntil(lambda: page.openings.model.rowCount() == 1 and page.openings.side.count() >= 1)
     shown = [page.openings.side.item(i).text() for i in range(page.openings.side.count())]
     assert len(shown) == 1 and shown[0].startswith("김동의")
+    assert not page.openings.side_button.isEnabled()  # nobody chosen yet
     page.openings.side.setCurrentRow(0)
+    assert page.openings.side_button.isEnabled()
     page.openings.side_button.click()
     qtbot.waitUntil(lambda: page.matches.model.rowCount() == 1)
     assert page.matches.model.index(0, 4).data() == "소개"
+
+
+def test_jobs_page_no_fit_is_said_and_cannot_be_introduced(window, pool, qtbot):
+    jobs.post_opening(pool["ctx"], pool["companies"][0], {"role": "회계 담당", "skills": "COBOL"})
+    page = window.show_page("jobs")
+    page.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: page.openings.model.rowCount() == 1 and page.openings.side.count() == 1)
+    line = page.openings.side.item(0)
+    assert line.text() == "맞는 구직자(동의한 사람)가 없습니다."
+    page.openings.side.setCurrentRow(0)  # a click on the line chooses nothing
+    assert page.openings.chosen() is None and not page.openings.side_button.isEnabled()
 
 
 def test_the_consultation_dialog_suggests_mentors_when_referring(window, pool, qtbot):

@@ -100,6 +100,8 @@ class _TableTab(QWidget):
             rv.addWidget(self.side_title)
             rv.addWidget(self.side, 1)
             rv.addWidget(self.side_button)
+            self.side.currentItemChanged.connect(lambda *_: self._enable_side())
+            self._enable_side()
             split = QSplitter(Qt.Orientation.Horizontal)
             split.addWidget(left)
             split.addWidget(right)
@@ -111,6 +113,27 @@ class _TableTab(QWidget):
             outer = QVBoxLayout(self)
             outer.setContentsMargins(0, 0, 0, 0)
             outer.addWidget(left)
+
+    def chosen(self) -> str | None:
+        """The id of the suggestion chosen beside the table, or None."""
+        item = self.side.currentItem() if self.side is not None else None
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def show_suggestions(self, found, empty: str) -> None:
+        """The suggestions, or ``empty`` as a greyed line that cannot be chosen."""
+        self.side.clear()
+        for c in found:
+            item = QListWidgetItem(f"{c.name}\n   {c.reason}")
+            item.setData(Qt.ItemDataRole.UserRole, c.id)
+            self.side.addItem(item)
+        if not found:
+            item = QListWidgetItem(empty)
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.side.addItem(item)
+        self._enable_side()
+
+    def _enable_side(self) -> None:
+        self.side_button.setEnabled(self.chosen() is not None)
 
     def add_button(self, label: str, slot, name: str) -> QPushButton:
         b = QPushButton(_(label))
@@ -198,26 +221,19 @@ class JobsPage(Page):
         if self._loaded and table in TABLES:
             self.refresh()
 
-    def _fill(self, tab: _TableTab, found, empty: str) -> None:
-        tab.side.clear()
-        for c in found:
-            item = QListWidgetItem(f"{c.name}\n   {c.reason}")
-            item.setData(Qt.ItemDataRole.UserRole, c.id)
-            tab.side.addItem(item)
-        if not found:
-            tab.side.addItem(empty)
-
     def _seeker_fits(self) -> None:
         seeker = self.seekers.current()
         if seeker:
             self.app.ops.run(jobs.openings_for_seeker, self.app.ctx, seeker.id, key="jobs.fits", owner=self,
-                             success=lambda found: self._fill(self.seekers, found, _("맞는 채용 공고가 없습니다.")))
+                             success=lambda found: self.seekers.show_suggestions(
+                                 found, _("맞는 채용 공고가 없습니다.")))
 
     def _candidates(self) -> None:
         opening = self.openings.current()
         if opening:
             self.app.ops.run(jobs.candidates_for_opening, self.app.ctx, opening.id, key="jobs.candidates",
-                             owner=self, success=lambda found: self._fill(self.openings, found, _("맞는 구직자(동의한 사람)가 없습니다.")))
+                             owner=self, success=lambda found: self.openings.show_suggestions(
+                                 found, _("맞는 구직자(동의한 사람)가 없습니다.")))
 
     # --- actions -----------------------------------------------------------------------
     def _write(self, tab: _TableTab, fn, *args) -> None:
@@ -254,17 +270,13 @@ class JobsPage(Page):
         dialog.open()
         return dialog
 
-    def _chosen(self, tab: _TableTab) -> str | None:
-        item = tab.side.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item else None
-
     def _introduce_candidate(self) -> None:
-        opening, seeker_id = self.openings.current(), self._chosen(self.openings)
+        opening, seeker_id = self.openings.current(), self.openings.chosen()
         if opening and seeker_id:
             self._write(self.openings, jobs.introduce, seeker_id, opening.id)
 
     def _introduce_to_opening(self) -> None:
-        seeker, opening_id = self.seekers.current(), self._chosen(self.seekers)
+        seeker, opening_id = self.seekers.current(), self.seekers.chosen()
         if seeker and opening_id:
             self._write(self.seekers, jobs.introduce, seeker.id, opening_id)
 
