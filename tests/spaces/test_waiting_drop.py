@@ -218,3 +218,26 @@ def test_the_history_table_fits_in_english_at_1366x768(qtbot, app, camp, panel):
     assert header.length() <= view.viewport().width() + 1          # no sideways scrolling
     assert view.horizontalScrollBar().maximum() == 0
     assert panel.side.width() <= 400
+
+
+def test_enter_on_an_entry_places_it_in_the_space_chosen_on_the_plan(qtbot, app, camp, panel):
+    """The keyboard's way to drop: choose a space, then Enter on the waiting company."""
+    from PySide6.QtTest import QTest
+
+    req = _request(camp, "무등랩스")
+    _reload(qtbot, app, panel)
+    entries = panel.waiting_list.list
+    entries.setCurrentRow(0)
+    entries.setFocus()
+    QTest.keyClick(entries, Qt.Key.Key_Return)  # no space chosen yet: it says what to do
+    assert "공간을 선택" in panel.waiting_list.message.text() and panel.placing is None
+    panel.scene.items_by_id[camp.desks[1]].setSelected(True)
+    _settle(qtbot, app)
+    QTest.keyClick(entries, Qt.Key.Key_Return)
+    _settle(qtbot, app)
+    dialog = panel.placing
+    assert dialog is not None and "302-D2" in dialog.windowTitle()
+    assert dialog.company.text() == "무등랩스" and panel.waiting_list.message.isHidden()
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _status(camp, req) == "placed", timeout=5000)

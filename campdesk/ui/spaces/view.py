@@ -25,7 +25,7 @@ from campdesk.ui.spaces.dialogs import AssignDialog
 from campdesk.ui.spaces.fields import DateEdit
 from campdesk.ui.spaces.items import SpaceItem
 from campdesk.ui.spaces.scene import FloorScene
-from campdesk.ui.spaces.waiting_list import WaitingList, request_id_of
+from campdesk.ui.spaces.waiting_list import ID_ROLE, WaitingList, request_id_of
 from campdesk.i18n import _
 
 
@@ -179,6 +179,7 @@ class FloorPlanPanel(QWidget):
         self.view = PlanView(self.scene)
         self.details = SpaceDetails(app, self.day.value, lambda: self.data.all_spaces)
         self.waiting_list = WaitingList()
+        self.waiting_list.list.itemActivated.connect(self._place_chosen)  # Enter, double-click
         self.placing: AssignDialog | None = None  # the dialog a drop opened
         self._build()
         self.retranslate()
@@ -278,11 +279,23 @@ class FloorPlanPanel(QWidget):
         request_id = request_id_of(mime)
         if request_id is None:
             return False
+        self.place(request_id, space_id)
+        return True
+
+    def _place_chosen(self, item) -> None:
+        """The keyboard's way to drop: Enter (or a double-click) on an entry places it in
+        the space chosen on the plan."""
+        space_id = self.scene.selected_id()
+        if space_id is None:
+            self.waiting_list.show_message(_("먼저 도면에서 배정할 공간을 선택하세요."))
+            return
+        self.place(item.data(ID_ROLE), space_id)
+
+    def place(self, request_id: str, space_id: str) -> None:
         self.waiting_list.show_message(None)
         self.app.ops.run(spaces.check_placement, self.app.ctx, request_id, space_id,
                          self.day.value(), success=self._open_placement,
                          failure=self._drop_refused, key="space-drop")
-        return True
 
     def _open_placement(self, placement: Placement) -> None:
         self.placing = AssignDialog(self.app, placement.space, placement.starts_on, self,

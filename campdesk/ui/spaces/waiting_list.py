@@ -99,7 +99,8 @@ class WaitingList(QWidget):
     def retranslate(self) -> None:
         n = self.list.count()
         self.title.setText(ngettext("입주 대기 {n}개 기업", "입주 대기 {n}개 기업", n).format(n=n))
-        self.hint.setText(_("기업을 도면의 공간으로 끌어다 놓으면 배정할 수 있습니다.")
+        self.hint.setText(_("기업을 도면의 공간으로 끌어다 놓거나, 공간을 선택하고 기업을 두 번 "
+                            "누르면(Enter) 배정할 수 있습니다.")
                           if n else _("입주 대기 중인 기업이 없습니다."))
         for i in range(n):
             item = self.list.item(i)
