@@ -185,3 +185,5 @@ def test_empty_tables_say_why_in_either_language(qtbot, app, camp):
     qtbot.waitUntil(lambda: page.tabs.tabText(0) == "Floor plan")
     assert ending.empty_text == "No contracts end in this period."
     assert "[Add…]" in waiting.empty_text and page.waiting.buttons["add"].text() == "Add…"
+    history = page.plan.details.table.view  # no space chosen: no history to be empty
+    assert history.empty_text == ""

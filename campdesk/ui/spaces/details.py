@@ -97,6 +97,7 @@ class SpaceDetails(QWidget):
             self.buttons[key].setText(text)
         self.history_label.setText(_("배정 이력"))
         self.table.retranslate()
+        self.table.say_when_empty(self.plan is not None)
         if self.plan is None:
             self.title.setText(_("도면에서 공간을 선택하세요."))
         else:  # the chosen space in the new language too, not only once another is clicked
@@ -107,6 +108,7 @@ class SpaceDetails(QWidget):
         self.plan = plan
         self.history = []
         self.table.set_rows([])
+        self.table.say_when_empty(plan is not None)
         self.waiting.hide()
         self.tenant.setVisible(plan is not None)
         if plan is None:

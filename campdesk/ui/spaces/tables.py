@@ -45,4 +45,9 @@ class RowsTable:
 
     def retranslate(self) -> None:
         self.model.retranslate()
-        self.view.set_empty_text(_(self.empty) if self.empty else "")
+        self.say_when_empty(True)
+
+    def say_when_empty(self, on: bool) -> None:
+        """Whether the table says its ``empty`` text when it has no rows (off while there
+        is nothing to show rows of, e.g. no space chosen)."""
+        self.view.set_empty_text(_(self.empty) if on and self.empty else "")
