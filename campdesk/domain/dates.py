@@ -100,6 +100,14 @@ def format_datetime(moment: datetime | None) -> str:
     return f"{format_date(local.date())} {local:%H:%M}"
 
 
+def a_year_later(d: date) -> date:
+    """The same day a year later; 29 February gives 28 February of a common year."""
+    try:
+        return d.replace(year=d.year + 1)
+    except ValueError:
+        return d.replace(year=d.year + 1, day=28)
+
+
 def today_seoul() -> date:
     return datetime.now(SEOUL).date()
 

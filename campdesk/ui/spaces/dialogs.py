@@ -6,6 +6,7 @@ from datetime import date
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit, QSpinBox
 
 from campdesk.domain.choices import ASSIGNMENT_STATUS, SPACE_KIND
+from campdesk.domain.dates import a_year_later
 from campdesk.services import spaces
 from campdesk.services.spaces import AssignmentView, RequestView, SpaceView
 from campdesk.ui.core import fmt
@@ -34,7 +35,7 @@ class AssignDialog(FormDialog):
         self.company = CompanyCombo(app) if request is None \
             else QLineEdit(request.company, readOnly=True)
         self.starts = DateEdit(day)
-        self.ends = OptionalDate(_("종료일"), until, day.replace(year=day.year + 1))
+        self.ends = OptionalDate(_("종료일"), until, a_year_later(day))
         self.status = QComboBox()
         for code in ("confirmed", "reserved"):
             self.status.addItem(fmt.label(ASSIGNMENT_STATUS, code), code)
