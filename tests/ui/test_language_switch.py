@@ -2,7 +2,7 @@
 date is typed the way people type dates."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 from PySide6.QtCore import Qt, QTime
 
@@ -92,6 +92,36 @@ def test_a_date_that_cannot_be_read_is_said_not_saved_as_another(services, qtbot
     assert form.more.isChecked()   # the folded row is opened to show where
     services.ops.wait()
     assert consultations.log_ids(services.ctx) == []
+
+
+def test_a_due_date_that_cannot_be_read_is_said_not_saved_as_the_default(services, qtbot):
+    dialog = open_log_dialog(services)
+    form = dialog.form
+    form.unregistered.setChecked(True)
+    form.caller_name.setText("김문의")
+    form.question.setPlainText("입주 문의")
+    form.outcome.set_code("follow_up")
+    for typed in ("2026.12.310", "2026.2.30"):
+        form.due.line.setText(typed)
+        dialog.save()
+        assert form.errors.message("due_on").startswith("기한 날짜를 읽을 수 없습니다")
+        assert dialog.isVisible()
+    services.ops.wait()
+    assert consultations.log_ids(services.ctx) == []
+    form.due.line.setText("2027.1.15")  # corrected: saved with that day
+    dialog.save()
+    services.ops.wait()
+    [saved] = consultations.log_ids(services.ctx)
+    assert consultations.get_consultation(services.ctx, saved).due_on == date(2027, 1, 15)
+
+
+def test_every_missing_value_is_said_at_the_first_save(services, qtbot):
+    dialog = open_log_dialog(services)
+    form = dialog.form
+    form.outcome.set_code("escalated")
+    dialog.save()
+    assert form.errors.message("company_id") and form.errors.message("question")
+    assert form.errors.message("outcome")  # the senior consultant to escalate to
 
 
 def test_the_when_row_tabs_from_the_duration_to_the_date_then_the_time(services, qtbot):

@@ -128,6 +128,7 @@ class ConsultationForm(QWidget):
                 form.addRow("", self.more)
             self.rows[key] = self._row(field, *widgets)
             form.addRow(self.labels[key], self.rows[key])
+        self.rows["outcome"].layout().addWidget(self.errors.add("due_on"))  # 기한's own line
         v = QVBoxLayout(self)
         v.setContentsMargins(0, 0, 0, 0)
         v.addLayout(form)
@@ -249,7 +250,9 @@ class ConsultationForm(QWidget):
         return local.astimezone(timezone.utc)
 
     def problems(self, raw: dict) -> FormErrors | None:
-        """What the service cannot know: a typed company name never chosen from the list."""
+        """What the service cannot know (a typed company name never chosen from the list, a
+        date that cannot be read), with the required question, so that every message shows
+        at once rather than in two rounds."""
         errors = []
         if not self.unregistered.isChecked() and not raw.get("company_id"):
             errors.append(ValidationError("company_id", (
@@ -259,8 +262,13 @@ class ConsultationForm(QWidget):
         if not self.occurred_day.commit():  # the last good date would be saved instead
             errors.append(ValidationError("occurred_at", _(
                 "상담 날짜를 읽을 수 없습니다. 예: 2026. 12. 9., 20261209, 12.9")))
+        if not raw["question"]:
+            errors.append(ValidationError("question", _("상담 내용을 입력해 주세요.")))
         if raw["outcome"] == "escalated" and not raw["escalated_to_id"]:
             errors.append(ValidationError("outcome", _("이관할 책임상담사를 선택해 주세요.")))
+        if raw["due_on"] is not None and not self.due.commit():  # not the last good date
+            errors.append(ValidationError("due_on", _(
+                "기한 날짜를 읽을 수 없습니다. 예: 2026. 12. 9., 20261209, 12.9")))
         return FormErrors(errors) if errors else None
 
     def show_errors(self, exc: FormErrors) -> None:
