@@ -33,10 +33,10 @@ def test_the_dashboards_call_deadlines_follow_a_switch_to_english(window, servic
     page = window.show_page("dashboard")
     page.refresh()
     qtbot.waitUntil(lambda: "AI 바우처" in page.deadlines.text())
-    assert "이번 주 공모사업 마감" in page.deadlines.text()
+    assert "7일 안에 마감되는 공모사업" in page.deadlines.text()
 
     english_later("en")
-    qtbot.waitUntil(lambda: "Public calls closing this week" in page.deadlines.text())
+    qtbot.waitUntil(lambda: "Public calls closing within 7 days" in page.deadlines.text())
     text = page.deadlines.text()
     assert deadline.isoformat() in text                      # 2026-12-08, not 2026. 12. 8.
     assert not HANGUL.search(text.replace("AI 바우처", "").replace("광주TP", ""))
