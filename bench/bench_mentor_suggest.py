@@ -6,9 +6,7 @@ from __future__ import annotations
 import json
 import random
 import sys
-import tempfile
 import time
-from pathlib import Path
 
 from common import CACHE, Result, fresh_copy, large_home, p95
 

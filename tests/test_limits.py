@@ -108,7 +108,7 @@ def test_every_business_column_has_a_korean_label():
     for model in EXPORTABLE:
         for column in model.__table__.columns:
             ko, en = field_label(model.__tablename__, column.name)
-            assert ko != column.name and en, (table, column.name)
+            assert ko != column.name and en, (model.__tablename__, column.name)
 
 
 @pytest.mark.parametrize("dirty, clean", [

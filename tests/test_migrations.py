@@ -2,7 +2,6 @@
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from campdesk.services.context import open_context
 from campdesk.store import migrate
 from campdesk.store.db import Database
 from campdesk.store.models import Base
