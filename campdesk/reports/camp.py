@@ -6,6 +6,7 @@ from reportlab.lib.units import mm
 
 from campdesk.domain.choices import CATEGORY, CHANNEL, OUTCOME, Vocabulary
 from campdesk.i18n import N_, _, ngettext, pgettext
+from campdesk.domain.labels import Label
 from campdesk.reports import charts, fmt, tables
 from campdesk.reports.base import Renderer
 from campdesk.services.reporting.views import CampMonth, TenantMove
@@ -76,7 +77,7 @@ class CampMonthRenderer(Renderer):
         d = self.data
         occ = d.occupancy
         items = [(fmt.number(d.counts.total, fmt.CASES), pgettext("figure", "상담")),
-                 (fmt.number(d.escalations.count, fmt.CASES), _("책임상담사 이관")),
+                 (fmt.number(d.escalations.count, fmt.CASES), pgettext("count", "책임상담사 이관")),
                  (fmt.number(occ.companies, fmt.COMPANIES), _("입주기업")),
                  (fmt.percent(occ.desks_taken, occ.desks), _("좌석 점유율")),
                  (f"{d.mou.active}/{d.mou.total}", _("활동 MOU 기업")),
@@ -90,7 +91,7 @@ class CampMonthRenderer(Renderer):
         def change(now, before, unit):
             return fmt.NO_DATA if before is None or now is None else fmt.change(now, before, unit)
 
-        rows = [[_(r.label), shown(r.this, r.unit), shown(r.previous, r.unit),
+        rows = [[Label(r.label).label(), shown(r.this, r.unit), shown(r.previous, r.unit),
                  change(r.this, r.previous, r.unit), shown(r.year_before, r.unit),
                  change(r.this, r.year_before, r.unit)] for r in self.data.comparison]
         running = bool(self.data.as_of)

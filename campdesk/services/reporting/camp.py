@@ -7,7 +7,7 @@ from sqlalchemy import distinct, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from campdesk.domain.dates import to_seoul, today_seoul
-from campdesk.i18n import N_
+from campdesk.i18n import N_, NP_
 from campdesk.services.context import Context
 from campdesk.services.jobs import figures as job_figures
 from campdesk.services.reporting import keywords
@@ -278,7 +278,7 @@ def camp_month(ctx: Context, month: Month, today: date | None = None) -> CampMon
 
         comparison = [
             row(N_("상담 건수"), lambda m: per[m].total),
-            row(N_("책임상담사 이관"), lambda m: per[m].by_outcome.get("escalated", 0)),
+            row(NP_("count", "책임상담사 이관"), lambda m: per[m].by_outcome.get("escalated", 0)),
             row(N_("후속조치"), lambda m: per[m].by_outcome.get("follow_up", 0)),
             row(N_("입주기업 수"), lambda m: occ[m].companies, COMPANIES),
             row(N_("신규 입주"), lambda m: len(moves[m][0]), COMPANIES),
