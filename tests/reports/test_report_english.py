@@ -80,7 +80,7 @@ def _every_kind(ctx, camp) -> dict[str, bytes]:
 ENGLISH = {
     "camp": ["AI Startup Camp monthly report, Mar 2026", "Key figures compared",
              "vs. last month", "Consultations by channel", "Space occupancy (as of Mar 31, 2026)",
-             "3F 4 1 25.0%", "Knowledge concerts", "Reporting period Mar 1, 2026 ~ Mar 31, 2026"],
+             "3F 8 5 62.5%", "Knowledge concerts", "Reporting period Mar 1, 2026 ~ Mar 31, 2026"],
     "tenant": ["Tenant's monthly report, Mar 2026", "Difficulties and where they stand",
                "Consultations this month (4)", "With a senior consultant",
                "Support granted from January 2026 to this month: ₩6,000,000"],
