@@ -10,6 +10,12 @@ import tempfile
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+from campdesk.i18n import N_
+
+# The camp's name as stored; reports show it in the current language when the catalog has it
+# (campdesk.reports.base.Renderer.camp_name), a name set by hand as it is.
+DEFAULT_CAMP_NAME = N_("광주 AI창업캠프")
+
 
 @dataclass
 class Settings:
@@ -22,7 +28,7 @@ class Settings:
     hub_user: str = ""
     hub_sslmode: str = "prefer"     # disable / prefer / require / verify-full
     sync_interval_s: int = 30
-    camp_name: str = "광주 AI창업캠프"  # i18n: data
+    camp_name: str = DEFAULT_CAMP_NAME
 
     @classmethod
     def load(cls, path: Path) -> Settings:

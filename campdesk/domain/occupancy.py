@@ -202,10 +202,18 @@ def figures_on(units: list[Unit], stays: Iterable[Stay], day: date) -> Figures:
     return _figures(units, stays, lambda s: 1.0 if s.covers(day) else 0.0)
 
 
+def figures_between(units: list[Unit], stays: Iterable[Stay], first: date, last: date
+                    ) -> Figures:
+    """Average desks and area occupied over the days ``first`` … ``last`` (inclusive): a desk
+    let for half of them counts ½."""
+    days = (last - first).days + 1
+    return _figures(units, stays, lambda s: days_within(s.starts_on, s.ends_on, first, last) / days)
+
+
 def figures_for_month(units: list[Unit], stays: Iterable[Stay], year: int, month: int
                       ) -> Figures:
     """Average desks and area occupied over a month: a desk let for half of it counts ½."""
-    return _figures(units, stays, lambda s: month_share(s.starts_on, s.ends_on, year, month))
+    return figures_between(units, stays, *month_bounds(year, month))
 
 
 @dataclass(frozen=True)

@@ -179,6 +179,13 @@ class Renderer:
         register_korean_font()
         self.styles = stylesheet()
 
+    @property
+    def camp_name(self) -> str:
+        """The camp's name in the report's language: the stored name is Korean data, but the
+        camp's own name has its English in the catalog (a name set by hand stays as it is)."""
+        name = self.meta.camp_name
+        return _(name) if name.strip() else name  # _("") would be the catalog's header
+
     # --- geometry ------------------------------------------------------------------------
     @property
     def width(self) -> float:
@@ -221,10 +228,10 @@ class Renderer:
         canvas.saveState()
         canvas.setFillColor(INK)
         canvas.setFont(BOLD, 9)
-        canvas.drawString(left, top, self.meta.camp_name)
+        canvas.drawString(left, top, self.camp_name)
         canvas.setFillColor(MUTED)
         section_title = getattr(canvas, "section", ("", ""))[1]
-        room = right - left - stringWidth(self.meta.camp_name, BOLD, 9) - 8 * mm
+        room = right - left - stringWidth(self.camp_name, BOLD, 9) - 8 * mm
         title, size = _fit(section_title or self.document_title(), room)
         canvas.setFont(REGULAR, size)
         canvas.drawRightString(right, top, title)

@@ -6,6 +6,7 @@ from reportlab.lib.units import mm
 
 from campdesk.domain.choices import CATEGORY, CHANNEL, OUTCOME, Vocabulary
 from campdesk.i18n import N_, _, ngettext, pgettext
+from campdesk.domain.labels import Label
 from campdesk.reports import charts, fmt, tables
 from campdesk.reports.base import Renderer
 from campdesk.services.reporting.views import CampMonth, TenantMove
@@ -75,10 +76,11 @@ class CampMonthRenderer(Renderer):
     def _figures_story(self) -> list:
         d = self.data
         occ = d.occupancy
+        avg = d.occupancy_average or occ
         items = [(fmt.number(d.counts.total, fmt.CASES), pgettext("figure", "상담")),
-                 (fmt.number(d.escalations.count, fmt.CASES), _("책임상담사 이관")),
+                 (fmt.number(d.escalations.count, fmt.CASES), pgettext("count", "책임상담사 이관")),
                  (fmt.number(occ.companies, fmt.COMPANIES), _("입주기업")),
-                 (fmt.percent(occ.desks_taken, occ.desks), _("좌석 점유율")),
+                 (fmt.percent(avg.desks_taken, avg.desks), _("좌석 점유율 (월평균)")),
                  (f"{d.mou.active}/{d.mou.total}", _("활동 MOU 기업")),
                  (fmt.number(sum(c.attendees for c in self._held()), fmt.PEOPLE), _("지식콘서트 참석"))]
         return [tables.figures(items, self.width), self._gap(2)]
@@ -90,7 +92,7 @@ class CampMonthRenderer(Renderer):
         def change(now, before, unit):
             return fmt.NO_DATA if before is None or now is None else fmt.change(now, before, unit)
 
-        rows = [[_(r.label), shown(r.this, r.unit), shown(r.previous, r.unit),
+        rows = [[Label(r.label).label(), shown(r.this, r.unit), shown(r.previous, r.unit),
                  change(r.this, r.previous, r.unit), shown(r.year_before, r.unit),
                  change(r.this, r.year_before, r.unit)] for r in self.data.comparison]
         running = bool(self.data.as_of)
@@ -233,9 +235,10 @@ class CampMonthRenderer(Renderer):
                              _("사용 면적"), _("면적 점유율"), _("입주기업")], rows,
                             tables.widths(self.width, 1.3, 1.2, 1.5, 1.7, 2, 2, 1.7, 1.5),
                             numeric=(1, 2, 3, 4, 5, 6, 7), centered=(0,), total=True)
-        note = _("좌석은 오픈데스크의 개별 좌석, 면적은 회의실을 뺀 임대 공간 기준입니다. 확정된 배정만 "
-                 "사용으로 보며, 오픈데스크 면적은 사용 좌석 비율만큼 사용으로 셉니다. "
-                 "입주기업 합계는 여러 층을 쓰는 기업을 한 번만 셉니다.")
+        note = _("입주공간 › 점유 현황 탭과 같은 기준입니다. 좌석은 사무실 정원과 오픈데스크 좌석을 "
+                 "모두 세고, 면적은 회의실을 뺀 공간의 면적입니다(좌석이 있는 방은 좌석별로 셉니다). "
+                 "예약만 된 배정은 사용으로 보지 않습니다. 입주기업 합계는 여러 층을 쓰는 기업을 "
+                 "한 번만 셉니다.")
         return [CondPageBreak(45 * mm),
                 self._heading(_("5. 입주공간 점유 현황 ({day} 기준)").format(day=fmt.day(o.as_of))),
                 table,

@@ -33,7 +33,7 @@ class TenantMonthRenderer(CompanyParts, Renderer):
         running = t.month.first <= today <= t.month.last
         period = fmt.period(t.month.first, today if running else t.month.last)
         subtitle = _("보고 기간 {period} · {camp}").format(period=period,
-                                                        camp=fmt.text(self.meta.camp_name))
+                                                        camp=fmt.text(self.camp_name))
         red = "<font color='#b5545c'><b>{}</b></font>"
         notes = []
         if running:

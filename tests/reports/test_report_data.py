@@ -44,8 +44,10 @@ def test_escalations_and_how_long_they_took_to_close(march):
 def test_occupancy_counts_desks_and_area_taken_on_the_last_day(march):
     o = march.occupancy
     assert o.as_of == date(2026, 3, 31)
-    assert (o.desks, o.desks_taken) == (4, 1)          # D1 taken; D2 only reserved; D3 ended
-    assert (o.area_m2, o.area_taken_m2) == (130.0, 55.0)  # meeting room not let; 1/4 of the hall
+    # the 입주공간 tab's definition: 301호 counts its 4 places, the hall its 4 desks (not the
+    # hall itself too); D1 and 301호 taken, D2 only reserved, D3 ended on 15 March
+    assert (o.desks, o.desks_taken) == (8, 5)
+    assert (o.area_m2, o.area_taken_m2) == (46.0, 34.0)  # meeting room not counted; desks 4 ㎡
     assert o.companies == 2
 
 
@@ -122,3 +124,51 @@ def test_year_before_any_record_has_no_figures(staffed_ctx, camp):
     assert row.this == 2 and row.year_before is None and not data.year_before_has_data
     march = reporting.camp_month(staffed_ctx, MARCH, today=date(2026, 11, 25))
     assert next(r for r in march.comparison if r.label == "상담 건수").year_before == 1
+
+
+# --- occupancy: the camp report and the 입주공간 › 점유 현황 tab say the same -----------------
+
+def _rates(o):
+    return round(o.desk_rate * 100, 1), round(o.area_rate * 100, 1)
+
+
+def _tab_rates(f):
+    return round(f.desk_rate * 100, 1), round(f.area_rate * 100, 1)
+
+
+@pytest.mark.parametrize("month, today", [(Month(2026, 3), date(2026, 11, 25)),
+                                          (Month(2026, 2), date(2026, 11, 25))])
+def test_the_report_occupancy_of_a_past_month_is_the_tabs(staffed_ctx, camp, month, today):
+    from campdesk.services import spaces
+    report = reporting.camp_month(staffed_ctx, month, today=today)
+    # the snapshot on the month's last day: the tab on that day
+    tab_day = spaces.overview(staffed_ctx, month.last).on_day
+    o = report.occupancy
+    assert (o.desks, o.desks_taken) == (tab_day.desks_total, tab_day.desks)
+    assert (o.area_m2, o.area_taken_m2) == (tab_day.area_total, tab_day.area_m2)
+    # the month's average: the tab's chart for that month
+    [chart] = [m for m in spaces.overview(staffed_ctx, today).series
+               if (m.year, m.month) == (month.year, month.month)]
+    assert _rates(report.occupancy_average) == _tab_rates(chart.figures)
+    row = {r.label: r for r in report.comparison}
+    assert (row["좌석 점유율 (월평균)"].this, row["면적 점유율 (월평균)"].this) == \
+        _tab_rates(chart.figures)
+
+
+def test_a_running_months_snapshot_is_the_tabs_today(staffed_ctx, camp):
+    from campdesk.services import spaces
+    today = date(2026, 3, 20)
+    report = reporting.camp_month(staffed_ctx, Month(2026, 3), today=today)
+    tab = spaces.overview(staffed_ctx, today).on_day
+    o = report.occupancy
+    assert o.as_of == today
+    assert (o.desks, o.desks_taken, o.area_m2, o.area_taken_m2) == \
+        (tab.desks_total, tab.desks, tab.area_total, tab.area_m2)
+
+
+def test_a_desk_let_for_part_of_the_month_counts_its_share_of_the_average(march):
+    """March: 301호 (4 places) all month, D1 from the 10th to the 31st (22 of 31 days), D3
+    until the 15th (15 days); D2 only reserved."""
+    avg = march.occupancy_average
+    assert avg.desks == 8
+    assert avg.desks_taken == pytest.approx(4 + 22 / 31 + 15 / 31, abs=0.01)

@@ -80,7 +80,7 @@ def _every_kind(ctx, camp) -> dict[str, bytes]:
 ENGLISH = {
     "camp": ["AI Startup Camp monthly report, Mar 2026", "Key figures compared",
              "vs. last month", "Consultations by channel", "Space occupancy (as of Mar 31, 2026)",
-             "3F 4 1 25.0%", "Knowledge concerts", "Reporting period Mar 1, 2026 ~ Mar 31, 2026"],
+             "3F 8 5 62.5%", "Knowledge concerts", "Reporting period Mar 1, 2026 ~ Mar 31, 2026"],
     "tenant": ["Tenant's monthly report, Mar 2026", "Difficulties and where they stand",
                "Consultations this month (4)", "With a senior consultant",
                "Support granted from January 2026 to this month: ₩6,000,000"],
@@ -146,3 +146,35 @@ def test_report_kinds_are_named_in_the_current_language(english):
     i18n.set_language("ko")
     assert camp.name == "월간 캠프 보고서 (월례회의)"
     assert camp.default_name(kinds.Request(month=MARCH)) == "2026-03_캠프_월간보고서.pdf"
+
+
+def test_the_camp_is_named_in_english_in_english_reports(staffed_ctx, camp, english, tmp_path):
+    """The stored name stays Korean; the header (and the tenant report's subtitle) say the
+    camp's English name, as the window title does."""
+    assert staffed_ctx.settings.camp_name == "광주 AI창업캠프"
+    for pdf in (api.camp_month_pdf(staffed_ctx, MARCH),
+                api.tenant_month_pdf(staffed_ctx, camp.a, MARCH)):
+        text = pdftotext(pdf, tmp_path)
+        assert "AI Startup Camp Gwangju" in text
+        assert "광주 AI창업캠프" not in text and "AI창업캠프" not in text
+    subtitle = pdftotext(api.tenant_month_pdf(staffed_ctx, camp.a, MARCH), tmp_path)
+    assert re.search(r"Reporting period .*· AI Startup Camp Gwangju", subtitle)
+
+
+def test_a_camp_name_set_by_hand_is_shown_as_it_is(staffed_ctx, camp, english, tmp_path):
+    staffed_ctx.settings.camp_name = "무등 창업센터"
+    text = pdftotext(api.camp_month_pdf(staffed_ctx, MARCH), tmp_path)
+    assert "무등 창업센터" in text
+
+
+def test_the_escalation_count_is_labelled_as_a_count(staffed_ctx, camp, english, tmp_path):
+    """Under the headline figure and in the comparison table: what was escalated, not the
+    instruction "Escalate to …" (the follow-up dialog's title)."""
+    text = pdftotext(api.camp_month_pdf(staffed_ctx, MARCH), tmp_path)
+    assert text.count("Escalated to a senior consultant") >= 2
+    assert "Escalate to a senior consultant" not in text
+
+
+def test_the_escalation_count_keeps_its_korean_label(staffed_ctx, camp):
+    text = ReadBack(api.camp_month_pdf(staffed_ctx, MARCH)).flat
+    assert "책임상담사 이관" in text

@@ -114,3 +114,81 @@ def test_an_unknown_consultation_is_reported_not_crashed(page, qtbot):
     qtbot.waitUntil(lambda: "찾을 수 없습니다" in dialog.status.text(), timeout=10000)
     assert dialog.pane.pdf is None
     dialog.close()
+
+
+def pick_company(page, qtbot, name: str) -> None:
+    """As staff do: type the name in the picker (Hangul comes through the input method;
+    qtbot.keyClicks with Hangul kills pytest) and press Enter on the one match."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+    event = QInputMethodEvent("", [])
+    event.setCommitString(name)
+    QApplication.sendEvent(page.company, event)
+    page.company.close_list()
+    qtbot.keyClick(page.company, Qt.Key.Key_Return)
+    assert page.company.company_id is not None
+
+
+def test_switching_to_a_consultation_summary_lists_the_company_already_chosen(page, camp, qtbot):
+    """A tenant report made for a company, then 상담 요약서: its consultations are there to
+    choose, and 만들기 makes the summary instead of asking for a consultation."""
+    page.set_kind("tenant")
+    pick_company(page, qtbot, "빛고을인공지능")
+    assert page.company.company_id == camp.a
+    page.set_kind("consultation")
+    qtbot.waitUntil(lambda: page.consultation.count() > 0, timeout=5000)
+    assert page.consultation.currentData() is not None
+    page.make_button.click()
+    qtbot.waitUntil(lambda: page.pane.pdf is not None and page.make_button.isEnabled(),
+                    timeout=10000)
+    assert page.status.text() != "상담을 골라 주세요."
+    assert page.pane.page_count == 1
+
+
+def test_picking_another_company_lists_its_consultations_instead(page, camp, qtbot):
+    page.set_kind("consultation")
+    pick_company(page, qtbot, "빛고을인공지능")
+    qtbot.waitUntil(lambda: page.consultation.count() > 0, timeout=5000)
+    first = {page.consultation.itemData(i) for i in range(page.consultation.count())}
+    page.company.clear()
+    pick_company(page, qtbot, "무등데이터")
+    qtbot.waitUntil(lambda: page.consultation.count() > 0
+                    and page.consultation.itemData(0) not in first, timeout=5000)
+    shown = {page.consultation.itemData(i) for i in range(page.consultation.count())}
+    assert not shown & first
+
+
+@pytest.mark.parametrize("kind, missing", [("company", "기업을 먼저 골라 주세요."),
+                                           ("consultation", "상담을 골라 주세요.")])
+def test_a_status_line_follows_a_language_switch(page, qtbot, kind, missing):
+    from campdesk.ui.core import i18n
+    english = {"기업을 먼저 골라 주세요.": "Choose a company first.",
+               "상담을 골라 주세요.": "Choose a consultation."}
+    page.set_kind(kind)
+    if kind == "consultation":
+        pick_company(page, qtbot, "금남헬스")  # no consultation to choose
+    page.make_button.click()
+    assert page.status.text() == missing
+    try:
+        i18n.set_language("en")
+        page.retranslate()  # what the LanguageChange event does in the window
+        assert page.status.text() == english[missing]
+    finally:
+        i18n.set_language("ko")
+        page.retranslate()
+    assert page.status.text() == missing
+
+
+def test_the_pages_made_line_follows_a_language_switch_too(page, qtbot):
+    make(page, qtbot, "camp")
+    pages = page.pane.page_count
+    try:
+        from campdesk.ui.core import i18n
+        i18n.set_language("en")
+        page.retranslate()
+        assert str(pages) in page.status.text() and "쪽" not in page.status.text()
+    finally:
+        i18n.set_language("ko")
+        page.retranslate()
+    assert page.status.text() == f"{pages}쪽을 만들었습니다."

@@ -41,7 +41,7 @@ def test_camp_report_reads_back_with_its_figures(camp_pdf):
                    "자금·공모사업 3 50.0%", "입주공간 2 33.3%",              # by category
                    "책임상담사 이관 3 50.0%",                                # by outcome
                    "평균 6.5일", "최장 10.0일", "처리 중인 이관은 2건",         # escalations
-                   "3층 4 1 25.0% 130.0㎡ 55.0㎡ 42.3% 2",                      # occupancy
+                   "3층 8 5 62.5% 46.0㎡ 34.0㎡ 73.9% 2",                        # occupancy
                    "무등데이터 2026. 3. 10. 3F-D1", "금남헬스 2026. 3. 15. 3F-D3",
                    "송정로보틱스 2025. 10. 5.",                               # dormant MOU company
                    "3월 지식콘서트: 생성형 AI", "사무 공간 부족 2"):

@@ -7,12 +7,13 @@ from sqlalchemy import distinct, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from campdesk.domain.dates import to_seoul, today_seoul
-from campdesk.i18n import N_
+from campdesk.i18n import N_, NP_
 from campdesk.services.context import Context
 from campdesk.services.jobs import figures as job_figures
 from campdesk.services.reporting import keywords
 from campdesk.services.reporting.lines import OCCUPYING
-from campdesk.services.reporting.occupancy import occupancy
+from campdesk.services.reporting.occupancy import average_of, occupancy_of
+from campdesk.services.spaces.figures import read_snapshot
 from campdesk.services.period import Month, seoul_day_utc
 from campdesk.services.reporting.units import CASES, COMPANIES, HOURS, PEOPLE, TIMES
 from campdesk.services.reporting.views import (
@@ -256,8 +257,12 @@ def camp_month(ctx: Context, month: Month, today: date | None = None) -> CampMon
         upto = {m: (_same_days(m, today.day) if running else m.last)
                 for m in (month, previous, year_before)}
         per = {m: counts(s, m, upto[m]) for m in (month, previous, year_before)}
-        occ = {m: occupancy(s, _as_of(m, today) if not running else upto[m])
-               for m in (month, previous, year_before)}
+        spaces = read_snapshot(s)  # one definition of occupancy: the 입주공간 tab's
+        last_day = {m: _as_of(m, today) if not running else upto[m]
+                    for m in (month, previous, year_before)}
+        occ = {m: occupancy_of(spaces, last_day[m]) for m in (month, previous, year_before)}
+        average = {m: average_of(spaces, m.first, last_day[m])
+                   for m in (month, previous, year_before)}
         moves = {m: tenant_moves(s, m, upto[m]) for m in (month, previous, year_before)}
         mou = {m: mou_activity(s, m, details=m == month) for m in (month, previous, year_before)}
         shows = {m: concerts(s, m.first, m.last if m == month else upto[m])
@@ -278,13 +283,13 @@ def camp_month(ctx: Context, month: Month, today: date | None = None) -> CampMon
 
         comparison = [
             row(N_("상담 건수"), lambda m: per[m].total),
-            row(N_("책임상담사 이관"), lambda m: per[m].by_outcome.get("escalated", 0)),
+            row(NP_("count", "책임상담사 이관"), lambda m: per[m].by_outcome.get("escalated", 0)),
             row(N_("후속조치"), lambda m: per[m].by_outcome.get("follow_up", 0)),
             row(N_("입주기업 수"), lambda m: occ[m].companies, COMPANIES),
             row(N_("신규 입주"), lambda m: len(moves[m][0]), COMPANIES),
             row(N_("퇴거"), lambda m: len(moves[m][1]), COMPANIES),
-            row(N_("좌석 점유율"), lambda m: pct(occ[m].desk_rate), "%"),
-            row(N_("면적 점유율"), lambda m: pct(occ[m].area_rate), "%"),
+            row(N_("좌석 점유율 (월평균)"), lambda m: pct(average[m].desk_rate), "%"),
+            row(N_("면적 점유율 (월평균)"), lambda m: pct(average[m].area_rate), "%"),
             row(N_("활동 MOU 기업"), lambda m: mou[m].active, COMPANIES),
             row(N_("멘토링 세션"), lambda m: sessions[m], TIMES),
             row(N_("멘토링 시간"), lambda m: hours[m], HOURS),
@@ -301,4 +306,4 @@ def camp_month(ctx: Context, month: Month, today: date | None = None) -> CampMon
             concerts=shows[month], concert_trend=concert_trend(s, month),
             difficulty_terms=terms, difficulties_raised=raised, comparison=comparison,
             as_of=today if running else None, compared_to=(upto[previous], upto[year_before]),
-            span=span)
+            span=span, occupancy_average=average[month])

@@ -1,74 +1,55 @@
-"""Who occupies which space on a day: desks and area taken, per floor.
+"""Occupancy for the reports, per floor: the same figures as the 입주공간 › 점유 현황 tab.
 
-A space is a row in ``spaces``; desks are spaces of kind ``desk`` with ``parent_id`` pointing
-to their room. A desk is taken when it, or its whole room, has an occupying assignment
-(confirmed, or ended after the day) covering the day. Area counts the outermost spaces with a
-known area, meeting rooms excluded; a room let desk by desk counts the share of its desks taken.
+There is one definition of occupancy, ``campdesk.domain.occupancy``, over the inventory and
+assignments the spaces service reads (``campdesk.services.spaces.figures``): the countable
+places are the leaves of the inventory (offices by their capacity, open-desk rooms through
+their desks, never both; meeting rooms and archived spaces left out), and an assignment
+occupies its place (or, for a whole room, its desks) during its dates unless it is only
+reserved. This module only splits those figures by floor and adds who holds the places.
 """
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import date
 
-from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from campdesk.services.reporting.lines import OCCUPYING
+from campdesk.domain import occupancy as occ
 from campdesk.services.reporting.views import FloorOccupancy, Occupancy
-from campdesk.store.models import Space, SpaceAssignment
-
-SHARED_KINDS = ("meeting",)
-
-
-def occupied_on(s: Session, day: date) -> dict[str, set[str]]:
-    """space id → companies holding it on ``day``."""
-    a = SpaceAssignment
-    stmt = select(a.space_id, a.company_id).where(
-        a.status.in_(OCCUPYING), a.archived.is_(False), a.starts_on <= day,
-        or_(a.ends_on.is_(None), a.ends_on >= day))
-    held: dict[str, set[str]] = defaultdict(set)
-    for space_id, company_id in s.execute(stmt):
-        held[space_id].add(company_id)
-    return held
+from campdesk.services.spaces.figures import Snapshot, read_snapshot
 
 
 def occupancy(s: Session, day: date) -> Occupancy:
-    spaces = {r.id: r for r in s.execute(select(
-        Space.id, Space.floor, Space.kind, Space.parent_id, Space.area_m2)
-        .where(Space.archived.is_(False)))}
-    held = occupied_on(s, day)
-    children: dict[str, list] = defaultdict(list)
-    for sp in spaces.values():
-        if sp.parent_id:
-            children[sp.parent_id].append(sp)
-
-    def taken(sp) -> bool:
-        return sp.id in held or (sp.parent_id is not None and sp.parent_id in held)
-
-    floors: dict[int, dict] = defaultdict(lambda: {"desks": 0, "taken": 0, "area": 0.0,
-                                                   "area_taken": 0.0, "companies": set()})
-    for sp in spaces.values():
-        f = floors[sp.floor]
-        f["companies"] |= held.get(sp.id, set())
-        if sp.kind == "desk":
-            f["desks"] += 1
-            f["taken"] += taken(sp)
-        parent = spaces.get(sp.parent_id) if sp.parent_id else None
-        if sp.kind in SHARED_KINDS or not sp.area_m2 or (parent and parent.area_m2):
-            continue
-        f["area"] += sp.area_m2
-        f["area_taken"] += sp.area_m2 * _share_taken(sp, children[sp.id], taken)
-    rows = [FloorOccupancy(floor, v["desks"], v["taken"], round(v["area"], 1),
-                           round(v["area_taken"], 1), len(v["companies"]))
-            for floor, v in sorted(floors.items())]
-    companies = set().union(*held.values()) if held else set()
-    return Occupancy(day, rows, len(companies))
+    """Desks and area occupied on ``day``, per floor."""
+    return occupancy_of(read_snapshot(s), day)
 
 
-def _share_taken(space, children, taken) -> float:
-    if taken(space):
-        return 1.0
-    desks = [c for c in children if c.kind == "desk"] or children
-    if not desks:
-        return 0.0
-    return sum(1 for c in desks if taken(c)) / len(desks)
+def occupancy_of(snap: Snapshot, day: date) -> Occupancy:
+    return _split(snap, day, lambda units, stays: occ.figures_on(units, stays, day))
+
+
+def average_of(snap: Snapshot, first: date, last: date) -> Occupancy:
+    """Desks and area occupied on average over ``first`` … ``last`` (a month, or the days of
+    a running month so far), per floor; the companies are those holding a place on ``last``."""
+    return _split(snap, last, lambda units, stays: occ.figures_between(units, stays, first, last))
+
+
+def _split(snap: Snapshot, day: date, figures) -> Occupancy:
+    floor_of = {v.id: v.floor for v in snap.spaces}
+    units, stays = snap.units(), snap.stays
+    rows, everyone = [], set()
+    for floor in sorted({floor_of[u.space_id] for u in units}):
+        here = [u for u in units if floor_of[u.space_id] == floor]
+        f = figures(here, stays)
+        holders = {h for u in here for h in u.holder_ids}
+        held = {a.company_id for a in snap.assignments
+                if a.space_id in holders and a.status in occ.OCCUPYING
+                and occ.covers(a.starts_on, a.ends_on, day)}
+        everyone |= held
+        rows.append(FloorOccupancy(floor, f.desks_total, _whole(f.desks), f.area_total,
+                                   f.area_m2, len(held)))
+    return Occupancy(day, rows, len(everyone))
+
+
+def _whole(value: float) -> float | int:
+    """Desks on one day are whole; an average keeps its fraction."""
+    return int(round(value)) if abs(value - round(value)) < 1e-9 else round(value, 2)

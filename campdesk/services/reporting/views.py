@@ -319,6 +319,9 @@ class CampMonth:
     as_of: date | None = None           # a running month: the day its figures run to
     compared_to: tuple[date, date] | None = None  # last days counted: month before, year before
     span: RecordSpan | None = None
+    # desks and area let on average over the month (a running month: its days so far), the
+    # figure the 입주공간 tab charts; ``occupancy`` is the snapshot on its last day
+    occupancy_average: Occupancy | None = None
 
     @property
     def has_data(self) -> bool:

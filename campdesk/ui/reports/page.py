@@ -51,6 +51,8 @@ class ReportsPage(Retranslating, Page):
     def __init__(self, app, parent: QWidget | None = None):
         super().__init__(app, parent)
         self._companies_loaded = False
+        self._consultations_of: str | None = None  # the company the consultation list is for
+        self._status_text: Callable[[], str] | None = None  # what the status line says
         self.kind, self.month, self.consultation = QComboBox(), QComboBox(), QComboBox()
         self.kind.setObjectName("kind")
         self.month.setObjectName("month")
@@ -120,7 +122,7 @@ class ReportsPage(Retranslating, Page):
         self.make_button.setText(_("만들기"))
         self.files_button.setText(_("기업별 파일로 저장…"))
         self._show_fields()
-        if getattr(self, "_status_text", None) is not None:
+        if self._status_text is not None:
             self.status.setText(self._status_text())
 
     def _fill_months(self) -> None:
@@ -150,6 +152,7 @@ class ReportsPage(Retranslating, Page):
                             ("consultation", kind.consultation)):
             self.form.setRowVisible(self.labels[key], wanted)
         self.files_button.setVisible(kind.files is not None)
+        self._load_consultations()
 
     # --- data ------------------------------------------------------------------------------
     def activate(self) -> None:
@@ -170,11 +173,27 @@ class ReportsPage(Retranslating, Page):
 
     def _on_company(self, company_id: str) -> None:
         self.consultation.clear()
-        if company_id and self.current_kind().consultation:
-            self.app.ops.run(consultations.company_timeline, self.app.ctx, company_id,
-                             key="reports.consultations", success=self._on_consultations)
+        self._consultations_of = None
+        self._load_consultations()
 
-    def _on_consultations(self, views) -> None:
+    def _load_consultations(self) -> None:
+        """Fill the consultation list for the company shown, whenever a consultation is to be
+        chosen: after a company is picked, and after a switch to a kind that needs one (the
+        company may have been picked for another kind before)."""
+        company_id = self.company.company_id
+        if not company_id or not self.current_kind().consultation:
+            return
+        if company_id == self._consultations_of:
+            return  # already listed (or on its way)
+        self._consultations_of = company_id
+        self.consultation.clear()
+        self.app.ops.run(consultations.company_timeline, self.app.ctx, company_id,
+                         key="reports.consultations",
+                         success=lambda views: self._on_consultations(views, company_id))
+
+    def _on_consultations(self, views, company_id: str | None = None) -> None:
+        if company_id is not None and company_id != self.company.company_id:
+            return  # another company was picked meanwhile
         self.consultation.clear()
         for v in views:
             self.consultation.addItem(f"{fmt.moment(v.occurred_at)} · {v.question[:40]}", v.id)
@@ -192,14 +211,13 @@ class ReportsPage(Retranslating, Page):
         something is missing (the status line says what)."""
         kind, ctx, request = self.current_kind(), self.app.ctx, self.request()
         if kind.company and not request.company_id:
-            return self._missing(_("기업을 먼저 골라 주세요."))
+            return self._missing(lambda: _("기업을 먼저 골라 주세요."))
         if kind.consultation and not request.consultation_id:
-            return self._missing(_("상담을 골라 주세요."))
+            return self._missing(lambda: _("상담을 골라 주세요."))
         return kind.make, (ctx, request), kind.default_name(request)
 
-    def _missing(self, text: str) -> None:
-        self.status.setText(text)
-        self._status_text = None
+    def _missing(self, make: Callable[[], str]) -> None:
+        self._say(make)
         return None
 
     def _say(self, make) -> None:
@@ -212,7 +230,7 @@ class ReportsPage(Retranslating, Page):
         if job is None:
             return
         fn, args, file_name = job
-        self._busy(True, _("만드는 중…"))
+        self._busy(True, lambda: _("만드는 중…"))
         self.app.ops.run(fn, *args, key="reports.make",
                          success=lambda pdf: self._on_made(pdf, file_name),
                          failure=self._on_failed)
@@ -220,7 +238,7 @@ class ReportsPage(Retranslating, Page):
     def preview_consultation(self, consultation_id: str) -> None:
         """Show one consultation's summary (for other pages: "인쇄" on a consultation)."""
         self.set_kind("consultation")
-        self._busy(True, _("만드는 중…"))
+        self._busy(True, lambda: _("만드는 중…"))
         kind = kinds.kind("consultation")
         self.app.ops.run(kind.make, self.app.ctx, kinds.Request(consultation_id=consultation_id),
                          key="reports.make",
@@ -234,25 +252,24 @@ class ReportsPage(Retranslating, Page):
 
     def save_each_to(self, folder: str) -> None:
         kind = self.current_kind() if self.current_kind().files else kinds.kind("tenants")
-        self._busy(True, _("기업별 파일을 만드는 중…"))
+        self._busy(True, lambda: _("기업별 파일을 만드는 중…"))
         self.app.ops.run(kind.files, self.app.ctx, self.request(), folder,
                          key="reports.each", success=self._on_files, failure=self._on_failed)
 
-    def _busy(self, busy: bool, text: str = "") -> None:
+    def _busy(self, busy: bool, make: Callable[[], str] = lambda: "") -> None:
         self.make_button.setEnabled(not busy)
         self.files_button.setEnabled(not busy)
         self.progress.setRange(0, 0)  # busy until a batch says how far it is
         self.progress.setVisible(busy)
-        self.status.setText(text)
-        self._status_text = None
+        self._say(make)
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)
         self.progress.setValue(done)
         if done < total:
-            self.status.setText(_("{0} / {1} 기업").format(done, total))
+            self._say(lambda: _("{0} / {1} 기업").format(done, total))
         else:
-            self.status.setText(_("PDF로 묶는 중…"))
+            self._say(lambda: _("PDF로 묶는 중…"))
 
     def _on_made(self, pdf: bytes, file_name: str) -> None:
         self._busy(False)
@@ -267,7 +284,7 @@ class ReportsPage(Retranslating, Page):
 
     def _on_failed(self, exc: BaseException) -> None:
         self._busy(False)
-        self.status.setText(describe(exc))
+        self._say(lambda: describe(exc))
 
 
 PAGE = ReportsPage
