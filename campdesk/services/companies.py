@@ -91,12 +91,54 @@ def get_row(ctx: Context, company_id: str) -> CompanyRow:
     return CompanyRow(*r)
 
 
-def filter_rows(rows: list[CompanyRow], query: str) -> list[CompanyRow]:
-    """Search as you type: name, English name, business no, representative, phone; 초성 too."""
+@dataclass(frozen=True)
+class CompanyMatch:
+    """A company found by a search, and the field that matched: ``"name"`` when its name
+    did, else the first other field that did (``value`` is that field's text), or None
+    when only the fields together did."""
+
+    row: CompanyRow
+    field: str | None
+    value: str | None = None
+
+
+# After the name, in this order: the field a match on its own is shown as.
+MATCH_FIELDS = ("name_en", "representative", "business_no", "phone")
+
+
+def rank_rows(rows: list[CompanyRow], query: str) -> list[CompanyMatch]:
+    """Search as you type, best first: names that start with the query, then names that
+    hold it, then the other fields (``MATCH_FIELDS``); the rows' order within each.
+    A row matches when ``search_text`` does (the companies page's filter)."""
     pattern = search_pattern(query)
     if pattern is None:
+        return [CompanyMatch(r, None) for r in rows]
+    ranked: list[tuple[int, CompanyMatch]] = []
+    for r in rows:
+        if not pattern.search(r.search_text):
+            continue
+        if pattern.match(r.name):
+            ranked.append((0, CompanyMatch(r, "name", r.name)))
+        elif pattern.search(r.name):
+            ranked.append((1, CompanyMatch(r, "name", r.name)))
+        else:
+            for rank, name in enumerate(MATCH_FIELDS, start=2):
+                value = getattr(r, name)
+                if value and pattern.search(value):
+                    ranked.append((rank, CompanyMatch(r, name, value)))
+                    break
+            else:
+                ranked.append((2 + len(MATCH_FIELDS), CompanyMatch(r, None)))
+    ranked.sort(key=lambda pair: pair[0])  # stable: the rows' own order within a rank
+    return [m for _, m in ranked]
+
+
+def filter_rows(rows: list[CompanyRow], query: str) -> list[CompanyRow]:
+    """Search as you type: name, English name, business no, representative, phone; 초성
+    too; names that start with the query first (``rank_rows``)."""
+    if search_pattern(query) is None:
         return rows
-    return [r for r in rows if pattern.search(r.search_text)]
+    return [m.row for m in rank_rows(rows, query)]
 
 
 def search_companies(ctx: Context, query: str, limit: int = 20) -> list[CompanyRow]:

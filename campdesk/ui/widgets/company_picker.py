@@ -1,22 +1,40 @@
 """Pick a registered company by typing: name, business number, 초성 (``ㄱㅈ`` → 광주…).
 
-A line edit with a completer whose list is filtered by ``companies.filter_rows`` on every
-edit, so Hangul initials and half-typed syllables work; Down/Enter choose, as usual.
+A line edit with a completer whose list is ranked by ``companies.rank_rows`` on every
+edit, so Hangul initials and half-typed syllables work; Down/Enter choose, as usual. Names
+that start with what was typed come first; a company found by another field says which
+("대표 배경민"); text that finds nothing shows "결과 없음", a line that cannot be chosen.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QCompleter, QLineEdit, QWidget
 
+from campdesk.i18n import _
 from campdesk.services import companies
-from campdesk.services.companies import CompanyRow
+from campdesk.services.companies import CompanyMatch, CompanyRow
 
 LIMIT = 12
+_ROW = Qt.ItemDataRole.UserRole  # the line's place in ``_shown``; None on "결과 없음"
 
 
-def _label(row: CompanyRow) -> str:
-    extra = row.business_no or row.representative or ""
+def _representative(name: str) -> str:
+    return _("대표 {name}").format(name=name)
+
+
+def _label(match: CompanyMatch) -> str:
+    """The name, and what tells it apart or why it was found when its name was not."""
+    row, value = match.row, match.value
+    if match.field == "representative":
+        extra = _representative(value)
+    elif match.field == "phone":
+        extra = _("전화 {number}").format(number=value)
+    elif match.field in ("name_en", "business_no"):
+        extra = value
+    else:
+        extra = row.business_no or (_representative(row.representative)
+                                    if row.representative else "")
     return f"{row.name}  ·  {extra}" if extra else row.name
 
 
@@ -28,12 +46,12 @@ class CompanyPicker(QLineEdit):
         self.rows: list[CompanyRow] = []
         self._shown: list[CompanyRow] = []
         self.company_id: str | None = None
-        self._list = QStringListModel(self)
+        self._list = QStandardItemModel(self)
         self._completer = QCompleter(self._list, self)
         self._completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self._completer.setMaxVisibleItems(LIMIT)
         self._completer.setWidget(self)
-        self._completer.activated[str].connect(self._on_activated)
+        self._completer.activated[QModelIndex].connect(self._on_activated)
         self._completer.popup().installEventFilter(self)
         self.textEdited.connect(self._on_edited)
         self._picked_text: str | None = None  # the name just chosen: no list for it again
@@ -45,8 +63,11 @@ class CompanyPicker(QLineEdit):
         self.company_id = row.id if row else None
         self.setText(row.name if row else "")
 
+    def ranked(self, text: str) -> list[CompanyMatch]:
+        return companies.rank_rows(self.rows, text)[:LIMIT] if text.strip() else []
+
     def matches(self, text: str) -> list[CompanyRow]:
-        return companies.filter_rows(self.rows, text)[:LIMIT] if text.strip() else []
+        return [m.row for m in self.ranked(text)]
 
     def _on_edited(self, text: str) -> None:
         if self.company_id is not None and text == self._picked_text:
@@ -54,21 +75,42 @@ class CompanyPicker(QLineEdit):
         if self.company_id is not None:
             self.company_id = None
             self.picked.emit("")
-        self._shown = self.matches(text)
-        self._list.setStringList([_label(r) for r in self._shown])
-        if self._shown:
+        found = self.ranked(text)
+        self._shown = [m.row for m in found]
+        self._list.clear()
+        for i, match in enumerate(found):
+            item = QStandardItem(_label(match))
+            item.setData(i, _ROW)
+            item.setEditable(False)
+            self._list.appendRow(item)
+        popup = self._completer.popup()
+        if found:
             self._completer.complete()
-            self._completer.popup().setCurrentIndex(self._list.index(0, 0))
+            popup.setCurrentIndex(self._list.index(0, 0))
+        elif text.strip():
+            item = QStandardItem(_("결과 없음"))
+            item.setFlags(Qt.ItemFlag.NoItemFlags)  # greyed, and never chosen
+            self._list.appendRow(item)
+            self._completer.complete()
+            popup.setCurrentIndex(QModelIndex())
         else:
-            self._completer.popup().hide()
+            popup.hide()
 
-    def _on_activated(self, text: str) -> None:
-        row = next((r for r in self._shown if _label(r) == text), None)
-        if row is not None:
-            self.company_id = row.id
-            self._picked_text = row.name
-            self.setText(row.name)
-            self.picked.emit(row.id)
+    def _no_results(self) -> bool:
+        """The list shows "결과 없음" (and nothing to choose)."""
+        return not self._shown and self._list.rowCount() > 0
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        i = index.data(_ROW) if index.isValid() else None
+        if i is None or not 0 <= i < len(self._shown):
+            return  # "결과 없음": nothing to choose, the list stays as it is
+        self._choose(self._shown[i])
+
+    def _choose(self, row: CompanyRow) -> None:
+        self.company_id = row.id
+        self._picked_text = row.name
+        self.setText(row.name)
+        self.picked.emit(row.id)
         self.close_list()
 
     def close_list(self) -> None:
@@ -80,7 +122,13 @@ class CompanyPicker(QLineEdit):
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802
         """A click outside the open list closes it and still reaches what was clicked
-        (a popup would otherwise swallow it: "만들기 did nothing")."""
+        (a popup would otherwise swallow it: "만들기 did nothing"). Enter on "결과 없음"
+        does nothing: no choice, no dialog's default button, the list stays (a click on
+        it does nothing either, as the line is disabled)."""
+        if (obj is self._completer.popup() and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and self._no_results()):
+            return True
         if (obj is self._completer.popup() and event.type() == QEvent.Type.MouseButtonPress
                 and not obj.rect().contains(event.position().toPoint())):
             where = event.globalPosition().toPoint()
@@ -102,7 +150,7 @@ class CompanyPicker(QLineEdit):
             found = self.matches(self.text())
             if len(found) == 1:
                 self._shown = found
-                self._on_activated(_label(found[0]))
+                self._choose(found[0])
                 return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.close_list()
