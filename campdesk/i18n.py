@@ -68,7 +68,9 @@ def language_from_environment(default: str | None = None) -> str:
 
 
 def _(text: str) -> str:
-    return _catalog.gettext(text)
+    """The current language's text; one marked with ``NP_`` in its own context."""
+    context = getattr(text, "context", None)
+    return _catalog.pgettext(context, text) if context else _catalog.gettext(text)
 
 
 gettext = _

@@ -56,3 +56,15 @@ def test_mine_and_all(window, services, companies_made, qtbot):
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
     page.scope.setCurrentIndex(page.scope.findData("all"))
     qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+
+
+def test_the_status_filter_names_states_not_commands_in_english(window, services, qtbot):
+    page = window.show_page("followups")
+    services.set_language("en")
+    try:
+        qtbot.waitUntil(lambda: page.status.itemText(0) != "진행 중 전체")
+        names = [page.status.itemText(i) for i in range(page.status.count())]
+        assert "Escalated" in names and "Escalate to a senior consultant" not in names
+    finally:
+        services.set_language("ko")
+    qtbot.waitUntil(lambda: page.status.itemText(2) == "책임상담사 이관")

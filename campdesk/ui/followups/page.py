@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from campdesk.domain.dates import today_seoul
 from campdesk.services import consultations
 from campdesk.ui.core import fmt
-from campdesk.i18n import N_, _
+from campdesk.i18n import N_, NP_, _
 from campdesk.ui.consultations import consultation_columns as cc
 from campdesk.ui.core.models.rows import ROW_ROLE, RowsModel
 from campdesk.ui.core.page import Page
@@ -19,7 +19,7 @@ from campdesk.ui.widgets.tables import data_table, fit_columns
 
 # (code, name translated where shown)
 STATUSES = [("open", N_("진행 중 전체")), ("follow_up", N_("후속조치")),
-            ("escalated", N_("책임상담사 이관")), ("due_today", N_("오늘 기한")),
+            ("escalated", NP_("outcome", "책임상담사 이관")), ("due_today", N_("오늘 기한")),
             ("overdue", N_("기한 지남"))]
 SCOPES = [("mine", N_("내 담당")), ("all", N_("모두"))]
 
