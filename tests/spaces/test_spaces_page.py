@@ -53,17 +53,23 @@ def test_page_shows_the_plan_and_follows_the_date(qtbot, app, camp):
     assert panel.details.buttons["move"].isEnabled()
 
 
-def test_other_tabs_load_when_shown(qtbot, app, camp):
+def _every_tab_shown(qtbot, app):
+    """The Spaces page, each of its other tabs shown once (they load when first shown)."""
     from campdesk.ui.spaces.page import SpacesPage
 
-    spaces.assign(camp.ctx, camp.office, camp.co["빛고을AI"], date(2020, 1, 1))
-    spaces.add_request(camp.ctx, camp.co["무등랩스"], "desk", 1)
     page = SpacesPage(app)
     qtbot.addWidget(page)
     page.show()
     for index in (1, 2, 3):
         page.tabs.setCurrentIndex(index)
         _settle(qtbot, app)
+    return page
+
+
+def test_other_tabs_load_when_shown(qtbot, app, camp):
+    spaces.assign(camp.ctx, camp.office, camp.co["빛고을AI"], date(2020, 1, 1))
+    spaces.add_request(camp.ctx, camp.co["무등랩스"], "desk", 1)
+    page = _every_tab_shown(qtbot, app)
     assert page.assignments.table.model.rowCount() == 1
     assert page.waiting.table.model.rowCount() == 1
     assert page.waiting.table.model.data(page.waiting.table.model.index(0, 5)) == \
@@ -169,14 +175,8 @@ def test_the_plan_fits_the_view_and_zooms_with_buttons(qtbot, app, camp):
 def test_empty_tables_say_why_in_either_language(qtbot, app, camp):
     """A table with no rows says what it would hold (or what to do), not a blank grid."""
     from campdesk.ui.core import i18n
-    from campdesk.ui.spaces.page import SpacesPage
 
-    page = SpacesPage(app)
-    qtbot.addWidget(page)
-    page.show()
-    for index in (1, 2, 3):
-        page.tabs.setCurrentIndex(index)
-        _settle(qtbot, app)
+    page = _every_tab_shown(qtbot, app)
     waiting = page.waiting.table.view
     ending = page.occupancy.endings[30][1].view
     assert waiting.model().rowCount() == 0 and "[대기 등록…]" in waiting.empty_text

@@ -80,12 +80,18 @@ def test_the_consultation_takes_a_date_typed_as_12_9_and_a_time(services, qtbot)
     assert form.occurred_day.text() == f"{year}. 12. 9."   # shown back the one way
 
 
-def test_a_date_that_cannot_be_read_is_said_not_saved_as_another(services, qtbot):
+def _walk_in_typed(services):
+    """The consultation dialog with a caller and a question typed, ready to save."""
     dialog = open_log_dialog(services)
+    dialog.form.unregistered.setChecked(True)
+    dialog.form.caller_name.setText("김문의")
+    dialog.form.question.setPlainText("입주 문의")
+    return dialog
+
+
+def test_a_date_that_cannot_be_read_is_said_not_saved_as_another(services, qtbot):
+    dialog = _walk_in_typed(services)
     form = dialog.form
-    form.unregistered.setChecked(True)
-    form.caller_name.setText("김문의")
-    form.question.setPlainText("입주 문의")
     form.occurred_day.line.setText("12.45")
     dialog.save()
     assert "날짜" in form.errors.general.text()
@@ -95,11 +101,8 @@ def test_a_date_that_cannot_be_read_is_said_not_saved_as_another(services, qtbot
 
 
 def test_a_due_date_that_cannot_be_read_is_said_not_saved_as_the_default(services, qtbot):
-    dialog = open_log_dialog(services)
+    dialog = _walk_in_typed(services)
     form = dialog.form
-    form.unregistered.setChecked(True)
-    form.caller_name.setText("김문의")
-    form.question.setPlainText("입주 문의")
     form.outcome.set_code("follow_up")
     for typed in ("2026.12.310", "2026.2.30"):
         form.due.line.setText(typed)
