@@ -237,9 +237,8 @@ def run(home: str | None = None, argv: list[str] | None = None) -> int:
         QMessageBox.critical(None, "CampDesk", _explain(exc) or str(exc))
         return 1
     from campdesk import app_marker  # says "CampDesk is open" to `campdesk db restore`
-    from campdesk.logs import LOG_FILE
     from campdesk.ui.core import error_hook
-    error_hook.install(launch.window, str(launch.window.paths.home / "logs" / LOG_FILE))
+    error_hook.install(launch.window, launch.window.paths.home)
     marker = app_marker.mark(launch.window.paths.home)
     if os.environ.get(READY_ENV):
         _exit_when_ready(qapp, launch.window)

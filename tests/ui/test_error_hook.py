@@ -20,7 +20,7 @@ def test_an_error_in_a_click_is_logged_and_said_once(qtbot, tmp_path):
         raise ValueError("day is out of range for month")
     button.clicked.connect(broken)
     before = sys.excepthook
-    hook = error_hook.install(button, str(log))
+    hook = error_hook.install(button, tmp_path)
     try:
         button.click()
         button.click()  # the same failure again at once: no second box

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import sys
 import time
+from pathlib import Path
 
 from campdesk.i18n import _
 
@@ -13,8 +14,9 @@ QUIET_SECONDS = 5  # one message for a burst of the same failure (e.g. every pai
 
 
 class ErrorHook:
-    def __init__(self, parent=None, log_file: str | None = None):
-        self.parent, self.log_file = parent, log_file
+    def __init__(self, parent=None, home=None):
+        """``home``: the data folder, whose ``logs/`` the message names."""
+        self.parent, self.home = parent, home
         self.last_shown = 0.0
         self.box = None
 
@@ -33,8 +35,10 @@ class ErrorHook:
     def message(self) -> str:
         text = _("예기치 못한 문제로 방금 하신 작업을 마치지 못했습니다. 이미 저장된 자료는 "
                  "그대로입니다. 다시 해 보시고, 되풀이되면 담당 개발자에게 로그 파일을 보내 주세요.")
-        if self.log_file:
-            text += "\n\n" + _("로그 파일: {path}").format(path=self.log_file)
+        if self.home is not None:
+            from campdesk.logs import LOG_FILE  # only now: not on the start's path
+            path = Path(self.home) / "logs" / LOG_FILE
+            text += "\n\n" + _("로그 파일: {path}").format(path=path)
         return text
 
     def show(self, text: str) -> None:
@@ -44,8 +48,8 @@ class ErrorHook:
         self.box.open()  # not exec(): the failing handler may be inside a paint
 
 
-def install(parent=None, log_file: str | None = None) -> ErrorHook:
+def install(parent=None, home=None) -> ErrorHook:
     """Make uncaught errors of the UI thread go to the log and a message box."""
-    hook = ErrorHook(parent, log_file)
+    hook = ErrorHook(parent, home)
     sys.excepthook = hook
     return hook
