@@ -6,6 +6,7 @@ reason. CAMPDESK_SKIP_HUB=1 skips them all (tests/conftest.py).
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import uuid
 
@@ -32,15 +33,24 @@ def url_for(dbname: str) -> str:
     return psycopg.conninfo.make_conninfo(**params)
 
 
+@contextlib.contextmanager
+def scratch_database(prefix: str):
+    """A new, empty PostgreSQL database's URL; dropped afterwards."""
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    with _admin() as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield url_for(name)
+    finally:
+        with _admin() as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 @pytest.fixture
 def empty_db():
     """A new, empty PostgreSQL database; dropped afterwards."""
-    name = f"cd_sync_{uuid.uuid4().hex[:12]}"
-    with _admin() as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    yield url_for(name)
-    with _admin() as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with scratch_database("cd_sync") as url:
+        yield url
 
 
 @pytest.fixture

@@ -6,13 +6,11 @@ ANALYZE), which must not hold the watermark. PostgreSQL starts those itself, whe
 to; no test can start one on demand. The rule is in ``sync_cannot_write_here`` (pull.sql)."""
 from __future__ import annotations
 
-import uuid
-
 import psycopg
 import pytest
 
 from campdesk.store.models import Company
-from .conftest import _admin, url_for
+from .conftest import scratch_database
 from .pcs import hub_rows
 
 pytestmark = pytest.mark.hub
@@ -30,12 +28,9 @@ def _open_transaction(url: str) -> tuple[psycopg.Connection, int]:
 
 @pytest.fixture
 def other_db():
-    name = f"cd_other_{uuid.uuid4().hex[:12]}"
-    with _admin() as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    yield url_for(name)
-    with _admin() as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    """A second database on the hub's server, beside the hub's own."""
+    with scratch_database("cd_other") as url:
+        yield url
 
 
 def test_an_open_transaction_of_the_hub_holds_the_watermark_until_it_ends(hub_url):
