@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
-from campdesk.i18n import N_, _, pgettext
+from campdesk.i18n import N_, NP_, _
 from campdesk.services.attention import Entry, Record, open_entries
 from campdesk.domain.field_labels import field_label
 from campdesk.sync import attention
@@ -44,26 +44,36 @@ def kind_name(kind: str) -> str:
     return _(KIND_TEXT[kind]) if kind in KIND_TEXT else kind
 
 
+# What one record of each table is called ("Company"), translated where shown.
+RECORD_NAMES = {
+    "companies": NP_("record", "기업"),
+    "contacts": NP_("record", "담당자"),
+    "consultations": NP_("record", "상담"),
+    "staff": NP_("record", "직원"),
+    "spaces": NP_("record", "공간"),
+    "space_assignments": NP_("record", "공간 배정"),
+    "space_requests": NP_("record", "입주 신청"),
+    "mentors": NP_("record", "멘토"),
+    "mentorings": NP_("record", "멘토링"),
+    "mentoring_sessions": NP_("record", "멘토링 회차"),
+    "job_seekers": NP_("record", "구직자"),
+    "job_matches": NP_("record", "채용 매칭"),
+    "mentoring_programmes": NP_("record", "멘토링 프로그램"),
+    "job_openings": NP_("record", "채용 공고"),
+    "events": NP_("record", "행사"),
+    "event_attendance": NP_("record", "행사 참석"),
+    "questionnaires": NP_("record", "설문"),
+    "questionnaire_responses": NP_("record", "설문 응답"),
+    "agencies": NP_("record", "기관"),
+    "programmes": NP_("record", "지원사업"),
+    "programme_supports": NP_("record", "사업 지원"),
+    "public_calls": NP_("record", "공고"),
+}
+
+
 def table_name(table: str) -> str:
     """What one record of ``table`` is ("Company"), in the current language."""
-    names = {
-        "companies": pgettext("record", "기업"), "contacts": pgettext("record", "담당자"),
-        "consultations": pgettext("record", "상담"), "staff": pgettext("record", "직원"),
-        "spaces": pgettext("record", "공간"), "space_assignments": pgettext("record", "공간 배정"),
-        "space_requests": pgettext("record", "입주 신청"), "mentors": pgettext("record", "멘토"),
-        "mentorings": pgettext("record", "멘토링"),
-        "mentoring_sessions": pgettext("record", "멘토링 회차"),
-        "job_seekers": pgettext("record", "구직자"), "job_matches": pgettext("record", "채용 매칭"),
-        "mentoring_programmes": pgettext("record", "멘토링 프로그램"),
-        "job_openings": pgettext("record", "채용 공고"),
-        "events": pgettext("record", "행사"), "event_attendance": pgettext("record", "행사 참석"),
-        "questionnaires": pgettext("record", "설문"),
-        "questionnaire_responses": pgettext("record", "설문 응답"),
-        "agencies": pgettext("record", "기관"), "programmes": pgettext("record", "지원사업"),
-        "programme_supports": pgettext("record", "사업 지원"),
-        "public_calls": pgettext("record", "공고"),
-    }
-    return names.get(table, table)
+    return _(RECORD_NAMES[table]) if table in RECORD_NAMES else table
 
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
