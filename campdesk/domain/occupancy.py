@@ -57,10 +57,10 @@ def month_bounds(year: int, month: int) -> tuple[date, date]:
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 
-def month_share(starts_on: date, ends_on: date | None, year: int, month: int) -> float:
-    """The fraction of a calendar month the range covers: 16–30 Nov → 0.5."""
-    first, last = month_bounds(year, month)
-    return days_within(starts_on, ends_on, first, last) / last.day
+def share_between(starts_on: date, ends_on: date | None, first: date, last: date) -> float:
+    """The fraction of the days ``first`` … ``last`` the range covers: 16–30 Nov of
+    November → 0.5."""
+    return days_within(starts_on, ends_on, first, last) / ((last - first).days + 1)
 
 
 def last_months(today: date, count: int = 12) -> list[tuple[int, int]]:
@@ -206,8 +206,7 @@ def figures_between(units: list[Unit], stays: Iterable[Stay], first: date, last:
                     ) -> Figures:
     """Average desks and area occupied over the days ``first`` … ``last`` (inclusive): a desk
     let for half of them counts ½."""
-    days = (last - first).days + 1
-    return _figures(units, stays, lambda s: days_within(s.starts_on, s.ends_on, first, last) / days)
+    return _figures(units, stays, lambda s: share_between(s.starts_on, s.ends_on, first, last))
 
 
 def figures_for_month(units: list[Unit], stays: Iterable[Stay], year: int, month: int

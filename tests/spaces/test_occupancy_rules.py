@@ -21,11 +21,13 @@ def test_overlap_of_inclusive_ranges(a, b, expected):
     assert occ.overlaps(*b, *a) is expected
 
 
-def test_month_share_counts_part_months():
-    assert occ.month_share(D(2026, 11, 16), None, 2026, 11) == 0.5
-    assert occ.month_share(D(2026, 1, 1), D(2026, 2, 14), 2026, 2) == 0.5
-    assert occ.month_share(D(2026, 1, 1), D(2026, 1, 31), 2026, 2) == 0.0
-    assert occ.month_share(D(2024, 2, 1), D(2024, 2, 29), 2024, 2) == 1.0
+def test_a_months_share_counts_part_months():
+    def month_share(starts_on, ends_on, year, month):
+        return occ.share_between(starts_on, ends_on, *occ.month_bounds(year, month))
+    assert month_share(D(2026, 11, 16), None, 2026, 11) == 0.5
+    assert month_share(D(2026, 1, 1), D(2026, 2, 14), 2026, 2) == 0.5
+    assert month_share(D(2026, 1, 1), D(2026, 1, 31), 2026, 2) == 0.0
+    assert month_share(D(2024, 2, 1), D(2024, 2, 29), 2024, 2) == 1.0
 
 
 def test_last_months_cross_the_year():
