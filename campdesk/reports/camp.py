@@ -6,7 +6,6 @@ from reportlab.lib.units import mm
 
 from campdesk.domain.choices import CATEGORY, CHANNEL, OUTCOME, Vocabulary
 from campdesk.i18n import N_, _, ngettext, pgettext
-from campdesk.domain.labels import Label
 from campdesk.reports import charts, fmt, tables
 from campdesk.reports.base import Renderer
 from campdesk.services.reporting.views import CampMonth, TenantMove
@@ -92,7 +91,7 @@ class CampMonthRenderer(Renderer):
         def change(now, before, unit):
             return fmt.NO_DATA if before is None or now is None else fmt.change(now, before, unit)
 
-        rows = [[Label(r.label).label(), shown(r.this, r.unit), shown(r.previous, r.unit),
+        rows = [[_(r.label), shown(r.this, r.unit), shown(r.previous, r.unit),
                  change(r.this, r.previous, r.unit), shown(r.year_before, r.unit),
                  change(r.this, r.year_before, r.unit)] for r in self.data.comparison]
         running = bool(self.data.as_of)
