@@ -31,7 +31,7 @@ class RowsTable:
         self.model = RowsModel(columns, parent)
         self.view: DataTable = data_table(self.model, parent, stretch_column=stretch_column)
         fit_columns(self.view, widths or {})
-        self.retranslate()
+        self.say_when_empty(True)  # the owner's retranslate() redoes it in its language
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.model.set_rows(rows)
